@@ -1,0 +1,152 @@
+package dev.kconfig4j;
+
+import dev.kconfig4j.dialect.Dialect;
+import dev.kconfig4j.menu.Menu;
+import dev.kconfig4j.menu.MenuBuilder;
+import dev.kconfig4j.parse.Parser;
+import dev.kconfig4j.parse.Statement;
+import dev.kconfig4j.preprocess.Preprocessor;
+import dev.kconfig4j.symbol.Configuration;
+import dev.kconfig4j.symbol.Symbol;
+import dev.kconfig4j.symbol.SymbolTable;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A loaded Kconfig tree: the entry point of the library.
+ *
+ * <pre>{@code
+ * Kconfig tree = Kconfig.load(Kconfig.Options.of(srctree, "Kconfig", environment, objdir));
+ * Configuration config = tree.newConfiguration();
+ * ConfigReader.read(tree, config, Path.of(".config"), diagnostics);
+ * Tristate v = config.tristate(tree.symbols().find("MODULES"));
+ * }</pre>
+ *
+ * A tree is immutable once loaded and can be shared between threads; every
+ * {@link Configuration} made from it is independent.
+ */
+public final class Kconfig {
+    private final Options options;
+    private final Dialect dialect;
+    private final SymbolTable symbols;
+    private final Menu root;
+    private final String mainMenu;
+    private final Symbol modules;
+    private final List<Statement> syntax;
+    private final Map<String, String> usedEnvironment;
+
+    private Kconfig(Options options, Dialect dialect, SymbolTable symbols, MenuBuilder.Result built,
+            List<Statement> syntax, Map<String, String> usedEnvironment) {
+        this.options = options;
+        this.dialect = dialect;
+        this.symbols = symbols;
+        this.root = built.root();
+        this.mainMenu = built.mainMenu();
+        this.modules = built.modules();
+        this.syntax = syntax;
+        this.usedEnvironment = usedEnvironment;
+    }
+
+    /**
+     * What a tree is loaded from.
+     *
+     * @param srctree the kernel source tree (where relative Kconfig paths are also looked up)
+     * @param file the top Kconfig file, relative to the working directory or srctree
+     * @param environment the environment macros and shell commands see
+     * @param workingDirectory the object directory: where {@code $(shell,...)} runs
+     * @param dialect the dialect, or null to choose from KERNELVERSION / the tree's Makefile
+     */
+    public record Options(Path srctree, String file, Map<String, String> environment, Path workingDirectory,
+            Dialect dialect) {
+        public Options {
+            Objects.requireNonNull(file);
+            environment = Map.copyOf(environment);
+            Objects.requireNonNull(workingDirectory);
+        }
+
+        public static Options of(Path srctree, String file, Map<String, String> environment, Path workingDirectory) {
+            return new Options(srctree, file, environment, workingDirectory, null);
+        }
+    }
+
+    /**
+     * Parses a tree, running its macros. {@code $(info,...)} goes to {@code out}; warnings go to
+     * {@code err}.
+     *
+     * @throws KconfigException for any error in the tree, with its location
+     */
+    public static Kconfig load(Options options, PrintStream out, PrintStream err) {
+        Dialect dialect = options.dialect() != null ? options.dialect()
+                : Dialect.select(options.environment().get("KCONFIG4J_DIALECT"), options.environment(), options.srctree());
+        Preprocessor pp = new Preprocessor(options.environment(), options.workingDirectory(), out, err);
+        SymbolTable symbols = new SymbolTable();
+        Parser parser = new Parser(options.srctree(), options.workingDirectory(), symbols, pp, err);
+        List<Statement> syntax = parser.parse(options.file());
+        MenuBuilder.Result built = new MenuBuilder(symbols, dialect, err).build(syntax);
+        symbols.freeze();
+        return new Kconfig(options, dialect, symbols, built, Collections.unmodifiableList(syntax),
+                new LinkedHashMap<>(pp.usedEnvironment()));
+    }
+
+    /** A fresh configuration of this tree, with no user values. */
+    public Configuration newConfiguration() {
+        return new Configuration(symbols, dialect, modules);
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public SymbolTable symbols() {
+        return symbols;
+    }
+
+    /** The root of the menu tree; its children are the top-level entries. */
+    public Menu root() {
+        return root;
+    }
+
+    /** The {@code mainmenu} title (macros expanded), or "Main menu". */
+    public String mainMenu() {
+        return mainMenu;
+    }
+
+    /** The symbol marked {@code modules}, or null. */
+    public Symbol modules() {
+        return modules;
+    }
+
+    /** The syntax tree as parsed (with sourced files inline). */
+    public List<Statement> syntax() {
+        return syntax;
+    }
+
+    /** Environment variables the macros read, name to value, in first-use order. */
+    public Map<String, String> usedEnvironment() {
+        return Collections.unmodifiableMap(usedEnvironment);
+    }
+
+    /** Every menu node in depth-first order: the order of {@code .config}. */
+    public List<Menu> menusInOrder() {
+        List<Menu> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Menu m, List<Menu> out) {
+        for (Menu c : m.children()) {
+            out.add(c);
+            collect(c, out);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package dev.kconfig4j.conf;
+
+import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.confdata.AtomicFile;
+import dev.kconfig4j.confdata.ConfigReader;
+import dev.kconfig4j.confdata.ConfigWriter;
+import dev.kconfig4j.dialect.Dialect;
+import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.menu.Menu;
+import dev.kconfig4j.symbol.Configuration;
+import dev.kconfig4j.symbol.Property;
+import dev.kconfig4j.symbol.Symbol;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The kernel's {@code conf} tool as a library: runs one {@link ConfRequest} and returns the exit
+ * status the kernel's tool would return, writing the same files and messages.
+ */
+public final class Conf {
+    private final Function<Kconfig.Options, Kconfig> loader;
+
+    /** A tool that parses the tree anew for every run. */
+    public Conf() {
+        this(options -> null);
+    }
+
+    /**
+     * A tool that asks {@code loader} for trees first (a cache, say); when it returns null the
+     * tree is parsed with the request's own streams.
+     */
+    public Conf(Function<Kconfig.Options, Kconfig> loader) {
+        this.loader = loader;
+    }
+
+    /** Runs the request; returns the exit status. */
+    public int run(ConfRequest req) {
+        try {
+            return runChecked(req);
+        } catch (KconfigException e) {
+            req.err().println(e.describe());
+            return 1;
+        } catch (IOException e) {
+            req.err().println("*** " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private Kconfig load(ConfRequest req) {
+        String srctree = req.env("srctree");
+        Kconfig.Options options = new Kconfig.Options(srctree == null ? null : Path.of(srctree), req.kconfig(),
+                req.environment(), req.workingDirectory(), dialectOverride(req));
+        Kconfig tree = loader.apply(options);
+        return tree != null ? tree : Kconfig.load(options, req.out(), req.err());
+    }
+
+    private static Dialect dialectOverride(ConfRequest req) {
+        String d = req.env("KCONFIG4J_DIALECT");
+        return d == null || d.isEmpty() ? null : Dialect.forVersion(d);
+    }
+
+    private int runChecked(ConfRequest req) throws IOException {
+        Kconfig tree = load(req);
+        Configuration config = tree.newConfiguration();
+        String prefix = req.env("CONFIG_") != null ? req.env("CONFIG_") : "CONFIG_";
+        boolean warnUnknown = nonEmpty(req.env("KCONFIG_WARN_UNKNOWN_SYMBOLS"));
+        ConfigReader reader = new ConfigReader(tree, config, req.err(), prefix, warnUnknown);
+        String configName = configName(req);
+        Mode mode = req.mode();
+
+        if (mode == Mode.SYNCCONFIG && !Files.exists(req.resolve(configName))) {
+            req.err().printf("***%n*** Configuration file \"%s\" not found!%n***%n"
+                    + "*** Please run some configurator (e.g. \"make oldconfig\" or%n"
+                    + "*** \"make menuconfig\" or \"make xconfig\").%n***%n", configName);
+            return 1;
+        }
+
+        switch (mode) {
+            case DEFCONFIG -> {
+                String file = req.modeFile();
+                Path p = openable(req, file);
+                if (p == null) {
+                    req.err().printf("***%n*** Can't find default configuration \"%s\"!%n***%n", file);
+                    return 1;
+                }
+                reader.read(file, readText(p));
+                reader.afterRead();
+            }
+            case ALLNOCONFIG, ALLYESCONFIG, ALLMODCONFIG, ALLDEFCONFIG, RANDCONFIG -> {
+                String name = req.env("KCONFIG_ALLCONFIG");
+                if (name != null) {
+                    if (!name.isEmpty() && !name.equals("1")) {
+                        Path p = openable(req, name);
+                        if (p == null) {
+                            req.err().printf("*** Can't read seed configuration \"%s\"!%n", name);
+                            return 1;
+                        }
+                        reader.read(name, readText(p));
+                    } else {
+                        String specific = switch (mode) {
+                            case ALLNOCONFIG -> "allno.config";
+                            case ALLYESCONFIG -> "allyes.config";
+                            case ALLMODCONFIG -> "allmod.config";
+                            case ALLDEFCONFIG -> "alldef.config";
+                            default -> "allrandom.config";
+                        };
+                        Path p = openable(req, specific);
+                        String used = specific;
+                        if (p == null) {
+                            p = openable(req, "all.config");
+                            used = "all.config";
+                        }
+                        if (p == null) {
+                            req.err().printf("*** KCONFIG_ALLCONFIG set, but no \"%s\" or \"all.config\" file found%n",
+                                    specific);
+                            return 1;
+                        }
+                        reader.read(used, readText(p));
+                    }
+                }
+            }
+            default -> readMainConfig(req, tree, reader, configName);
+        }
+
+        switch (mode) {
+            case ALLNOCONFIG -> setAllNew(tree, config, Tristate.NO);
+            case ALLYESCONFIG -> setAllNew(tree, config, Tristate.YES);
+            case ALLMODCONFIG -> setAllNew(tree, config, Tristate.MOD);
+            case ALLDEFCONFIG, DEFCONFIG, OLDDEFCONFIG -> {
+                // Defaults apply by themselves to symbols without user values.
+            }
+            default -> throw new KconfigException("--" + mode.option() + " is not supported yet");
+        }
+
+        writeConfig(req, tree, config, prefix, configName);
+        return 0;
+    }
+
+    /** The main config's name: KCONFIG_CONFIG or {@code .config}. */
+    public static String configName(ConfRequest req) {
+        String name = req.env("KCONFIG_CONFIG");
+        return name == null || name.isEmpty() ? ".config" : name;
+    }
+
+    /** Reads {@code .config}, or when it is missing the first existing file of the default list. */
+    private void readMainConfig(ConfRequest req, Kconfig tree, ConfigReader reader, String configName)
+            throws IOException {
+        Path p = openable(req, configName);
+        String used = configName;
+        if (p == null) {
+            for (String candidate : defaultConfigList(req, tree)) {
+                p = openable(req, candidate);
+                if (p != null) {
+                    used = candidate;
+                    message(req, "using defaults found in " + candidate);
+                    break;
+                }
+            }
+        }
+        if (p == null) {
+            return;
+        }
+        reader.read(used, readText(p));
+        reader.afterRead();
+    }
+
+    /** Where defaults come from without a .config: KCONFIG_DEFCONFIG_LIST, or (5.10) the defconfig_list symbol's defaults. */
+    private static List<String> defaultConfigList(ConfRequest req, Kconfig tree) {
+        List<String> out = new ArrayList<>();
+        String env = req.env("KCONFIG_DEFCONFIG_LIST");
+        if (env != null) {
+            out.addAll(Arrays.asList(env.trim().split("\\s+")));
+            out.removeIf(String::isEmpty);
+        }
+        if (tree.dialect() == Dialect.V5_10) {
+            Configuration c = tree.newConfiguration();
+            for (Symbol s : tree.symbols().all()) {
+                if (s.isDefconfigList()) {
+                    for (Property.Default d : s.defaults()) {
+                        if (c.eval(d.condition()) != Tristate.NO && d.value() instanceof Expr.Sym ds) {
+                            out.add(c.string(ds.symbol()));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A file as the kernel opens it: relative to the working directory, else to srctree. */
+    private static Path openable(ConfRequest req, String name) {
+        Path p = req.resolve(name);
+        if (Files.isRegularFile(p)) {
+            return p;
+        }
+        String srctree = req.env("srctree");
+        if (srctree != null && !Path.of(name).isAbsolute()) {
+            Path q = Path.of(srctree).resolve(name);
+            if (Files.isRegularFile(q)) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    private static String readText(Path p) throws IOException {
+        return new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean nonEmpty(String s) {
+        return s != null && !s.isEmpty();
+    }
+
+    private static void message(ConfRequest req, String text) {
+        if (!req.silent()) {
+            req.out().printf("#%n# %s%n#%n", text);
+        }
+    }
+
+    /**
+     * The all*config modes: every bool/tristate symbol the input did not set gets {@code value}.
+     * From 6.11 that means every prompted, non-choice-member symbol, in menu order; up to 6.1
+     * every symbol of the table, choices and their members included (5.10's
+     * {@code allnoconfig_y} symbols get y from allnoconfig).
+     */
+    private static void setAllNew(Kconfig tree, Configuration config, Tristate value) {
+        if (tree.dialect().allConfigSetsOnlyPrompted()) {
+            for (Menu m : tree.menusInOrder()) {
+                Symbol s = m.symbol();
+                if (s == null || !m.hasPrompt() || config.hasUserValue(s) || !s.type().isTristateLike()
+                        || s.parentChoice() != null || s.isChoice()) {
+                    continue;
+                }
+                config.setUser(s, value);
+            }
+            return;
+        }
+        for (Symbol s : tree.symbols().all()) {
+            if (s.isConstant() || config.hasUserValue(s) || !s.type().isTristateLike()) {
+                continue;
+            }
+            Tristate v = value == Tristate.NO && s.isAllnoconfigY() ? Tristate.YES : value;
+            config.setUser(s, v);
+        }
+    }
+
+    /** Writes .config like the kernel: unchanged content leaves the file (and .config.old) alone. */
+    private static void writeConfig(ConfRequest req, Kconfig tree, Configuration config, String prefix,
+            String configName) throws IOException {
+        String text = new ConfigWriter(tree, config, prefix).dotConfig();
+        Path target = req.resolve(configName);
+        if (Files.isDirectory(target)) {
+            throw new KconfigException(configName + ": Is a directory");
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+            message(req, "No change to configuration in '" + configName + "'");
+            return;
+        }
+        if (nonEmpty(req.env("KCONFIG_OVERWRITECONFIG"))) {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.write(target, bytes);
+        } else {
+            if (Files.exists(target)) {
+                Files.copy(target, req.resolve(configName + ".old"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            AtomicFile.write(target, bytes);
+        }
+        message(req, "configuration written to " + configName);
+    }
+}

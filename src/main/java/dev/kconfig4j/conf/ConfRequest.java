@@ -1,0 +1,42 @@
+package dev.kconfig4j.conf;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One run of the {@code conf} tool: the mode, its file argument, the Kconfig file, and the
+ * process context (environment, working directory, output streams) the kernel's tool would
+ * have. Keeping the context explicit lets many runs share one JVM.
+ *
+ * @param mode the mode ({@code --olddefconfig}...)
+ * @param modeFile the file of {@code --defconfig=FILE} / {@code --savedefconfig=FILE}, or null
+ * @param kconfig the top Kconfig file argument
+ * @param silent {@code -s}: no informational messages
+ * @param environment the process environment
+ * @param workingDirectory the working directory (the object tree)
+ * @param out standard output
+ * @param err standard error
+ */
+public record ConfRequest(Mode mode, String modeFile, String kconfig, boolean silent, Map<String, String> environment,
+        Path workingDirectory, PrintStream out, PrintStream err) {
+    public ConfRequest {
+        Objects.requireNonNull(mode);
+        Objects.requireNonNull(kconfig);
+        environment = Map.copyOf(environment);
+        Objects.requireNonNull(workingDirectory);
+        Objects.requireNonNull(out);
+        Objects.requireNonNull(err);
+    }
+
+    /** An environment variable, or null. */
+    public String env(String name) {
+        return environment.get(name);
+    }
+
+    /** Resolves a path argument against the working directory, as a process would. */
+    public Path resolve(String path) {
+        return workingDirectory.resolve(path);
+    }
+}

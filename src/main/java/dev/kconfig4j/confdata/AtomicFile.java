@@ -1,0 +1,41 @@
+package dev.kconfig4j.confdata;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that readers see either the old content or the complete new one, never a
+ * partial file: the content goes to a temporary file in the same directory, which then replaces
+ * the target by a rename.
+ */
+public final class AtomicFile {
+    private AtomicFile() {
+    }
+
+    /** Writes {@code content} (as bytes of ISO-8859-1, so any byte read in is written back unchanged). */
+    public static void write(Path target, String content) throws IOException {
+        write(target, content.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    public static void write(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.write(tmp, content);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

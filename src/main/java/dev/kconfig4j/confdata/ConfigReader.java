@@ -1,0 +1,262 @@
+package dev.kconfig4j.confdata;
+
+import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.symbol.Configuration;
+import dev.kconfig4j.symbol.Numbers;
+import dev.kconfig4j.symbol.Symbol;
+import dev.kconfig4j.symbol.Type;
+import java.io.PrintStream;
+
+/**
+ * Reads config files ({@code .config}, defconfigs, fragments) into user values, as the
+ * kernel does.
+ *
+ * <p>Two line forms count: {@code CONFIG_FOO=value} and {@code # CONFIG_FOO is not set}; other
+ * comments are ignored, anything else is warned about as unexpected data. Unknown symbols are
+ * skipped. A later line for the same symbol overrides an earlier one, with a warning. Values are
+ * checked against the symbol's type ({@code symbol value 'm' invalid for FOO} for a bool) and
+ * rejected ones are dropped: the symbol then takes its default.
+ */
+public final class ConfigReader {
+    private final Kconfig tree;
+    private final Configuration config;
+    private final PrintStream warnings;
+    private final String prefix;
+    private final boolean warnUnknown;
+    private int warningCount;
+    private int unknownCount;
+
+    /**
+     * @param prefix the symbol prefix, normally {@code CONFIG_}
+     * @param warnUnknown whether to warn about unknown symbols ({@code KCONFIG_WARN_UNKNOWN_SYMBOLS})
+     */
+    public ConfigReader(Kconfig tree, Configuration config, PrintStream warnings, String prefix, boolean warnUnknown) {
+        this.tree = tree;
+        this.config = config;
+        this.warnings = warnings;
+        this.prefix = prefix;
+        this.warnUnknown = warnUnknown;
+    }
+
+    /** How many warnings reading printed so far. */
+    public int warningCount() {
+        return warningCount;
+    }
+
+    /** How many assignments named symbols the tree does not know. */
+    public int unknownCount() {
+        return unknownCount;
+    }
+
+    /**
+     * Applies the assignments of one config file's text. {@code name} is the file name used in
+     * warnings. User values set by earlier reads stay unless this file overrides them.
+     */
+    public void read(String name, String text) {
+        config.clearAllUserValues();
+        String[] lines = text.split("\n", -1);
+        int count = lines.length;
+        if (count > 0 && lines[count - 1].isEmpty()) {
+            count--; // the newline that ends the last line
+        }
+        for (int i = 0; i < count; i++) {
+            String line = lines[i];
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            readLine(name, i + 1, line);
+        }
+    }
+
+    private void warn(String file, int line, String message) {
+        warningCount++;
+        warnings.printf("%s:%d:warning: %s%n", file, line, message);
+    }
+
+    private void readLine(String file, int lineNo, String line) {
+        String symName;
+        String value;
+        if (line.startsWith("#")) {
+            if (!line.startsWith("# " + prefix)) {
+                return;
+            }
+            String rest = line.substring(2 + prefix.length());
+            int sp = rest.indexOf(' ');
+            if (sp < 0 || !rest.substring(sp + 1).equals("is not set")) {
+                return;
+            }
+            symName = rest.substring(0, sp);
+            value = "n";
+        } else {
+            if (!line.startsWith(prefix)) {
+                if (!line.isEmpty()) {
+                    warn(file, lineNo, "unexpected data: " + line);
+                }
+                return;
+            }
+            String rest = line.substring(prefix.length());
+            int eq = rest.indexOf('=');
+            if (eq < 0) {
+                warn(file, lineNo, "unexpected data: " + line);
+                return;
+            }
+            symName = rest.substring(0, eq);
+            value = rest.substring(eq + 1);
+        }
+        Symbol sym = tree.symbols().find(symName);
+        if (sym == null) {
+            unknownCount++;
+            if (warnUnknown) {
+                warn(file, lineNo, "unknown symbol: " + symName);
+            }
+            return;
+        }
+        if (config.hasUserValue(sym)) {
+            warn(file, lineNo, "override: reassigning to symbol " + sym.name());
+        }
+        if (!assign(file, lineNo, sym, value)) {
+            return;
+        }
+        noteChoiceMember(file, lineNo, sym);
+    }
+
+    /** Sets the user value from a config file's text; false (with a warning) when the text is invalid. */
+    private boolean assign(String file, int lineNo, Symbol sym, String text) {
+        Type type = sym.type();
+        switch (type) {
+            case TRISTATE:
+            case BOOL: {
+                char c = text.isEmpty() ? 0 : text.charAt(0);
+                if (c == 'm' && type == Type.TRISTATE) {
+                    config.setUser(sym, Tristate.MOD);
+                } else if (c == 'y') {
+                    config.setUser(sym, Tristate.YES);
+                } else if (c == 'n') {
+                    config.setUser(sym, Tristate.NO);
+                } else {
+                    warn(file, lineNo, "symbol value '" + text + "' invalid for " + sym.name());
+                    return false;
+                }
+                return true;
+            }
+            case STRING: {
+                if (!text.startsWith("\"")) {
+                    return true; // an unquoted string is silently ignored
+                }
+                StringBuilder sb = new StringBuilder();
+                int i = 1;
+                boolean closed = false;
+                while (i < text.length()) {
+                    char c = text.charAt(i);
+                    if (c == '"') {
+                        closed = true;
+                        break;
+                    }
+                    if (c == '\\' && i + 1 < text.length()) {
+                        i++;
+                        c = text.charAt(i);
+                    } else if (c == '\\') {
+                        i++;
+                        continue;
+                    }
+                    sb.append(c);
+                    i++;
+                }
+                if (!closed) {
+                    warn(file, lineNo, "invalid string found");
+                    return false;
+                }
+                config.setUser(sym, sb.toString());
+                return true;
+            }
+            case INT:
+            case HEX:
+                if (!Numbers.isValid(type, text)) {
+                    warn(file, lineNo, "symbol value '" + text + "' invalid for " + sym.name());
+                    return false;
+                }
+                config.setUser(sym, text);
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    /**
+     * What the kernel does after reading the main config ({@code .config}), before using it.
+     * Up to 6.1 that drops user values of int/hex/string symbols outside their active range, and
+     * (only when every value was as saved) the user values of invisible symbols.
+     */
+    public void afterRead() {
+        if (!config.dialect().dropsOutOfRangeUserValues()) {
+            return;
+        }
+        int unsaved = 0;
+        for (Symbol s : tree.symbols().all()) {
+            if (s.isConstant() || s.isChoice()) {
+                continue;
+            }
+            boolean written = config.isWritten(s);
+            if (config.hasUserValue(s) && written) {
+                if (s.type().isTristateLike() ? config.userTristate(s) == config.tristate(s)
+                        : config.userString(s).equals(config.string(s))) {
+                    continue;
+                }
+            } else if (!config.hasUserValue(s) && !written) {
+                continue;
+            }
+            unsaved++;
+        }
+        for (Symbol s : tree.symbols().all()) {
+            if (s.isConstant() || !config.hasUserValue(s) || s.parentChoice() != null) {
+                continue;
+            }
+            boolean drop = unsaved == 0 && config.visibility(s) == Tristate.NO;
+            if ((s.type() == Type.INT || s.type() == Type.HEX || s.type() == Type.STRING)
+                    && !config.withinRange(s, config.userString(s))) {
+                drop = true;
+            }
+            if (drop) {
+                config.clearUser(s);
+            }
+        }
+    }
+
+    /** Choice bookkeeping for a member named in the input; the rule differs by dialect. */
+    private void noteChoiceMember(String file, int lineNo, Symbol sym) {
+        Symbol choice = sym.parentChoice();
+        if (choice == null) {
+            return;
+        }
+        if (config.dialect().choicesByPriority()) {
+            config.raisePriority(sym);
+            return;
+        }
+        Tristate v = config.userTristate(sym);
+        Tristate choiceTri = config.userTristate(choice);
+        if (choiceTri == null) {
+            choiceTri = Tristate.NO;
+        }
+        switch (v) {
+            case MOD -> {
+                if (choiceTri == Tristate.YES) {
+                    warn(file, lineNo, sym.name() + " creates inconsistent choice state");
+                }
+            }
+            case YES -> {
+                if (choiceTri != Tristate.NO) {
+                    warn(file, lineNo, "override: " + sym.name() + " changes choice state");
+                }
+                config.setChoiceUserSelection(choice, sym);
+            }
+            default -> {
+            }
+        }
+        boolean inconsistent = v == Tristate.MOD && choiceTri == Tristate.YES;
+        config.setUser(choice, choiceTri.or(v));
+        if (inconsistent) {
+            config.clearUser(choice);
+        }
+    }
+}

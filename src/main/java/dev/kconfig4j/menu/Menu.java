@@ -1,0 +1,104 @@
+package dev.kconfig4j.menu;
+
+import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.parse.Location;
+import dev.kconfig4j.symbol.Property;
+import dev.kconfig4j.symbol.Symbol;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A node of the menu tree: what menuconfig shows, and the order in which {@code .config} is
+ * written. Symbol nodes are one definition of a symbol; a symbol defined twice has two nodes.
+ * Dependencies are stored complete: {@link #dependency()} already includes every enclosing
+ * {@code if}, {@code menu} and {@code choice}.
+ */
+public final class Menu {
+
+    /** What kind of entry a node comes from. */
+    public enum Kind { ROOT, SYMBOL, CHOICE, MENU, COMMENT, IF }
+
+    private final Kind kind;
+    private final Symbol symbol;
+    private final Location location;
+    final List<Menu> children = new ArrayList<>();
+    Menu parent;
+    String promptText;
+    Expr promptCondition;
+    Property.Prompt prompt;
+    Expr dependency;
+    Expr visibleIf;
+    String help;
+    boolean menuconfig;
+
+    Menu(Kind kind, Symbol symbol, Location location) {
+        this.kind = kind;
+        this.symbol = symbol;
+        this.location = location;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The symbol of a SYMBOL or CHOICE node; null otherwise. */
+    public Symbol symbol() {
+        return symbol;
+    }
+
+    public Location location() {
+        return location;
+    }
+
+    public List<Menu> children() {
+        return Collections.unmodifiableList(children);
+    }
+
+    public Menu parent() {
+        return parent;
+    }
+
+    /** The prompt text, or null for promptless nodes ({@code if}, promptless symbols). */
+    public String promptText() {
+        return promptText;
+    }
+
+    /** The prompt's complete visibility condition (null: always visible). */
+    public Expr promptCondition() {
+        return promptCondition;
+    }
+
+    /** For symbol and choice nodes with a prompt: the prompt property. */
+    public Property.Prompt prompt() {
+        return prompt;
+    }
+
+    public boolean hasPrompt() {
+        return promptText != null;
+    }
+
+    /** The node's complete dependency (null: none). */
+    public Expr dependency() {
+        return dependency;
+    }
+
+    /** A menu's own {@code visible if} condition, or null. */
+    public Expr visibleIf() {
+        return visibleIf;
+    }
+
+    public String help() {
+        return help;
+    }
+
+    public boolean isMenuconfig() {
+        return menuconfig;
+    }
+
+    @Override
+    public String toString() {
+        return kind + (symbol != null ? " " + symbol : "") + (promptText != null ? " \"" + promptText + "\"" : "")
+                + " @" + location;
+    }
+}

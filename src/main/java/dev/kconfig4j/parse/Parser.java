@@ -1,0 +1,548 @@
+package dev.kconfig4j.parse;
+
+import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.preprocess.Preprocessor;
+import dev.kconfig4j.symbol.Symbol;
+import dev.kconfig4j.symbol.SymbolTable;
+import dev.kconfig4j.symbol.Type;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Turns Kconfig files into {@link Statement} trees, following {@code source} statements.
+ *
+ * <p>File names are resolved as the kernel resolves them: relative to the working directory
+ * first, then to {@code srctree}. Every block ({@code menu}, {@code choice}, {@code if}) must end
+ * in the file it started in. Errors are reported with the kernel's wording
+ * ({@code syntax error}, {@code unknown statement "x"}, {@code can't open file "x"}).
+ */
+public final class Parser {
+    private static final int MAX_SOURCE_DEPTH = 64;
+
+    private final Path srctree;
+    private final Path workingDirectory;
+    private final SymbolTable symbols;
+    private final Preprocessor preprocessor;
+    private final PrintStream warnings;
+    private final Deque<String> sourceStack = new ArrayDeque<>();
+    private Lexer lexer;
+    private Lexer.Line pushedBack;
+
+    public Parser(Path srctree, Path workingDirectory, SymbolTable symbols, Preprocessor preprocessor,
+            PrintStream warnings) {
+        this.srctree = srctree;
+        this.workingDirectory = workingDirectory;
+        this.symbols = symbols;
+        this.preprocessor = preprocessor;
+        this.warnings = warnings;
+    }
+
+    /** Parses the top-level Kconfig file (normally {@code Kconfig}) and everything it sources. */
+    public List<Statement> parse(String file) {
+        Path p = resolve(file);
+        if (p == null) {
+            throw new KconfigException("can't open file \"" + file + "\"");
+        }
+        return parseFile(file, p);
+    }
+
+    private Path resolve(String name) {
+        Path given = Path.of(name);
+        if (given.isAbsolute()) {
+            return Files.isRegularFile(given) ? given : null;
+        }
+        Path local = workingDirectory.resolve(given);
+        if (Files.isRegularFile(local)) {
+            return local;
+        }
+        if (srctree != null) {
+            Path inTree = srctree.resolve(given);
+            if (Files.isRegularFile(inTree)) {
+                return inTree;
+            }
+        }
+        return null;
+    }
+
+    private List<Statement> parseFile(String name, Path path) {
+        if (sourceStack.contains(name)) {
+            throw new KconfigException("recursive inclusion detected: " + String.join(" -> ", sourceStack) + " -> " + name);
+        }
+        if (sourceStack.size() >= MAX_SOURCE_DEPTH) {
+            throw new KconfigException(name, 1, "too deeply nested source statements (more than " + MAX_SOURCE_DEPTH + ")");
+        }
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new KconfigException("can't read file \"" + name + "\": " + e.getMessage());
+        }
+        Lexer saved = lexer;
+        Lexer.Line savedBack = pushedBack;
+        sourceStack.push(name);
+        lexer = new Lexer(name, text, preprocessor, warnings);
+        pushedBack = null;
+        try {
+            return parseBlock(null, null);
+        } finally {
+            sourceStack.pop();
+            lexer = saved;
+            pushedBack = savedBack;
+        }
+    }
+
+    private Lexer.Line next() {
+        if (pushedBack != null) {
+            Lexer.Line l = pushedBack;
+            pushedBack = null;
+            return l;
+        }
+        return lexer.nextLine();
+    }
+
+    private void pushBack(Lexer.Line l) {
+        pushedBack = l;
+    }
+
+    /** Statements up to {@code end} (null: end of file), which is consumed. */
+    private List<Statement> parseBlock(String end, Location opened) {
+        List<Statement> out = new ArrayList<>();
+        while (true) {
+            Lexer.Line line = next();
+            if (line == null) {
+                if (end != null) {
+                    throw syntax(new Location(lexer.file(), opened.line()), "missing end statement for this entry");
+                }
+                return out;
+            }
+            Token first = line.first();
+            String kw = first.kind() == Token.Kind.WORD ? first.text() : "";
+            Location loc = line.location();
+            switch (kw) {
+                case "endmenu", "endchoice", "endif" -> {
+                    expectEnd(line, 1);
+                    if (!kw.equals(end)) {
+                        throw syntax(loc, "invalid statement");
+                    }
+                    return out;
+                }
+                case "config", "menuconfig" -> out.add(parseConfig(line, kw.equals("menuconfig")));
+                case "choice" -> out.add(parseChoice(line));
+                case "menu" -> {
+                    String prompt = stringArg(line, 1);
+                    expectEnd(line, 2);
+                    List<Attribute> attrs = parseAttributes(Context.MENU);
+                    List<Statement> body = parseBlock("endmenu", loc);
+                    out.add(new Statement.MenuBlock(loc, prompt, attrs, body));
+                }
+                case "comment" -> {
+                    String prompt = stringArg(line, 1);
+                    expectEnd(line, 2);
+                    out.add(new Statement.Comment(loc, prompt, parseAttributes(Context.COMMENT)));
+                }
+                case "if" -> {
+                    Cursor c = new Cursor(line, 1);
+                    Expr cond = parseExpr(c);
+                    c.expectEnd();
+                    out.add(new Statement.If(loc, cond, parseBlock("endif", loc)));
+                }
+                case "source" -> {
+                    String path = stringArg(line, 1);
+                    expectEnd(line, 2);
+                    Path p = resolve(path);
+                    if (p == null) {
+                        throw new KconfigException(loc.file(), loc.line(), "can't open file \"" + path + "\"");
+                    }
+                    out.add(new Statement.Source(loc, path, parseFile(path, p)));
+                }
+                case "mainmenu" -> {
+                    String prompt = stringArg(line, 1);
+                    expectEnd(line, 2);
+                    out.add(new Statement.MainMenu(loc, prompt));
+                }
+                default -> {
+                    if (first.kind() == Token.Kind.WORD && Keywords.isStatementKeyword(kw)) {
+                        throw syntax(loc, "invalid statement");
+                    }
+                    throw syntax(loc, "unknown statement \"" + first.text() + "\"");
+                }
+            }
+        }
+    }
+
+    private KconfigException syntax(Location loc, String detail) {
+        warnings.printf("%s:%d: syntax error%n", loc.file(), loc.line());
+        return new KconfigException(loc.file(), loc.line(), detail);
+    }
+
+    private String stringArg(Lexer.Line line, int index) {
+        List<Token> t = line.tokens();
+        if (index >= t.size() || t.get(index).kind() != Token.Kind.STRING) {
+            throw syntax(line.location(), "invalid statement");
+        }
+        return t.get(index).text();
+    }
+
+    private void expectEnd(Lexer.Line line, int size) {
+        if (line.tokens().size() != size) {
+            throw syntax(line.location(), "invalid statement");
+        }
+    }
+
+    private Statement parseConfig(Lexer.Line line, boolean menuconfig) {
+        List<Token> t = line.tokens();
+        if (t.size() != 2 || t.get(1).kind() != Token.Kind.WORD) {
+            throw syntax(line.location(), "invalid statement");
+        }
+        Symbol sym = symbols.lookup(t.get(1).text());
+        return new Statement.Config(line.location(), sym, menuconfig, parseAttributes(Context.CONFIG));
+    }
+
+    private Statement parseChoice(Lexer.Line line) {
+        List<Token> t = line.tokens();
+        String name = null;
+        if (t.size() == 2 && t.get(1).kind() == Token.Kind.WORD) {
+            name = t.get(1).text();
+        } else if (t.size() != 1) {
+            throw syntax(line.location(), "invalid statement");
+        }
+        Symbol sym = symbols.newChoice(name);
+        List<Attribute> attrs = parseAttributes(Context.CHOICE);
+        List<Statement> body = parseBlock("endchoice", line.location());
+        return new Statement.Choice(line.location(), sym, attrs, body);
+    }
+
+    /** Where an attribute appears; each kind of entry accepts its own attributes. */
+    private enum Context { CONFIG, CHOICE, MENU, COMMENT }
+
+    private List<Attribute> parseAttributes(Context ctx) {
+        List<Attribute> out = new ArrayList<>();
+        while (true) {
+            Lexer.Line line = next();
+            if (line == null) {
+                return out;
+            }
+            Token first = line.first();
+            if (first.kind() != Token.Kind.WORD) {
+                throw syntax(line.location(), "invalid statement");
+            }
+            Attribute a = parseAttribute(line, ctx);
+            if (a == null) {
+                pushBack(line);
+                return out;
+            }
+            out.add(a);
+        }
+    }
+
+    /** The attribute on this line, or null if the line starts something else. */
+    private Attribute parseAttribute(Lexer.Line line, Context ctx) {
+        String kw = line.first().text();
+        Location loc = line.location();
+        Cursor c = new Cursor(line, 1);
+        boolean symbolEntry = ctx == Context.CONFIG || ctx == Context.CHOICE;
+        switch (kw) {
+            case "bool", "boolean", "tristate", "int", "hex", "string" -> {
+                if (!symbolEntry) {
+                    throw syntax(loc, "invalid statement");
+                }
+                Type type = switch (kw) {
+                    case "bool", "boolean" -> Type.BOOL;
+                    case "tristate" -> Type.TRISTATE;
+                    case "int" -> Type.INT;
+                    case "hex" -> Type.HEX;
+                    default -> Type.STRING;
+                };
+                String prompt = null;
+                Expr cond = null;
+                if (c.hasMore()) {
+                    prompt = c.string();
+                    cond = c.optionalIf();
+                }
+                c.expectEnd();
+                return new Attribute.TypeDecl(loc, type, prompt, cond);
+            }
+            case "def_bool", "def_tristate" -> {
+                if (ctx != Context.CONFIG) {
+                    throw syntax(loc, "invalid statement");
+                }
+                Expr value = parseExpr(c);
+                Expr cond = c.optionalIf();
+                c.expectEnd();
+                return new Attribute.Default(loc, value, cond, kw.equals("def_bool") ? Type.BOOL : Type.TRISTATE);
+            }
+            case "prompt" -> {
+                if (!symbolEntry) {
+                    throw syntax(loc, "invalid statement");
+                }
+                String text = c.string();
+                Expr cond = c.optionalIf();
+                c.expectEnd();
+                return new Attribute.Prompt(loc, text, cond);
+            }
+            case "default" -> {
+                if (!symbolEntry) {
+                    throw syntax(loc, "invalid statement");
+                }
+                Expr value = parseExpr(c);
+                Expr cond = c.optionalIf();
+                c.expectEnd();
+                return new Attribute.Default(loc, value, cond, null);
+            }
+            case "depends" -> {
+                if (!c.word("on")) {
+                    throw syntax(loc, "invalid statement");
+                }
+                Expr dep = parseExpr(c);
+                Expr cond = c.optionalIf();
+                c.expectEnd();
+                if (cond != null) {
+                    // "depends on X if Y": the dependency applies only where Y holds.
+                    dep = new Expr.Or(dep, new Expr.Not(cond));
+                }
+                return new Attribute.DependsOn(loc, dep);
+            }
+            case "select", "imply" -> {
+                if (ctx != Context.CONFIG) {
+                    throw syntax(loc, "invalid statement");
+                }
+                Symbol target = symbols.lookup(c.wordToken());
+                Expr cond = c.optionalIf();
+                c.expectEnd();
+                return kw.equals("select") ? new Attribute.Select(loc, target, cond)
+                        : new Attribute.Imply(loc, target, cond);
+            }
+            case "range" -> {
+                if (ctx != Context.CONFIG) {
+                    throw syntax(loc, "invalid statement");
+                }
+                Symbol low = symbolOf(c);
+                Symbol high = symbolOf(c);
+                Expr cond = c.optionalIf();
+                c.expectEnd();
+                return new Attribute.Range(loc, low, high, cond);
+            }
+            case "help", "---help---" -> {
+                if (ctx == Context.MENU) {
+                    throw syntax(loc, "invalid statement");
+                }
+                c.expectEnd();
+                return new Attribute.Help(loc, lexer.readHelp());
+            }
+            case "visible" -> {
+                if (ctx != Context.MENU || !c.word("if")) {
+                    throw syntax(loc, "invalid statement");
+                }
+                Expr cond = parseExpr(c);
+                c.expectEnd();
+                return new Attribute.VisibleIf(loc, cond);
+            }
+            case "optional" -> {
+                if (ctx != Context.CHOICE) {
+                    throw syntax(loc, "invalid statement");
+                }
+                c.expectEnd();
+                return new Attribute.Flag(loc, Attribute.FlagKind.OPTIONAL, null);
+            }
+            case "modules" -> {
+                if (ctx != Context.CONFIG) {
+                    throw syntax(loc, "invalid statement");
+                }
+                c.expectEnd();
+                return new Attribute.Flag(loc, Attribute.FlagKind.MODULES, null);
+            }
+            case "transitional" -> {
+                if (ctx != Context.CONFIG) {
+                    throw syntax(loc, "invalid statement");
+                }
+                c.expectEnd();
+                return new Attribute.Flag(loc, Attribute.FlagKind.TRANSITIONAL, null);
+            }
+            case "option" -> {
+                if (ctx != Context.CONFIG) {
+                    throw syntax(loc, "invalid statement");
+                }
+                String name = c.wordToken();
+                switch (name) {
+                    case "modules" -> {
+                        c.expectEnd();
+                        return new Attribute.Flag(loc, Attribute.FlagKind.MODULES, null);
+                    }
+                    case "defconfig_list" -> {
+                        c.expectEnd();
+                        return new Attribute.Flag(loc, Attribute.FlagKind.DEFCONFIG_LIST, null);
+                    }
+                    case "allnoconfig_y" -> {
+                        c.expectEnd();
+                        return new Attribute.Flag(loc, Attribute.FlagKind.ALLNOCONFIG_Y, null);
+                    }
+                    case "env" -> {
+                        if (!c.accept(Token.Kind.EQUAL)) {
+                            throw syntax(loc, "invalid statement");
+                        }
+                        String value = c.string();
+                        c.expectEnd();
+                        return new Attribute.Flag(loc, Attribute.FlagKind.ENV, value);
+                    }
+                    default -> {
+                        warnings.printf("%s:%d:warning: ignoring unknown option %s%n", loc.file(), loc.line(), name);
+                        return new Attribute.Flag(loc, Attribute.FlagKind.MODULES, "ignored");
+                    }
+                }
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private Symbol symbolOf(Cursor c) {
+        Token t = c.take();
+        if (t == null) {
+            throw syntax(c.line.location(), "invalid statement");
+        }
+        if (t.kind() == Token.Kind.STRING) {
+            return symbols.constant(t.text());
+        }
+        if (t.kind() != Token.Kind.WORD) {
+            throw syntax(c.line.location(), "invalid statement");
+        }
+        return wordSymbol(t.text());
+    }
+
+    private Symbol wordSymbol(String w) {
+        return switch (w) {
+            case "y" -> symbols.yes();
+            case "m" -> symbols.mod();
+            case "n" -> symbols.no();
+            default -> symbols.lookup(w);
+        };
+    }
+
+    // ---- expressions: || < && < ! < comparison < primary ----
+
+    private Expr parseExpr(Cursor c) {
+        Expr left = parseAnd(c);
+        while (c.accept(Token.Kind.OR)) {
+            left = new Expr.Or(left, parseAnd(c));
+        }
+        return left;
+    }
+
+    private Expr parseAnd(Cursor c) {
+        Expr left = parseUnary(c);
+        while (c.accept(Token.Kind.AND)) {
+            left = new Expr.And(left, parseUnary(c));
+        }
+        return left;
+    }
+
+    private Expr parseUnary(Cursor c) {
+        if (c.accept(Token.Kind.NOT)) {
+            return new Expr.Not(parseUnary(c));
+        }
+        if (c.accept(Token.Kind.OPEN_PAREN)) {
+            Expr e = parseExpr(c);
+            if (!c.accept(Token.Kind.CLOSE_PAREN)) {
+                throw syntax(c.line.location(), "invalid statement");
+            }
+            return e;
+        }
+        Symbol left = symbolOf(c);
+        Token op = c.peek();
+        if (op != null) {
+            Expr.CompareOp cmp = switch (op.kind()) {
+                case EQUAL -> Expr.CompareOp.EQUAL;
+                case UNEQUAL -> Expr.CompareOp.UNEQUAL;
+                case LESS -> Expr.CompareOp.LESS;
+                case LESS_EQUAL -> Expr.CompareOp.LESS_EQUAL;
+                case GREATER -> Expr.CompareOp.GREATER;
+                case GREATER_EQUAL -> Expr.CompareOp.GREATER_EQUAL;
+                default -> null;
+            };
+            if (cmp != null) {
+                c.take();
+                return new Expr.Compare(cmp, left, symbolOf(c));
+            }
+        }
+        return new Expr.Sym(left);
+    }
+
+    /** A position in a line's tokens. */
+    private final class Cursor {
+        final Lexer.Line line;
+        int pos;
+
+        Cursor(Lexer.Line line, int pos) {
+            this.line = line;
+            this.pos = pos;
+        }
+
+        boolean hasMore() {
+            return pos < line.tokens().size();
+        }
+
+        Token peek() {
+            return hasMore() ? line.tokens().get(pos) : null;
+        }
+
+        Token take() {
+            return hasMore() ? line.tokens().get(pos++) : null;
+        }
+
+        boolean accept(Token.Kind kind) {
+            Token t = peek();
+            if (t != null && t.kind() == kind) {
+                pos++;
+                return true;
+            }
+            return false;
+        }
+
+        boolean word(String w) {
+            Token t = peek();
+            if (t != null && t.isWord(w)) {
+                pos++;
+                return true;
+            }
+            return false;
+        }
+
+        String wordToken() {
+            Token t = take();
+            if (t == null || t.kind() != Token.Kind.WORD) {
+                throw syntax(line.location(), "invalid statement");
+            }
+            return t.text();
+        }
+
+        String string() {
+            Token t = take();
+            if (t == null || t.kind() != Token.Kind.STRING) {
+                throw syntax(line.location(), "invalid statement");
+            }
+            return t.text();
+        }
+
+        Expr optionalIf() {
+            if (word("if")) {
+                return parseExpr(this);
+            }
+            return null;
+        }
+
+        void expectEnd() {
+            if (hasMore()) {
+                throw syntax(line.location(), "invalid statement");
+            }
+        }
+    }
+}

@@ -1,0 +1,694 @@
+package dev.kconfig4j.symbol;
+
+import dev.kconfig4j.dialect.Dialect;
+import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.expr.Tristate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The values of every symbol of one tree for one set of user assignments.
+ *
+ * <p>User values (from a config file or set by a tool) are the input; every other value is
+ * computed from them on demand and memoized until the next change of a user value. This class
+ * is the one place where a symbol's value is decided, so the rules are documented where they
+ * are applied:
+ * <ul>
+ *   <li>A symbol is <em>visible</em> when one of its prompts' conditions holds. Only a visible
+ *       symbol takes its user value, limited by the visibility ({@code m}-visible caps at m).</li>
+ *   <li>Otherwise the first {@code default} whose condition holds gives the value (ANDed with
+ *       that condition), and {@code imply} raises it, but only within the direct dependencies.</li>
+ *   <li>{@code select} (the reverse dependency) is a lower bound on everything, even on user
+ *       values and even against unmet direct dependencies (the kernel warns then).</li>
+ *   <li>A bool, or a tristate implied to y, rounds m up to y; without modules, tristates act as bools.</li>
+ *   <li>int and hex values are clamped into the first active {@code range}.</li>
+ *   <li>A symbol is written to {@code .config} when it is visible, or got a non-n value from a
+ *       default, select or imply; choices decide their members (see {@link Dialect#choicesByPriority()}).</li>
+ * </ul>
+ */
+public final class Configuration {
+    private static final int NONE = 0;
+    private static final int COMPUTING = 1;
+    private static final int DONE = 2;
+
+    private final SymbolTable table;
+    private final Dialect dialect;
+    private final Symbol modules;
+
+    // ---- input ----
+    private final boolean[] hasUser;
+    private final Tristate[] userTri;
+    private final String[] userString;
+    /** Up to 6.1: the member a choice's input set to y (the choice's user value). */
+    private final Symbol[] choiceSelection;
+    /** From 6.11: when each choice member was last named in the input (0: never); later is higher priority. */
+    private final long[] priorityStamp;
+    private long stampCounter;
+
+    // ---- memoized results ----
+    private final int[] state;
+    private final Tristate[] tri;
+    private final String[] string;
+    private final boolean[] write;
+    private final Tristate[] visible;
+    private final boolean[] visibleDone;
+    private final Tristate[] dirDep;
+    private final Tristate[] revDep;
+    private final Tristate[] implied;
+    private final boolean[] depsDone;
+    private final Symbol[] chosen;
+    private final boolean[] chosenDone;
+    private Tristate modulesValue;
+
+    private Consumer<Symbol> unmetDependencyListener = s -> { };
+
+    public Configuration(SymbolTable table, Dialect dialect, Symbol modules) {
+        this.table = table;
+        this.dialect = dialect;
+        this.modules = modules;
+        int n = table.size();
+        hasUser = new boolean[n];
+        userTri = new Tristate[n];
+        userString = new String[n];
+        choiceSelection = new Symbol[n];
+        priorityStamp = new long[n];
+        state = new int[n];
+        tri = new Tristate[n];
+        string = new String[n];
+        write = new boolean[n];
+        visible = new Tristate[n];
+        visibleDone = new boolean[n];
+        dirDep = new Tristate[n];
+        revDep = new Tristate[n];
+        implied = new Tristate[n];
+        depsDone = new boolean[n];
+        chosen = new Symbol[n];
+        chosenDone = new boolean[n];
+    }
+
+    public SymbolTable symbols() {
+        return table;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Called (once per computation) for a symbol selected to a value above its direct dependencies. */
+    public void onUnmetDependency(Consumer<Symbol> listener) {
+        this.unmetDependencyListener = listener;
+    }
+
+    // ======================================================================
+    // user values
+    // ======================================================================
+
+    public boolean hasUserValue(Symbol s) {
+        return hasUser[s.id()];
+    }
+
+    public Tristate userTristate(Symbol s) {
+        return hasUser[s.id()] ? userTri[s.id()] : null;
+    }
+
+    public String userString(Symbol s) {
+        return hasUser[s.id()] ? userString[s.id()] : null;
+    }
+
+    /** Sets a bool/tristate user value (no validation against visibility: that happens when values are computed). */
+    public void setUser(Symbol s, Tristate value) {
+        hasUser[s.id()] = true;
+        userTri[s.id()] = value;
+        userString[s.id()] = value.text();
+        invalidate();
+    }
+
+    /** Sets an int/hex/string user value; the text must already be valid for the type. */
+    public void setUser(Symbol s, String value) {
+        hasUser[s.id()] = true;
+        userString[s.id()] = value;
+        userTri[s.id()] = Tristate.NO;
+        invalidate();
+    }
+
+    public void clearUser(Symbol s) {
+        hasUser[s.id()] = false;
+        userTri[s.id()] = null;
+        userString[s.id()] = null;
+        invalidate();
+    }
+
+    /**
+     * Forgets every user value, as reading a config file does first. Up to 6.1 every choice then
+     * counts as set (to n) until a visible member turns out to be missing from the input.
+     */
+    public void clearAllUserValues() {
+        Arrays.fill(hasUser, false);
+        Arrays.fill(userTri, null);
+        Arrays.fill(userString, null);
+        Arrays.fill(choiceSelection, null);
+        Arrays.fill(priorityStamp, 0);
+        if (!dialect.choicesByPriority()) {
+            for (Symbol s : table.all()) {
+                if (s.isChoice()) {
+                    hasUser[s.id()] = true;
+                    userTri[s.id()] = Tristate.NO;
+                    userString[s.id()] = "n";
+                }
+            }
+        }
+        invalidate();
+    }
+
+    /** Up to 6.1: the choice's remembered selection (its user value). */
+    public Symbol choiceUserSelection(Symbol choice) {
+        return choiceSelection[choice.id()];
+    }
+
+    public void setChoiceUserSelection(Symbol choice, Symbol member) {
+        choiceSelection[choice.id()] = member;
+        invalidate();
+    }
+
+    /** From 6.11: a member named in the input moves to the front of its choice's priority order. */
+    public void raisePriority(Symbol member) {
+        priorityStamp[member.id()] = ++stampCounter;
+        invalidate();
+    }
+
+    /** Forgets every computed value; the next question recomputes from the user values. */
+    public void invalidate() {
+        Arrays.fill(state, NONE);
+        Arrays.fill(visibleDone, false);
+        Arrays.fill(depsDone, false);
+        Arrays.fill(chosenDone, false);
+        modulesValue = null;
+    }
+
+    // ======================================================================
+    // computed values
+    // ======================================================================
+
+    /** The symbol's tristate value ({@code n} for int, hex, string and unknown symbols). */
+    public Tristate tristate(Symbol s) {
+        if (s.isConstant()) {
+            return constantTristate(s);
+        }
+        calc(s);
+        return tri[s.id()];
+    }
+
+    /** The value as text: {@code n}/{@code m}/{@code y} for bool and tristate symbols, the name for unknown ones. */
+    public String string(Symbol s) {
+        if (s.isConstant()) {
+            return s.name();
+        }
+        if (s.type().isTristateLike()) {
+            return tristate(s).text();
+        }
+        calc(s);
+        return string[s.id()];
+    }
+
+    /** Whether the symbol belongs in {@code .config}. */
+    public boolean isWritten(Symbol s) {
+        if (s.isConstant() || s.isChoice() || s.isFromEnvironment()) {
+            return false;
+        }
+        calc(s);
+        return write[s.id()];
+    }
+
+    /** Whether the user can set the symbol: the OR of its prompts' conditions. */
+    public Tristate visibility(Symbol s) {
+        int id = s.id();
+        if (visibleDone[id]) {
+            return visible[id];
+        }
+        Tristate v = Tristate.NO;
+        for (Property.Prompt p : s.prompts) {
+            v = v.or(eval(p.condition()));
+            if (v == Tristate.YES) {
+                break;
+            }
+        }
+        if (v == Tristate.MOD && (s.type() != Type.TRISTATE || modules() == Tristate.NO)) {
+            v = Tristate.YES;
+        }
+        visible[id] = v;
+        visibleDone[id] = true;
+        return v;
+    }
+
+    /** The value of the symbol's direct dependencies (y when it has none). */
+    public Tristate directDependency(Symbol s) {
+        computeDeps(s);
+        return dirDep[s.id()];
+    }
+
+    /** The value of the symbol's reverse dependencies: the strongest select (n when none). */
+    public Tristate reverseDependency(Symbol s) {
+        computeDeps(s);
+        return revDep[s.id()];
+    }
+
+    /** The strongest active imply of the symbol (n when none). */
+    public Tristate impliedValue(Symbol s) {
+        computeDeps(s);
+        return implied[s.id()];
+    }
+
+    /** The value of the modules symbol; n when the tree has none. */
+    public Tristate modules() {
+        if (modulesValue == null) {
+            modulesValue = modules == null ? Tristate.NO : tristate(modules);
+        }
+        return modulesValue;
+    }
+
+    /**
+     * The type the symbol behaves as now: a tristate acts as a bool without modules, and (up to
+     * 6.1) as a member of a choice in y mode.
+     */
+    public Type effectiveType(Symbol s) {
+        Type t = s.type();
+        if (t == Type.TRISTATE) {
+            if (s.parentChoice() != null && (dialect.choicesByPriority() || visibility(s) == Tristate.YES)) {
+                return Type.BOOL;
+            }
+            if (modules() == Tristate.NO) {
+                return Type.BOOL;
+            }
+        }
+        return t;
+    }
+
+    /** The first default whose condition holds, or null. */
+    public Property.Default activeDefault(Symbol s) {
+        for (Property.Default d : s.defaults) {
+            if (eval(d.condition()) != Tristate.NO) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The first range whose condition holds, or null. */
+    public Property.Range activeRange(Symbol s) {
+        for (Property.Range r : s.ranges) {
+            if (eval(r.condition()) != Tristate.NO) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The member a choice currently selects (null when none is visible). */
+    public Symbol selection(Symbol choice) {
+        if (dialect.choicesByPriority()) {
+            return chooseByPriority(choice);
+        }
+        if (tristate(choice) != Tristate.YES) {
+            return null;
+        }
+        return chosen[choice.id()];
+    }
+
+    private Tristate constantTristate(Symbol s) {
+        if (s == table.yes()) {
+            return Tristate.YES;
+        }
+        if (s == table.mod()) {
+            return Tristate.MOD;
+        }
+        return Tristate.NO;
+    }
+
+    private void computeDeps(Symbol s) {
+        int id = s.id();
+        if (depsDone[id]) {
+            return;
+        }
+        depsDone[id] = true;
+        if (s.parentChoice() != null && !dialect.choicesByPriority()) {
+            // Up to 6.1 the dependencies of choice members are never evaluated: they stay n.
+            dirDep[id] = Tristate.NO;
+            revDep[id] = Tristate.NO;
+            implied[id] = Tristate.NO;
+            return;
+        }
+        boolean bool = effectiveType(s) == Type.BOOL;
+        Tristate d = s.directDependency == null ? Tristate.YES : eval(s.directDependency);
+        Tristate r = s.reverseDependency == null ? Tristate.NO : eval(s.reverseDependency);
+        Tristate i = s.impliedBy == null ? Tristate.NO : eval(s.impliedBy);
+        dirDep[id] = bool ? d.mToY() : d;
+        revDep[id] = bool ? r.mToY() : r;
+        implied[id] = bool ? i.mToY() : i;
+    }
+
+    private void calc(Symbol s) {
+        int id = s.id();
+        if (state[id] != NONE) {
+            if (state[id] == COMPUTING && tri[id] == null) {
+                tri[id] = Tristate.NO;
+                string[id] = "";
+            }
+            return;
+        }
+        state[id] = COMPUTING;
+        // What a recursive reference sees while this symbol is being computed.
+        tri[id] = Tristate.NO;
+        string[id] = s.type().isTristateLike() ? "n" : (s.type() == Type.UNKNOWN ? s.name() : "");
+        write[id] = false;
+        switch (s.type()) {
+            case BOOL, TRISTATE -> calcTristate(s);
+            case INT, HEX, STRING -> calcText(s);
+            default -> {
+                tri[id] = Tristate.NO;
+                string[id] = s.name() == null ? "" : s.name();
+            }
+        }
+        state[id] = DONE;
+    }
+
+    private void calcTristate(Symbol s) {
+        int id = s.id();
+        Tristate vis = visibility(s);
+        boolean w = vis != Tristate.NO;
+        Tristate val = Tristate.NO;
+        Symbol choice = s.parentChoice();
+        if (choice != null && dialect.choicesByPriority()) {
+            Symbol res = chooseByPriority(choice);
+            val = (vis != Tristate.NO && res == s) ? Tristate.YES : Tristate.NO;
+            tri[id] = val;
+            string[id] = val.text();
+            write[id] = w;
+            return;
+        }
+        if (choice != null && vis == Tristate.YES) {
+            calc(choice);
+            val = chosen[choice.id()] == s && tri[choice.id()] == Tristate.YES ? Tristate.YES : Tristate.NO;
+        } else {
+            if (vis != Tristate.NO && hasUser[id]) {
+                val = userTri[id].and(vis);
+            } else {
+                if (reverseDependency(s) != Tristate.NO) {
+                    w = true;
+                }
+                if (!s.isChoice()) {
+                    Property.Default d = activeDefault(s);
+                    if (d != null) {
+                        val = eval(d.value()).and(eval(d.condition()));
+                        if (val != Tristate.NO) {
+                            w = true;
+                        }
+                    }
+                    Tristate imp = impliedValue(s);
+                    if (imp != Tristate.NO) {
+                        w = true;
+                        val = val.or(imp).and(directDependency(s));
+                    }
+                }
+            }
+            if (directDependency(s).compareTo(reverseDependency(s)) < 0) {
+                unmetDependencyListener.accept(s);
+            }
+            val = val.or(reverseDependency(s));
+        }
+        if (val == Tristate.MOD && (effectiveType(s) == Type.BOOL || impliedValue(s) == Tristate.YES)) {
+            val = Tristate.YES;
+        }
+        tri[id] = val;
+        string[id] = val.text();
+        write[id] = w;
+        if (s.isChoice() && !dialect.choicesByPriority()) {
+            chosen[id] = null;
+            if (val == Tristate.YES) {
+                Symbol c = chooseBySelection(s);
+                chosen[id] = c;
+                if (c == null) {
+                    tri[id] = Tristate.NO;
+                    string[id] = "n";
+                }
+            }
+        }
+    }
+
+    private void calcText(Symbol s) {
+        int id = s.id();
+        Tristate vis = visibility(s);
+        boolean w = vis != Tristate.NO;
+        String val = "";
+        if (vis != Tristate.NO && hasUser[id]) {
+            val = userString[id];
+        } else {
+            Property.Default d = activeDefault(s);
+            if (d != null && d.value() instanceof Expr.Sym ds) {
+                w = true;
+                val = string(ds.symbol());
+            }
+        }
+        val = clampToRange(s, val);
+        if (val.isEmpty() && dialect.emptyNumberIsZero() && (s.type() == Type.INT || s.type() == Type.HEX)) {
+            val = s.type() == Type.INT ? "0" : "0x0";
+        }
+        tri[id] = Tristate.NO;
+        string[id] = val;
+        write[id] = w;
+    }
+
+    /** int and hex values outside the active range become the nearest bound. */
+    private String clampToRange(Symbol s, String val) {
+        if (s.type() != Type.INT && s.type() != Type.HEX) {
+            return val;
+        }
+        Property.Range r = activeRange(s);
+        if (r == null) {
+            return val;
+        }
+        int base = s.type() == Type.INT ? 10 : 16;
+        long v = Numbers.parse(val, base);
+        long low = rangeBound(r.low(), base);
+        long bound = low;
+        if (v >= low) {
+            long high = rangeBound(r.high(), base);
+            if (v <= high) {
+                return val;
+            }
+            bound = high;
+        }
+        return s.type() == Type.INT ? Long.toString(bound) : "0x" + Long.toHexString(bound);
+    }
+
+    /** A range bound's value: read in the bound symbol's own base if it is an int or hex symbol. */
+    public long rangeBound(Symbol bound, int base) {
+        int b = bound.type() == Type.INT ? 10 : bound.type() == Type.HEX ? 16 : base;
+        return Numbers.parse(string(bound), b);
+    }
+
+    /** Whether {@code text} is acceptable for {@code s} including its active range (used when reading configs up to 6.1). */
+    public boolean withinRange(Symbol s, String text) {
+        if (!Numbers.isValid(s.type(), text)) {
+            return false;
+        }
+        if (s.type() != Type.INT && s.type() != Type.HEX) {
+            return true;
+        }
+        Property.Range r = activeRange(s);
+        if (r == null) {
+            return true;
+        }
+        int base = s.type() == Type.INT ? 10 : 16;
+        long v = Numbers.parse(text, base);
+        return v >= rangeBound(r.low(), base) && v <= rangeBound(r.high(), base);
+    }
+
+    // ======================================================================
+    // choices
+    // ======================================================================
+
+    /** Up to 6.1: the remembered selection if visible, else the choice's default. */
+    private Symbol chooseBySelection(Symbol choice) {
+        for (Symbol m : choice.members) {
+            if (visibility(m) != Tristate.NO && !hasUser[m.id()]) {
+                // The choice counts as new (and may be asked again) while a visible member has no value.
+                hasUser[choice.id()] = false;
+            }
+        }
+        Symbol sel = choiceSelection[choice.id()];
+        if (sel != null && visibility(sel) != Tristate.NO) {
+            return sel;
+        }
+        return choiceDefault(choice);
+    }
+
+    /** The first active default naming a visible symbol, else the first visible member. */
+    public Symbol choiceDefault(Symbol choice) {
+        for (Property.Default d : choice.defaults) {
+            if (eval(d.condition()) == Tristate.NO) {
+                continue;
+            }
+            if (d.value() instanceof Expr.Sym ds && visibility(ds.symbol()) != Tristate.NO) {
+                return ds.symbol();
+            }
+        }
+        for (Symbol m : choice.members) {
+            if (visibility(m) != Tristate.NO) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * From 6.11: the first visible member set to y in priority order; else the default unless
+     * the input set it to n; else the first visible member the input did not mention; else the
+     * visible member of lowest priority.
+     */
+    private Symbol chooseByPriority(Symbol choice) {
+        int cid = choice.id();
+        if (chosenDone[cid]) {
+            return chosen[cid];
+        }
+        chosenDone[cid] = true;
+        chosen[cid] = null;
+        List<Symbol> order = priorityOrder(choice);
+        Symbol res = null;
+        for (Symbol m : order) {
+            if (visibility(m) == Tristate.NO) {
+                continue;
+            }
+            if (hasUser[m.id()] && userTri[m.id()] == Tristate.YES) {
+                res = m;
+                break;
+            }
+        }
+        if (res == null) {
+            res = choiceDefault(choice);
+            if (res != null && hasUser[res.id()] && userTri[res.id()] == Tristate.NO) {
+                res = null;
+            }
+        }
+        if (res == null) {
+            for (Symbol m : choice.members) {
+                if (visibility(m) != Tristate.NO && !hasUser[m.id()]) {
+                    res = m;
+                    break;
+                }
+            }
+        }
+        if (res == null) {
+            for (int i = order.size() - 1; i >= 0; i--) {
+                if (visibility(order.get(i)) != Tristate.NO) {
+                    res = order.get(i);
+                    break;
+                }
+            }
+        }
+        chosen[cid] = res;
+        return res;
+    }
+
+    /** Members by priority: those named in the input, latest first, then the rest in menu order. */
+    public List<Symbol> priorityOrder(Symbol choice) {
+        List<Symbol> named = new ArrayList<>();
+        List<Symbol> rest = new ArrayList<>();
+        for (Symbol m : choice.members) {
+            (priorityStamp[m.id()] > 0 ? named : rest).add(m);
+        }
+        named.sort((a, b) -> Long.compare(priorityStamp[b.id()], priorityStamp[a.id()]));
+        named.addAll(rest);
+        return named;
+    }
+
+    // ======================================================================
+    // expressions
+    // ======================================================================
+
+    /** Evaluates an expression; null (no condition) is y. */
+    public Tristate eval(Expr e) {
+        if (e == null) {
+            return Tristate.YES;
+        }
+        if (e instanceof Expr.Sym s) {
+            return tristate(s.symbol());
+        } else if (e instanceof Expr.And a) {
+            Tristate l = eval(a.left());
+            if (l == Tristate.NO) {
+                return Tristate.NO;
+            }
+            return l.and(eval(a.right()));
+        } else if (e instanceof Expr.Or o) {
+            Tristate l = eval(o.left());
+            if (l == Tristate.YES) {
+                return Tristate.YES;
+            }
+            return l.or(eval(o.right()));
+        } else if (e instanceof Expr.Not n) {
+            return eval(n.operand()).not();
+        }
+        return compare((Expr.Compare) e);
+    }
+
+    private enum Kind { STRING, SIGNED, UNSIGNED }
+
+    private record Num(Kind kind, long value) {
+    }
+
+    /** How a comparison reads a value: as a number in the symbol type's base if it parses completely, else as text. */
+    private static Num parseForCompare(String str, Type type) {
+        switch (type) {
+            case BOOL, TRISTATE -> {
+                long v = switch (str) {
+                    case "n" -> 0;
+                    case "m" -> 1;
+                    case "y" -> 2;
+                    default -> -1;
+                };
+                return new Num(Kind.SIGNED, v);
+            }
+            default -> {
+            }
+        }
+        int base = type == Type.INT ? 10 : type == Type.HEX ? 16 : 0;
+        Numbers.Parsed p = Numbers.strtoll(str, base);
+        boolean ok = !p.overflow() && p.end() == str.length() && p.end() > 0
+                && Character.digit(str.charAt(p.end() - 1), 16) >= 0;
+        if (!ok) {
+            return new Num(Kind.STRING, 0);
+        }
+        return new Num(type == Type.HEX ? Kind.UNSIGNED : Kind.SIGNED, p.value());
+    }
+
+    private Tristate compare(Expr.Compare c) {
+        Symbol l = c.left();
+        Symbol r = c.right();
+        String s1 = string(l);
+        String s2 = string(r);
+        Num k1 = new Num(Kind.STRING, 0);
+        Num k2 = new Num(Kind.STRING, 0);
+        if (l.type() != Type.STRING || r.type() != Type.STRING) {
+            k1 = parseForCompare(s1, l.type());
+            k2 = parseForCompare(s2, r.type());
+        }
+        int res;
+        if (k1.kind() == Kind.STRING || k2.kind() == Kind.STRING) {
+            res = Integer.signum(s1.compareTo(s2));
+        } else if (k1.kind() == Kind.UNSIGNED || k2.kind() == Kind.UNSIGNED) {
+            res = Long.compareUnsigned(k1.value(), k2.value());
+        } else {
+            res = Long.compare(k1.value(), k2.value());
+        }
+        boolean b = switch (c.op()) {
+            case EQUAL -> res == 0;
+            case UNEQUAL -> res != 0;
+            case LESS -> res < 0;
+            case LESS_EQUAL -> res <= 0;
+            case GREATER -> res > 0;
+            case GREATER_EQUAL -> res >= 0;
+        };
+        return b ? Tristate.YES : Tristate.NO;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.kconfig4j.symbol;
+
+import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.menu.Menu;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A configuration symbol ({@code config FOO}), a choice, or a constant ({@code y}, {@code "text"}).
+ *
+ * <p>A symbol may be defined in several places; its properties are the union of all definitions,
+ * in the order they were parsed (which is what makes "the first default whose condition holds"
+ * well defined). The definition is filled in while a tree is built and is read-only afterwards;
+ * values live in a {@link Configuration}, never here.
+ */
+public final class Symbol {
+    private final int id;
+    private final String name;
+    private final boolean constant;
+    private final boolean choice;
+
+    Type type = Type.UNKNOWN;
+    final List<Property.Prompt> prompts = new ArrayList<>();
+    final List<Property.Default> defaults = new ArrayList<>();
+    final List<Property.Select> selects = new ArrayList<>();
+    final List<Property.Imply> implies = new ArrayList<>();
+    final List<Property.Range> ranges = new ArrayList<>();
+    final List<Menu> definitions = new ArrayList<>();
+    /** Direct dependencies: OR over the definitions of each definition's complete dependency. */
+    Expr directDependency;
+    /** How many definitions had no dependency at all (which makes the direct dependency y). */
+    int definitionsWithoutDependency;
+    /** Reverse dependencies: OR over {@code selector && condition} of every select of this symbol. */
+    Expr reverseDependency;
+    /** OR over {@code implier && condition} of every imply of this symbol. */
+    Expr impliedBy;
+    /** The choice this symbol is a member of, or null. */
+    Symbol parentChoice;
+    /** For a choice: its members, in menu order. */
+    final List<Symbol> members = new ArrayList<>();
+    boolean optional;
+    boolean transitional;
+    /** Symbol whose defaults name the config files to read when .config is missing (5.10's {@code option defconfig_list}). */
+    boolean defconfigList;
+    /** 5.10's {@code option allnoconfig_y}: allnoconfig sets it to y. */
+    boolean allnoconfigY;
+    /** Imported from the environment (5.10's {@code option env}): never written. */
+    boolean fromEnvironment;
+
+    Symbol(int id, String name, boolean constant, boolean choice) {
+        this.id = id;
+        this.name = name;
+        this.constant = constant;
+        this.choice = choice;
+    }
+
+    /** A dense index, for tables of values indexed by symbol. */
+    public int id() {
+        return id;
+    }
+
+    /** The name without the CONFIG_ prefix; null for an anonymous choice. */
+    public String name() {
+        return name;
+    }
+
+    public boolean isConstant() {
+        return constant;
+    }
+
+    public boolean isChoice() {
+        return choice;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public List<Property.Prompt> prompts() {
+        return Collections.unmodifiableList(prompts);
+    }
+
+    public List<Property.Default> defaults() {
+        return Collections.unmodifiableList(defaults);
+    }
+
+    public List<Property.Select> selects() {
+        return Collections.unmodifiableList(selects);
+    }
+
+    public List<Property.Imply> implies() {
+        return Collections.unmodifiableList(implies);
+    }
+
+    public List<Property.Range> ranges() {
+        return Collections.unmodifiableList(ranges);
+    }
+
+    /** The menu nodes that define this symbol, in parse order. */
+    public List<Menu> definitions() {
+        return Collections.unmodifiableList(definitions);
+    }
+
+    public Expr directDependency() {
+        return directDependency;
+    }
+
+    public Expr reverseDependency() {
+        return reverseDependency;
+    }
+
+    public Expr impliedBy() {
+        return impliedBy;
+    }
+
+    /** The choice this symbol belongs to, or null. */
+    public Symbol parentChoice() {
+        return parentChoice;
+    }
+
+    /** A choice's members in menu order; empty for other symbols. */
+    public List<Symbol> members() {
+        return Collections.unmodifiableList(members);
+    }
+
+    public boolean isOptional() {
+        return optional;
+    }
+
+    public boolean isTransitional() {
+        return transitional;
+    }
+
+    public boolean isDefconfigList() {
+        return defconfigList;
+    }
+
+    public boolean isAllnoconfigY() {
+        return allnoconfigY;
+    }
+
+    public boolean isFromEnvironment() {
+        return fromEnvironment;
+    }
+
+    /** Whether any definition gave this symbol a type (as opposed to only being referenced). */
+    public boolean isDefined() {
+        return !definitions.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        if (constant && !"y".equals(name) && !"m".equals(name) && !"n".equals(name)) {
+            return "\"" + name + "\"";
+        }
+        return name == null ? "<choice>" : name;
+    }
+}
