@@ -5,6 +5,7 @@ import dev.kconfig4j.KconfigException;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
+import dev.kconfig4j.confdata.DefconfigWriter;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.Tristate;
@@ -134,14 +135,43 @@ public final class Conf {
             case ALLNOCONFIG -> setAllNew(tree, config, Tristate.NO);
             case ALLYESCONFIG -> setAllNew(tree, config, Tristate.YES);
             case ALLMODCONFIG -> setAllNew(tree, config, Tristate.MOD);
-            case ALLDEFCONFIG, DEFCONFIG, OLDDEFCONFIG -> {
+            case ALLDEFCONFIG, DEFCONFIG, OLDDEFCONFIG, SAVEDEFCONFIG -> {
                 // Defaults apply by themselves to symbols without user values.
+            }
+            case YES2MODCONFIG -> rewriteTristates(tree, config, Tristate.YES, Tristate.MOD);
+            case MOD2YESCONFIG -> rewriteTristates(tree, config, Tristate.MOD, Tristate.YES);
+            case MOD2NOCONFIG -> rewriteTristates(tree, config, Tristate.MOD, Tristate.NO);
+            case LISTNEWCONFIG -> {
+                for (Symbol s : new NewSymbols(tree, config).find()) {
+                    req.out().println(new ConfigWriter(tree, config, prefix).listLine(s));
+                }
+                return 0;
             }
             default -> throw new KconfigException("--" + mode.option() + " is not supported yet");
         }
 
+        if (mode == Mode.SAVEDEFCONFIG) {
+            String text = new DefconfigWriter(tree, config, prefix).defconfig();
+            try {
+                AtomicFile.write(req.resolve(req.modeFile()), text);
+            } catch (IOException e) {
+                req.err().printf("n*** Error while saving defconfig to: %s%n%n", req.modeFile());
+                return 1;
+            }
+            return 0;
+        }
         writeConfig(req, tree, config, prefix, configName);
         return 0;
+    }
+
+    /** yes2modconfig and friends: every tristate the input set to {@code from} is set to {@code to}. */
+    private static void rewriteTristates(Kconfig tree, Configuration config, Tristate from, Tristate to) {
+        for (Symbol s : tree.symbols().all()) {
+            if (!s.isConstant() && config.hasUserValue(s) && config.effectiveType(s) == dev.kconfig4j.symbol.Type.TRISTATE
+                    && config.userTristate(s) == from) {
+                config.setUser(s, to);
+            }
+        }
     }
 
     /** The main config's name: KCONFIG_CONFIG or {@code .config}. */

@@ -184,11 +184,13 @@ public final class ConfigReader {
     }
 
     /**
-     * What the kernel does after reading the main config ({@code .config}), before using it.
-     * Up to 6.1 that drops user values of int/hex/string symbols outside their active range, and
+     * What the kernel does after reading the main config ({@code .config}), before using it:
+     * every symbol is computed once (which fixes the visibility later passes may reuse). Up to
+     * 6.1 it also drops user values of int/hex/string symbols outside their active range, and
      * (only when every value was as saved) the user values of invisible symbols.
      */
     public void afterRead() {
+        config.computeAll();
         if (!config.dialect().dropsOutOfRangeUserValues()) {
             return;
         }

@@ -99,6 +99,14 @@ public final class ConfigWriter {
         return name + "=" + v;
     }
 
+    /** One symbol as {@code --listnewconfig} prints it: like {@code .config}, but n as {@code =n}. */
+    public String listLine(Symbol sym) {
+        if (sym.type().isTristateLike() && config.tristate(sym) == Tristate.NO) {
+            return prefix + sym.name() + "=n";
+        }
+        return line(sym);
+    }
+
     /** Backslash before every double quote and backslash, as config files quote strings. */
     public static String escape(String s) {
         if (s.indexOf('"') < 0 && s.indexOf('\\') < 0) {

@@ -267,7 +267,25 @@ public final class MenuBuilder {
         for (int i = 0; i < kids.size(); i++) {
             adoptDependents(kids, i);
         }
-        // Lift the children of promptless nodes (if blocks, promptless symbols) into this node.
+        lift(node);
+        // Entries adopted by a symbol were finished before; lift the if blocks among them too.
+        for (Menu k : kids) {
+            if (k.kind() == Menu.Kind.SYMBOL && !k.children.isEmpty()) {
+                liftAll(k);
+            }
+        }
+        if (node.kind() == Menu.Kind.CHOICE) {
+            for (Menu k : kids) {
+                if (k.symbol() != null && k.kind() == Menu.Kind.SYMBOL) {
+                    symbols.addMember(node.symbol(), k.symbol());
+                }
+            }
+        }
+    }
+
+    /** Lifts the children of promptless children (if blocks, promptless symbols) into {@code node}. */
+    private static void lift(Menu node) {
+        List<Menu> kids = node.children;
         for (int i = 0; i < kids.size(); i++) {
             Menu k = kids.get(i);
             if (!k.children.isEmpty() && k.promptText == null) {
@@ -279,11 +297,13 @@ public final class MenuBuilder {
                 kids.addAll(i + 1, lifted);
             }
         }
-        if (node.kind() == Menu.Kind.CHOICE) {
-            for (Menu k : kids) {
-                if (k.symbol() != null && k.kind() == Menu.Kind.SYMBOL) {
-                    symbols.addMember(node.symbol(), k.symbol());
-                }
+    }
+
+    private static void liftAll(Menu node) {
+        lift(node);
+        for (Menu k : node.children) {
+            if (!k.children.isEmpty()) {
+                liftAll(k);
             }
         }
     }

@@ -63,10 +63,27 @@ public final class Preprocessor {
      */
     public Preprocessor(Map<String, String> environment, Path workingDirectory, PrintStream stdout,
             PrintStream stderr, Charset charset) {
+        this(environment, workingDirectory, stdout, stderr, charset, ProbeCache.disabled());
+    }
+
+    /**
+     * As {@link #Preprocessor(Map, Path, PrintStream, PrintStream)}, answering
+     * {@code $(shell,...)} from {@code cache} where it can (see {@link ProbeCache}); the other
+     * constructors use {@link ProbeCache#disabled()}.
+     */
+    public Preprocessor(Map<String, String> environment, Path workingDirectory, PrintStream stdout,
+            PrintStream stderr, ProbeCache cache) {
+        this(environment, workingDirectory, stdout, stderr, StandardCharsets.UTF_8, cache);
+    }
+
+    /** As {@link #Preprocessor(Map, Path, PrintStream, PrintStream, Charset)} with a probe cache. */
+    public Preprocessor(Map<String, String> environment, Path workingDirectory, PrintStream stdout,
+            PrintStream stderr, Charset charset, ProbeCache cache) {
         this.environment = Map.copyOf(environment);
         this.stdout = Objects.requireNonNull(stdout, "stdout");
         this.stderr = Objects.requireNonNull(stderr, "stderr");
-        this.shell = new Shell(this.environment, workingDirectory, stdout, stderr, charset);
+        this.shell = new Shell(this.environment, workingDirectory, stdout, stderr, charset,
+                Objects.requireNonNull(cache, "cache"));
     }
 
     /**

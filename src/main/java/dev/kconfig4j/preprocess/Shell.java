@@ -24,6 +24,10 @@ import java.util.Map;
  *       applied last, so {@code "a\n\0"} gives {@code "a "}.
  * </ol>
  * The exit status is ignored.
+ *
+ * <p>With an enabled {@link ProbeCache}, a command whose key is cached is not run: its stored
+ * stderr bytes are written to the stderr stream and its stored stdout gives the result. A command
+ * that runs then always has its stderr captured (never inherited), so that it can be stored.
  */
 final class Shell {
     static final int MAX_OUTPUT = 4095;
@@ -33,26 +37,46 @@ final class Shell {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final Charset charset;
+    private final ProbeCache cache;
 
     Shell(Map<String, String> environment, Path workingDirectory, PrintStream stdout, PrintStream stderr,
             Charset charset) {
+        this(environment, workingDirectory, stdout, stderr, charset, ProbeCache.disabled());
+    }
+
+    Shell(Map<String, String> environment, Path workingDirectory, PrintStream stdout, PrintStream stderr,
+            Charset charset, ProbeCache cache) {
         this.environment = environment;
         this.workingDirectory = workingDirectory.toFile();
         this.stdout = stdout;
         this.stderr = stderr;
         this.charset = charset;
+        this.cache = cache;
     }
 
     String run(String command, String file, int line) {
         // What we printed so far must come before anything the command writes to the same stream.
         stdout.flush();
         stderr.flush();
+        byte[] key = null;
+        if (cache.isEnabled()) {
+            key = ProbeCache.key(command, environment, workingDirectory.toPath());
+            ProbeCache.Result cached = cache.lookup(key);
+            if (cached != null) {
+                if (cached.stderr().length > 0) {
+                    stderr.write(cached.stderr(), 0, cached.stderr().length);
+                    stderr.flush();
+                }
+                byte[] output = cached.stdout();
+                return new String(output, 0, resultLength(output), charset);
+            }
+        }
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).directory(workingDirectory);
         builder.environment().clear();
         builder.environment().putAll(environment);
         Path stderrCopy = null;
         try {
-            if (stderr == System.err) {
+            if (stderr == System.err && key == null) {
                 builder.redirectError(ProcessBuilder.Redirect.INHERIT);
             } else {
                 // A file rather than a pipe: reading two pipes would need a second thread.
@@ -66,9 +90,14 @@ final class Shell {
                 output = readCapped(in);
             }
             waitFor(process, file, line);
-            if (stderrCopy != null) {
-                stderr.write(Files.readAllBytes(stderrCopy));
+            byte[] errors = stderrCopy != null ? Files.readAllBytes(stderrCopy) : null;
+            if (errors != null) {
+                stderr.write(errors);
                 stderr.flush();
+            }
+            if (key != null) {
+                // Stored before resultLength rewrites the bytes in place.
+                cache.store(key, new ProbeCache.Result(output.clone(), errors));
             }
             return new String(output, 0, resultLength(output), charset);
         } catch (IOException e) {

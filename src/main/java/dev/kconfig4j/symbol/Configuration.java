@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  *       that condition), and {@code imply} raises it, but only within the direct dependencies.</li>
  *   <li>{@code select} (the reverse dependency) is a lower bound on everything, even on user
  *       values and even against unmet direct dependencies (the kernel warns then).</li>
- *   <li>A bool, or a tristate implied to y, rounds m up to y; without modules, tristates act as bools.</li>
+ *   <li>A bool rounds m up to y; without modules, tristates act as bools. (An imply of y does
+ *       not round a user's m up: imply is only a default.)</li>
  *   <li>int and hex values are clamped into the first active {@code range}.</li>
  *   <li>A symbol is written to {@code .config} when it is visible, or got a non-n value from a
  *       default, select or imply; choices decide their members (see {@link Dialect#choicesByPriority()}).</li>
@@ -59,7 +60,6 @@ public final class Configuration {
     private final Tristate[] implied;
     private final boolean[] depsDone;
     private final Symbol[] chosen;
-    private final boolean[] chosenDone;
     private Tristate modulesValue;
 
     private Consumer<Symbol> unmetDependencyListener = s -> { };
@@ -85,7 +85,6 @@ public final class Configuration {
         implied = new Tristate[n];
         depsDone = new boolean[n];
         chosen = new Symbol[n];
-        chosenDone = new boolean[n];
     }
 
     public SymbolTable symbols() {
@@ -131,6 +130,21 @@ public final class Configuration {
         userString[s.id()] = value;
         userTri[s.id()] = Tristate.NO;
         invalidate();
+    }
+
+    /**
+     * Marks a symbol as set without changing its user value: what the kernel does to a
+     * symbol whose own prompt is hidden but whose menu shows visible children.
+     */
+    public void markSet(Symbol s) {
+        if (!hasUser[s.id()]) {
+            hasUser[s.id()] = true;
+            if (userTri[s.id()] == null) {
+                userTri[s.id()] = Tristate.NO;
+                userString[s.id()] = s.type().isTristateLike() ? "n" : "";
+            }
+            invalidate();
+        }
     }
 
     public void clearUser(Symbol s) {
@@ -183,8 +197,20 @@ public final class Configuration {
         Arrays.fill(state, NONE);
         Arrays.fill(visibleDone, false);
         Arrays.fill(depsDone, false);
-        Arrays.fill(chosenDone, false);
         modulesValue = null;
+    }
+
+    /**
+     * Computes every symbol once, as the kernel does right after reading a config: besides
+     * values, this records each symbol's visibility, which later passes may consult without
+     * recomputing it (see {@link #chooseByPriority}).
+     */
+    public void computeAll() {
+        for (Symbol s : table.all()) {
+            if (!s.isConstant()) {
+                calc(s);
+            }
+        }
     }
 
     // ======================================================================
@@ -214,7 +240,7 @@ public final class Configuration {
 
     /** Whether the symbol belongs in {@code .config}. */
     public boolean isWritten(Symbol s) {
-        if (s.isConstant() || s.isChoice() || s.isFromEnvironment()) {
+        if (s.isConstant() || s.isChoice() || s.isFromEnvironment() || s.isDefconfigList()) {
             return false;
         }
         calc(s);
@@ -240,6 +266,17 @@ public final class Configuration {
         visible[id] = v;
         visibleDone[id] = true;
         return v;
+    }
+
+    /**
+     * The visibility as last computed, without recomputing it: n if it never was. The kernel
+     * keeps visibility in a field that only a symbol's own computation (or a choice examining
+     * it) refreshes, and the 6.11+ choice logic reads that field; so do we, to give the same
+     * results when user values change between computations (mod2noconfig and friends).
+     */
+    public Tristate lastVisibility(Symbol s) {
+        Tristate v = visible[s.id()];
+        return v == null ? Tristate.NO : v;
     }
 
     /** The value of the symbol's direct dependencies (y when it has none). */
@@ -308,7 +345,12 @@ public final class Configuration {
     /** The member a choice currently selects (null when none is visible). */
     public Symbol selection(Symbol choice) {
         if (dialect.choicesByPriority()) {
-            return chooseByPriority(choice);
+            for (Symbol m : choice.members) {
+                if (tristate(m) == Tristate.YES) {
+                    return m;
+                }
+            }
+            return null;
         }
         if (tristate(choice) != Tristate.YES) {
             return null;
@@ -380,11 +422,10 @@ public final class Configuration {
         Tristate val = Tristate.NO;
         Symbol choice = s.parentChoice();
         if (choice != null && dialect.choicesByPriority()) {
-            Symbol res = chooseByPriority(choice);
-            val = (vis != Tristate.NO && res == s) ? Tristate.YES : Tristate.NO;
-            tri[id] = val;
-            string[id] = val.text();
+            tri[id] = Tristate.NO;
+            string[id] = "n";
             write[id] = w;
+            chooseByPriority(choice);
             return;
         }
         if (choice != null && vis == Tristate.YES) {
@@ -417,7 +458,7 @@ public final class Configuration {
             }
             val = val.or(reverseDependency(s));
         }
-        if (val == Tristate.MOD && (effectiveType(s) == Type.BOOL || impliedValue(s) == Tristate.YES)) {
+        if (val == Tristate.MOD && effectiveType(s) == Type.BOOL) {
             val = Tristate.YES;
         }
         tri[id] = val;
@@ -526,16 +567,18 @@ public final class Configuration {
 
     /** The first active default naming a visible symbol, else the first visible member. */
     public Symbol choiceDefault(Symbol choice) {
+        boolean field = dialect.choicesByPriority();
         for (Property.Default d : choice.defaults) {
             if (eval(d.condition()) == Tristate.NO) {
                 continue;
             }
-            if (d.value() instanceof Expr.Sym ds && visibility(ds.symbol()) != Tristate.NO) {
+            if (d.value() instanceof Expr.Sym ds
+                    && (field ? lastVisibility(ds.symbol()) : visibility(ds.symbol())) != Tristate.NO) {
                 return ds.symbol();
             }
         }
         for (Symbol m : choice.members) {
-            if (visibility(m) != Tristate.NO) {
+            if ((field ? lastVisibility(m) : visibility(m)) != Tristate.NO) {
                 return m;
             }
         }
@@ -545,15 +588,15 @@ public final class Configuration {
     /**
      * From 6.11: the first visible member set to y in priority order; else the default unless
      * the input set it to n; else the first visible member the input did not mention; else the
-     * visible member of lowest priority.
+     * visible member of lowest priority. The chosen member becomes y, the other visible ones n.
+     *
+     * <p>Exactly as in the kernel, the priority scan refreshes visibility only for the members it
+     * looks at (it stops at the first visible y); every later step, and the assignment of
+     * values, reads the visibility each member had when it was last computed. After user values
+     * change (mod2noconfig), a member hidden by the change but not looked at still counts as
+     * visible and is written. It runs each time a member that is not yet computed asks.
      */
-    private Symbol chooseByPriority(Symbol choice) {
-        int cid = choice.id();
-        if (chosenDone[cid]) {
-            return chosen[cid];
-        }
-        chosenDone[cid] = true;
-        chosen[cid] = null;
+    private void chooseByPriority(Symbol choice) {
         List<Symbol> order = priorityOrder(choice);
         Symbol res = null;
         for (Symbol m : order) {
@@ -573,7 +616,7 @@ public final class Configuration {
         }
         if (res == null) {
             for (Symbol m : choice.members) {
-                if (visibility(m) != Tristate.NO && !hasUser[m.id()]) {
+                if (lastVisibility(m) != Tristate.NO && !hasUser[m.id()]) {
                     res = m;
                     break;
                 }
@@ -581,14 +624,25 @@ public final class Configuration {
         }
         if (res == null) {
             for (int i = order.size() - 1; i >= 0; i--) {
-                if (visibility(order.get(i)) != Tristate.NO) {
+                if (lastVisibility(order.get(i)) != Tristate.NO) {
                     res = order.get(i);
                     break;
                 }
             }
         }
-        chosen[cid] = res;
-        return res;
+        for (Symbol m : choice.members) {
+            if (lastVisibility(m) == Tristate.NO) {
+                continue;
+            }
+            int id = m.id();
+            Tristate v = m == res ? Tristate.YES : Tristate.NO;
+            tri[id] = v;
+            string[id] = v.text();
+            write[id] = true;
+            if (state[id] == NONE) {
+                state[id] = DONE;
+            }
+        }
     }
 
     /** Members by priority: those named in the input, latest first, then the rest in menu order. */

@@ -1,0 +1,98 @@
+package dev.kconfig4j.conf;
+
+import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.menu.Menu;
+import dev.kconfig4j.symbol.Configuration;
+import dev.kconfig4j.symbol.Symbol;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The "new" symbols of a configuration: those {@code oldconfig} would ask about. A symbol is new
+ * when its menu entry is visible, the input gave it no value, and the user could change it (or it
+ * is a choice). The walk follows the menu tree and does not enter invisible entries.
+ */
+public final class NewSymbols {
+    private final Kconfig tree;
+    private final Configuration config;
+
+    public NewSymbols(Kconfig tree, Configuration config) {
+        this.tree = tree;
+        this.config = config;
+    }
+
+    /** The menu entries that would be asked, in menu order. */
+    public List<Menu> findMenus() {
+        List<Menu> out = new ArrayList<>();
+        for (Menu m : tree.root().children()) {
+            walk(m, out);
+        }
+        return out;
+    }
+
+    /** The named symbols that would be asked, in menu order. */
+    public List<Symbol> find() {
+        List<Symbol> out = new ArrayList<>();
+        for (Menu m : findMenus()) {
+            if (m.symbol().name() != null) {
+                out.add(m.symbol());
+            }
+        }
+        return out;
+    }
+
+    private void walk(Menu m, List<Menu> out) {
+        if (!isVisible(m)) {
+            return;
+        }
+        Symbol sym = m.symbol();
+        if (sym != null && !config.hasUserValue(sym) && (isChangeable(sym) || isAskedChoice(sym))) {
+            out.add(m);
+        }
+        for (Menu c : m.children()) {
+            walk(c, out);
+        }
+    }
+
+    private boolean isAskedChoice(Symbol sym) {
+        if (!sym.isChoice()) {
+            return false;
+        }
+        return config.dialect().choicesByPriority() || config.tristate(sym) == Tristate.YES;
+    }
+
+    private boolean isChangeable(Symbol sym) {
+        return !sym.isChoice() && config.visibility(sym).compareTo(config.reverseDependency(sym)) > 0;
+    }
+
+    /**
+     * Whether the entry is shown: its prompt's condition holds, or (for a symbol that is not n)
+     * one of its children is shown. The latter marks the symbol as set, as the kernel does.
+     */
+    private boolean isVisible(Menu m) {
+        if (!m.hasPrompt()) {
+            return false;
+        }
+        if (m.visibleIf() != null && config.eval(m.visibleIf()) == Tristate.NO) {
+            return false;
+        }
+        Symbol sym = m.symbol();
+        if (sym != null) {
+            config.tristate(sym);
+        }
+        if (config.eval(m.promptCondition()) != Tristate.NO) {
+            return true;
+        }
+        if (sym == null || config.tristate(sym) == Tristate.NO) {
+            return false;
+        }
+        for (Menu c : m.children()) {
+            if (isVisible(c)) {
+                config.markSet(sym);
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,337 @@
+package dev.kconfig4j.preprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The persistent cache of {@code $(shell,...)} results. Each "run" uses a fresh
+ * {@link Preprocessor} (as a new process would) sharing one cache directory; commands append to a
+ * counter file so a test can tell whether they really ran.
+ */
+class ProbeCacheTest {
+    @TempDir
+    Path temp;
+
+    private Path objdir;
+    private Path cacheDir;
+    private Path counter;
+    private final Map<String, String> environment = new HashMap<>();
+    private ByteArrayOutputStream out;
+    private ByteArrayOutputStream err;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        objdir = Files.createDirectories(temp.resolve("obj"));
+        cacheDir = temp.resolve("cache");
+        counter = temp.resolve("counter");
+        environment.put("PATH", "/usr/bin:/bin");
+    }
+
+    /** Expands {@code text} in a new preprocessor using {@code cache}, as one process would. */
+    private String expand(ProbeCache cache, String text) {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+        Preprocessor preprocessor = new Preprocessor(environment, objdir,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                cache);
+        return preprocessor.expand(text, "Kconfig", 1);
+    }
+
+    private String counted(String command) {
+        return "$(shell,echo x >> " + counter + "; " + command + ")";
+    }
+
+    private long runs() throws IOException {
+        return Files.exists(counter) ? Files.readAllLines(counter).size() : 0;
+    }
+
+    private Path script(String name, String body) throws IOException {
+        Path script = temp.resolve(name);
+        Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    private long entries() throws IOException {
+        if (!Files.isDirectory(cacheDir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".probe")).count();
+        }
+    }
+
+    @Test
+    void aHitDoesNotRunTheCommandAgain() throws IOException {
+        String text = counted("echo hello");
+
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("hello");
+        ProbeCache second = ProbeCache.open(cacheDir);
+        assertThat(expand(second, text)).isEqualTo("hello");
+
+        assertThat(runs()).isEqualTo(1);
+        assertThat(second.hits()).isEqualTo(1);
+        assertThat(second.misses()).isZero();
+        assertThat(entries()).isEqualTo(1);
+    }
+
+    @Test
+    void theFirstRunIsAMiss() {
+        ProbeCache cache = ProbeCache.open(cacheDir);
+        expand(cache, counted("echo a"));
+        assertThat(cache.hits()).isZero();
+        assertThat(cache.misses()).isEqualTo(1);
+        expand(cache, counted("echo a"));
+        assertThat(cache.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void stdoutAndStderrAreReplayedIdentically() throws IOException {
+        // Trailing newlines, inner newlines, \r and bytes past a NUL: the kernel's rules apply to
+        // the replayed bytes exactly as to fresh ones.
+        String text = counted("printf 'a\\r\\nb\\n\\n'; printf 'warn 1\\nwarn 2' >&2");
+        String fresh = expand(ProbeCache.disabled(), text);
+        byte[] freshErr = err.toByteArray();
+
+        expand(ProbeCache.open(cacheDir), text);
+        String replayed = expand(ProbeCache.open(cacheDir), text);
+
+        assertThat(replayed).isEqualTo(fresh).isEqualTo("a\r b");
+        assertThat(err.toByteArray()).isEqualTo(freshErr)
+                .isEqualTo("warn 1\nwarn 2".getBytes(StandardCharsets.UTF_8));
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void theNulRuleAppliesToReplayedOutput() {
+        String text = "$(shell,printf 'a\\n\\0b')";
+        expand(ProbeCache.open(cacheDir), text);
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("a ");
+    }
+
+    @Test
+    void changingTheEnvironmentInvalidates() throws IOException {
+        String text = counted("echo $FOO");
+        environment.put("FOO", "one");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("one");
+
+        environment.put("FOO", "two");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("two");
+
+        // A variable the command does not use counts as well: the whole environment is the key.
+        environment.put("UNRELATED", "x");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("two");
+        assertThat(runs()).isEqualTo(3);
+
+        environment.remove("UNRELATED");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("two");
+        assertThat(runs()).isEqualTo(3);
+    }
+
+    @Test
+    void touchingANamedBinaryInvalidates() throws IOException {
+        Path tool = script("tool", "echo \"$(cat " + temp.resolve("version") + ")\"");
+        Files.writeString(temp.resolve("version"), "v1");
+        String text = counted(tool.toString());
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("v1");
+        Files.writeString(temp.resolve("version"), "v2");
+        // What the tool reads is not part of the key (a documented limit) ...
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("v1");
+
+        // ... but a new modification time of the tool itself is.
+        Files.setLastModifiedTime(tool, FileTime.fromMillis(Files.getLastModifiedTime(tool).toMillis() - 10_000));
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("v2");
+        assertThat(runs()).isEqualTo(2);
+
+        // And so is its size, even with the modification time kept.
+        FileTime mtime = Files.getLastModifiedTime(tool);
+        Files.writeString(temp.resolve("version"), "v3");
+        Files.writeString(tool, Files.readString(tool) + "# longer\n");
+        Files.setLastModifiedTime(tool, mtime);
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("v3");
+        assertThat(runs()).isEqualTo(3);
+    }
+
+    @Test
+    void aToolFoundOnThePathIsPartOfTheKey() throws IOException {
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        environment.put("PATH", bin + ":/usr/bin:/bin");
+        Path tool = bin.resolve("mytool");
+        Files.writeString(tool, "#!/bin/sh\necho one\n");
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String text = counted("mytool --version");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("one");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("one");
+        assertThat(runs()).isEqualTo(1);
+
+        Files.writeString(tool, "#!/bin/sh\necho second\n");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("second");
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void aNamedToolThatAppearsInvalidates() throws IOException {
+        Path tool = temp.resolve("later");
+        String text = counted("test -x " + tool + " && echo yes || echo no");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("no");
+        script("later", "true");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("yes");
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void quotedPathsAreFingerprinted() throws IOException {
+        Path tool = script("quoted", "echo q1");
+        String text = counted("'" + tool + "'");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("q1");
+        script("quoted", "echo q2-longer");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("q2-longer");
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void theWorkingDirectoryIsPartOfTheKey() throws IOException {
+        String text = counted("pwd");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo(objdir.toString());
+        objdir = Files.createDirectories(temp.resolve("obj2"));
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo(objdir.toString());
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void theDisabledCacheAlwaysRuns() throws IOException {
+        ProbeCache cache = ProbeCache.disabled();
+        String text = counted("echo d");
+        assertThat(expand(cache, text)).isEqualTo("d");
+        assertThat(expand(cache, text)).isEqualTo("d");
+        assertThat(runs()).isEqualTo(2);
+        assertThat(cache.isEnabled()).isFalse();
+        assertThat(cache.hits()).isZero();
+        assertThat(cache.misses()).isZero();
+    }
+
+    @Test
+    void theExistingConstructorsUseNoCache() throws IOException {
+        for (int i = 0; i < 2; i++) {
+            Preprocessor preprocessor = new Preprocessor(environment, objdir, new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(new ByteArrayOutputStream()));
+            preprocessor.expand(counted("echo d"), "Kconfig", 1);
+        }
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void clearEmptiesTheCache() throws IOException {
+        ProbeCache cache = ProbeCache.open(cacheDir);
+        expand(cache, counted("echo a"));
+        expand(cache, counted("echo b"));
+        Path unrelated = Files.writeString(cacheDir.resolve("README"), "keep me");
+        assertThat(entries()).isEqualTo(2);
+
+        cache.clear();
+
+        assertThat(entries()).isZero();
+        assertThat(unrelated).exists();
+        expand(cache, counted("echo a"));
+        assertThat(runs()).isEqualTo(3);
+    }
+
+    @Test
+    void clearOnAMissingDirectoryDoesNothing() {
+        ProbeCache.open(cacheDir).clear();
+        ProbeCache.disabled().clear();
+        assertThat(cacheDir).doesNotExist();
+    }
+
+    @Test
+    void aCorruptedEntryIsAMissAndIsOverwritten() throws IOException {
+        String text = counted("echo good");
+        expand(ProbeCache.open(cacheDir), text);
+        Path entry;
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            entry = files.filter(f -> f.toString().endsWith(".probe")).findFirst().orElseThrow();
+        }
+        byte[] good = Files.readAllBytes(entry);
+
+        // A flipped byte in the stored output.
+        byte[] flipped = good.clone();
+        flipped[good.length - 40] ^= 1;
+        Files.write(entry, flipped);
+        ProbeCache cache = ProbeCache.open(cacheDir);
+        assertThat(expand(cache, text)).isEqualTo("good");
+        assertThat(cache.misses()).isEqualTo(1);
+        assertThat(runs()).isEqualTo(2);
+        assertThat(Files.readAllBytes(entry)).isEqualTo(good);
+
+        // A truncated entry, and garbage.
+        Files.write(entry, java.util.Arrays.copyOf(good, good.length / 2));
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("good");
+        Files.writeString(entry, "garbage");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("good");
+        Files.write(entry, new byte[0]);
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("good");
+        assertThat(runs()).isEqualTo(5);
+
+        // Repaired: the next run is a hit.
+        cache = ProbeCache.open(cacheDir);
+        assertThat(expand(cache, text)).isEqualTo("good");
+        assertThat(cache.hits()).isEqualTo(1);
+        assertThat(runs()).isEqualTo(5);
+    }
+
+    @Test
+    void anUnwritableDirectoryStillGivesResults() throws IOException {
+        Path file = Files.writeString(temp.resolve("not-a-directory"), "");
+        ProbeCache cache = ProbeCache.open(file.resolve("probes"));
+        assertThat(expand(cache, counted("echo w"))).isEqualTo("w");
+        assertThat(expand(cache, counted("echo w"))).isEqualTo("w");
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void noTempFilesAreLeftBehind() throws IOException {
+        ProbeCache cache = ProbeCache.open(cacheDir);
+        for (int i = 0; i < 5; i++) {
+            expand(cache, "$(shell,echo " + i + ")");
+        }
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .hasSize(5)
+                    .allMatch(name -> name.matches("[0-9a-f]{64}\\.probe"));
+        }
+    }
+
+    @Test
+    void theWordsThatMayNameFiles() {
+        assertThat(ProbeCache.namedWords("/usr/bin/gcc -Werror -x c /dev/null -o /dev/null 2>&1 >>'/tmp/log' ; echo y"))
+                .containsExactly("/usr/bin/gcc", "-Werror", "-x", "c", "/dev/null", "-o", "/dev/null", "2", "echo", "y");
+        assertThat(ProbeCache.namedWords("sh '/a b/c' \"$X\"|cat</in>|out`ls`"))
+                .containsExactly("sh", "/a b/c", "$X", "cat", "/in", "ls");
+    }
+
+    @Test
+    void defaultDirectory() {
+        assertThat(ProbeCache.defaultDirectory(Map.of("KCONFIG4J_CACHE_DIR", "/c", "XDG_CACHE_HOME", "/x", "HOME", "/h")))
+                .isEqualTo(Path.of("/c"));
+        assertThat(ProbeCache.defaultDirectory(Map.of("XDG_CACHE_HOME", "/x", "HOME", "/h")))
+                .isEqualTo(Path.of("/x/kconfig4j/probes"));
+        assertThat(ProbeCache.defaultDirectory(Map.of("XDG_CACHE_HOME", "", "HOME", "/h")))
+                .isEqualTo(Path.of("/h/.cache/kconfig4j/probes"));
+        assertThat(ProbeCache.defaultDirectory(Map.of("HOME", "/h")))
+                .isEqualTo(Path.of("/h/.cache/kconfig4j/probes"));
+    }
+}
