@@ -1,11 +1,13 @@
 package dev.kconfig4j;
 
 import dev.kconfig4j.dialect.Dialect;
+import dev.kconfig4j.menu.DependencyCheck;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.menu.MenuBuilder;
 import dev.kconfig4j.parse.Parser;
 import dev.kconfig4j.parse.Statement;
 import dev.kconfig4j.preprocess.Preprocessor;
+import dev.kconfig4j.preprocess.ProbeCache;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
@@ -61,17 +63,19 @@ public final class Kconfig {
      * @param environment the environment macros and shell commands see
      * @param workingDirectory the object directory: where {@code $(shell,...)} runs
      * @param dialect the dialect, or null to choose from KERNELVERSION / the tree's Makefile
+     * @param probeCache where shell probe results are kept across runs, or null for none
      */
     public record Options(Path srctree, String file, Map<String, String> environment, Path workingDirectory,
-            Dialect dialect) {
+            Dialect dialect, ProbeCache probeCache) {
         public Options {
             Objects.requireNonNull(file);
             environment = Map.copyOf(environment);
             Objects.requireNonNull(workingDirectory);
         }
 
+        /** Options with the dialect chosen from the tree and no probe cache. */
         public static Options of(Path srctree, String file, Map<String, String> environment, Path workingDirectory) {
-            return new Options(srctree, file, environment, workingDirectory, null);
+            return new Options(srctree, file, environment, workingDirectory, null, null);
         }
     }
 
@@ -84,12 +88,16 @@ public final class Kconfig {
     public static Kconfig load(Options options, PrintStream out, PrintStream err) {
         Dialect dialect = options.dialect() != null ? options.dialect()
                 : Dialect.select(options.environment().get("KCONFIG4J_DIALECT"), options.environment(), options.srctree());
-        Preprocessor pp = new Preprocessor(options.environment(), options.workingDirectory(), out, err);
+        Preprocessor pp = new Preprocessor(options.environment(), options.workingDirectory(), out, err,
+                options.probeCache() != null ? options.probeCache() : ProbeCache.disabled());
         SymbolTable symbols = new SymbolTable();
         Parser parser = new Parser(options.srctree(), options.workingDirectory(), symbols, pp, err);
         List<Statement> syntax = parser.parse(options.file());
         MenuBuilder.Result built = new MenuBuilder(symbols, dialect, err).build(syntax);
         symbols.freeze();
+        if (DependencyCheck.check(symbols, built.root(), err)) {
+            throw KconfigException.alreadyReported("recursive dependency detected");
+        }
         return new Kconfig(options, dialect, symbols, built, Collections.unmodifiableList(syntax),
                 new LinkedHashMap<>(pp.usedEnvironment()));
     }

@@ -9,12 +9,31 @@ public class KconfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String file;
     private final int line;
+    private final boolean reported;
 
     /** An error at {@code file:line}; {@code file} may be null when no location applies. */
     public KconfigException(String file, int line, String message) {
+        this(file, line, message, false);
+    }
+
+    private KconfigException(String file, int line, String message, boolean reported) {
         super(message);
         this.file = file;
         this.line = line;
+        this.reported = reported;
+    }
+
+    /**
+     * An error whose details were already printed where they were found (a multi-line report
+     * such as a dependency cycle); the edge prints nothing more, it only fails.
+     */
+    public static KconfigException alreadyReported(String summary) {
+        return new KconfigException(null, 0, summary, true);
+    }
+
+    /** Whether the details were already printed. */
+    public boolean isReported() {
+        return reported;
     }
 
     /** An error with no source location. */

@@ -3,6 +3,7 @@ package dev.kconfig4j.conf;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.KconfigException;
 import dev.kconfig4j.confdata.AtomicFile;
+import dev.kconfig4j.confdata.AutoconfWriter;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
 import dev.kconfig4j.confdata.DefconfigWriter;
@@ -10,6 +11,8 @@ import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.menu.Menu;
+import dev.kconfig4j.menu.MenuInfo;
+import dev.kconfig4j.preprocess.ProbeCache;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
@@ -47,7 +50,9 @@ public final class Conf {
         try {
             return runChecked(req);
         } catch (KconfigException e) {
-            req.err().println(e.describe());
+            if (!e.isReported()) {
+                req.err().println(e.describe());
+            }
             return 1;
         } catch (IOException e) {
             req.err().println("*** " + e.getMessage());
@@ -58,9 +63,20 @@ public final class Conf {
     private Kconfig load(ConfRequest req) {
         String srctree = req.env("srctree");
         Kconfig.Options options = new Kconfig.Options(srctree == null ? null : Path.of(srctree), req.kconfig(),
-                req.environment(), req.workingDirectory(), dialectOverride(req));
+                req.environment(), req.workingDirectory(), dialectOverride(req), probeCache(req));
         Kconfig tree = loader.apply(options);
         return tree != null ? tree : Kconfig.load(options, req.out(), req.err());
+    }
+
+    /**
+     * The probe cache: on unless KCONFIG4J_PROBE_CACHE is {@code off}; kept in
+     * KCONFIG4J_CACHE_DIR, else $XDG_CACHE_HOME/kconfig4j/probes, else ~/.cache/kconfig4j/probes.
+     */
+    static ProbeCache probeCache(ConfRequest req) {
+        if ("off".equals(req.env("KCONFIG4J_PROBE_CACHE"))) {
+            return ProbeCache.disabled();
+        }
+        return ProbeCache.open(ProbeCache.defaultDirectory(req.environment()));
     }
 
     private static Dialect dialectOverride(ConfRequest req) {
@@ -71,6 +87,7 @@ public final class Conf {
     private int runChecked(ConfRequest req) throws IOException {
         Kconfig tree = load(req);
         Configuration config = tree.newConfiguration();
+        config.onUnmetDependency(s -> req.err().print(MenuInfo.unmetDependencyWarning(config, s)));
         String prefix = req.env("CONFIG_") != null ? req.env("CONFIG_") : "CONFIG_";
         boolean warnUnknown = nonEmpty(req.env("KCONFIG_WARN_UNKNOWN_SYMBOLS"));
         ConfigReader reader = new ConfigReader(tree, config, req.err(), prefix, warnUnknown);
@@ -131,23 +148,40 @@ public final class Conf {
             default -> readMainConfig(req, tree, reader, configName);
         }
 
+        boolean writeConfig = true;
+        if (mode == Mode.SYNCCONFIG && nonEmpty(req.env("KCONFIG_NOSILENTUPDATE"))) {
+            if (reader.changed()) {
+                req.err().printf("%n*** The configuration requires explicit update.%n%n");
+                return 1;
+            }
+            writeConfig = false;
+        }
+
         switch (mode) {
             case ALLNOCONFIG -> setAllNew(tree, config, Tristate.NO);
             case ALLYESCONFIG -> setAllNew(tree, config, Tristate.YES);
             case ALLMODCONFIG -> setAllNew(tree, config, Tristate.MOD);
+            case RANDCONFIG -> RandomConfig.apply(tree, config, req);
             case ALLDEFCONFIG, DEFCONFIG, OLDDEFCONFIG, SAVEDEFCONFIG -> {
                 // Defaults apply by themselves to symbols without user values.
             }
             case YES2MODCONFIG -> rewriteTristates(tree, config, Tristate.YES, Tristate.MOD);
             case MOD2YESCONFIG -> rewriteTristates(tree, config, Tristate.MOD, Tristate.YES);
             case MOD2NOCONFIG -> rewriteTristates(tree, config, Tristate.MOD, Tristate.NO);
+            case OLDASKCONFIG, OLDCONFIG, SYNCCONFIG -> new Dialogue(tree, config, req).run(mode);
             case LISTNEWCONFIG -> {
+                ConfigWriter lines = new ConfigWriter(tree, config, prefix);
                 for (Symbol s : new NewSymbols(tree, config).find()) {
-                    req.out().println(new ConfigWriter(tree, config, prefix).listLine(s));
+                    req.out().println(lines.listLine(s));
                 }
                 return 0;
             }
-            default -> throw new KconfigException("--" + mode.option() + " is not supported yet");
+            case HELPNEWCONFIG -> {
+                for (Menu m : new NewSymbols(tree, config).findMenus()) {
+                    req.out().print("-----\n" + MenuInfo.help(tree, config, m) + "-----\n");
+                }
+                return 0;
+            }
         }
 
         if (mode == Mode.SAVEDEFCONFIG) {
@@ -160,7 +194,22 @@ public final class Conf {
             }
             return 0;
         }
-        writeConfig(req, tree, config, prefix, configName);
+        if (writeConfig) {
+            try {
+                writeConfig(req, tree, config, prefix, configName);
+            } catch (IOException e) {
+                req.err().printf("%n*** Error during writing of the configuration.%n%n");
+                return 1;
+            }
+        }
+        try {
+            AutoconfWriter.write(tree, config, req, mode == Mode.SYNCCONFIG);
+        } catch (IOException e) {
+            if (mode == Mode.SYNCCONFIG) {
+                req.err().printf("%n*** Error during sync of the configuration.%n%n");
+                return 1;
+            }
+        }
         return 0;
     }
 

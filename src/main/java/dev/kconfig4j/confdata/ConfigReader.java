@@ -39,6 +39,17 @@ public final class ConfigReader {
         this.warnUnknown = warnUnknown;
     }
 
+    private boolean changed;
+
+    /**
+     * Whether the configuration read differs from what would be written back (a value was
+     * invalid, a symbol unknown, a new symbol appeared): the kernel's "changed" state, which
+     * KCONFIG_NOSILENTUPDATE turns into an error for syncconfig. Valid after {@link #afterRead()}.
+     */
+    public boolean changed() {
+        return changed;
+    }
+
     /** How many warnings reading printed so far. */
     public int warningCount() {
         return warningCount;
@@ -191,9 +202,6 @@ public final class ConfigReader {
      */
     public void afterRead() {
         config.computeAll();
-        if (!config.dialect().dropsOutOfRangeUserValues()) {
-            return;
-        }
         int unsaved = 0;
         for (Symbol s : tree.symbols().all()) {
             if (s.isConstant() || s.isChoice()) {
@@ -209,6 +217,10 @@ public final class ConfigReader {
                 continue;
             }
             unsaved++;
+        }
+        changed = unsaved > 0 || warningCount > 0 || unknownCount > 0;
+        if (!config.dialect().dropsOutOfRangeUserValues()) {
+            return;
         }
         for (Symbol s : tree.symbols().all()) {
             if (s.isConstant() || !config.hasUserValue(s) || s.parentChoice() != null) {
