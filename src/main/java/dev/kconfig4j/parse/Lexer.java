@@ -40,6 +40,11 @@ public final class Lexer {
         return file;
     }
 
+    /** The number of lines of the file (a final newline does not start another line). */
+    public int lineCount() {
+        return lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+    }
+
     /** The next line with tokens (assignments are performed and skipped), or null at the end. */
     public Line nextLine() {
         while (next < lines.length) {

@@ -119,7 +119,8 @@ public final class Parser {
             Lexer.Line line = next();
             if (line == null) {
                 if (end != null) {
-                    throw syntax(new Location(lexer.file(), opened.line()), "missing end statement for this entry");
+                    warnings.printf("%s:%d: syntax error%n", lexer.file(), lexer.lineCount() + 1);
+                    throw new KconfigException(lexer.file(), opened.line(), "missing end statement for this entry");
                 }
                 return out;
             }
@@ -305,8 +306,9 @@ public final class Parser {
                 Expr cond = c.optionalIf();
                 c.expectEnd();
                 if (cond != null) {
-                    // "depends on X if Y": the dependency applies only where Y holds.
-                    dep = new Expr.Or(dep, new Expr.Not(cond));
+                    // "depends on X if Y" means "depends on X || (Y = n)": the dependency applies
+                    // only where Y is not n.
+                    dep = new Expr.Or(dep, isNo(cond));
                 }
                 return new Attribute.DependsOn(loc, dep);
             }
@@ -402,6 +404,38 @@ public final class Parser {
                 return null;
             }
         }
+    }
+
+    /**
+     * An expression that is y exactly when {@code e} is n and n otherwise: {@code e = n} pushed
+     * down to the symbols ({@code (A && B) = n} is {@code A = n || B = n}), because tristate
+     * logic alone cannot map m to n.
+     */
+    private Expr isNo(Expr e) {
+        if (e instanceof Expr.Sym s) {
+            return new Expr.Compare(Expr.CompareOp.EQUAL, s.symbol(), symbols.no());
+        } else if (e instanceof Expr.And a) {
+            return new Expr.Or(isNo(a.left()), isNo(a.right()));
+        } else if (e instanceof Expr.Or o) {
+            return new Expr.And(isNo(o.left()), isNo(o.right()));
+        } else if (e instanceof Expr.Not n) {
+            return isNotNo(n.operand());
+        }
+        return new Expr.Not(e); // a comparison is only ever y or n
+    }
+
+    /** An expression that is y exactly when {@code e} is not n. */
+    private Expr isNotNo(Expr e) {
+        if (e instanceof Expr.Sym s) {
+            return new Expr.Compare(Expr.CompareOp.UNEQUAL, s.symbol(), symbols.no());
+        } else if (e instanceof Expr.And a) {
+            return new Expr.And(isNotNo(a.left()), isNotNo(a.right()));
+        } else if (e instanceof Expr.Or o) {
+            return new Expr.Or(isNotNo(o.left()), isNotNo(o.right()));
+        } else if (e instanceof Expr.Not n) {
+            return isNo(n.operand());
+        }
+        return e;
     }
 
     private Symbol symbolOf(Cursor c) {

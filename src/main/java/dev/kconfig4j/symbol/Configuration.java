@@ -25,6 +25,8 @@ import java.util.function.Consumer;
  *   <li>A bool rounds m up to y; without modules, tristates act as bools. (An imply of y does
  *       not round a user's m up: imply is only a default.)</li>
  *   <li>int and hex values are clamped into the first active {@code range}.</li>
+ *   <li>A {@code transitional} symbol takes the value the input gave it although it has no
+ *       prompt, so that other symbols' defaults can carry it over; it is never written.</li>
  *   <li>A symbol is written to {@code .config} when it is visible, or got a non-n value from a
  *       default, select or imply; choices decide their members (see {@link Dialect#choicesByPriority()}).</li>
  * </ul>
@@ -240,7 +242,7 @@ public final class Configuration {
 
     /** Whether the symbol belongs in {@code .config}. */
     public boolean isWritten(Symbol s) {
-        if (s.isConstant() || s.isChoice() || s.isFromEnvironment() || s.isDefconfigList()) {
+        if (s.isConstant() || s.isChoice() || s.isFromEnvironment() || s.isDefconfigList() || s.isTransitional()) {
             return false;
         }
         calc(s);
@@ -432,7 +434,10 @@ public final class Configuration {
             calc(choice);
             val = chosen[choice.id()] == s && tri[choice.id()] == Tristate.YES ? Tristate.YES : Tristate.NO;
         } else {
-            if (vis != Tristate.NO && hasUser[id]) {
+            if (s.isTransitional() && hasUser[id]) {
+                // A transitional symbol passes its old value through although it has no prompt.
+                val = userTri[id];
+            } else if (vis != Tristate.NO && hasUser[id]) {
                 val = userTri[id].and(vis);
             } else {
                 if (reverseDependency(s) != Tristate.NO) {
@@ -482,7 +487,7 @@ public final class Configuration {
         Tristate vis = visibility(s);
         boolean w = vis != Tristate.NO;
         String val = "";
-        if (vis != Tristate.NO && hasUser[id]) {
+        if ((vis != Tristate.NO || s.isTransitional()) && hasUser[id]) {
             val = userString[id];
         } else {
             Property.Default d = activeDefault(s);

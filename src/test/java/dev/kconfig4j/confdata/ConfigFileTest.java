@@ -1,0 +1,127 @@
+package dev.kconfig4j.confdata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kconfig4j.support.ConfRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/** Reading and writing config files as the kernel does (expectations from conf 6.12 / 6.1). */
+class ConfigFileTest {
+
+    private static final String TREE = """
+            mainmenu "Test $(KERNELVERSION)"
+            config MODULES
+            	bool "modules"
+            	default y
+            	modules
+            menu "Drivers"
+            config T
+            	tristate "t"
+            config B
+            	bool "b"
+            config I
+            	int "i"
+            	default 3
+            config S
+            	string "s"
+            comment "a comment"
+            menu "Hidden"
+            	visible if n
+            config H
+            	bool "h"
+            	default y
+            endmenu
+            endmenu
+            config AFTER
+            	bool "after"
+            """;
+
+    @Test
+    void writesHeadingMenusCommentsAndEndMarkers() {
+        ConfRun.Result r = ConfRun.tree("6.12", TREE).run("--alldefconfig");
+        assertThat(r.config()).isEqualTo("""
+                #
+                # Automatically generated file; DO NOT EDIT.
+                # Test 6.12
+                #
+                CONFIG_MODULES=y
+
+                #
+                # Drivers
+                #
+                # CONFIG_T is not set
+                # CONFIG_B is not set
+                CONFIG_I=3
+                CONFIG_S=""
+
+                #
+                # a comment
+                #
+                CONFIG_H=y
+                # end of Drivers
+
+                # CONFIG_AFTER is not set
+                """);
+    }
+
+    @Test
+    void warnsAboutBadLinesAndKeepsGoing() {
+        ConfRun.Result r = ConfRun.tree("6.12", TREE).config("""
+                CONFIG_T=m
+                CONFIG_T=y
+                CONFIG_B=m
+                CONFIG_I=0x10
+                garbage here
+                CONFIG_NOPE=y
+                CONFIG_S="unterminated
+                CONFIG_B
+                """).run("--olddefconfig");
+        assertThat(r.exit()).isZero();
+        String cfg = r.dir().resolve(".config").toString();
+        assertThat(r.stderr()).isEqualTo(String.join("\n",
+                cfg + ":2:warning: override: reassigning to symbol T",
+                cfg + ":3:warning: symbol value 'm' invalid for B",
+                cfg + ":4:warning: symbol value '0x10' invalid for I",
+                cfg + ":5:warning: unexpected data: garbage here",
+                cfg + ":7:warning: invalid string found",
+                cfg + ":8:warning: unexpected data: CONFIG_B", ""));
+        assertThat(r.body()).contains("CONFIG_T=y\n# CONFIG_B is not set\nCONFIG_I=3\n");
+    }
+
+    @Test
+    void keepsThePreviousConfigAsDotOldAndLeavesAnUnchangedFileAlone() throws IOException {
+        ConfRun run = ConfRun.tree("6.12", TREE).config("CONFIG_B=y\n");
+        ConfRun.Result first = run.run("--olddefconfig");
+        assertThat(first.read(".config.old")).isEqualTo("CONFIG_B=y\n");
+        String written = first.config();
+        Files.delete(run.dir().resolve(".config.old"));
+        ConfRun.Result second = run.run("--olddefconfig");
+        assertThat(second.config()).isEqualTo(written);
+        assertThat(second.read(".config.old")).isNull();
+    }
+
+    @Test
+    void defconfigFileIsReadNotModified() {
+        ConfRun run = ConfRun.tree("6.12", TREE).file("my_defconfig", "CONFIG_B=y\nCONFIG_T=m\n");
+        ConfRun.Result r = run.run("--defconfig=my_defconfig");
+        assertThat(r.exit()).isZero();
+        assertThat(r.body()).contains("CONFIG_T=m\nCONFIG_B=y\n");
+        assertThat(r.read("my_defconfig")).isEqualTo("CONFIG_B=y\nCONFIG_T=m\n");
+    }
+
+    @Test
+    void missingDefconfigIsAnError() {
+        ConfRun.Result r = ConfRun.tree("6.12", TREE).run("--defconfig=nothere");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("***\n*** Can't find default configuration \"nothere\"!\n***\n");
+    }
+
+    @Test
+    void savedefconfigWritesOnlyWhatDiffersFromDefaults() {
+        ConfRun.Result r = ConfRun.tree("6.12", TREE).config("CONFIG_MODULES=y\nCONFIG_T=m\n# CONFIG_B is not set\nCONFIG_I=4\n")
+                .run("--savedefconfig=defconfig");
+        assertThat(r.read("defconfig")).isEqualTo("CONFIG_T=m\nCONFIG_I=4\n");
+    }
+}
