@@ -25,6 +25,10 @@ public final class ConfCommand implements Callable<Integer> {
     @Option(names = "-s", description = "Silent: print no informational messages.")
     boolean silent;
 
+    @Option(names = "--dialect", paramLabel = "VERSION",
+            description = "Kconfig dialect: 5.10, 6.1 or 6.12 (default: KCONFIG4J_DIALECT, else KERNELVERSION, else the tree's Makefile, else the newest).")
+    String dialect;
+
     @Parameters(index = "0", paramLabel = "Kconfig", description = "The top-level Kconfig file (normally Kconfig).")
     String kconfig;
 
@@ -113,7 +117,12 @@ public final class ConfCommand implements Callable<Integer> {
             case SAVEDEFCONFIG -> modes.savedefconfig;
             default -> null;
         };
-        ConfRequest req = new ConfRequest(mode, file, kconfig, silent, context.environment(),
+        java.util.Map<String, String> env = context.environment();
+        if (dialect != null) {
+            env = new java.util.HashMap<>(env);
+            env.put("KCONFIG4J_DIALECT", dialect);
+        }
+        ConfRequest req = new ConfRequest(mode, file, kconfig, silent, env,
                 context.workingDirectory(), context.out(), context.err());
         return new Conf(context.treeLoader()).run(req);
     }

@@ -81,7 +81,14 @@ public final class Conf {
 
     private static Dialect dialectOverride(ConfRequest req) {
         String d = req.env("KCONFIG4J_DIALECT");
-        return d == null || d.isEmpty() ? null : Dialect.forVersion(d);
+        if (d == null || d.isEmpty()) {
+            return null;
+        }
+        try {
+            return Dialect.forVersion(d);
+        } catch (IllegalArgumentException e) {
+            throw new KconfigException(e.getMessage());
+        }
     }
 
     private int runChecked(ConfRequest req) throws IOException {

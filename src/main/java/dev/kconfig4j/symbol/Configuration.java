@@ -32,9 +32,8 @@ import java.util.function.Consumer;
  * </ul>
  */
 public final class Configuration {
-    private static final int NONE = 0;
-    private static final int COMPUTING = 1;
-    private static final int DONE = 2;
+    // A symbol's memo is valid while its stamp equals the current pass; invalidating is O(1).
+    private int pass = 1;
 
     private final SymbolTable table;
     private final Dialect dialect;
@@ -51,16 +50,18 @@ public final class Configuration {
     private long stampCounter;
 
     // ---- memoized results ----
-    private final int[] state;
+    /** The pass in which a symbol's computation started, and whether it finished. */
+    private final int[] started;
+    private final boolean[] finished;
     private final Tristate[] tri;
     private final String[] string;
     private final boolean[] write;
     private final Tristate[] visible;
-    private final boolean[] visibleDone;
+    private final int[] visibleDone;
     private final Tristate[] dirDep;
     private final Tristate[] revDep;
     private final Tristate[] implied;
-    private final boolean[] depsDone;
+    private final int[] depsDone;
     private final Symbol[] chosen;
     private Tristate modulesValue;
 
@@ -76,16 +77,17 @@ public final class Configuration {
         userString = new String[n];
         choiceSelection = new Symbol[n];
         priorityStamp = new long[n];
-        state = new int[n];
+        started = new int[n];
+        finished = new boolean[n];
         tri = new Tristate[n];
         string = new String[n];
         write = new boolean[n];
         visible = new Tristate[n];
-        visibleDone = new boolean[n];
+        visibleDone = new int[n];
         dirDep = new Tristate[n];
         revDep = new Tristate[n];
         implied = new Tristate[n];
-        depsDone = new boolean[n];
+        depsDone = new int[n];
         chosen = new Symbol[n];
     }
 
@@ -196,9 +198,7 @@ public final class Configuration {
 
     /** Forgets every computed value; the next question recomputes from the user values. */
     public void invalidate() {
-        Arrays.fill(state, NONE);
-        Arrays.fill(visibleDone, false);
-        Arrays.fill(depsDone, false);
+        pass++;
         modulesValue = null;
     }
 
@@ -252,7 +252,7 @@ public final class Configuration {
     /** Whether the user can set the symbol: the OR of its prompts' conditions. */
     public Tristate visibility(Symbol s) {
         int id = s.id();
-        if (visibleDone[id]) {
+        if (visibleDone[id] == pass) {
             return visible[id];
         }
         Tristate v = Tristate.NO;
@@ -266,7 +266,7 @@ public final class Configuration {
             v = Tristate.YES;
         }
         visible[id] = v;
-        visibleDone[id] = true;
+        visibleDone[id] = pass;
         return v;
     }
 
@@ -372,10 +372,10 @@ public final class Configuration {
 
     private void computeDeps(Symbol s) {
         int id = s.id();
-        if (depsDone[id]) {
+        if (depsDone[id] == pass) {
             return;
         }
-        depsDone[id] = true;
+        depsDone[id] = pass;
         if (s.parentChoice() != null && !dialect.choicesByPriority()) {
             // Up to 6.1 the dependencies of choice members are never evaluated: they stay n.
             dirDep[id] = Tristate.NO;
@@ -394,14 +394,15 @@ public final class Configuration {
 
     private void calc(Symbol s) {
         int id = s.id();
-        if (state[id] != NONE) {
-            if (state[id] == COMPUTING && tri[id] == null) {
+        if (started[id] == pass) {
+            if (!finished[id] && tri[id] == null) {
                 tri[id] = Tristate.NO;
                 string[id] = "";
             }
             return;
         }
-        state[id] = COMPUTING;
+        started[id] = pass;
+        finished[id] = false;
         // What a recursive reference sees while this symbol is being computed.
         tri[id] = Tristate.NO;
         string[id] = s.type().isTristateLike() ? "n" : (s.type() == Type.UNKNOWN ? s.name() : "");
@@ -414,7 +415,7 @@ public final class Configuration {
                 string[id] = s.name() == null ? "" : s.name();
             }
         }
-        state[id] = DONE;
+        finished[id] = true;
     }
 
     private void calcTristate(Symbol s) {
@@ -644,8 +645,9 @@ public final class Configuration {
             tri[id] = v;
             string[id] = v.text();
             write[id] = true;
-            if (state[id] == NONE) {
-                state[id] = DONE;
+            if (started[id] != pass) {
+                started[id] = pass;
+                finished[id] = true;
             }
         }
     }
