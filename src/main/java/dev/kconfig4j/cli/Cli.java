@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kconfig4j", mixinStandardHelpOptions = true, version = "kconfig4j 0.1.0",
         description = "The Linux kernel's Kconfig tools, exact, with an upgrade guard.",
-        subcommands = {ConfCommand.class})
+        subcommands = {ConfCommand.class, UpgradeCommand.class})
 public final class Cli implements Runnable {
 
     /**
@@ -44,6 +44,9 @@ public final class Cli implements Runnable {
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == ConfCommand.class) {
                     return cls.cast(new ConfCommand(context));
+                }
+                if (cls == UpgradeCommand.class) {
+                    return cls.cast(new UpgradeCommand(context));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

@@ -50,6 +50,18 @@ public final class ConfigReader {
         return changed;
     }
 
+    /**
+     * What {@code olddefconfig} does with a config: reads it into a fresh configuration of
+     * {@code tree} and settles it. Warnings go to {@code warnings}.
+     */
+    public static Configuration load(Kconfig tree, String name, String text, PrintStream warnings) {
+        Configuration config = tree.newConfiguration();
+        ConfigReader reader = new ConfigReader(tree, config, warnings, "CONFIG_", false);
+        reader.read(name, text);
+        reader.afterRead();
+        return config;
+    }
+
     /** How many warnings reading printed so far. */
     public int warningCount() {
         return warningCount;
@@ -85,36 +97,44 @@ public final class ConfigReader {
         warnings.printf("%s:%d:warning: %s%n", file, line, message);
     }
 
-    private void readLine(String file, int lineNo, String line) {
-        String symName;
-        String value;
+    /** One assignment line of a config file: {@code CONFIG_FOO=value} or {@code # CONFIG_FOO is not set} (value n). */
+    public record Assignment(String name, String value) {
+    }
+
+    /**
+     * The assignment on {@code line}, or null for a line that assigns nothing (comments, blank
+     * lines, and malformed lines, which {@link #read} warns about).
+     */
+    public static Assignment parseLine(String line, String prefix) {
         if (line.startsWith("#")) {
             if (!line.startsWith("# " + prefix)) {
-                return;
+                return null;
             }
             String rest = line.substring(2 + prefix.length());
             int sp = rest.indexOf(' ');
             if (sp < 0 || !rest.substring(sp + 1).equals("is not set")) {
-                return;
+                return null;
             }
-            symName = rest.substring(0, sp);
-            value = "n";
-        } else {
-            if (!line.startsWith(prefix)) {
-                if (!line.isEmpty()) {
-                    warn(file, lineNo, "unexpected data: " + line);
-                }
-                return;
-            }
-            String rest = line.substring(prefix.length());
-            int eq = rest.indexOf('=');
-            if (eq < 0) {
-                warn(file, lineNo, "unexpected data: " + line);
-                return;
-            }
-            symName = rest.substring(0, eq);
-            value = rest.substring(eq + 1);
+            return new Assignment(rest.substring(0, sp), "n");
         }
+        if (!line.startsWith(prefix)) {
+            return null;
+        }
+        String rest = line.substring(prefix.length());
+        int eq = rest.indexOf('=');
+        return eq < 0 ? null : new Assignment(rest.substring(0, eq), rest.substring(eq + 1));
+    }
+
+    private void readLine(String file, int lineNo, String line) {
+        Assignment a = parseLine(line, prefix);
+        if (a == null) {
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                warn(file, lineNo, "unexpected data: " + line);
+            }
+            return;
+        }
+        String symName = a.name();
+        String value = a.value();
         Symbol sym = tree.symbols().find(symName);
         if (sym == null) {
             unknownCount++;

@@ -1,0 +1,160 @@
+package dev.kconfig4j.cli;
+
+import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.KernelEnvironment;
+import dev.kconfig4j.confdata.AtomicFile;
+import dev.kconfig4j.dialect.Dialect;
+import dev.kconfig4j.preprocess.ProbeCache;
+import dev.kconfig4j.upgrade.Fix;
+import dev.kconfig4j.upgrade.ReportFormat;
+import dev.kconfig4j.upgrade.UpgradeGuard;
+import dev.kconfig4j.upgrade.UpgradeReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kconfig4j upgrade}: what olddefconfig would change or drop, why, and how to get it back. */
+@Command(name = "upgrade", sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Carries a config to a (new) kernel tree exactly as `make olddefconfig` does and reports every",
+            "value it changes or drops, with the root cause and verified config lines that restore it.",
+            "Cascades (a core option and the drivers behind it) are one finding with consequences."},
+        footer = {"", "Exit status: 0 nothing crossed the --fail-on threshold; 3 it did; 1 bad input (tree or config);",
+            "2 bad usage."})
+public final class UpgradeCommand implements Callable<Integer> {
+    private final Cli.Context context;
+
+    @Option(names = "--config", required = true, paramLabel = "OLD.config", description = "The config to carry over.")
+    Path config;
+
+    @Option(names = "--srctree", paramLabel = "TREE", description = "The new kernel tree (default: $srctree, else .).")
+    Path srctree;
+
+    @Option(names = "--arch", paramLabel = "ARCH", description = "Architecture (default: $ARCH, else this machine's).")
+    String arch;
+
+    @Option(names = "--old-srctree", paramLabel = "TREE",
+            description = "The tree the config came from: explains type, dependency and name changes precisely.")
+    Path oldSrctree;
+
+    @Option(names = "--write", paramLabel = "NEW.config",
+            description = "Write the olddefconfig result (identical to the kernel's) here.")
+    Path write;
+
+    @Option(names = "--write-fixed", paramLabel = "FILE",
+            description = "Write the config with every fix applied (evaluated like olddefconfig) here.")
+    Path writeFixed;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, markdown or junit (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "WHAT", defaultValue = "lost",
+            description = "lost (default: exit 3 when something enabled is lost), changed (any change), never.")
+    String failOn;
+
+    @Option(names = "--dummy-tools", description = "Probe the tree's scripts/dummy-tools instead of the real compiler.")
+    boolean dummyTools;
+
+    @Option(names = "--dialect", paramLabel = "VERSION", description = "Kconfig dialect of the new tree: 5.10, 6.1 or 6.12.")
+    String dialect;
+
+    public UpgradeCommand(Cli.Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ReportFormat fmt;
+        try {
+            fmt = ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            context.err().println("kconfig4j upgrade: unknown --format " + format + " (text, json, markdown, junit)");
+            return 2;
+        }
+        if (!failOn.equals("lost") && !failOn.equals("changed") && !failOn.equals("never")) {
+            context.err().println("kconfig4j upgrade: unknown --fail-on " + failOn + " (lost, changed, never)");
+            return 2;
+        }
+        try {
+            Path cfg = context.workingDirectory().resolve(config);
+            if (!Files.isRegularFile(cfg)) {
+                throw new KconfigException(config + ": no such file");
+            }
+            String text = new String(Files.readAllBytes(cfg), StandardCharsets.ISO_8859_1);
+            Path tree = resolveTree(srctree);
+            Kconfig newTree = load(tree, dialect);
+            Kconfig oldTree = oldSrctree == null ? null : load(context.workingDirectory().resolve(oldSrctree), null);
+            UpgradeGuard guard = new UpgradeGuard(newTree, oldTree);
+            UpgradeReport report = guard.analyze(config.toString(), text);
+            if (write != null) {
+                AtomicFile.write(context.workingDirectory().resolve(write), guard.newConfig(config.toString(), text));
+            }
+            if (writeFixed != null) {
+                Fix fix = report.fix();
+                String fixed = text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n")
+                        + (fix == null ? "" : String.join("\n", fix.lines()) + (fix.lines().isEmpty() ? "" : "\n"));
+                AtomicFile.write(context.workingDirectory().resolve(writeFixed), guard.newConfig(config.toString(), fixed));
+            }
+            boolean color = output == null && System.console() != null && context.out() == System.out
+                    && System.getenv("NO_COLOR") == null;
+            String rendered = fmt.render(report, color);
+            if (output != null) {
+                AtomicFile.write(context.workingDirectory().resolve(output), rendered.getBytes(StandardCharsets.UTF_8));
+            } else {
+                context.out().print(rendered);
+                context.out().flush();
+            }
+            boolean crossed = switch (failOn) {
+                case "lost" -> report.losesSomething();
+                case "changed" -> report.changesSomething();
+                default -> false;
+            };
+            return crossed ? 3 : 0;
+        } catch (KconfigException e) {
+            if (!e.isReported()) {
+                context.err().println(e.describe());
+            }
+            return 1;
+        }
+    }
+
+    private Path resolveTree(Path given) {
+        if (given != null) {
+            return context.workingDirectory().resolve(given);
+        }
+        String st = context.environment().get("srctree");
+        return st != null ? Path.of(st) : context.workingDirectory();
+    }
+
+    private Kconfig load(Path tree, String dialectName) throws IOException {
+        if (!Files.isRegularFile(tree.resolve("Kconfig"))) {
+            throw new KconfigException(tree + ": not a kernel tree (no Kconfig file)");
+        }
+        Map<String, String> env = KernelEnvironment.forTree(context.environment(), tree, arch, dummyTools);
+        ProbeCache cache = "off".equals(env.get("KCONFIG4J_PROBE_CACHE")) ? ProbeCache.disabled()
+                : ProbeCache.open(ProbeCache.defaultDirectory(env));
+        // Probes run in a stable scratch directory, so that cached results apply across runs.
+        Path work = cache.isEnabled() ? cache.directory().resolveSibling("objdir") : Files.createTempDirectory("kconfig4j");
+        Files.createDirectories(work);
+        Dialect d = null;
+        if (dialectName != null) {
+            try {
+                d = Dialect.forVersion(dialectName);
+            } catch (IllegalArgumentException e) {
+                throw new KconfigException(e.getMessage());
+            }
+        }
+        return Kconfig.load(new Kconfig.Options(tree, "Kconfig", env, work, d, cache), context.out(), context.err());
+    }
+}

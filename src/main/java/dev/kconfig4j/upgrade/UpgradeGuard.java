@@ -1,0 +1,681 @@
+package dev.kconfig4j.upgrade;
+
+import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.confdata.ConfigReader;
+import dev.kconfig4j.confdata.ConfigWriter;
+import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.expr.ExprPrinter;
+import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.menu.Menu;
+import dev.kconfig4j.symbol.Configuration;
+import dev.kconfig4j.symbol.Numbers;
+import dev.kconfig4j.symbol.Property;
+import dev.kconfig4j.symbol.Symbol;
+import dev.kconfig4j.symbol.Type;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Carries a config to a new tree exactly as {@code olddefconfig} does and explains every
+ * difference.
+ *
+ * <p>Every value of the user's config is compared with the value olddefconfig gives it; every
+ * symbol olddefconfig writes that the config never mentioned is a NEW finding. Each finding gets
+ * a root cause read off the new tree (type, dependencies, prompt, selects, choice, range; and,
+ * with the old tree, how the definition changed). A finding whose value is blocked by a symbol
+ * that is itself a finding is filed under that finding, so a cascade (a core option and the
+ * fifteen drivers behind it) reads as one finding with consequences. Every loss gets a fix, found
+ * by {@link FixFinder} and verified by evaluating the config with the fix applied.
+ */
+public final class UpgradeGuard {
+    private final Kconfig newTree;
+    private final Kconfig oldTree;
+
+    /**
+     * @param newTree the tree the config is carried to
+     * @param oldTree the tree the config came from, or null (the guard then explains from the new tree alone)
+     */
+    public UpgradeGuard(Kconfig newTree, Kconfig oldTree) {
+        this.newTree = newTree;
+        this.oldTree = oldTree;
+    }
+
+    /** The values a config file sets, by symbol name, with their lines (the last assignment wins). */
+    record UserValue(String name, String text, int line) {
+    }
+
+    /** Analyzes the config {@code text} (named {@code name} in messages). */
+    public UpgradeReport analyze(String name, String text) {
+        ByteArrayOutputStream warningBytes = new ByteArrayOutputStream();
+        Configuration config;
+        try (PrintStream w = new PrintStream(warningBytes, true, StandardCharsets.UTF_8)) {
+            config = ConfigReader.load(newTree, name, text, w);
+        }
+        List<String> warnings = warningBytes.toString(StandardCharsets.UTF_8).lines().toList();
+        Map<String, UserValue> user = userValues(text);
+        Configuration oldConfig = oldTree == null ? null : ConfigReader.load(oldTree, name, text, nullStream());
+
+        // 1. Every value of the user's config, compared.
+        Map<String, Finding> bySymbol = new LinkedHashMap<>();
+        for (UserValue u : user.values()) {
+            Finding f = compare(config, oldConfig, u);
+            if (f != null) {
+                bySymbol.put(u.name(), f);
+            }
+        }
+        // 2. Everything olddefconfig writes that the config never mentioned.
+        Set<Symbol> seen = new HashSet<>();
+        for (Menu m : newTree.menusInOrder()) {
+            Symbol s = m.symbol();
+            if (s == null || s.isChoice() || !seen.add(s) || user.containsKey(s.name()) || !config.isWritten(s)) {
+                continue;
+            }
+            bySymbol.put(s.name(), new Finding(Finding.Kind.NEW, s.name(), null, valueText(config, s), 0,
+                    explainNew(config, s), List.of(), null));
+        }
+        // 3. New symbols that block a finding although olddefconfig does not write them (a new
+        //    gate such as HYPERV_VMBUS whose own dependency is unmet): findings too.
+        addGates(config, user, bySymbol);
+        // 4. Cascades: file each finding under the first finding that blocks it.
+        List<Finding> roots = nest(bySymbol);
+        // 5. Fixes, per root and for everything together.
+        FixFinder fixer = new FixFinder(newTree, name, text);
+        List<Finding> withFixes = new ArrayList<>();
+        List<FixFinder.Target> allTargets = new ArrayList<>();
+        for (Finding r : roots) {
+            List<FixFinder.Target> targets = targets(r);
+            if (targets.isEmpty()) {
+                withFixes.add(r);
+                continue;
+            }
+            allTargets.addAll(targets);
+            withFixes.add(r.withFix(fixer.find(targets)));
+        }
+        Fix combined = allTargets.isEmpty() ? null : fixer.find(allTargets);
+        return new UpgradeReport(UpgradeReport.SCHEMA_VERSION, name,
+                String.valueOf(newTree.options().srctree()), newTree.mainMenu(), newTree.dialect().version(),
+                orderRoots(withFixes), combined, warnings);
+    }
+
+    private void addGates(Configuration config, Map<String, UserValue> user, Map<String, Finding> bySymbol) {
+        List<Finding> work = new ArrayList<>(bySymbol.values());
+        for (int i = 0; i < work.size(); i++) {
+            Finding f = work.get(i);
+            if (f.kind() == Finding.Kind.NEW && f.newValue() != null) {
+                continue; // a written new symbol blocks nothing by being new
+            }
+            for (String b : f.cause().blockers()) {
+                if (bySymbol.containsKey(b) || user.containsKey(b)) {
+                    continue;
+                }
+                Symbol s = newTree.symbols().find(b);
+                if (s == null || !s.isDefined()) {
+                    continue;
+                }
+                Finding gate = new Finding(Finding.Kind.NEW, b, null, valueText(config, s), 0, explainNew(config, s),
+                        List.of(), null);
+                bySymbol.put(b, gate);
+                work.add(gate);
+            }
+        }
+    }
+
+    /** The olddefconfig result for {@code text} in the new tree: the kernel's .config, byte for byte. */
+    public String newConfig(String name, String text) {
+        Configuration config = ConfigReader.load(newTree, name, text, nullStream());
+        return new ConfigWriter(newTree, config, "CONFIG_").dotConfig();
+    }
+
+    private static PrintStream nullStream() {
+        return new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    static Map<String, UserValue> userValues(String text) {
+        Map<String, UserValue> out = new LinkedHashMap<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+            ConfigReader.Assignment a = ConfigReader.parseLine(l, "CONFIG_");
+            if (a != null) {
+                out.remove(a.name()); // the last assignment wins and keeps its place
+                out.put(a.name(), new UserValue(a.name(), a.value(), i + 1));
+            }
+        }
+        return out;
+    }
+
+    /** A symbol's value as .config writes it (n for bool/tristate n), or null when it is not written. */
+    static String valueText(Configuration config, Symbol s) {
+        if (!config.isWritten(s)) {
+            return null;
+        }
+        if (s.type().isTristateLike()) {
+            return config.tristate(s).text();
+        }
+        if (s.type() == Type.STRING) {
+            return "\"" + ConfigWriter.escape(config.string(s)) + "\"";
+        }
+        return config.string(s);
+    }
+
+    // ======================================================================
+    // comparing one user value
+    // ======================================================================
+
+    private Finding compare(Configuration config, Configuration oldConfig, UserValue u) {
+        Symbol s = newTree.symbols().find(u.name());
+        if (s == null || !s.isDefined() || s.isTransitional()) {
+            return new Finding(Finding.Kind.DROPPED, u.name(), u.text(), null, u.line(), explainDropped(config, u, s),
+                    List.of(), null);
+        }
+        String now = valueText(config, s);
+        Type type = s.type();
+        if (type.isTristateLike()) {
+            Tristate before = Tristate.parse(u.text().isEmpty() ? "" : u.text().substring(0, 1));
+            Tristate after = now == null ? Tristate.NO : Tristate.parse(now);
+            if (before == null || (before == Tristate.MOD && type == Type.BOOL)) {
+                return new Finding(after == Tristate.NO ? Finding.Kind.LOST : Finding.Kind.CHANGED, s.name(), u.text(),
+                        now == null ? "n" : now, u.line(), typeChanged(s, u.text(), oldConfig), List.of(), null);
+            }
+            if (before == after && (now != null || before == Tristate.NO)) {
+                return null;
+            }
+            Finding.Kind kind;
+            if (after.compareTo(before) < 0) {
+                kind = after == Tristate.NO ? Finding.Kind.LOST : Finding.Kind.DEMOTED;
+            } else if (before == Tristate.MOD && after == Tristate.YES) {
+                kind = Finding.Kind.PROMOTED;
+            } else {
+                kind = Finding.Kind.CHANGED; // n became y/m, or an n line that is no longer written
+            }
+            if (before == after) {
+                // Same value, but no longer written: the symbol vanished from the visible config.
+                return new Finding(Finding.Kind.CHANGED, s.name(), u.text(), null, u.line(), notWritten(config, s),
+                        List.of(), null);
+            }
+            return new Finding(kind, s.name(), u.text(), now == null ? "n" : now, u.line(),
+                    explainTristate(config, oldConfig, s, before, after), List.of(), null);
+        }
+        String old = u.text();
+        if (!Numbers.isValid(type, type == Type.STRING ? "" : old) || (type == Type.STRING && !old.startsWith("\""))) {
+            if (!(type == Type.STRING && old.startsWith("\""))) {
+                return new Finding(Finding.Kind.CHANGED, s.name(), old, now, u.line(), typeChanged(s, old, oldConfig),
+                        List.of(), null);
+            }
+        }
+        if (old.equals(now)) {
+            return null;
+        }
+        return new Finding(Finding.Kind.CHANGED, s.name(), old, now, u.line(), explainText(config, s, old), List.of(),
+                null);
+    }
+
+    // ======================================================================
+    // causes
+    // ======================================================================
+
+    private Cause typeChanged(Symbol s, String oldText, Configuration oldConfig) {
+        String was = "";
+        if (oldTree != null) {
+            Symbol o = oldTree.symbols().find(s.name());
+            if (o != null && o.isDefined() && o.type() != s.type()) {
+                was = " (it was " + o.type().keyword() + ")";
+            }
+        } else if (oldText.equals("m") && s.type() == Type.BOOL) {
+            was = " (it was tristate: only tristates take m)";
+        }
+        String text = s.name() + " is " + s.type().keyword() + " in the new tree" + was + ": '" + oldText
+                + "' is not a valid value, so olddefconfig ignores it and the symbol takes its default";
+        if (oldText.equals("m") && s.type() == Type.BOOL) {
+            text += "; as a bool it can only be built in (y) or left out";
+        }
+        return new Cause(Cause.Kind.TYPE_CHANGED, text, List.of());
+    }
+
+    private Cause explainDropped(Configuration config, UserValue u, Symbol s) {
+        if (s != null && s.isTransitional()) {
+            List<String> successors = successorsOf(s);
+            return new Cause(Cause.Kind.RENAMED, u.name() + " is transitional in the new tree: its value is carried to "
+                    + (successors.isEmpty() ? "its successor" : String.join(", ", successors))
+                    + " and it is no longer written", successors);
+        }
+        List<String> candidates = renameCandidates(u.name());
+        if (!candidates.isEmpty()) {
+            return new Cause(Cause.Kind.RENAMED, u.name() + " does not exist in the new tree; it may have been renamed to "
+                    + String.join(" or ", candidates), candidates);
+        }
+        return Cause.of(Cause.Kind.REMOVED, u.name() + " does not exist in the new tree (removed); olddefconfig drops the line");
+    }
+
+    /** Symbols whose defaults name {@code old}: where a transitional symbol's value goes. */
+    private List<String> successorsOf(Symbol old) {
+        List<String> out = new ArrayList<>();
+        for (Symbol s : newTree.symbols().all()) {
+            for (Property.Default d : s.defaults()) {
+                if (d.value().mentions(old) && s.name() != null && !out.contains(s.name())) {
+                    out.add(s.name());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Likely new names of a dropped symbol: new-tree symbols that the old tree did not have, whose
+     * name shares the old name's distinctive words (HYPERV_VMBUS for HYPERV_BUS), or, with the
+     * old tree, whose prompt or help text equals the old symbol's.
+     */
+    private List<String> renameCandidates(String oldName) {
+        Symbol old = oldTree == null ? null : oldTree.symbols().find(oldName);
+        String oldPrompt = old == null || old.prompts().isEmpty() ? null : old.prompts().get(0).text();
+        String oldHelp = old == null || old.definitions().isEmpty() ? null : old.definitions().get(0).help();
+        Set<String> oldWords = words(oldName);
+        List<String> scored = new ArrayList<>();
+        Map<String, Integer> score = new HashMap<>();
+        for (Symbol s : newTree.symbols().all()) {
+            if (s.name() == null || !s.isDefined() || s.isConstant() || s.name().equals(oldName)) {
+                continue;
+            }
+            if (oldTree != null) {
+                Symbol before = oldTree.symbols().find(s.name());
+                if (before != null && before.isDefined()) {
+                    continue; // existed before: not a new name
+                }
+            }
+            int sc = 0;
+            if (oldPrompt != null && !s.prompts().isEmpty() && s.prompts().get(0).text().equals(oldPrompt)) {
+                sc += 10;
+            }
+            if (oldHelp != null && !oldHelp.isBlank() && !s.definitions().isEmpty()
+                    && oldHelp.equals(s.definitions().get(0).help())) {
+                sc += 10;
+            }
+            Set<String> w = words(s.name());
+            int common = 0;
+            for (String x : w) {
+                if (oldWords.contains(x)) {
+                    common++;
+                }
+            }
+            if (common >= Math.max(2, oldWords.size() - 1) && oldTree != null) {
+                sc += common;
+            }
+            if (sc >= 3) {
+                score.put(s.name(), sc);
+                scored.add(s.name());
+            }
+        }
+        scored.sort((a, b) -> score.get(b) - score.get(a));
+        return scored.size() > 3 ? scored.subList(0, 3) : scored;
+    }
+
+    private static Set<String> words(String name) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : name.toLowerCase(Locale.ROOT).split("_")) {
+            if (!w.isEmpty() && !w.equals("config")) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private Cause notWritten(Configuration config, Symbol s) {
+        return blockedCause(config, s, Tristate.YES, "is no longer written to .config");
+    }
+
+    private Cause explainTristate(Configuration config, Configuration oldConfig, Symbol s, Tristate before,
+            Tristate after) {
+        if (after.compareTo(before) > 0) {
+            if (config.reverseDependency(s).compareTo(before) > 0) {
+                return new Cause(Cause.Kind.SELECTED, s.name() + " is selected by " + activeSelectors(config, s),
+                        selectorNames(config, s));
+            }
+            if (before == Tristate.MOD && s.type() == Type.BOOL) {
+                return typeChanged(s, "m", oldConfig);
+            }
+            if (config.visibility(s) == Tristate.NO) {
+                Property.Default d = config.activeDefault(s);
+                return Cause.of(Cause.Kind.NOT_USER_SETTABLE, s.name() + " cannot be set by the user here"
+                        + (d != null ? "; its default (" + ExprPrinter.print(d.value(), config) + ") gives " + after.text()
+                                : ""));
+            }
+            return Cause.of(Cause.Kind.OTHER, s.name() + " became " + after.text());
+        }
+        Symbol choice = s.parentChoice();
+        if (choice != null && config.visibility(s) != Tristate.NO) {
+            Symbol sel = config.selection(choice);
+            String prompt = choice.prompts().isEmpty() ? "<choice>" : choice.prompts().get(0).text();
+            return new Cause(Cause.Kind.CHOICE, "the choice \"" + prompt + "\" now selects "
+                    + (sel == null ? "nothing" : sel.name()) + (oldConfig != null && oldTree != null
+                            && oldTree.symbols().find(s.name()) != null
+                            && oldTree.symbols().find(s.name()).parentChoice() == null ? " (" + s.name()
+                                    + " was not part of a choice before)" : ""),
+                    sel == null ? List.of() : List.of(sel.name()));
+        }
+        if (choice != null && oldTree != null) {
+            Symbol o = oldTree.symbols().find(s.name());
+            if (o != null && o.parentChoice() == null) {
+                return Cause.of(Cause.Kind.CHOICE, s.name() + " moved into a choice");
+            }
+        }
+        return blockedCause(config, s, before, "cannot be " + before.text() + " any more");
+    }
+
+    /** Why {@code s} cannot reach {@code needed}: its dependencies, its prompt, or no way to set it. */
+    private Cause blockedCause(Configuration config, Symbol s, Tristate needed, String what) {
+        Tristate dir = config.directDependency(s);
+        if (dir.compareTo(needed) < 0 && s.directDependency() != null) {
+            List<Expr> failing = failingTerms(config, s.directDependency(), needed);
+            List<String> blockers = blockers(failing);
+            StringBuilder t = new StringBuilder(s.name()).append(' ').append(what).append(": it depends on ");
+            t.append(join(failing, config));
+            return new Cause(Cause.Kind.DEPENDENCY_NOT_MET, t.toString(), blockers);
+        }
+        if (s.prompts().isEmpty() && !s.type().isTristateLike() && s.defaults().size() > 0
+                && s.defaults().get(0).value() instanceof Expr.Sym d && d.symbol().isConstant()) {
+            return Cause.of(Cause.Kind.DERIVED, s.name() + " is computed from the build environment (the toolchain"
+                    + " probes); a config file cannot set it");
+        }
+        if (s.prompts().isEmpty()) {
+            String sel = oldSelectors(s);
+            if (!sel.isEmpty()) {
+                return Cause.of(Cause.Kind.SELECT_GONE, s.name() + " has no prompt and nothing selects it any more"
+                        + " (it used to be selected by " + sel + ")");
+            }
+            return Cause.of(Cause.Kind.NOT_USER_SETTABLE, s.name() + " has no prompt: only defaults and selects can set it,"
+                    + " and none gives " + needed.text() + " now");
+        }
+        Tristate vis = config.visibility(s);
+        if (vis.compareTo(needed) < 0) {
+            List<Expr> failing = new ArrayList<>();
+            for (Property.Prompt p : s.prompts()) {
+                if (p.condition() != null) {
+                    failing.addAll(failingTerms(config, p.condition(), needed));
+                }
+            }
+            return new Cause(Cause.Kind.PROMPT_HIDDEN, s.name() + " " + what + ": its prompt is hidden"
+                    + (failing.isEmpty() ? "" : " by " + join(failing, config)), blockers(failing));
+        }
+        return Cause.of(Cause.Kind.OTHER, s.name() + " " + what);
+    }
+
+    private Cause explainText(Configuration config, Symbol s, String old) {
+        Property.Range r = config.activeRange(s);
+        if (r != null && (s.type() == Type.INT || s.type() == Type.HEX)) {
+            int base = s.type() == Type.INT ? 10 : 16;
+            long v = Numbers.parse(old, base);
+            long lo = config.rangeBound(r.low(), base);
+            long hi = config.rangeBound(r.high(), base);
+            if (v < lo || v > hi) {
+                return Cause.of(Cause.Kind.RANGE, s.name() + "=" + old + " is outside the range " + r.low() + ".." + r.high()
+                        + " now (" + r.location() + ")");
+            }
+        }
+        if (config.visibility(s) == Tristate.NO) {
+            return blockedCause(config, s, Tristate.YES, "cannot be set any more");
+        }
+        return Cause.of(Cause.Kind.OTHER, s.name() + " changed");
+    }
+
+    private Cause explainNew(Configuration config, Symbol s) {
+        String v = valueText(config, s);
+        StringBuilder t = new StringBuilder(s.name()).append(" is not in your config");
+        if (oldTree != null) {
+            Symbol o = oldTree.symbols().find(s.name());
+            t.append(o == null || !o.isDefined() ? " (new in this tree)" : "");
+        }
+        if (s.type().isTristateLike()) {
+            Tristate val = config.tristate(s);
+            if (config.reverseDependency(s) != Tristate.NO && config.reverseDependency(s).compareTo(val) >= 0) {
+                t.append("; selected by ").append(activeSelectors(config, s));
+            } else if (val == Tristate.NO && config.directDependency(s) == Tristate.NO && s.directDependency() != null) {
+                List<Expr> failing = failingTerms(config, s.directDependency(), Tristate.MOD);
+                t.append("; it is n because it depends on ").append(join(failing, config));
+                return new Cause(Cause.Kind.NEW_SYMBOL, t.toString(), blockers(failing));
+            } else {
+                Property.Default d = config.activeDefault(s);
+                t.append(d == null ? "; it has no default, so it is " + v
+                        : "; its default " + ExprPrinter.print(d.value(), config) + " gives " + v);
+            }
+        } else {
+            t.append("; it takes ").append(v);
+        }
+        return Cause.of(Cause.Kind.NEW_SYMBOL, t.toString());
+    }
+
+    private String oldSelectors(Symbol s) {
+        if (oldTree == null) {
+            return "";
+        }
+        Symbol o = oldTree.symbols().find(s.name());
+        if (o == null || o.reverseDependency() == null) {
+            return "";
+        }
+        return ExprPrinter.print(o.reverseDependency());
+    }
+
+    private static String activeSelectors(Configuration config, Symbol s) {
+        List<String> names = selectorNames(config, s);
+        return names.isEmpty() ? ExprPrinter.print(s.reverseDependency(), config) : String.join(", ", names);
+    }
+
+    private static List<String> selectorNames(Configuration config, Symbol s) {
+        List<String> out = new ArrayList<>();
+        for (Expr term : orTerms(s.reverseDependency())) {
+            if (config.eval(term) != Tristate.NO) {
+                Symbol selector = firstSymbol(term);
+                if (selector != null && selector.name() != null) {
+                    out.add(selector.name());
+                }
+            }
+        }
+        return out;
+    }
+
+    // ======================================================================
+    // expression helpers
+    // ======================================================================
+
+    /** The conjuncts of {@code e} that evaluate below {@code needed} (the whole e if it is not an AND). */
+    static List<Expr> failingTerms(Configuration config, Expr e, Tristate needed) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr t : andTerms(e)) {
+            if (config.eval(t).compareTo(needed) < 0) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    static List<Expr> andTerms(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        flatten(e, out, true);
+        return out;
+    }
+
+    static List<Expr> orTerms(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        if (e != null) {
+            flatten(e, out, false);
+        }
+        return out;
+    }
+
+    private static void flatten(Expr e, List<Expr> out, boolean and) {
+        if (and && e instanceof Expr.And a) {
+            flatten(a.left(), out, true);
+            flatten(a.right(), out, true);
+        } else if (!and && e instanceof Expr.Or o) {
+            flatten(o.left(), out, false);
+            flatten(o.right(), out, false);
+        } else if (e != null) {
+            out.add(e);
+        }
+    }
+
+    private static Symbol firstSymbol(Expr e) {
+        if (e instanceof Expr.Sym s) {
+            return s.symbol();
+        } else if (e instanceof Expr.And a) {
+            Symbol l = firstSymbol(a.left());
+            return l != null ? l : firstSymbol(a.right());
+        } else if (e instanceof Expr.Or o) {
+            Symbol l = firstSymbol(o.left());
+            return l != null ? l : firstSymbol(o.right());
+        } else if (e instanceof Expr.Not n) {
+            return firstSymbol(n.operand());
+        } else if (e instanceof Expr.Compare c) {
+            return c.left();
+        }
+        return null;
+    }
+
+    /** The named, defined symbols an expression mentions, in order. */
+    static List<String> blockers(List<Expr> terms) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Expr t : terms) {
+            symbolsOf(t, out);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void symbolsOf(Expr e, Set<String> out) {
+        if (e instanceof Expr.Sym s) {
+            if (!s.symbol().isConstant() && s.symbol().name() != null && s.symbol().isDefined()) {
+                out.add(s.symbol().name());
+            }
+        } else if (e instanceof Expr.And a) {
+            symbolsOf(a.left(), out);
+            symbolsOf(a.right(), out);
+        } else if (e instanceof Expr.Or o) {
+            symbolsOf(o.left(), out);
+            symbolsOf(o.right(), out);
+        } else if (e instanceof Expr.Not n) {
+            symbolsOf(n.operand(), out);
+        } else if (e instanceof Expr.Compare c) {
+            for (Symbol s : List.of(c.left(), c.right())) {
+                if (!s.isConstant() && s.name() != null && s.isDefined()) {
+                    out.add(s.name());
+                }
+            }
+        }
+    }
+
+    private static String join(List<Expr> terms, Configuration config) {
+        List<String> parts = new ArrayList<>();
+        for (Expr t : terms) {
+            String p = ExprPrinter.print(t, config);
+            parts.add(t instanceof Expr.Or ? "(" + p + ")" : p);
+        }
+        return String.join(" && ", parts);
+    }
+
+    // ======================================================================
+    // cascades and fixes
+    // ======================================================================
+
+    /** Files every finding under the first finding among its blockers; returns the roots. */
+    private static List<Finding> nest(Map<String, Finding> bySymbol) {
+        Map<String, String> parent = new HashMap<>();
+        for (Finding f : bySymbol.values()) {
+            for (String b : f.cause().blockers()) {
+                Finding p = bySymbol.get(b);
+                if (p != null && !b.equals(f.symbol()) && !createsCycle(parent, f.symbol(), b)) {
+                    parent.put(f.symbol(), b);
+                    break;
+                }
+            }
+        }
+        Map<String, List<String>> children = new LinkedHashMap<>();
+        for (Finding f : bySymbol.values()) {
+            String p = parent.get(f.symbol());
+            if (p != null) {
+                children.computeIfAbsent(p, k -> new ArrayList<>()).add(f.symbol());
+            }
+        }
+        List<Finding> roots = new ArrayList<>();
+        for (Finding f : bySymbol.values()) {
+            if (!parent.containsKey(f.symbol())) {
+                roots.add(build(f, bySymbol, children));
+            }
+        }
+        return roots;
+    }
+
+    private static boolean createsCycle(Map<String, String> parent, String child, String candidate) {
+        String p = candidate;
+        while (p != null) {
+            if (p.equals(child)) {
+                return true;
+            }
+            p = parent.get(p);
+        }
+        return false;
+    }
+
+    private static Finding build(Finding f, Map<String, Finding> bySymbol, Map<String, List<String>> children) {
+        List<Finding> kids = new ArrayList<>();
+        for (String c : children.getOrDefault(f.symbol(), List.of())) {
+            Finding child = bySymbol.get(c);
+            Cause cause = child.cause();
+            Finding nested = new Finding(child.kind(), child.symbol(), child.oldValue(), child.newValue(), child.line(),
+                    cause, child.consequences(), child.fix());
+            kids.add(build(nested, bySymbol, children));
+        }
+        return f.withConsequences(kids);
+    }
+
+    /** Roots with something the user set first (config order), then NEW symbols that are not causes of anything. */
+    private static List<Finding> orderRoots(List<Finding> roots) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : roots) {
+            if (f.kind() != Finding.Kind.NEW || !f.consequences().isEmpty()) {
+                out.add(f);
+            }
+        }
+        for (Finding f : roots) {
+            if (f.kind() == Finding.Kind.NEW && f.consequences().isEmpty()) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** What the fix of a root must restore: every user value lost in it (m on a now-bool symbol becomes y). */
+    private List<FixFinder.Target> targets(Finding root) {
+        List<FixFinder.Target> out = new ArrayList<>();
+        collectTargets(root, out);
+        return out;
+    }
+
+    private void collectTargets(Finding f, List<FixFinder.Target> out) {
+        if (f.kind() == Finding.Kind.LOST || f.kind() == Finding.Kind.DEMOTED
+                || (f.kind() == Finding.Kind.CHANGED && f.oldValue() != null && f.cause().kind() != Cause.Kind.SELECTED)) {
+            Symbol s = newTree.symbols().find(f.symbol());
+            if (s != null && s.isDefined() && f.cause().kind() != Cause.Kind.DERIVED) {
+                String want = f.oldValue();
+                if (s.type() == Type.BOOL && "m".equals(want)) {
+                    want = "y";
+                }
+                if (!s.type().isTristateLike() || Tristate.parse(want) != null) {
+                    if (!(s.type().isTristateLike() && "n".equals(want))) {
+                        out.add(new FixFinder.Target(s, want));
+                    }
+                }
+            }
+        }
+        for (Finding c : f.consequences()) {
+            collectTargets(c, out);
+        }
+    }
+}

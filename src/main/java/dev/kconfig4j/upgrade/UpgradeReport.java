@@ -1,0 +1,63 @@
+package dev.kconfig4j.upgrade;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The result of carrying one config to a new tree.
+ *
+ * @param schemaVersion the version of this report's JSON form (see docs/upgrade-report.md)
+ * @param config the user's config file, as named on the command line
+ * @param srctree the new tree
+ * @param kernel the new tree's title (its mainmenu)
+ * @param dialect the Kconfig dialect the new tree was evaluated in
+ * @param findings root findings, each with its consequences, in config order (NEW findings last)
+ * @param fix the combined fix for every loss, verified together (null when nothing is lost)
+ * @param warnings what reading the config printed (the kernel's own warnings)
+ */
+public record UpgradeReport(int schemaVersion, String config, String srctree, String kernel, String dialect,
+        List<Finding> findings, Fix fix, List<String> warnings) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public UpgradeReport {
+        findings = List.copyOf(findings);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Every finding, roots and consequences, depth first. */
+    public List<Finding> allFindings() {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            collect(f, out);
+        }
+        return out;
+    }
+
+    private static void collect(Finding f, List<Finding> out) {
+        out.add(f);
+        for (Finding c : f.consequences()) {
+            collect(c, out);
+        }
+    }
+
+    /** How many findings of a kind there are, at any depth. */
+    public long count(Finding.Kind kind) {
+        return allFindings().stream().filter(f -> f.kind() == kind).count();
+    }
+
+    /** Whether the user loses anything they had enabled (LOST, DEMOTED, or a DROPPED y/m value). */
+    public boolean losesSomething() {
+        return allFindings().stream().anyMatch(f -> f.kind().isLoss()
+                || (f.kind() == Finding.Kind.DROPPED && isEnabled(f.oldValue())));
+    }
+
+    /** Whether anything the user set changed (any finding but NEW). */
+    public boolean changesSomething() {
+        return allFindings().stream().anyMatch(f -> f.kind() != Finding.Kind.NEW);
+    }
+
+    static boolean isEnabled(String value) {
+        return value != null && !value.equals("n");
+    }
+}
