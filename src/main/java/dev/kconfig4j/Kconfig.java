@@ -95,7 +95,7 @@ public final class Kconfig {
         List<Statement> syntax = parser.parse(options.file());
         MenuBuilder.Result built = new MenuBuilder(symbols, dialect, err).build(syntax);
         symbols.freeze();
-        if (DependencyCheck.check(symbols, built.root(), err)) {
+        if (DependencyCheck.check(symbols, built.root(), dialect, err)) {
             throw KconfigException.alreadyReported("recursive dependency detected");
         }
         return new Kconfig(options, dialect, symbols, built, Collections.unmodifiableList(syntax),

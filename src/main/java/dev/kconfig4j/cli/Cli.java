@@ -1,6 +1,7 @@
 package dev.kconfig4j.cli;
 
 import dev.kconfig4j.Kconfig;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,12 +24,20 @@ public final class Cli implements Runnable {
      * What a command sees of its process.
      *
      * @param treeLoader returns a cached tree for the options, or null to parse anew
+     * @param in standard input (the oldconfig dialogue reads it)
      */
     public record Context(Map<String, String> environment, Path workingDirectory, PrintStream out, PrintStream err,
-            Function<Kconfig.Options, Kconfig> treeLoader) {
-        /** The real process: its environment, its working directory, System.out and System.err. */
+            Function<Kconfig.Options, Kconfig> treeLoader, InputStream in) {
+        /** A context whose standard input is empty (closed), as for a command run without a terminal. */
+        public Context(Map<String, String> environment, Path workingDirectory, PrintStream out, PrintStream err,
+                Function<Kconfig.Options, Kconfig> treeLoader) {
+            this(environment, workingDirectory, out, err, treeLoader, InputStream.nullInputStream());
+        }
+
+        /** The real process: its environment, its working directory, System.in, System.out and System.err. */
         public static Context ofProcess() {
-            return new Context(System.getenv(), Path.of("").toAbsolutePath(), System.out, System.err, o -> null);
+            return new Context(System.getenv(), Path.of("").toAbsolutePath(), System.out, System.err, o -> null,
+                    System.in);
         }
     }
 

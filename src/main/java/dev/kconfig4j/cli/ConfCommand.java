@@ -123,7 +123,7 @@ public final class ConfCommand implements Callable<Integer> {
             env.put("KCONFIG4J_DIALECT", dialect);
         }
         ConfRequest req = new ConfRequest(mode, file, kconfig, silent, env,
-                context.workingDirectory(), context.out(), context.err());
+                context.workingDirectory(), context.out(), context.err(), context.in());
         return new Conf(context.treeLoader()).run(req);
     }
 

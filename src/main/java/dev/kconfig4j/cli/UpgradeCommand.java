@@ -142,8 +142,7 @@ public final class UpgradeCommand implements Callable<Integer> {
             throw new KconfigException(tree + ": not a kernel tree (no Kconfig file)");
         }
         Map<String, String> env = KernelEnvironment.forTree(context.environment(), tree, arch, dummyTools);
-        ProbeCache cache = "off".equals(env.get("KCONFIG4J_PROBE_CACHE")) ? ProbeCache.disabled()
-                : ProbeCache.open(ProbeCache.defaultDirectory(env));
+        ProbeCache cache = ProbeCache.forEnvironment(env);
         // Probes run in a stable scratch directory, so that cached results apply across runs.
         Path work = cache.isEnabled() ? cache.directory().resolveSibling("objdir") : Files.createTempDirectory("kconfig4j");
         Files.createDirectories(work);

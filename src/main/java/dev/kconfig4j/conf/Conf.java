@@ -73,10 +73,7 @@ public final class Conf {
      * KCONFIG4J_CACHE_DIR, else $XDG_CACHE_HOME/kconfig4j/probes, else ~/.cache/kconfig4j/probes.
      */
     static ProbeCache probeCache(ConfRequest req) {
-        if ("off".equals(req.env("KCONFIG4J_PROBE_CACHE"))) {
-            return ProbeCache.disabled();
-        }
-        return ProbeCache.open(ProbeCache.defaultDirectory(req.environment()));
+        return ProbeCache.forEnvironment(req.environment());
     }
 
     private static Dialect dialectOverride(ConfRequest req) {
@@ -92,6 +89,14 @@ public final class Conf {
     }
 
     private int runChecked(ConfRequest req) throws IOException {
+        // randconfig announces its seed before anything else is printed (5.10 prints it first).
+        int seed = 0;
+        if (req.mode() == Mode.RANDCONFIG) {
+            Dialect d = dialectOverride(req);
+            String srctree = req.env("srctree");
+            seed = RandomConfig.announceSeed(req, d != null ? d
+                    : Dialect.select(null, req.environment(), srctree == null ? null : Path.of(srctree)));
+        }
         Kconfig tree = load(req);
         Configuration config = tree.newConfiguration();
         config.onUnmetDependency(s -> req.err().print(MenuInfo.unmetDependencyWarning(config, s)));
@@ -100,13 +105,6 @@ public final class Conf {
         ConfigReader reader = new ConfigReader(tree, config, req.err(), prefix, warnUnknown);
         String configName = configName(req);
         Mode mode = req.mode();
-
-        if (mode == Mode.SYNCCONFIG && !Files.exists(req.resolve(configName))) {
-            req.err().printf("***%n*** Configuration file \"%s\" not found!%n***%n"
-                    + "*** Please run some configurator (e.g. \"make oldconfig\" or%n"
-                    + "*** \"make menuconfig\" or \"make xconfig\").%n***%n", configName);
-            return 1;
-        }
 
         switch (mode) {
             case DEFCONFIG -> {
@@ -168,14 +166,15 @@ public final class Conf {
             case ALLNOCONFIG -> setAllNew(tree, config, Tristate.NO);
             case ALLYESCONFIG -> setAllNew(tree, config, Tristate.YES);
             case ALLMODCONFIG -> setAllNew(tree, config, Tristate.MOD);
-            case RANDCONFIG -> RandomConfig.apply(tree, config, req);
+            case RANDCONFIG -> RandomConfig.apply(tree, config, req, seed);
             case ALLDEFCONFIG, DEFCONFIG, OLDDEFCONFIG, SAVEDEFCONFIG -> {
                 // Defaults apply by themselves to symbols without user values.
             }
             case YES2MODCONFIG -> rewriteTristates(tree, config, Tristate.YES, Tristate.MOD);
             case MOD2YESCONFIG -> rewriteTristates(tree, config, Tristate.MOD, Tristate.YES);
             case MOD2NOCONFIG -> rewriteTristates(tree, config, Tristate.MOD, Tristate.NO);
-            case OLDASKCONFIG, OLDCONFIG, SYNCCONFIG -> new Dialogue(tree, config, req).run(mode);
+            case OLDASKCONFIG, OLDCONFIG, SYNCCONFIG -> new Dialogue(tree, config, req, req.in(),
+                    req.in() == System.in && System.console() != null).run(mode);
             case LISTNEWCONFIG -> {
                 ConfigWriter lines = new ConfigWriter(tree, config, prefix);
                 for (Symbol s : new NewSymbols(tree, config).find()) {
@@ -305,8 +304,9 @@ public final class Conf {
         return s != null && !s.isEmpty();
     }
 
+    /** An informational message ({@code #\n# text\n#}); -s and syncconfig print none. */
     private static void message(ConfRequest req, String text) {
-        if (!req.silent()) {
+        if (!req.silent() && req.mode() != Mode.SYNCCONFIG) {
             req.out().printf("#%n# %s%n#%n", text);
         }
     }

@@ -1,5 +1,6 @@
 package dev.kconfig4j.conf;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,9 +19,10 @@ import java.util.Objects;
  * @param workingDirectory the working directory (the object tree)
  * @param out standard output
  * @param err standard error
+ * @param in standard input (what the oldconfig dialogue reads)
  */
 public record ConfRequest(Mode mode, String modeFile, String kconfig, boolean silent, Map<String, String> environment,
-        Path workingDirectory, PrintStream out, PrintStream err) {
+        Path workingDirectory, PrintStream out, PrintStream err, InputStream in) {
     public ConfRequest {
         Objects.requireNonNull(mode);
         Objects.requireNonNull(kconfig);
@@ -28,6 +30,13 @@ public record ConfRequest(Mode mode, String modeFile, String kconfig, boolean si
         Objects.requireNonNull(workingDirectory);
         Objects.requireNonNull(out);
         Objects.requireNonNull(err);
+        Objects.requireNonNull(in);
+    }
+
+    /** A request with empty standard input. */
+    public ConfRequest(Mode mode, String modeFile, String kconfig, boolean silent, Map<String, String> environment,
+            Path workingDirectory, PrintStream out, PrintStream err) {
+        this(mode, modeFile, kconfig, silent, environment, workingDirectory, out, err, InputStream.nullInputStream());
     }
 
     /** An environment variable, or null. */

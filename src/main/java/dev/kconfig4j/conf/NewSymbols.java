@@ -55,11 +55,12 @@ public final class NewSymbols {
         }
     }
 
+    /** Up to 6.1 a choice in y mode whose selection is not fully given is asked itself; from 6.11 only its members are. */
     private boolean isAskedChoice(Symbol sym) {
-        if (!sym.isChoice()) {
+        if (!sym.isChoice() || config.dialect().choicesByPriority()) {
             return false;
         }
-        return config.dialect().choicesByPriority() || config.tristate(sym) == Tristate.YES;
+        return config.tristate(sym) == Tristate.YES;
     }
 
     private boolean isChangeable(Symbol sym) {

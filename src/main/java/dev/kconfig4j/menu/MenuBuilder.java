@@ -368,7 +368,7 @@ public final class MenuBuilder {
         while (i + 1 < kids.size()) {
             Menu next = kids.get(i + 1);
             Expr dep = next.promptText != null && next.promptCondition != null ? next.promptCondition : next.dependency;
-            if (dep == null || !dep.mentions(sym) || !dependsOn(dep, sym)) {
+            if (dep == null || !dep.mentions(sym) || !(dependsOn(dep, sym) || isSuperset(dep, m.dependency))) {
                 break;
             }
             kids.remove(i + 1);
@@ -385,6 +385,31 @@ public final class MenuBuilder {
                 tmp.remove(0);
                 kids.addAll(i + 1, tmp);
             }
+        }
+    }
+
+    /**
+     * Whether every conjunct of {@code base} (the symbol's own dependency) is also a conjunct of
+     * {@code dep}: an entry such as {@code depends on MODULE_SIG || IMA_APPRAISE_MODSIG} after
+     * {@code MODULE_SIG} mentions the symbol and adds to its dependencies, so it goes below it.
+     */
+    private static boolean isSuperset(Expr dep, Expr base) {
+        if (base == null) {
+            return true;
+        }
+        List<Expr> have = new ArrayList<>();
+        conjuncts(dep, have);
+        List<Expr> need = new ArrayList<>();
+        conjuncts(base, need);
+        return have.containsAll(need);
+    }
+
+    private static void conjuncts(Expr e, List<Expr> out) {
+        if (e instanceof Expr.And a) {
+            conjuncts(a.left(), out);
+            conjuncts(a.right(), out);
+        } else if (e != null) {
+            out.add(e);
         }
     }
 

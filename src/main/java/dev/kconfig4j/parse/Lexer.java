@@ -78,45 +78,84 @@ public final class Lexer {
     }
 
     /**
-     * Reads a help block: every following line indented at least as much as the first non-blank
-     * one (tabs count to the next multiple of 8). Relative indentation is kept as spaces, blank
-     * lines inside are kept, trailing blank lines are dropped.
+     * Reads a help block, keeping its text exactly as the kernel stores it (help screens print
+     * it verbatim):
+     * <ul>
+     *   <li>the first text line fixes the indentation (tabs count to the next multiple of 8);
+     *       a later line indented less ends the block, one indented more keeps the extra
+     *       indentation as spaces; trailing blanks of a line are dropped;</li>
+     *   <li>blank lines are kept, also before the first text line;</li>
+     *   <li>a line starting in column 0 ends the block, and the newline just before it is not
+     *       part of the text (so help followed directly by {@code endmenu} has no final newline,
+     *       help followed by one blank line has exactly one).</li>
+     * </ul>
      */
     public String readHelp() {
         StringBuilder text = new StringBuilder();
-        int firstIndent = -1;
-        int pendingBlank = 0;
-        while (next < lines.length) {
-            String l = lines[next];
-            if (l.endsWith("\r")) {
-                l = l.substring(0, l.length() - 1);
-            }
+        int firstIndent = 0;
+        int end = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        boolean firstLine = true;
+        while (next < end) {
+            String l = stripCr(lines[next]);
             int indent = 0;
             int i = 0;
             while (i < l.length() && (l.charAt(i) == ' ' || l.charAt(i) == '\t')) {
                 indent = l.charAt(i) == '\t' ? (indent & ~7) + 8 : indent + 1;
                 i++;
             }
-            if (i == l.length()) { // blank line
+            if (i == l.length()) { // a blank line: its newline
                 next++;
-                if (firstIndent >= 0) {
-                    pendingBlank++;
+                if (startsInColumnZero(next, end)) {
+                    break;
                 }
+                text.append('\n');
+                firstLine = false;
                 continue;
             }
-            if (indent == 0 || (firstIndent >= 0 && indent < firstIndent)) {
+            if (i == 0 && !firstLine) {
+                break; // (only reachable at the very start; otherwise the newline check ended the block)
+            }
+            if (i > 0 && firstIndent != 0 && indent < firstIndent) {
                 break;
             }
-            if (firstIndent < 0) {
+            if (firstIndent != 0) {
+                text.append(" ".repeat(indent - firstIndent));
+            }
+            int stop = l.length();
+            while (stop > i && (l.charAt(stop - 1) == ' ' || l.charAt(stop - 1) == '\t')) {
+                stop--;
+            }
+            text.append(l, i, stop);
+            if (firstIndent == 0) {
                 firstIndent = indent;
             }
-            for (; pendingBlank > 0; pendingBlank--) {
-                text.append('\n');
-            }
-            text.append(" ".repeat(indent - firstIndent)).append(l, i, l.length()).append('\n');
+            firstLine = false;
             next++;
+            if (next >= lines.length || (next == end && end < lines.length)) {
+                if (next == end && end < lines.length) {
+                    text.append('\n'); // the file's final newline
+                }
+                break;
+            }
+            if (startsInColumnZero(next, end)) {
+                break;
+            }
+            text.append('\n');
         }
         return text.toString();
+    }
+
+    /** Whether physical line {@code index} exists and starts with a character that is not blank. */
+    private boolean startsInColumnZero(int index, int end) {
+        if (index >= end) {
+            return false;
+        }
+        String l = lines[index];
+        return !l.isEmpty() && l.charAt(0) != ' ' && l.charAt(0) != '\t' && l.charAt(0) != '\r';
+    }
+
+    private static String stripCr(String l) {
+        return l.endsWith("\r") ? l.substring(0, l.length() - 1) : l;
     }
 
     private static boolean isWordChar(char c) {

@@ -116,6 +116,21 @@ public final class ProbeCache {
      * @param environment the process environment, e.g. {@link System#getenv()}
      * @throws IllegalStateException if none of the three variables is set
      */
+    /**
+     * The cache a tool should use in {@code environment}: disabled when KCONFIG4J_PROBE_CACHE is
+     * {@code off} or no cache directory can be determined, else the one in {@link #defaultDirectory}.
+     */
+    public static ProbeCache forEnvironment(Map<String, String> environment) {
+        if ("off".equals(environment.get("KCONFIG4J_PROBE_CACHE"))) {
+            return disabled();
+        }
+        try {
+            return open(defaultDirectory(environment));
+        } catch (IllegalStateException e) {
+            return disabled();
+        }
+    }
+
     public static Path defaultDirectory(Map<String, String> environment) {
         String explicit = environment.get("KCONFIG4J_CACHE_DIR");
         if (explicit != null && !explicit.isEmpty()) {

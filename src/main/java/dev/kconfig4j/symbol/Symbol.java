@@ -27,10 +27,8 @@ public final class Symbol {
     final List<Property.Imply> implies = new ArrayList<>();
     final List<Property.Range> ranges = new ArrayList<>();
     final List<Menu> definitions = new ArrayList<>();
-    /** Direct dependencies: OR over the definitions of each definition's complete dependency. */
+    /** Direct dependencies: OR over the definitions that have one of their complete dependency. */
     Expr directDependency;
-    /** How many definitions had no dependency at all (which makes the direct dependency y). */
-    int definitionsWithoutDependency;
     /** Reverse dependencies: OR over {@code selector && condition} of every select of this symbol. */
     Expr reverseDependency;
     /** OR over {@code implier && condition} of every imply of this symbol. */

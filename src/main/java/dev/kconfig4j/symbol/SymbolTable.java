@@ -156,18 +156,14 @@ public final class SymbolTable {
         target.impliedBy = Expr.or(target.impliedBy, Expr.and(new Expr.Sym(implier), p.condition()));
     }
 
-    /** ORs one definition's complete dependency into the symbol's direct dependencies. */
+    /**
+     * ORs one definition's complete dependency into the symbol's direct dependencies. A
+     * definition without any dependency adds nothing (it does not make the whole OR y): a
+     * symbol's direct dependency is "none" only when no definition has one.
+     */
     public void addDirectDependency(Symbol symbol, Expr dependency) {
         checkOpen();
-        // A definition without dependencies makes the whole disjunction true.
-        if (symbol.directDependency == null && symbol.definitionsWithoutDependency == 0 && dependency != null) {
-            symbol.directDependency = dependency;
-        } else if (dependency == null) {
-            symbol.definitionsWithoutDependency++;
-            symbol.directDependency = null;
-        } else if (symbol.definitionsWithoutDependency == 0) {
-            symbol.directDependency = Expr.or(symbol.directDependency, dependency);
-        }
+        symbol.directDependency = Expr.or(symbol.directDependency, dependency);
     }
 
     /** Adds a non-choice-specific dependency to the reverse dependencies (used for non-optional choices). */

@@ -170,6 +170,17 @@ final class FixFinder {
     /** What must hold for {@code s} to be settable to {@code need}: wants for the symbols of its failing terms. */
     private List<Want> requirements(Configuration c, Symbol s, Tristate need) {
         List<Want> out = new ArrayList<>();
+        if (s.prompts().isEmpty() && s.reverseDependency() != null) {
+            // Only a select can set it: enable the first selector that can be enabled.
+            for (Expr alt : UpgradeGuard.orTerms(s.reverseDependency())) {
+                List<Want> tryAlt = new ArrayList<>();
+                require(c, alt, need, tryAlt);
+                if (!tryAlt.isEmpty()) {
+                    return tryAlt;
+                }
+            }
+            return out;
+        }
         if (s.directDependency() != null && c.directDependency(s).compareTo(need) < 0) {
             for (Expr t : UpgradeGuard.failingTerms(c, s.directDependency(), need)) {
                 require(c, t, need, out);

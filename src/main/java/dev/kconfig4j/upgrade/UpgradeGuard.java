@@ -40,6 +40,8 @@ import java.util.Set;
 public final class UpgradeGuard {
     private final Kconfig newTree;
     private final Kconfig oldTree;
+    /** The user's config evaluated in the old tree (with an old tree only), during {@link #analyze}. */
+    private Configuration oldConfig;
 
     /**
      * @param newTree the tree the config is carried to
@@ -63,7 +65,7 @@ public final class UpgradeGuard {
         }
         List<String> warnings = warningBytes.toString(StandardCharsets.UTF_8).lines().toList();
         Map<String, UserValue> user = userValues(text);
-        Configuration oldConfig = oldTree == null ? null : ConfigReader.load(oldTree, name, text, nullStream());
+        oldConfig = oldTree == null ? null : ConfigReader.load(oldTree, name, text, nullStream());
 
         // 1. Every value of the user's config, compared.
         Map<String, Finding> bySymbol = new LinkedHashMap<>();
@@ -100,6 +102,7 @@ public final class UpgradeGuard {
             }
             allTargets.addAll(targets);
             withFixes.add(r.withFix(fixer.find(targets)));
+            
         }
         Fix combined = allTargets.isEmpty() ? null : fixer.find(allTargets);
         return new UpgradeReport(UpgradeReport.SCHEMA_VERSION, name,
@@ -184,8 +187,10 @@ public final class UpgradeGuard {
             Tristate before = Tristate.parse(u.text().isEmpty() ? "" : u.text().substring(0, 1));
             Tristate after = now == null ? Tristate.NO : Tristate.parse(now);
             if (before == null || (before == Tristate.MOD && type == Type.BOOL)) {
-                return new Finding(after == Tristate.NO ? Finding.Kind.LOST : Finding.Kind.CHANGED, s.name(), u.text(),
-                        now == null ? "n" : now, u.line(), typeChanged(s, u.text(), oldConfig), List.of(), null);
+                Finding.Kind kind = before == null ? Finding.Kind.CHANGED
+                        : after == Tristate.NO ? Finding.Kind.LOST : Finding.Kind.PROMOTED;
+                return new Finding(kind, s.name(), u.text(), now == null ? "n" : now, u.line(),
+                        typeChanged(s, u.text(), oldConfig), List.of(), null);
             }
             if (before == after && (now != null || before == Tristate.NO)) {
                 return null;
@@ -251,8 +256,13 @@ public final class UpgradeGuard {
         }
         List<String> candidates = renameCandidates(u.name());
         if (!candidates.isEmpty()) {
+            List<String> described = new ArrayList<>();
+            for (String c : candidates) {
+                String v = valueText(config, newTree.symbols().find(c));
+                described.add(c + " (now " + (v == null ? "n" : v) + ")");
+            }
             return new Cause(Cause.Kind.RENAMED, u.name() + " does not exist in the new tree; it may have been renamed to "
-                    + String.join(" or ", candidates), candidates);
+                    + String.join(" or ", described), candidates);
         }
         return Cause.of(Cause.Kind.REMOVED, u.name() + " does not exist in the new tree (removed); olddefconfig drops the line");
     }
@@ -346,7 +356,7 @@ public final class UpgradeGuard {
             if (config.visibility(s) == Tristate.NO) {
                 Property.Default d = config.activeDefault(s);
                 return Cause.of(Cause.Kind.NOT_USER_SETTABLE, s.name() + " cannot be set by the user here"
-                        + (d != null ? "; its default (" + ExprPrinter.print(d.value(), config) + ") gives " + after.text()
+                        + (d != null ? "; its default (" + describe(d.value(), config) + ") gives " + after.text()
                                 : ""));
             }
             return Cause.of(Cause.Kind.OTHER, s.name() + " became " + after.text());
@@ -382,15 +392,22 @@ public final class UpgradeGuard {
             return new Cause(Cause.Kind.DEPENDENCY_NOT_MET, t.toString(), blockers);
         }
         if (s.prompts().isEmpty() && !s.type().isTristateLike() && s.defaults().size() > 0
-                && s.defaults().get(0).value() instanceof Expr.Sym d && d.symbol().isConstant()) {
+                && s.defaults().get(0).value() instanceof Expr.Sym d && !d.symbol().isDefined()) {
             return Cause.of(Cause.Kind.DERIVED, s.name() + " is computed from the build environment (the toolchain"
                     + " probes); a config file cannot set it");
         }
         if (s.prompts().isEmpty()) {
-            String sel = oldSelectors(s);
-            if (!sel.isEmpty()) {
-                return Cause.of(Cause.Kind.SELECT_GONE, s.name() + " has no prompt and nothing selects it any more"
-                        + " (it used to be selected by " + sel + ")");
+            List<String> gone = oldSelectors(s);
+            if (!gone.isEmpty()) {
+                List<String> described = new ArrayList<>();
+                for (String g : gone) {
+                    Symbol now = newTree.symbols().find(g);
+                    String state = now == null || !now.isDefined() ? "not in the new tree"
+                            : config.tristate(now) == Tristate.NO ? "n now" : "no longer selects it";
+                    described.add(g + " (" + state + ")");
+                }
+                return new Cause(Cause.Kind.SELECT_GONE, s.name() + " has no prompt and nothing selects it any more;"
+                        + " it used to be selected by " + String.join(", ", described), gone);
             }
             return Cause.of(Cause.Kind.NOT_USER_SETTABLE, s.name() + " has no prompt: only defaults and selects can set it,"
                     + " and none gives " + needed.text() + " now");
@@ -444,8 +461,8 @@ public final class UpgradeGuard {
                 return new Cause(Cause.Kind.NEW_SYMBOL, t.toString(), blockers(failing));
             } else {
                 Property.Default d = config.activeDefault(s);
-                t.append(d == null ? "; it has no default, so it is " + v
-                        : "; its default " + ExprPrinter.print(d.value(), config) + " gives " + v);
+                t.append(d == null ? "; it has no default, so it is " + (v == null ? "n" : v)
+                        : "; its default " + describe(d.value(), config) + " gives " + (v == null ? "n" : v));
             }
         } else {
             t.append("; it takes ").append(v);
@@ -453,15 +470,16 @@ public final class UpgradeGuard {
         return Cause.of(Cause.Kind.NEW_SYMBOL, t.toString());
     }
 
-    private String oldSelectors(Symbol s) {
-        if (oldTree == null) {
-            return "";
+    /** The symbols that selected {@code s} in the old tree with the user's config (needs the old tree). */
+    private List<String> oldSelectors(Symbol s) {
+        if (oldTree == null || oldConfig == null) {
+            return List.of();
         }
         Symbol o = oldTree.symbols().find(s.name());
         if (o == null || o.reverseDependency() == null) {
-            return "";
+            return List.of();
         }
-        return ExprPrinter.print(o.reverseDependency());
+        return selectorNames(oldConfig, o);
     }
 
     private static String activeSelectors(Configuration config, Symbol s) {
@@ -571,9 +589,26 @@ public final class UpgradeGuard {
         }
     }
 
+    /** A default value as users read it: a literal as itself, an expression with its symbols' values. */
+    private static String describe(Expr e, Configuration config) {
+        if (e instanceof Expr.Sym s && (s.symbol().isConstant() || !s.symbol().isDefined())) {
+            return s.symbol().name();
+        }
+        return ExprPrinter.print(e, config);
+    }
+
     private static String join(List<Expr> terms, Configuration config) {
         List<String> parts = new ArrayList<>();
         for (Expr t : terms) {
+            if (t instanceof Expr.Sym c && c.symbol().isConstant()) {
+                parts.add(c.symbol().name() + " (a macro, typically a toolchain probe, that evaluated to "
+                        + c.symbol().name() + ")");
+                continue;
+            }
+            if (t instanceof Expr.Sym u && !u.symbol().isDefined()) {
+                parts.add(u.symbol().name() + " (not defined in this tree, so n)");
+                continue;
+            }
             String p = ExprPrinter.print(t, config);
             parts.add(t instanceof Expr.Or ? "(" + p + ")" : p);
         }
@@ -659,6 +694,9 @@ public final class UpgradeGuard {
     }
 
     private void collectTargets(Finding f, List<FixFinder.Target> out) {
+        if (f.kind() == Finding.Kind.PROMOTED && f.cause().kind() == Cause.Kind.TYPE_CHANGED) {
+            return; // m on a now-bool symbol became y: the closest the new type allows, nothing to restore
+        }
         if (f.kind() == Finding.Kind.LOST || f.kind() == Finding.Kind.DEMOTED
                 || (f.kind() == Finding.Kind.CHANGED && f.oldValue() != null && f.cause().kind() != Cause.Kind.SELECTED)) {
             Symbol s = newTree.symbols().find(f.symbol());

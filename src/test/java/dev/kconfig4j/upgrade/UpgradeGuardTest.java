@@ -1,0 +1,211 @@
+package dev.kconfig4j.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kconfig4j.Kconfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Each kind of finding and root cause, on trees written for the test (old and new). */
+class UpgradeGuardTest {
+
+    static Kconfig tree(String kconfig) {
+        try {
+            Path d = Files.createTempDirectory("kconfig4j-upgrade-");
+            Files.writeString(d.resolve("Kconfig"), kconfig);
+            return load(d);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Kconfig load(Path dir) {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        return Kconfig.load(Kconfig.Options.of(dir, "Kconfig", Map.of("PATH", "/usr/bin:/bin"), dir), quiet, quiet);
+    }
+
+    static Finding find(UpgradeReport r, String symbol) {
+        Optional<Finding> f = r.allFindings().stream().filter(x -> x.symbol().equals(symbol)).findFirst();
+        assertThat(f).as("finding for %s in %s", symbol, r.allFindings()).isPresent();
+        return f.get();
+    }
+
+    private static final String MODULES = "config MODULES\n\tbool \"modules\"\n\tdefault y\n\tmodules\n";
+
+    @Test
+    void hypervSplitIsOneRootWithTheNewGateAndEveryDriverBelowIt() {
+        Path examples = Path.of("examples/hyperv").toAbsolutePath();
+        UpgradeGuard guard = new UpgradeGuard(load(examples.resolve("new")), load(examples.resolve("old")));
+        UpgradeReport r = guard.analyze("old.config", read(examples.resolve("old.config")));
+
+        Finding root = r.findings().get(0);
+        assertThat(root.symbol()).isEqualTo("HYPERV");
+        assertThat(root.kind()).isEqualTo(Finding.Kind.LOST);
+        assertThat(root.cause().kind()).isEqualTo(Cause.Kind.TYPE_CHANGED);
+        assertThat(root.cause().text()).contains("HYPERV is bool in the new tree (it was tristate)");
+        assertThat(root.consequences()).extracting(Finding::symbol).containsExactly("HYPERV_VMBUS");
+        Finding gate = root.consequences().get(0);
+        assertThat(gate.kind()).isEqualTo(Finding.Kind.NEW);
+        assertThat(gate.consequences()).extracting(Finding::symbol).containsExactlyInAnyOrder("HYPERV_UTILS",
+                "HYPERV_BALLOON", "HYPERV_STORAGE", "HYPERV_NET", "HYPERV_KEYBOARD", "FB_HYPERV");
+        assertThat(gate.consequences()).allSatisfy(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.Kind.LOST);
+            assertThat(f.cause().kind()).isEqualTo(Cause.Kind.DEPENDENCY_NOT_MET);
+            assertThat(f.cause().text()).contains("depends on HYPERV_VMBUS [=n]");
+        });
+        assertThat(r.findings()).hasSize(1);
+        assertThat(root.fix().verified()).isTrue();
+        assertThat(root.fix().lines()).containsExactly("CONFIG_HYPERV=y", "CONFIG_HYPERV_VMBUS=m");
+        assertThat(r.losesSomething()).isTrue();
+    }
+
+    @Test
+    void withDefaultOfTheOldSymbolOnlyTheCoreNeedsFixing() {
+        Path examples = Path.of("examples/hyperv").toAbsolutePath();
+        UpgradeReport r = new UpgradeGuard(load(examples.resolve("new-default")), null)
+                .analyze("old.config", read(examples.resolve("old.config")));
+        assertThat(r.fix().verified()).isTrue();
+        // HYPERV_VMBUS defaults to HYPERV: y brings the bus (and with it every driver's m) back.
+        assertThat(r.fix().lines()).containsExactly("CONFIG_HYPERV=y");
+    }
+
+    @Test
+    void demotedByAnMDependency() {
+        Kconfig t = tree(MODULES + "config A\n\ttristate \"a\"\nconfig B\n\ttristate \"b\"\n\tdepends on A\n");
+        UpgradeReport r = new UpgradeGuard(t, null).analyze("c", "CONFIG_MODULES=y\nCONFIG_A=m\nCONFIG_B=y\n");
+        Finding b = find(r, "B");
+        assertThat(b.kind()).isEqualTo(Finding.Kind.DEMOTED);
+        assertThat(b.cause().kind()).isEqualTo(Cause.Kind.DEPENDENCY_NOT_MET);
+        assertThat(b.cause().text()).contains("depends on A [=m]");
+        assertThat(b.fix().lines()).containsExactly("CONFIG_A=y");
+        assertThat(b.fix().verified()).isTrue();
+    }
+
+    @Test
+    void promotedByATypeChangeNeedsNoFix() {
+        Kconfig t = tree(MODULES + "config A\n\tbool \"a\"\n\tdefault y\n");
+        UpgradeReport r = new UpgradeGuard(t, null).analyze("c", "CONFIG_MODULES=y\nCONFIG_A=m\n");
+        Finding a = find(r, "A");
+        assertThat(a.kind()).isEqualTo(Finding.Kind.PROMOTED);
+        assertThat(a.cause().kind()).isEqualTo(Cause.Kind.TYPE_CHANGED);
+        assertThat(a.fix()).isNull();
+        assertThat(r.losesSomething()).isFalse();
+    }
+
+    @Test
+    void rangeChangeClampsTheValue() {
+        Kconfig t = tree("config N\n\tint \"n\"\n\trange 1 8\n\tdefault 4\n");
+        Finding n = find(new UpgradeGuard(t, null).analyze("c", "CONFIG_N=64\n"), "N");
+        assertThat(n.kind()).isEqualTo(Finding.Kind.CHANGED);
+        assertThat(n.newValue()).isEqualTo("8");
+        assertThat(n.cause().kind()).isEqualTo(Cause.Kind.RANGE);
+        assertThat(n.cause().text()).contains("outside the range 1..8");
+    }
+
+    @Test
+    void removedAndTransitionallyRenamedSymbolsAreDropped() {
+        Kconfig t = tree("config CFI\n\tbool \"cfi\"\n\tdefault CFI_CLANG\nconfig CFI_CLANG\n\tbool\n\ttransitional\n");
+        UpgradeReport r = new UpgradeGuard(t, null).analyze("c", "CONFIG_CFI_CLANG=y\nCONFIG_GONE=y\n");
+        Finding renamed = find(r, "CFI_CLANG");
+        assertThat(renamed.kind()).isEqualTo(Finding.Kind.DROPPED);
+        assertThat(renamed.cause().kind()).isEqualTo(Cause.Kind.RENAMED);
+        assertThat(renamed.cause().text()).contains("carried to CFI");
+        Finding gone = find(r, "GONE");
+        assertThat(gone.cause().kind()).isEqualTo(Cause.Kind.REMOVED);
+        assertThat(find(r, "CFI").kind()).isEqualTo(Finding.Kind.NEW);
+        assertThat(find(r, "CFI").newValue()).isEqualTo("y");
+    }
+
+    @Test
+    void renameCandidatesComeFromTheOldTree() {
+        Kconfig old = tree("config RETPOLINE\n\tbool \"Avoid speculative indirect branches in kernel\"\n\tdefault y\n");
+        Kconfig now = tree("config MITIGATION_RETPOLINE\n\tbool \"Avoid speculative indirect branches in kernel\"\n");
+        Finding f = find(new UpgradeGuard(now, old).analyze("c", "CONFIG_RETPOLINE=y\n"), "RETPOLINE");
+        assertThat(f.cause().kind()).isEqualTo(Cause.Kind.RENAMED);
+        assertThat(f.cause().blockers()).containsExactly("MITIGATION_RETPOLINE");
+    }
+
+    @Test
+    void selectTurnedIntoDependsOnIsFoundAndFixed() {
+        // The NETFILTER_XTABLES_LEGACY pattern: tables used to select the core, now depend on a new gate.
+        Kconfig old = tree(MODULES + "config XT\n\ttristate \"xt\"\nconfig IP_NF_FILTER\n\ttristate \"filter\"\n"
+                + "\tselect XT\n");
+        Kconfig now = tree(MODULES + "config XT\n\ttristate \"xt\"\nconfig XT_LEGACY\n\tbool \"legacy\"\n"
+                + "config IP_NF_FILTER\n\ttristate \"filter\"\n\tdepends on XT_LEGACY\n");
+        UpgradeReport r = new UpgradeGuard(now, old).analyze("c", "CONFIG_MODULES=y\nCONFIG_IP_NF_FILTER=m\n");
+        Finding gate = find(r, "XT_LEGACY");
+        assertThat(gate.kind()).isEqualTo(Finding.Kind.NEW);
+        assertThat(gate.consequences()).extracting(Finding::symbol).contains("IP_NF_FILTER");
+        assertThat(r.fix().lines()).containsExactly("CONFIG_XT_LEGACY=y");
+        assertThat(r.fix().verified()).isTrue();
+    }
+
+    @Test
+    void promptHiddenByANewCondition() {
+        Kconfig t = tree("config EXPERT\n\tbool \"expert\"\nconfig DEBUG_X\n\tbool \"x\" if EXPERT\n");
+        UpgradeReport r = new UpgradeGuard(t, null).analyze("c", "CONFIG_DEBUG_X=y\n");
+        Finding f = find(r, "DEBUG_X");
+        assertThat(f.kind()).isEqualTo(Finding.Kind.LOST);
+        assertThat(f.cause().kind()).isEqualTo(Cause.Kind.PROMPT_HIDDEN);
+        assertThat(f.cause().text()).contains("its prompt is hidden by EXPERT [=n]");
+        // EXPERT is new to this config (n): the root, with DEBUG_X as its consequence.
+        assertThat(r.findings().get(0).symbol()).isEqualTo("EXPERT");
+        assertThat(r.findings().get(0).fix().lines()).containsExactly("CONFIG_EXPERT=y");
+    }
+
+    @Test
+    void symbolMovedIntoAChoiceLosesToTheDefault() {
+        // DEBUG_INFO became a choice in 5.18: DEBUG_INFO_DWARF4=y alone now competes with the default.
+        Kconfig old = tree("config DWARF4\n\tbool \"dwarf4\"\nconfig NONE\n\tbool \"none\"\n");
+        Kconfig now = tree("choice\n\tprompt \"debug info\"\n\tdefault NONE\nconfig NONE\n\tbool \"none\"\n"
+                + "config DWARF4\n\tbool \"dwarf4\"\nendchoice\n");
+        UpgradeReport r = new UpgradeGuard(now, old).analyze("c", "CONFIG_DWARF4=y\nCONFIG_NONE=y\n");
+        Finding f = find(r, "DWARF4");
+        assertThat(f.kind()).isEqualTo(Finding.Kind.LOST);
+        assertThat(f.cause().kind()).isEqualTo(Cause.Kind.CHOICE);
+        assertThat(f.cause().text()).contains("now selects NONE");
+    }
+
+    @Test
+    void newSymbolsAreReportedWithTheirValue() {
+        Kconfig t = tree("config OLD\n\tbool \"old\"\nconfig FRESH\n\tbool \"fresh\"\n\tdefault y\n");
+        UpgradeReport r = new UpgradeGuard(t, null).analyze("c", "CONFIG_OLD=y\n");
+        Finding f = find(r, "FRESH");
+        assertThat(f.kind()).isEqualTo(Finding.Kind.NEW);
+        assertThat(f.newValue()).isEqualTo("y");
+        assertThat(f.cause().text()).contains("its default y gives y");
+        assertThat(r.losesSomething()).isFalse();
+        assertThat(r.findings()).hasSize(1);
+    }
+
+    @Test
+    void reportsRenderInEveryFormat() {
+        Path examples = Path.of("examples/hyperv").toAbsolutePath();
+        UpgradeReport r = new UpgradeGuard(load(examples.resolve("new")), null)
+                .analyze("old.config", read(examples.resolve("old.config")));
+        assertThat(ReportFormat.TEXT.render(r, false)).contains("LOST    HYPERV  m -> n").contains("CONFIG_HYPERV_VMBUS=m");
+        assertThat(ReportFormat.MARKDOWN.render(r, false)).contains("**LOST** `HYPERV  m -> n`");
+        assertThat(ReportFormat.JSON.render(r, false)).contains("\"schemaVersion\" : 1").contains("\"kind\" : \"LOST\"");
+        String junit = ReportFormat.JUNIT.render(r, false);
+        assertThat(junit).contains("<testsuite").contains("failures=\"1\"").contains("<testcase classname=\"kconfig4j.upgrade\" name=\"HYPERV\"");
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static List<String> lines(String s) {
+        return s.lines().toList();
+    }
+}
