@@ -153,6 +153,11 @@ public final class Conf {
             default -> readMainConfig(req, tree, reader, configName);
         }
 
+        // KCONFIG_WERROR: warnings while reading configs are errors; nothing is written.
+        if (nonEmpty(req.env("KCONFIG_WERROR")) && reader.warningCount() > 0) {
+            return 1;
+        }
+
         boolean writeConfig = true;
         if (mode == Mode.SYNCCONFIG && nonEmpty(req.env("KCONFIG_NOSILENTUPDATE"))) {
             if (reader.changed()) {
@@ -190,6 +195,14 @@ public final class Conf {
             }
         }
 
+        if ((mode == Mode.SAVEDEFCONFIG || writeConfig) && nonEmpty(req.env("KCONFIG_WARN_CHANGED_INPUT"))) {
+            // Printed even with -s: it is a diagnostic, not a message.
+            List<String> changed = new ConfigWriter(tree, config, prefix).changedUserValues();
+            if (!changed.isEmpty()) {
+                req.err().println("warning: user-provided values changed by Kconfig:");
+                changed.forEach(req.err()::println);
+            }
+        }
         if (mode == Mode.SAVEDEFCONFIG) {
             String text = new DefconfigWriter(tree, config, prefix).defconfig();
             try {

@@ -99,6 +99,40 @@ public final class ConfigWriter {
         return name + "=" + v;
     }
 
+    /**
+     * The user-provided values the configuration changed, as {@code KCONFIG_WARN_CHANGED_INPUT}
+     * reports them: in menu order, once per symbol, {@code CONFIG_FOO: y -> n}, including symbols
+     * that are not written any more. (A value the reader rejected, such as m for a bool, was
+     * never a user value and is not listed: the upgrade guard covers that case.)
+     */
+    public java.util.List<String> changedUserValues() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        Set<Symbol> seen = new HashSet<>();
+        for (Menu m : tree.menusInOrder()) {
+            Symbol s = m.symbol();
+            if (s == null || s.isChoice() || !seen.add(s) || !config.hasUserValue(s)) {
+                continue;
+            }
+            String before;
+            String after;
+            if (s.type().isTristateLike()) {
+                before = config.userTristate(s).text();
+                after = config.tristate(s).text();
+            } else {
+                before = config.userString(s);
+                after = config.string(s);
+                if (s.type() == Type.STRING) {
+                    before = "\"" + escape(before) + "\"";
+                    after = "\"" + escape(after) + "\"";
+                }
+            }
+            if (!before.equals(after)) {
+                out.add("  " + prefix + s.name() + ": " + before + " -> " + after);
+            }
+        }
+        return out;
+    }
+
     /** One symbol as {@code --listnewconfig} prints it: like {@code .config}, but n as {@code =n}. */
     public String listLine(Symbol sym) {
         if (sym.type().isTristateLike() && config.tristate(sym) == Tristate.NO) {

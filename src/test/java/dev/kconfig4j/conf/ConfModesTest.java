@@ -1,0 +1,198 @@
+package dev.kconfig4j.conf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kconfig4j.support.ConfRun;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every mode and environment variable of {@code conf} on one small tree. Each expectation
+ * (exit status, standard output and error, the files written) is what the kernel's own conf 6.12
+ * produced for the same tree, input files and environment ({@code ${dir}} is the object directory).
+ */
+class ConfModesTest {
+    private static final String KCONFIG = "config MODULES\n\tbool \"modules\"\n\tdefault y\n\tmodules\nconfig A\n\tbool \"a\"\nconfig B\n\tbool \"b\"\n\tdefault y\nconfig C\n\ttristate \"c\"\nconfig D\n\ttristate \"d\"\n\tdepends on C\nconfig S\n\tstring \"s\"\n\tdefault \"x\"\nchoice\n\tprompt \"pick\"\n\tdefault P2\nconfig P1\n\tbool \"p1\"\nconfig P2\n\tbool \"p2\"\nendchoice\n";
+
+    private static void check(Map<String, String> files, Map<String, String> env, String[] args, int exit,
+            String stdout, String stderr, String config, String defconfig) {
+        ConfRun run = ConfRun.tree("6.12", KCONFIG);
+        files.forEach(run::file);
+        env.forEach(run::env);
+        ConfRun.Result r = run.run(args);
+        String dir = r.dir().toString();
+        assertThat(r.exit()).as("exit status").isEqualTo(exit);
+        assertThat(r.stdout().replace(dir, "${dir}")).as("stdout").isEqualTo(stdout);
+        assertThat(r.stderr().replace(dir, "${dir}")).as("stderr").isEqualTo(stderr);
+        if (config != null && !files.containsKey(".config") || config != null && !config.equals(files.get(".config"))) {
+            assertThat(r.config()).as(".config").isEqualTo(config);
+        }
+        if (defconfig != null) {
+            assertThat(r.read("defconfig")).as("defconfig").isEqualTo(defconfig);
+        }
+    }
+
+    @Test
+    void listNewConfigPrintsNewSymbolsWithTheirValues() {
+        check(Map.of(".config", "CONFIG_A=y\n"), Map.of(), new String[] {"--listnewconfig"},
+                0, "CONFIG_MODULES=y\nCONFIG_B=y\nCONFIG_C=n\nCONFIG_S=\"x\"\nCONFIG_P1=n\nCONFIG_P2=y\n",
+                "",
+                "CONFIG_A=y\n", null);
+    }
+
+    @Test
+    void allconfigFileSeedsAllnoconfig() {
+        check(Map.of("frag", "CONFIG_C=m\nCONFIG_A=y\n"), Map.of("KCONFIG_ALLCONFIG", "frag"), new String[] {"--allnoconfig"},
+                0, "",
+                "",
+                "#\n# Automatically generated file; DO NOT EDIT.\n# Main menu\n#\n# CONFIG_MODULES is not set\nCONFIG_A=y\n# CONFIG_B is not set\nCONFIG_C=y\n# CONFIG_D is not set\nCONFIG_S=\"x\"\n# CONFIG_P1 is not set\nCONFIG_P2=y\n", null);
+    }
+
+    @Test
+    void allconfigOneReadsTheModeSpecificFile() {
+        check(Map.of("allno.config", "CONFIG_C=y\n"), Map.of("KCONFIG_ALLCONFIG", "1"), new String[] {"--allnoconfig"},
+                0, "",
+                "",
+                "#\n# Automatically generated file; DO NOT EDIT.\n# Main menu\n#\n# CONFIG_MODULES is not set\n# CONFIG_A is not set\n# CONFIG_B is not set\nCONFIG_C=y\n# CONFIG_D is not set\nCONFIG_S=\"x\"\n# CONFIG_P1 is not set\nCONFIG_P2=y\n", null);
+    }
+
+    @Test
+    void allconfigOneFallsBackToAllConfig() {
+        check(Map.of("all.config", "CONFIG_D=m\n"), Map.of("KCONFIG_ALLCONFIG", "1"), new String[] {"--allyesconfig"},
+                0, "",
+                "",
+                "#\n# Automatically generated file; DO NOT EDIT.\n# Main menu\n#\nCONFIG_MODULES=y\nCONFIG_A=y\nCONFIG_B=y\nCONFIG_C=y\nCONFIG_D=m\nCONFIG_S=\"x\"\n# CONFIG_P1 is not set\nCONFIG_P2=y\n", null);
+    }
+
+    @Test
+    void allconfigOneWithoutAnyFileFails() {
+        check(Map.of(), Map.of("KCONFIG_ALLCONFIG", "1"), new String[] {"--allyesconfig"},
+                1, "",
+                "*** KCONFIG_ALLCONFIG set, but no \"allyes.config\" or \"all.config\" file found\n",
+                null, null);
+    }
+
+    @Test
+    void yes2modconfig() {
+        check(Map.of(".config", "CONFIG_C=y\nCONFIG_D=y\nCONFIG_A=y\n"), Map.of(), new String[] {"--yes2modconfig"},
+                0, "",
+                "",
+                "#\n# Automatically generated file; DO NOT EDIT.\n# Main menu\n#\nCONFIG_MODULES=y\nCONFIG_A=y\nCONFIG_B=y\nCONFIG_C=m\nCONFIG_D=m\nCONFIG_S=\"x\"\n# CONFIG_P1 is not set\nCONFIG_P2=y\n", null);
+    }
+
+    @Test
+    void mod2yesconfig() {
+        check(Map.of(".config", "CONFIG_C=m\nCONFIG_D=m\n"), Map.of(), new String[] {"--mod2yesconfig"},
+                0, "",
+                "",
+                "#\n# Automatically generated file; DO NOT EDIT.\n# Main menu\n#\nCONFIG_MODULES=y\n# CONFIG_A is not set\nCONFIG_B=y\nCONFIG_C=y\nCONFIG_D=y\nCONFIG_S=\"x\"\n# CONFIG_P1 is not set\nCONFIG_P2=y\n", null);
+    }
+
+    @Test
+    void mod2noconfig() {
+        check(Map.of(".config", "CONFIG_C=m\nCONFIG_D=m\n"), Map.of(), new String[] {"--mod2noconfig"},
+                0, "",
+                "",
+                "#\n# Automatically generated file; DO NOT EDIT.\n# Main menu\n#\nCONFIG_MODULES=y\n# CONFIG_A is not set\nCONFIG_B=y\n# CONFIG_C is not set\nCONFIG_S=\"x\"\n# CONFIG_P1 is not set\nCONFIG_P2=y\n", null);
+    }
+
+    @Test
+    void defconfigListIsReadWhenThereIsNoConfig() {
+        check(Map.of("cfg1", "CONFIG_A=y\n"), Map.of("KCONFIG_DEFCONFIG_LIST", "nothere cfg1"), new String[] {"--olddefconfig"},
+                0, "",
+                "",
+                "#\n# Automatically generated file; DO NOT EDIT.\n# Main menu\n#\nCONFIG_MODULES=y\nCONFIG_A=y\nCONFIG_B=y\n# CONFIG_C is not set\nCONFIG_S=\"x\"\n# CONFIG_P1 is not set\nCONFIG_P2=y\n", null);
+    }
+
+    @Test
+    void noSilentUpdateRefusesAChangedConfig() {
+        check(Map.of(".config", "CONFIG_A=y\n"), Map.of("KCONFIG_NOSILENTUPDATE", "1"), new String[] {"--syncconfig"},
+                1, "",
+                "\n*** The configuration requires explicit update.\n\n",
+                "CONFIG_A=y\n", null);
+    }
+
+    @Test
+    void noSilentUpdateAcceptsACompleteConfig() {
+        check(Map.of(".config", "CONFIG_MODULES=y\nCONFIG_A=y\nCONFIG_B=y\n# CONFIG_C is not set\nCONFIG_S=\"x\"\n# CONFIG_P1 is not set\nCONFIG_P2=y\n"), Map.of("KCONFIG_NOSILENTUPDATE", "1"), new String[] {"--syncconfig"},
+                0, "",
+                "",
+                "CONFIG_MODULES=y\nCONFIG_A=y\nCONFIG_B=y\n# CONFIG_C is not set\nCONFIG_S=\"x\"\n# CONFIG_P1 is not set\nCONFIG_P2=y\n", null);
+    }
+
+    @Test
+    void werrorTurnsConfigWarningsIntoErrors() {
+        check(Map.of(".config", "CONFIG_A=m\n"), Map.of("KCONFIG_WERROR", "1"), new String[] {"--olddefconfig"},
+                1, "",
+                "${dir}/.config:1:warning: symbol value 'm' invalid for A\n",
+                "CONFIG_A=m\n", null);
+    }
+
+    @Test
+    void warnUnknownSymbols() {
+        check(Map.of(".config", "CONFIG_NOPE=y\n"), Map.of("KCONFIG_WARN_UNKNOWN_SYMBOLS", "1"), new String[] {"--olddefconfig"},
+                0, "",
+                "${dir}/.config:1:warning: unknown symbol: NOPE\n",
+                "#\n# Automatically generated file; DO NOT EDIT.\n# Main menu\n#\nCONFIG_MODULES=y\n# CONFIG_A is not set\nCONFIG_B=y\n# CONFIG_C is not set\nCONFIG_S=\"x\"\n# CONFIG_P1 is not set\nCONFIG_P2=y\n", null);
+    }
+
+    @Test
+    void savedefconfigKeepsOnlyNonDefaults() {
+        check(Map.of(".config", "CONFIG_MODULES=y\nCONFIG_A=y\nCONFIG_B=y\nCONFIG_C=m\nCONFIG_P1=y\n"), Map.of(), new String[] {"--savedefconfig=defconfig"},
+                0, "",
+                "",
+                "CONFIG_MODULES=y\nCONFIG_A=y\nCONFIG_B=y\nCONFIG_C=m\nCONFIG_P1=y\n", "CONFIG_A=y\nCONFIG_C=m\nCONFIG_P1=y\n");
+    }
+
+    @Test
+    void alldefconfig() {
+        check(Map.of(), Map.of(), new String[] {"--alldefconfig"},
+                0, "",
+                "",
+                "#\n# Automatically generated file; DO NOT EDIT.\n# Main menu\n#\nCONFIG_MODULES=y\n# CONFIG_A is not set\nCONFIG_B=y\n# CONFIG_C is not set\nCONFIG_S=\"x\"\n# CONFIG_P1 is not set\nCONFIG_P2=y\n", null);
+    }
+
+    @Test
+    void helpNewConfig() {
+        check(Map.of(".config", "CONFIG_A=y\n"), Map.of(), new String[] {"--helpnewconfig"},
+                0, "-----\n\nThere is no help available for this option.\nSymbol: MODULES [=y]\nType  : bool\nDefined at Kconfig:1\n  Prompt: modules\n  Location:\n    -> modules (MODULES [=y])\n\n\n\n-----\n-----\n\nThere is no help available for this option.\nSymbol: B [=y]\nType  : bool\nDefined at Kconfig:7\n  Prompt: b\n  Location:\n    -> b (B [=y])\n\n\n\n-----\n-----\n\nThere is no help available for this option.\nSymbol: C [=n]\nType  : tristate\nDefined at Kconfig:10\n  Prompt: c\n  Location:\n    -> c (C [=n])\n\n\n\n-----\n-----\n\nThere is no help available for this option.\nSymbol: S [=x]\nType  : string\nDefined at Kconfig:15\n  Prompt: s\n  Location:\n    -> s (S [=x])\n\n\n\n-----\n-----\n\nThere is no help available for this option.\nSymbol: P1 [=n]\nType  : bool\nDefined at Kconfig:21\n  Prompt: p1\n  Location:\n    -> pick (<choice> [=n])\n      -> p1 (P1 [=n])\n\n\n\n-----\n-----\n\nThere is no help available for this option.\nSymbol: P2 [=y]\nType  : bool\nDefined at Kconfig:23\n  Prompt: p2\n  Location:\n    -> pick (<choice> [=n])\n      -> p2 (P2 [=y])\n\n\n\n-----\n",
+                "",
+                "CONFIG_A=y\n", null);
+    }
+
+    @Test
+    void overwriteConfigWritesThroughASymlinkAndKeepsNoOldCopy() throws Exception {
+        ConfRun run = ConfRun.tree("6.12", KCONFIG).file("real.config", "CONFIG_A=y\n").env("KCONFIG_OVERWRITECONFIG", "1");
+        java.nio.file.Files.createSymbolicLink(run.dir().resolve(".config"), run.dir().resolve("real.config"));
+        ConfRun.Result r = run.run("--olddefconfig");
+        assertThat(r.exit()).isZero();
+        assertThat(java.nio.file.Files.isSymbolicLink(run.dir().resolve(".config"))).isTrue();
+        assertThat(r.read("real.config")).contains("CONFIG_A=y\nCONFIG_B=y\n");
+        assertThat(r.read(".config.old")).isNull();
+    }
+
+    @Test
+    void warnChangedInputListsUserValuesKconfigChanged() {
+        // KCONFIG_WARN_CHANGED_INPUT (Linux 2026): the format of the kernel's own selftest.
+        ConfRun.Result r = ConfRun.tree("6.12", """
+                config DEP
+                	bool "DEP"
+                config A
+                	bool "A"
+                	depends on DEP
+                config NUM
+                	int "NUM"
+                	range 10 20
+                config DUP
+                	bool "DUP"
+                	depends on DEP
+                config DUP
+                	bool
+                	depends on DEP
+                """).config("CONFIG_A=y\nCONFIG_NUM=30\nCONFIG_DUP=y\n").env("KCONFIG_WARN_CHANGED_INPUT", "1")
+                .run("--olddefconfig");
+        assertThat(r.stderr()).isEqualTo("warning: user-provided values changed by Kconfig:\n  CONFIG_A: y -> n\n"
+                + "  CONFIG_NUM: 30 -> 20\n  CONFIG_DUP: y -> n\n");
+        assertThat(r.body()).isEqualTo("# CONFIG_DEP is not set\nCONFIG_NUM=20\n");
+    }
+}
