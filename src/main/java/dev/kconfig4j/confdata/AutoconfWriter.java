@@ -212,7 +212,7 @@ public final class AutoconfWriter {
         Path dir = req.resolve(autoconfName).toAbsolutePath().getParent();
         boolean v510 = tree.dialect() == Dialect.V5_10;
         Set<String> seen = new java.util.HashSet<>();
-        Set<Path> dirs = new java.util.HashSet<>();
+        List<String> touched = new java.util.ArrayList<>();
         for (Symbol s : order) {
             if (s.isChoice()) {
                 continue;
@@ -231,13 +231,34 @@ public final class AutoconfWriter {
                 changed = old != null;
             }
             if (changed) {
-                touch(dir, s.name(), v510, dirs);
+                touched.add(s.name());
             }
         }
         for (String name : previous.names()) {
             if (!seen.contains(name)) {
-                touch(dir, name, v510, dirs);
+                touched.add(name);
             }
+        }
+        touchAll(dir, touched, v510);
+    }
+
+    /**
+     * Creates (empty) the dependency files; a first run touches thousands, so each costs one
+     * create-or-truncate and one close, with every directory made once.
+     */
+    private static void touchAll(Path dir, List<String> symbols, boolean v510) throws IOException {
+        Set<Path> dirs = new java.util.HashSet<>();
+        List<Path> files = new java.util.ArrayList<>(symbols.size());
+        for (String s : symbols) {
+            Path p = dir.resolve(dependencyFileName(s, v510));
+            if (dirs.add(p.getParent())) {
+                Files.createDirectories(p.getParent());
+            }
+            files.add(p);
+        }
+        for (Path p : files) {
+            // An empty file: nothing partial to see, so a plain create-or-truncate is atomic enough.
+            new java.io.FileOutputStream(p.toFile()).close();
         }
     }
 
@@ -249,12 +270,4 @@ public final class AutoconfWriter {
         return symbol.toLowerCase(Locale.ROOT).replace('_', '/') + ".h";
     }
 
-    private static void touch(Path dir, String symbol, boolean v510, Set<Path> made) throws IOException {
-        Path p = dir.resolve(dependencyFileName(symbol, v510));
-        if (made.add(p.getParent())) {
-            Files.createDirectories(p.getParent());
-        }
-        // An empty file: nothing partial to see, so a plain truncating write is atomic enough.
-        Files.write(p, new byte[0]);
-    }
 }

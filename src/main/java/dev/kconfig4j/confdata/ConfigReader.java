@@ -78,6 +78,14 @@ public final class ConfigReader {
      */
     public void read(String name, String text) {
         config.clearAllUserValues();
+        apply(name, text);
+    }
+
+    /**
+     * Applies more assignments on top of the current user values, as if the lines had been
+     * appended to the file read last (later lines override earlier ones).
+     */
+    public void apply(String name, String text) {
         String[] lines = text.split("\n", -1);
         int count = lines.length;
         if (count > 0 && lines[count - 1].isEmpty()) {

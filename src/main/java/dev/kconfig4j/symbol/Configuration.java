@@ -95,6 +95,21 @@ public final class Configuration {
         return table;
     }
 
+    /**
+     * A new configuration with the same user values (and choice bookkeeping) and nothing
+     * computed yet: for trying changes without reading the input again.
+     */
+    public Configuration copyUserValues() {
+        Configuration c = new Configuration(table, dialect, modules);
+        System.arraycopy(hasUser, 0, c.hasUser, 0, hasUser.length);
+        System.arraycopy(userTri, 0, c.userTri, 0, userTri.length);
+        System.arraycopy(userString, 0, c.userString, 0, userString.length);
+        System.arraycopy(choiceSelection, 0, c.choiceSelection, 0, choiceSelection.length);
+        System.arraycopy(priorityStamp, 0, c.priorityStamp, 0, priorityStamp.length);
+        c.stampCounter = stampCounter;
+        return c;
+    }
+
     public Dialect dialect() {
         return dialect;
     }

@@ -34,6 +34,8 @@ final class FixFinder {
     private final Kconfig tree;
     private final String name;
     private final String base;
+    /** The user's config read once; every trial starts from a copy of its user values. */
+    private final Configuration baseConfig;
 
     /**
      * What a fix must achieve for one symbol.
@@ -52,6 +54,12 @@ final class FixFinder {
         this.tree = tree;
         this.name = name;
         this.base = base.endsWith("\n") || base.isEmpty() ? base : base + "\n";
+        this.baseConfig = tree.newConfiguration();
+        new ConfigReader(tree, baseConfig, quiet(), "CONFIG_", false).read(name, this.base);
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     }
 
     Fix find(List<Target> targets) {
@@ -62,7 +70,7 @@ final class FixFinder {
         Map<Symbol, String> lines = new LinkedHashMap<>();
         List<String> unreachable = new ArrayList<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Configuration c = evaluate(lines);
+            Configuration c = trial(lines);
             boolean progress = false;
             for (Want w : new ArrayList<>(wants.values())) {
                 if (met(c, w)) {
@@ -131,13 +139,32 @@ final class FixFinder {
     private record ConfigReaderValue(String text) {
     }
 
+    /** The user's config with {@code lines} appended, values computed on demand (for the search). */
+    private Configuration trial(Map<Symbol, String> lines) {
+        Configuration c = baseConfig.copyUserValues();
+        ConfigReader r = new ConfigReader(tree, c, quiet(), "CONFIG_", false);
+        r.apply(name, text(lines));
+        return c;
+    }
+
+    /**
+     * The user's config with {@code lines} appended, settled exactly as olddefconfig settles a
+     * config read from a file: what a fix is verified against.
+     */
     private Configuration evaluate(Map<Symbol, String> lines) {
-        StringBuilder text = new StringBuilder(base);
+        Configuration c = baseConfig.copyUserValues();
+        ConfigReader r = new ConfigReader(tree, c, quiet(), "CONFIG_", false);
+        r.apply(name, text(lines));
+        r.afterRead();
+        return c;
+    }
+
+    private static String text(Map<Symbol, String> lines) {
+        StringBuilder text = new StringBuilder();
         for (Map.Entry<Symbol, String> e : lines.entrySet()) {
             text.append(line(e.getKey(), e.getValue())).append('\n');
         }
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        return ConfigReader.load(tree, name, text.toString(), quiet);
+        return text.toString();
     }
 
     private static String line(Symbol s, String value) {

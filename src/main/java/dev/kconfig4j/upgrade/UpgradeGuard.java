@@ -280,51 +280,83 @@ public final class UpgradeGuard {
         return out;
     }
 
+    /** New-tree symbols that could be new names (named, defined, and absent from the old tree), indexed once. */
+    private final class RenameIndex {
+        final Map<String, List<Symbol>> byWord = new HashMap<>();
+        final Map<String, List<Symbol>> byPrompt = new HashMap<>();
+        final Map<String, List<Symbol>> byHelp = new HashMap<>();
+
+        RenameIndex() {
+            for (Symbol s : newTree.symbols().all()) {
+                if (s.name() == null || !s.isDefined() || s.isConstant()) {
+                    continue;
+                }
+                if (oldTree != null) {
+                    Symbol before = oldTree.symbols().find(s.name());
+                    if (before != null && before.isDefined()) {
+                        continue; // existed before: not a new name
+                    }
+                }
+                for (String w : words(s.name())) {
+                    byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(s);
+                }
+                if (!s.prompts().isEmpty()) {
+                    byPrompt.computeIfAbsent(s.prompts().get(0).text(), k -> new ArrayList<>()).add(s);
+                }
+                String help = s.definitions().get(0).help();
+                if (help != null && !help.isBlank()) {
+                    byHelp.computeIfAbsent(help, k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+    }
+
+    private RenameIndex renameIndex;
+
     /**
-     * Likely new names of a dropped symbol: new-tree symbols that the old tree did not have, whose
-     * name shares the old name's distinctive words (HYPERV_VMBUS for HYPERV_BUS), or, with the
-     * old tree, whose prompt or help text equals the old symbol's.
+     * Likely new names of a dropped symbol: symbols the old tree did not have whose prompt or
+     * help text equals the old symbol's, or (with the old tree) whose name shares nearly all of
+     * the old name's words (MITIGATION_RETPOLINE for RETPOLINE).
      */
     private List<String> renameCandidates(String oldName) {
+        if (renameIndex == null) {
+            renameIndex = new RenameIndex();
+        }
         Symbol old = oldTree == null ? null : oldTree.symbols().find(oldName);
         String oldPrompt = old == null || old.prompts().isEmpty() ? null : old.prompts().get(0).text();
         String oldHelp = old == null || old.definitions().isEmpty() ? null : old.definitions().get(0).help();
-        Set<String> oldWords = words(oldName);
-        List<String> scored = new ArrayList<>();
-        Map<String, Integer> score = new HashMap<>();
-        for (Symbol s : newTree.symbols().all()) {
-            if (s.name() == null || !s.isDefined() || s.isConstant() || s.name().equals(oldName)) {
-                continue;
-            }
-            if (oldTree != null) {
-                Symbol before = oldTree.symbols().find(s.name());
-                if (before != null && before.isDefined()) {
-                    continue; // existed before: not a new name
-                }
-            }
-            int sc = 0;
-            if (oldPrompt != null && !s.prompts().isEmpty() && s.prompts().get(0).text().equals(oldPrompt)) {
-                sc += 10;
-            }
-            if (oldHelp != null && !oldHelp.isBlank() && !s.definitions().isEmpty()
-                    && oldHelp.equals(s.definitions().get(0).help())) {
-                sc += 10;
-            }
-            Set<String> w = words(s.name());
-            int common = 0;
-            for (String x : w) {
-                if (oldWords.contains(x)) {
-                    common++;
-                }
-            }
-            if (common >= Math.max(2, oldWords.size() - 1) && oldTree != null) {
-                sc += common;
-            }
-            if (sc >= 3) {
-                score.put(s.name(), sc);
-                scored.add(s.name());
+        Map<String, Integer> score = new LinkedHashMap<>();
+        if (oldPrompt != null) {
+            for (Symbol s : renameIndex.byPrompt.getOrDefault(oldPrompt, List.of())) {
+                score.merge(s.name(), 10, Integer::sum);
             }
         }
+        if (oldHelp != null && !oldHelp.isBlank()) {
+            for (Symbol s : renameIndex.byHelp.getOrDefault(oldHelp, List.of())) {
+                score.merge(s.name(), 10, Integer::sum);
+            }
+        }
+        if (oldTree != null) {
+            Set<String> oldWords = words(oldName);
+            Map<String, Integer> common = new HashMap<>();
+            for (String w : oldWords) {
+                for (Symbol s : renameIndex.byWord.getOrDefault(w, List.of())) {
+                    common.merge(s.name(), 1, Integer::sum);
+                }
+            }
+            int needed = Math.max(2, oldWords.size() - 1);
+            common.forEach((n, c) -> {
+                if (c >= needed && !n.equals(oldName)) {
+                    score.merge(n, c, Integer::sum);
+                }
+            });
+        }
+        List<String> scored = new ArrayList<>();
+        score.forEach((n, sc) -> {
+            if (sc >= 3 && !n.equals(oldName)) {
+                scored.add(n);
+            }
+        });
         scored.sort((a, b) -> score.get(b) - score.get(a));
         return scored.size() > 3 ? scored.subList(0, 3) : scored;
     }

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestFactory;
  * case ids), {@code kconfig4j.conformance.write} (a file to write the ids of failing cases to).
  * Without the data the suite says so and is skipped, except under {@code CI=true}.
  */
-class ConformanceTest {
+public class ConformanceTest {
     private static final Map<String, int[]> SUMMARY = new TreeMap<>();
     private static final List<String> FAILING = new ArrayList<>();
 
@@ -53,14 +53,7 @@ class ConformanceTest {
     private static Kconfig cachedTree;
 
     static Path sharedDir() {
-        String p = System.getProperty("kconfig4j.shared");
-        if (p == null || p.isEmpty()) {
-            p = System.getenv("KCONFIG4J_SHARED");
-        }
-        if (p == null || p.isEmpty()) {
-            p = "../shared";
-        }
-        return Path.of(p).toAbsolutePath().normalize();
+        return GoldenCase.sharedDir();
     }
 
     static Set<String> knownFailures() throws IOException {
@@ -216,7 +209,7 @@ class ConformanceTest {
         return "line endings differ";
     }
 
-    static byte[] gunzip(Path p) throws IOException {
+    public static byte[] gunzip(Path p) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
             return in.readAllBytes();
         }
