@@ -54,7 +54,8 @@ public final class ConfigWriter {
             if (isVisible(m)) {
                 out.append("\n#\n# ").append(m.promptText()).append("\n#\n");
                 needNewline[0] = false;
-                heading = m.kind() == Menu.Kind.MENU;
+                heading = m.kind() == Menu.Kind.MENU
+                        && (!m.children().isEmpty() || config.dialect().endsEmptyMenus());
             }
         } else if (!sym.isChoice() && !written.contains(sym) && config.isWritten(sym)) {
             if (needNewline[0]) {

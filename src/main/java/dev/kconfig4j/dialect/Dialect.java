@@ -82,6 +82,14 @@ public enum Dialect {
         return this != V6_12;
     }
 
+    /**
+     * Whether {@code .config} closes an empty menu with {@code # end of TITLE}. 5.10 writes the
+     * marker only when it leaves a menu's entries, so an empty menu gets a heading and no end.
+     */
+    public boolean endsEmptyMenus() {
+        return this != V5_10;
+    }
+
     /** Picks the dialect: an explicit name, then KERNELVERSION, then the tree's Makefile, then the newest. */
     public static Dialect select(String explicit, Map<String, String> environment, Path srctree) {
         if (explicit != null && !explicit.isEmpty()) {

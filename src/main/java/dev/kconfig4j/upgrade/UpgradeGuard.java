@@ -378,6 +378,21 @@ public final class UpgradeGuard {
     private Cause explainTristate(Configuration config, Configuration oldConfig, Symbol s, Tristate before,
             Tristate after) {
         if (after.compareTo(before) > 0) {
+            Symbol choice = s.parentChoice();
+            if (choice != null && after == Tristate.YES) {
+                List<String> had = new ArrayList<>();
+                for (Symbol m : choice.members()) {
+                    if (m != s && config.hasUserValue(m) && config.userTristate(m) == Tristate.YES
+                            && config.tristate(m) != Tristate.YES) {
+                        had.add(m.name());
+                    }
+                }
+                String prompt = choice.prompts().isEmpty() ? "<choice>" : choice.prompts().get(0).text();
+                return new Cause(Cause.Kind.CHOICE, "the choice \"" + prompt + "\" now selects " + s.name()
+                        + (had.isEmpty() ? "" : " because " + String.join(", ", had)
+                                + ", the member your config selected, is not available")
+                        + (config.choiceDefault(choice) == s ? " (" + s.name() + " is its default)" : ""), had);
+            }
             if (config.reverseDependency(s).compareTo(before) > 0) {
                 return new Cause(Cause.Kind.SELECTED, s.name() + " is selected by " + activeSelectors(config, s),
                         selectorNames(config, s));

@@ -22,20 +22,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The upgrade guard on real data: Debian's 6.1 amd64 configs carried to the 6.12 tree. The
- * computed config must equal the kernel's (the golden upgrade cases), and every difference
- * between the input and the output must be explained by a finding with a specific cause.
+ * The upgrade guard on real data: Debian 12's 6.1 amd64 configs carried to the 6.12 tree, and
+ * Debian 11's 5.10 configs carried to the 6.1 tree. The computed config must equal the kernel's
+ * (the golden upgrade cases), and every difference between the input and the output must be
+ * explained by a finding with a specific cause.
  */
 class DebianUpgradeTest {
     private static Path shared;
+    private static Kconfig tree612;
+    private static Kconfig tree61;
+    private static Kconfig tree510;
     private static Kconfig newTree;
-    private static Kconfig oldTree;
 
     @BeforeAll
     static void load() throws IOException {
         shared = GoldenCase.requireShared();
-        newTree = tree("6.12/x86/upgrade-olddefconfig-debian-6.1-amd64");
-        oldTree = tree("6.1/x86/olddefconfig-debian-6.1-amd64");
+        tree612 = tree("6.12/x86/upgrade-olddefconfig-debian-6.1-amd64");
+        tree61 = tree("6.1/x86/olddefconfig-debian-6.1-amd64");
+        tree510 = tree("5.10/x86/olddefconfig-debian-5.10-amd64");
     }
 
     private static Kconfig tree(String caseId) throws IOException {
@@ -47,14 +51,20 @@ class DebianUpgradeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"amd64", "cloud-amd64", "rt_amd64"})
-    void everyDifferenceIsExplainedAndTheConfigIsTheKernels(String flavour) throws IOException {
-        String input = Files.readString(shared.resolve("corpus/configs/debian-6.1-" + flavour + ".config"),
+    @ValueSource(strings = {"6.1 amd64", "6.1 cloud-amd64", "6.1 rt_amd64", "5.10 amd64", "5.10 cloud-amd64",
+        "5.10 rt_amd64"})
+    void everyDifferenceIsExplainedAndTheConfigIsTheKernels(String upgrade) throws IOException {
+        String from = upgrade.split(" ")[0];
+        String flavour = upgrade.split(" ")[1];
+        String to = from.equals("6.1") ? "6.12" : "6.1";
+        newTree = to.equals("6.12") ? tree612 : tree61;
+        Kconfig oldTree = from.equals("6.1") ? tree61 : tree510;
+        String input = Files.readString(shared.resolve("corpus/configs/debian-" + from + "-" + flavour + ".config"),
                 StandardCharsets.ISO_8859_1);
         UpgradeGuard guard = new UpgradeGuard(newTree, oldTree);
         String computed = guard.newConfig(".config", input);
-        byte[] expected = ConformanceTest.gunzip(shared.resolve(
-                "golden/6.12/x86/upgrade-olddefconfig-debian-6.1-" + flavour + "/expected.config.gz"));
+        byte[] expected = ConformanceTest.gunzip(shared.resolve("golden/" + to + "/x86/upgrade-olddefconfig-debian-"
+                + from + "-" + flavour + "/expected.config.gz"));
         assertThat(computed).isEqualTo(new String(expected, StandardCharsets.ISO_8859_1));
 
         UpgradeReport report = guard.analyze(".config", input);
@@ -82,11 +92,17 @@ class DebianUpgradeTest {
         List<String> vague = differing.stream().filter(n -> explained.get(n).cause().kind() == Cause.Kind.OTHER)
                 .toList();
         assertThat(vague).as("differences without a specific cause").isEmpty();
-        // The tristate-to-bool change of 6.x: m became y, named as a type change.
-        Finding virqfd = explained.get("VFIO_VIRQFD");
-        assertThat(virqfd.kind()).isEqualTo(Finding.Kind.PROMOTED);
-        assertThat(virqfd.cause().kind()).isEqualTo(Cause.Kind.TYPE_CHANGED);
-        assertThat(virqfd.cause().text()).contains("VFIO_VIRQFD is bool in the new tree (it was tristate)");
+        if (to.equals("6.12")) {
+            // The tristate-to-bool change of 6.x: m became y, named as a type change.
+            Finding virqfd = explained.get("VFIO_VIRQFD");
+            assertThat(virqfd.kind()).isEqualTo(Finding.Kind.PROMOTED);
+            assertThat(virqfd.cause().kind()).isEqualTo(Cause.Kind.TYPE_CHANGED);
+            assertThat(virqfd.cause().text()).contains("VFIO_VIRQFD is bool in the new tree (it was tristate)");
+        } else if (flavour.equals("amd64")) {
+            // 5.10 -> 6.1: I8K became bool; Debian had it as m.
+            Finding i8k = explained.get("I8K");
+            assertThat(i8k.cause().kind()).isEqualTo(Cause.Kind.TYPE_CHANGED);
+        }
         // Every fix the report claims is verified really is.
         for (Finding f : report.findings()) {
             if (f.fix() != null && f.fix().verified()) {
