@@ -278,7 +278,7 @@ public final class Conf {
             out.addAll(Arrays.asList(env.trim().split("\\s+")));
             out.removeIf(String::isEmpty);
         }
-        if (tree.dialect() == Dialect.V5_10) {
+        if (tree.dialect().hasDefconfigListOption()) {
             Configuration c = tree.newConfiguration();
             for (Symbol s : tree.symbols().all()) {
                 if (s.isDefconfigList()) {

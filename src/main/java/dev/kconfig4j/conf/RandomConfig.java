@@ -83,7 +83,7 @@ public final class RandomConfig {
     public static int announceSeed(ConfRequest req, Dialect dialect) {
         int seed = seed(req.env("KCONFIG_SEED"));
         String line = "KCONFIG_SEED=0x" + Integer.toHexString(seed).toUpperCase(java.util.Locale.ROOT);
-        if (dialect == Dialect.V5_10) {
+        if (dialect.randconfigSeedOnStderr()) {
             req.err().println(line);
             req.err().flush();
         } else {

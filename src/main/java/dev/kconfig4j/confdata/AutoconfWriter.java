@@ -64,7 +64,8 @@ public final class AutoconfWriter {
         Dialect dialect = tree.dialect();
         List<Symbol> order = SymbolHashOrder.order(tree.symbols(), dialect);
 
-        String cmdName = dialect == Dialect.V5_10 ? "include/config/auto.conf.cmd" : names.autoconf() + ".cmd";
+        String cmdName = dialect.autoconfCmdStyle() == Dialect.AutoconfCmdStyle.LEGACY ? "include/config/auto.conf.cmd"
+                : names.autoconf() + ".cmd";
         AtomicFile.write(req.resolve(cmdName), autoconfCmd(tree, dialect, names.autoconf()));
 
         touchChanged(tree, config, req, names.autoconf(), prefix, order);
@@ -74,7 +75,7 @@ public final class AutoconfWriter {
         StringBuilder header = new StringBuilder(1 << 16);
         StringBuilder rustc = new StringBuilder(1 << 16);
         conf.append(ConfigWriter.heading("#", "#", "#", tree.mainMenu()));
-        if (dialect == Dialect.V5_10) {
+        if (dialect.autoconfHeaderHasBlankLines()) {
             header.append("/*\n *\n * Automatically generated file; DO NOT EDIT.\n * ").append(tree.mainMenu())
                     .append("\n *\n */\n");
         } else {
@@ -92,7 +93,7 @@ public final class AutoconfWriter {
             r.rustc(s, rustc);
         }
         AtomicFile.write(req.resolve(names.header()), header.toString());
-        if (dialect != Dialect.V5_10) {
+        if (dialect.writesRustcCfg()) {
             AtomicFile.write(req.resolve(names.rustcCfg()), rustc.toString());
         }
         AtomicFile.write(autoconf, conf.toString());
@@ -103,7 +104,7 @@ public final class AutoconfWriter {
         void autoConf(Symbol s, StringBuilder out) {
             out.append(prefix).append(s.name()).append('=');
             String v = config.string(s);
-            if (s.type() == Type.STRING && dialect == Dialect.V5_10) {
+            if (s.type() == Type.STRING && dialect.autoconfQuotesStrings()) {
                 out.append('"').append(ConfigWriter.escape(v)).append('"');
             } else {
                 out.append(v);
@@ -169,7 +170,8 @@ public final class AutoconfWriter {
         List<String> files = filesRead(tree);
         Map<String, String> env = tree.usedEnvironment();
         StringBuilder out = new StringBuilder(1 << 15);
-        if (dialect == Dialect.V6_12) {
+        Dialect.AutoconfCmdStyle style = dialect.autoconfCmdStyle();
+        if (style == Dialect.AutoconfCmdStyle.AUTOCONFIG_VARIABLE) {
             out.append("autoconfig := ").append(autoconfName).append("\n\ndeps_config := \\\n");
             for (String f : files) {
                 out.append('\t').append(f).append(" \\\n");
@@ -186,9 +188,9 @@ public final class AutoconfWriter {
         for (int i = 0; i < reversed.size(); i++) {
             boolean last = i == reversed.size() - 1;
             out.append('\t').append(reversed.get(i))
-                    .append(dialect == Dialect.V5_10 && last ? "\n" : " \\\n");
+                    .append(style == Dialect.AutoconfCmdStyle.LEGACY && last ? "\n" : " \\\n");
         }
-        if (dialect == Dialect.V5_10) {
+        if (style == Dialect.AutoconfCmdStyle.LEGACY) {
             out.append('\n').append(autoconfName).append(": \\\n\t$(deps_config)\n\n");
         } else {
             out.append('\n').append(autoconfName).append(": $(deps_config)\n\n");
@@ -210,7 +212,7 @@ public final class AutoconfWriter {
             String prefix, List<Symbol> order) throws IOException {
         PreviousAutoconf previous = PreviousAutoconf.read(tree, req, autoconfName, prefix);
         Path dir = req.resolve(autoconfName).toAbsolutePath().getParent();
-        boolean v510 = tree.dialect() == Dialect.V5_10;
+        boolean v510 = tree.dialect().dependencyFilesAsHeaderPaths();
         Set<String> seen = new java.util.HashSet<>();
         List<String> touched = new java.util.ArrayList<>();
         for (Symbol s : order) {

@@ -63,7 +63,7 @@ final class PreviousAutoconf {
         if (count > 0 && lines[count - 1].isEmpty()) {
             count--;
         }
-        boolean quotedStrings = tree.dialect() == Dialect.V5_10;
+        boolean quotedStrings = tree.dialect().autoconfQuotesStrings();
         for (int i = 0; i < count; i++) {
             String line = lines[i];
             if (line.endsWith("\r")) {
@@ -101,7 +101,7 @@ final class PreviousAutoconf {
             String rest = line.substring(prefix.length());
             int eq = rest.indexOf('=');
             if (eq < 0) {
-                if (tree.dialect() == Dialect.V6_12) {
+                if (tree.dialect().warnsAboutMalformedAutoconf()) {
                     warn(req, file, lineNo, "unexpected data: " + line);
                 }
                 return;

@@ -26,7 +26,7 @@ public final class SymbolHashOrder {
 
     /** The number of buckets of the kernel's symbol table in this dialect. */
     public static int buckets(Dialect dialect) {
-        return dialect == Dialect.V6_12 ? 16384 : 9973;
+        return dialect.symbolTableBuckets();
     }
 
     /** The 32-bit FNV-1a hash of a name's bytes (chars sign-extended, as on x86). */

@@ -90,6 +90,81 @@ public enum Dialect {
         return this != V5_10;
     }
 
+    // ---- the tool's files and messages ----
+
+    /** Buckets of the kernel's symbol hash table, whose walk order some outputs follow (16384 from 6.12, else 9973). */
+    public int symbolTableBuckets() {
+        return this == V6_12 ? 16384 : 9973;
+    }
+
+    /** Whether the recursion check walks symbols in creation order (6.12) rather than hash-table order. */
+    public boolean checksDependenciesInCreationOrder() {
+        return this == V6_12;
+    }
+
+    /** Whether recursive-dependency reports prefix each line with file:line (up to 6.1; 6.12 does not). */
+    public boolean locatesDependencyCycles() {
+        return this != V6_12;
+    }
+
+    /** How {@code auto.conf.cmd} is laid out. */
+    public enum AutoconfCmdStyle {
+        /** 5.10: fixed path include/config/auto.conf.cmd, files newest first, the last without a backslash. */
+        LEGACY,
+        /** 6.1: beside auto.conf, files newest first. */
+        NEWEST_FIRST,
+        /** 6.12: beside auto.conf, an {@code autoconfig :=} variable, files in reading order. */
+        AUTOCONFIG_VARIABLE
+    }
+
+    public AutoconfCmdStyle autoconfCmdStyle() {
+        return switch (this) {
+            case V5_10 -> AutoconfCmdStyle.LEGACY;
+            case V6_1 -> AutoconfCmdStyle.NEWEST_FIRST;
+            case V6_12 -> AutoconfCmdStyle.AUTOCONFIG_VARIABLE;
+        };
+    }
+
+    /** 5.10's autoconf.h heading has an empty comment line before and after the text. */
+    public boolean autoconfHeaderHasBlankLines() {
+        return this == V5_10;
+    }
+
+    /** include/generated/rustc_cfg exists from 6.1 (Rust support). */
+    public boolean writesRustcCfg() {
+        return this != V5_10;
+    }
+
+    /** 5.10's auto.conf quotes string values like .config; later versions write them bare. */
+    public boolean autoconfQuotesStrings() {
+        return this == V5_10;
+    }
+
+    /** 5.10 names dependency files include/config/foo/bar.h; later versions include/config/FOO_BAR. */
+    public boolean dependencyFilesAsHeaderPaths() {
+        return this == V5_10;
+    }
+
+    /** 6.12 warns about malformed lines when it reads the previous auto.conf. */
+    public boolean warnsAboutMalformedAutoconf() {
+        return this == V6_12;
+    }
+
+    /** Help screens' "Location:" ends with the entry itself from 6.1 on; 5.10 stops at its parent. */
+    public boolean locationIncludesEntry() {
+        return this != V5_10;
+    }
+
+    /** 5.10 prints randconfig's {@code KCONFIG_SEED=0x...} on standard error, later versions on standard output. */
+    public boolean randconfigSeedOnStderr() {
+        return this == V5_10;
+    }
+
+    /** 5.10's {@code option defconfig_list}: a symbol whose defaults name the configs to read when .config is missing. */
+    public boolean hasDefconfigListOption() {
+        return this == V5_10;
+    }
+
     /** Picks the dialect: an explicit name, then KERNELVERSION, then the tree's Makefile, then the newest. */
     public static Dialect select(String explicit, Map<String, String> environment, Path srctree) {
         if (explicit != null && !explicit.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.kconfig4j.menu;
 
+import dev.kconfig4j.confdata.SymbolHashOrder;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.parse.Location;
@@ -8,7 +9,6 @@ import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -77,28 +77,11 @@ public final class DependencyCheck {
 
         /** The kernel's iteration order over its symbol hash table. */
         private List<Symbol> tableOrder() {
-            List<Symbol> all = new ArrayList<>(symbols.all());
-            if (dialect == Dialect.V6_12) {
+            if (dialect.checksDependenciesInCreationOrder()) {
                 // 6.12 examines symbols in the order they were first mentioned (observed with its conf).
-                return all;
+                return new ArrayList<>(symbols.all());
             }
-            int size = 9973;
-            long[] bucket = new long[all.size()];
-            for (Symbol s : all) {
-                bucket[s.id()] = s.name() == null ? 0 : Integer.toUnsignedLong(fnv(s.name())) % size;
-            }
-            // Within a bucket the symbol created last comes first.
-            all.sort(Comparator.<Symbol>comparingLong(s -> bucket[s.id()]).thenComparing(Symbol::id,
-                    Comparator.reverseOrder()));
-            return all;
-        }
-
-        private static int fnv(String s) {
-            int h = 0x811c9dc5;
-            for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-                h = (h ^ b) * 0x01000193;
-            }
-            return h;
+            return SymbolHashOrder.order(symbols, dialect);
         }
 
         /** Returns the symbol that closed a cycle, or null. */
@@ -300,7 +283,7 @@ public final class DependencyCheck {
         }
 
         private String where(Step st) {
-            if (dialect == Dialect.V6_12) {
+            if (!dialect.locatesDependencyCycles()) {
                 return "";
             }
             Location loc = null;

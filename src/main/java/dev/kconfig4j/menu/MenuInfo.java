@@ -127,7 +127,7 @@ public final class MenuInfo {
     private static void location(StringBuilder sb, Dialect dialect, Configuration config, Menu def) {
         List<Menu> path = new ArrayList<>();
         // 5.10 starts from the parent; newer versions show the entry itself too.
-        Menu m = dialect == Dialect.V5_10 ? def.parent() : def;
+        Menu m = dialect.locationIncludesEntry() ? def : def.parent();
         while (m != null && m.kind() != Menu.Kind.ROOT && path.size() < MAX_LOCATION_DEPTH) {
             path.add(m);
             m = m.parent();
