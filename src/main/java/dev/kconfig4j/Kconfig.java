@@ -4,6 +4,7 @@ import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.menu.DependencyCheck;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.menu.MenuBuilder;
+import dev.kconfig4j.menu.PropertyCheck;
 import dev.kconfig4j.parse.Parser;
 import dev.kconfig4j.parse.Statement;
 import dev.kconfig4j.preprocess.Preprocessor;
@@ -95,6 +96,7 @@ public final class Kconfig {
         List<Statement> syntax = parser.parse(options.file());
         MenuBuilder.Result built = new MenuBuilder(symbols, dialect, err).build(syntax);
         symbols.freeze();
+        PropertyCheck.warn(menusInOrder(built.root()), err);
         if (DependencyCheck.check(symbols, built.root(), dialect, err)) {
             throw KconfigException.alreadyReported("recursive dependency detected");
         }
@@ -146,6 +148,10 @@ public final class Kconfig {
 
     /** Every menu node in depth-first order: the order of {@code .config}. */
     public List<Menu> menusInOrder() {
+        return menusInOrder(root);
+    }
+
+    private static List<Menu> menusInOrder(Menu root) {
         List<Menu> out = new ArrayList<>();
         collect(root, out);
         return out;

@@ -47,10 +47,16 @@ import org.junit.jupiter.api.TestFactory;
 public class ConformanceTest {
     private static final Map<String, int[]> SUMMARY = new TreeMap<>();
     private static final List<String> FAILING = new ArrayList<>();
+    /** Cases whose standard error equals the kernel's stderr.log (reported, not required). */
+    private static final Map<String, int[]> STDERR = new TreeMap<>();
+    private static final List<String> STDERR_DIFFERS = new ArrayList<>();
 
     /** The one tree kept parsed: cases are ordered so that each (tree, arch) is parsed once. */
     private static String cachedKey;
     private static Kconfig cachedTree;
+    /** What loading the cached tree printed: every run of the kernel's tool prints it again. */
+    private static byte[] cachedLoadOut;
+    private static byte[] cachedLoadErr;
 
     static Path sharedDir() {
         return GoldenCase.sharedDir();
@@ -145,15 +151,36 @@ public class ConformanceTest {
                         if (!key.equals(cachedKey)) {
                             cachedTree = null;
                             cachedKey = null;
-                            cachedTree = Kconfig.load(options, o, e);
+                            ByteArrayOutputStream lo = new ByteArrayOutputStream();
+                            ByteArrayOutputStream le = new ByteArrayOutputStream();
+                            try (PrintStream po = new PrintStream(lo, true, StandardCharsets.ISO_8859_1);
+                                    PrintStream pe = new PrintStream(le, true, StandardCharsets.ISO_8859_1)) {
+                                cachedTree = Kconfig.load(options, po, pe);
+                            } finally {
+                                cachedLoadOut = lo.toByteArray();
+                                cachedLoadErr = le.toByteArray();
+                            }
                             cachedKey = key;
                         }
+                        o.write(cachedLoadOut, 0, cachedLoadOut.length);
+                        e.write(cachedLoadErr, 0, cachedLoadErr.length);
                         return cachedTree;
                     }
                 });
                 status = Cli.execute(ctx, args.toArray(new String[0]));
             }
             Path expected = shared.resolve("golden").resolve(c.id());
+            Path log = expected.resolve("stderr.log");
+            if (Files.isRegularFile(log)) {
+                String want = Files.readString(log, StandardCharsets.ISO_8859_1);
+                String got = stderr.toString(StandardCharsets.ISO_8859_1).replace(srctree.toString(), "${srctree}")
+                        .replace(out.toString(), "${out}");
+                int[] n = STDERR.computeIfAbsent(c.generation(), k -> new int[2]);
+                n[want.equals(got) ? 0 : 1]++;
+                if (!want.equals(got)) {
+                    STDERR_DIFFERS.add(c.id());
+                }
+            }
             int expectedStatus = Integer.parseInt(Files.readString(expected.resolve("exit")).trim());
             List<String> problems = new ArrayList<>();
             if (status != expectedStatus) {
@@ -244,10 +271,15 @@ public class ConformanceTest {
             total += c[0] + c[1];
         }
         sb.append(String.format("  %-28s %5d/%d%n", "all", pass, total));
+        sb.append("standard error identical to the kernel's stderr.log (not required)\n");
+        for (Map.Entry<String, int[]> e : STDERR.entrySet()) {
+            sb.append(String.format("  %-28s %5d/%d%n", e.getKey(), e.getValue()[0], e.getValue()[0] + e.getValue()[1]));
+        }
         System.out.print(sb);
         String write = System.getProperty("kconfig4j.conformance.write", "");
         if (!write.isEmpty()) {
             Files.write(Path.of(write), FAILING);
+            Files.write(Path.of(write + ".stderr"), STDERR_DIFFERS);
         }
         cachedTree = null;
     }

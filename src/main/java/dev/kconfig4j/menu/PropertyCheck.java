@@ -1,0 +1,95 @@
+package dev.kconfig4j.menu;
+
+import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.parse.Location;
+import dev.kconfig4j.symbol.Numbers;
+import dev.kconfig4j.symbol.Property;
+import dev.kconfig4j.symbol.Symbol;
+import dev.kconfig4j.symbol.Type;
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The kernel's sanity warnings about properties that cannot work as written, printed once per
+ * symbol in menu order when a tree is loaded: a range or numeric default naming something that
+ * is not a number ({@code range 1 NR_CPUS} where NR_CPUS does not exist), a default of a
+ * string/int/hex symbol that is an expression, a range on a non-number, a select on or of a
+ * non-bool/tristate symbol. They are warnings: the tree still loads.
+ */
+public final class PropertyCheck {
+    private PropertyCheck() {
+    }
+
+    public static void warn(List<Menu> menusInOrder, PrintStream err) {
+        Set<Symbol> done = new HashSet<>();
+        for (Menu m : menusInOrder) {
+            Symbol s = m.symbol();
+            if (s == null || s.isChoice() || !done.add(s)) {
+                continue;
+            }
+            check(s, err);
+        }
+    }
+
+    /** One warning, kept until all of a symbol's are known: the kernel prints them in property order. */
+    private record Warning(Menu definition, Location location, String message) {
+    }
+
+    private static void check(Symbol s, PrintStream out) {
+        java.util.List<Warning> found = new java.util.ArrayList<>();
+        collect(s, found);
+        found.sort(java.util.Comparator.comparingInt((Warning w) -> s.definitions().indexOf(w.definition()))
+                .thenComparingInt(w -> w.location().line()));
+        for (Warning w : found) {
+            out.printf("%s:%d:warning: %s%n", w.location().file(), w.location().line(), w.message());
+        }
+    }
+
+    private static void collect(Symbol s, java.util.List<Warning> err) {
+        boolean number = s.type() == Type.INT || s.type() == Type.HEX;
+        for (Property.Default d : s.defaults()) {
+            if ((number || s.type() == Type.STRING) && !(d.value() instanceof Expr.Sym)) {
+                warn(err, d, "default for config symbol '" + s.name() + "' must be a single symbol");
+            }
+            if (number && d.value() instanceof Expr.Sym v && !isNumber(s, v.symbol())) {
+                warn(err, d, "'" + s.name() + "': number is invalid");
+            }
+        }
+        for (Property.Select sel : s.selects()) {
+            if (!s.type().isTristateLike()) {
+                warn(err, sel, "config symbol '" + s.name() + "' uses select, but is not bool or tristate");
+            } else if (sel.target().type() != Type.UNKNOWN && !sel.target().type().isTristateLike()) {
+                warn(err, sel, "'" + sel.target().name()
+                        + "' has wrong type. 'select' only accept arguments of bool and tristate type");
+            }
+        }
+        for (Property.Imply imp : s.implies()) {
+            if (!s.type().isTristateLike()) {
+                warn(err, imp, "config symbol '" + s.name() + "' uses imply, but is not bool or tristate");
+            } else if (imp.target().type() != Type.UNKNOWN && !imp.target().type().isTristateLike()) {
+                warn(err, imp, "'" + imp.target().name()
+                        + "' has wrong type. 'imply' only accept arguments of bool and tristate type");
+            }
+        }
+        for (Property.Range r : s.ranges()) {
+            if (!number) {
+                warn(err, r, "range is only allowed for int or hex symbols");
+            }
+            if (!isNumber(s, r.low()) || !isNumber(s, r.high())) {
+                warn(err, r, "range is invalid");
+            }
+        }
+    }
+
+    /** A bound or default is a number when it is an int/hex symbol, or a literal valid for the symbol's type. */
+    private static boolean isNumber(Symbol s, Symbol bound) {
+        return bound.type() == Type.INT || bound.type() == Type.HEX
+                || (bound.type() == Type.UNKNOWN && Numbers.isValid(s.type(), bound.name()));
+    }
+
+    private static void warn(java.util.List<Warning> out, Property p, String message) {
+        out.add(new Warning(p.menu(), p.location(), message));
+    }
+}
