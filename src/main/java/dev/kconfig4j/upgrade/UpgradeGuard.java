@@ -436,6 +436,7 @@ public final class UpgradeGuard {
             List<String> blockers = blockers(failing);
             StringBuilder t = new StringBuilder(s.name()).append(' ').append(what).append(": it depends on ");
             t.append(join(failing, config));
+            t.append(dependencyHistory(s, failing));
             return new Cause(Cause.Kind.DEPENDENCY_NOT_MET, t.toString(), blockers);
         }
         if (s.prompts().isEmpty() && !s.type().isTristateLike() && s.defaults().size() > 0
@@ -515,6 +516,38 @@ public final class UpgradeGuard {
             t.append("; it takes ").append(v);
         }
         return Cause.of(Cause.Kind.NEW_SYMBOL, t.toString());
+    }
+
+    /**
+     * With the old tree: whether the failing dependency is new ("a new dependency; it used to
+     * depend on ..."), or was there before and is what changed value.
+     */
+    private String dependencyHistory(Symbol s, List<Expr> failing) {
+        if (oldTree == null) {
+            return "";
+        }
+        Symbol o = oldTree.symbols().find(s.name());
+        if (o == null || !o.isDefined()) {
+            return "";
+        }
+        Set<String> before = new LinkedHashSet<>();
+        if (o.directDependency() != null) {
+            for (Expr t : andTerms(o.directDependency())) {
+                before.add(ExprPrinter.print(t));
+            }
+        }
+        List<String> added = new ArrayList<>();
+        for (Expr t : failing) {
+            String p = ExprPrinter.print(t);
+            if (!before.contains(p)) {
+                added.add(p);
+            }
+        }
+        if (added.isEmpty()) {
+            return " (a dependency it already had, whose value changed)";
+        }
+        return " (a new dependency: it used to depend on "
+                + (o.directDependency() == null ? "nothing" : ExprPrinter.print(o.directDependency())) + ")";
     }
 
     /** The symbols that selected {@code s} in the old tree with the user's config (needs the old tree). */
@@ -708,13 +741,27 @@ public final class UpgradeGuard {
     private static Finding build(Finding f, Map<String, Finding> bySymbol, Map<String, List<String>> children) {
         List<Finding> kids = new ArrayList<>();
         for (String c : children.getOrDefault(f.symbol(), List.of())) {
-            Finding child = bySymbol.get(c);
-            Cause cause = child.cause();
-            Finding nested = new Finding(child.kind(), child.symbol(), child.oldValue(), child.newValue(), child.line(),
-                    cause, child.consequences(), child.fix());
-            kids.add(build(nested, bySymbol, children));
+            kids.add(build(bySymbol.get(c), bySymbol, children));
         }
-        return f.withConsequences(kids);
+        Finding built = f.withConsequences(kids);
+        if (f.kind() == Finding.Kind.NEW && !kids.isEmpty()) {
+            // The HYPERV_VMBUS pattern: a new symbol that options the user had now depend on.
+            long lost = countLosses(built);
+            Cause c = f.cause();
+            built = new Finding(f.kind(), f.symbol(), f.oldValue(), f.newValue(), f.line(),
+                    new Cause(c.kind(), "new gate: " + lost + " option" + (lost == 1 ? "" : "s")
+                            + " of your config now depend on " + f.symbol() + "; " + c.text(), c.blockers()),
+                    built.consequences(), f.fix());
+        }
+        return built;
+    }
+
+    private static long countLosses(Finding f) {
+        long n = 0;
+        for (Finding c : f.consequences()) {
+            n += (c.kind().isLoss() ? 1 : 0) + countLosses(c);
+        }
+        return n;
     }
 
     /** Roots with something the user set first (config order), then NEW symbols that are not causes of anything. */

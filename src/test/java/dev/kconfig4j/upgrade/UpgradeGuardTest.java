@@ -53,12 +53,15 @@ class UpgradeGuardTest {
         assertThat(root.consequences()).extracting(Finding::symbol).containsExactly("HYPERV_VMBUS");
         Finding gate = root.consequences().get(0);
         assertThat(gate.kind()).isEqualTo(Finding.Kind.NEW);
+        assertThat(gate.cause().text()).startsWith("new gate: 6 options of your config now depend on HYPERV_VMBUS")
+                .contains("it depends on HYPERV [=n]");
         assertThat(gate.consequences()).extracting(Finding::symbol).containsExactlyInAnyOrder("HYPERV_UTILS",
                 "HYPERV_BALLOON", "HYPERV_STORAGE", "HYPERV_NET", "HYPERV_KEYBOARD", "FB_HYPERV");
         assertThat(gate.consequences()).allSatisfy(f -> {
             assertThat(f.kind()).isEqualTo(Finding.Kind.LOST);
             assertThat(f.cause().kind()).isEqualTo(Cause.Kind.DEPENDENCY_NOT_MET);
-            assertThat(f.cause().text()).contains("depends on HYPERV_VMBUS [=n]");
+            assertThat(f.cause().text()).contains("depends on HYPERV_VMBUS [=n]")
+                    .contains("(a new dependency: it used to depend on HYPERV)");
         });
         assertThat(r.findings()).hasSize(1);
         assertThat(root.fix().verified()).isTrue();
@@ -142,6 +145,8 @@ class UpgradeGuardTest {
         UpgradeReport r = new UpgradeGuard(now, old).analyze("c", "CONFIG_MODULES=y\nCONFIG_IP_NF_FILTER=m\n");
         Finding gate = find(r, "XT_LEGACY");
         assertThat(gate.kind()).isEqualTo(Finding.Kind.NEW);
+        assertThat(gate.cause().text()).startsWith("new gate: 6 options of your config now depend on HYPERV_VMBUS")
+                .contains("it depends on HYPERV [=n]");
         assertThat(gate.consequences()).extracting(Finding::symbol).contains("IP_NF_FILTER");
         assertThat(r.fix().lines()).containsExactly("CONFIG_XT_LEGACY=y");
         assertThat(r.fix().verified()).isTrue();
