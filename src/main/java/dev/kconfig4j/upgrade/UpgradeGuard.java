@@ -749,8 +749,8 @@ public final class UpgradeGuard {
             long lost = countLosses(built);
             Cause c = f.cause();
             built = new Finding(f.kind(), f.symbol(), f.oldValue(), f.newValue(), f.line(),
-                    new Cause(c.kind(), "new gate: " + lost + " option" + (lost == 1 ? "" : "s")
-                            + " of your config now depend on " + f.symbol() + "; " + c.text(), c.blockers()),
+                    new Cause(c.kind(), "new gate: " + lost + (lost == 1 ? " option of your config now depends on "
+                            : " options of your config now depend on ") + f.symbol() + "; " + c.text(), c.blockers()),
                     built.consequences(), f.fix());
         }
         return built;
