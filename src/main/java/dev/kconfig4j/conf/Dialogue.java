@@ -3,6 +3,7 @@ package dev.kconfig4j.conf;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.menu.Menu;
+import dev.kconfig4j.menu.Visibility;
 import dev.kconfig4j.menu.MenuInfo;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Symbol;
@@ -167,40 +168,14 @@ public final class Dialogue {
         return p;
     }
 
-    /**
-     * Whether the entry is shown: its prompt's condition holds, or (for a symbol that is not n)
-     * one of its children is shown, which marks the symbol as set (as the kernel does).
-     */
+    /** Whether the entry is shown (see {@link Visibility}); showing a symbol through its children counts as progress. */
     private boolean isVisible(Menu m) {
-        if (m.kind() == Menu.Kind.ROOT) {
-            return true;
-        }
-        if (!m.hasPrompt()) {
-            return false;
-        }
-        if (m.visibleIf() != null && config.eval(m.visibleIf()) == Tristate.NO) {
-            return false;
-        }
-        Symbol sym = m.symbol();
-        if (sym != null) {
-            config.tristate(sym);
-        }
-        if (config.eval(m.promptCondition()) != Tristate.NO) {
-            return true;
-        }
-        if (sym == null || config.tristate(sym) == Tristate.NO) {
-            return false;
-        }
-        for (Menu c : m.children()) {
-            if (isVisible(c)) {
-                if (!config.hasUserValue(sym)) {
-                    config.markSet(sym);
-                    progress = true;
-                }
-                return true;
+        return Visibility.isShown(config, m, sym -> {
+            if (!config.hasUserValue(sym)) {
+                config.markSet(sym);
+                progress = true;
             }
-        }
-        return false;
+        });
     }
 
     /** Shows an entry: its heading, its question, then its children. */

@@ -3,6 +3,7 @@ package dev.kconfig4j.conf;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.menu.Menu;
+import dev.kconfig4j.menu.Visibility;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Symbol;
 import java.util.ArrayList;
@@ -67,33 +68,7 @@ public final class NewSymbols {
         return !sym.isChoice() && config.visibility(sym).compareTo(config.reverseDependency(sym)) > 0;
     }
 
-    /**
-     * Whether the entry is shown: its prompt's condition holds, or (for a symbol that is not n)
-     * one of its children is shown. The latter marks the symbol as set, as the kernel does.
-     */
     private boolean isVisible(Menu m) {
-        if (!m.hasPrompt()) {
-            return false;
-        }
-        if (m.visibleIf() != null && config.eval(m.visibleIf()) == Tristate.NO) {
-            return false;
-        }
-        Symbol sym = m.symbol();
-        if (sym != null) {
-            config.tristate(sym);
-        }
-        if (config.eval(m.promptCondition()) != Tristate.NO) {
-            return true;
-        }
-        if (sym == null || config.tristate(sym) == Tristate.NO) {
-            return false;
-        }
-        for (Menu c : m.children()) {
-            if (isVisible(c)) {
-                config.markSet(sym);
-                return true;
-            }
-        }
-        return false;
+        return Visibility.isShown(config, m, config::markSet);
     }
 }

@@ -3,6 +3,7 @@ package dev.kconfig4j.confdata;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.menu.Menu;
+import dev.kconfig4j.menu.Visibility;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.Type;
@@ -51,7 +52,7 @@ public final class ConfigWriter {
         Symbol sym = m.symbol();
         boolean heading = false;
         if (sym == null) {
-            if (isVisible(m)) {
+            if (Visibility.isShown(config, m, shown -> { })) {
                 out.append("\n#\n# ").append(m.promptText()).append("\n#\n");
                 needNewline[0] = false;
                 heading = m.kind() == Menu.Kind.MENU
@@ -72,17 +73,6 @@ public final class ConfigWriter {
             out.append("# end of ").append(m.promptText()).append('\n');
             needNewline[0] = true;
         }
-    }
-
-    /** A menu or comment is shown when its prompt's condition and its menu's {@code visible if} hold. */
-    private boolean isVisible(Menu m) {
-        if (!m.hasPrompt()) {
-            return false;
-        }
-        if (m.visibleIf() != null && config.eval(m.visibleIf()) == Tristate.NO) {
-            return false;
-        }
-        return config.eval(m.promptCondition()) != Tristate.NO;
     }
 
     /** One symbol's line in {@code .config} form. */
