@@ -67,7 +67,7 @@ public final class MenuBuilder {
         for (Statement s : statements) {
             if (s instanceof Statement.Config c) {
                 for (Attribute a : c.attributes()) {
-                    if (a instanceof Attribute.Flag f && f.kind() == Attribute.FlagKind.MODULES && f.value() == null) {
+                    if (a instanceof Attribute.Flag f && f.kind() == Attribute.FlagKind.MODULES) {
                         modules = c.symbol();
                     }
                 }
@@ -276,8 +276,8 @@ public final class MenuBuilder {
                     case DEFCONFIG_LIST -> symbols.setDefconfigList(sym);
                     case ALLNOCONFIG_Y -> symbols.setAllnoconfigY(sym);
                     case ENV -> symbols.setFromEnvironment(sym);
-                    case MODULES -> {
-                        // found beforehand by findModules
+                    case MODULES, UNKNOWN_OPTION -> {
+                        // MODULES was found beforehand by findModules; unknown options were warned about
                     }
                 }
             }

@@ -50,5 +50,7 @@ public sealed interface Attribute {
     }
 
     /** The flags an entry can carry. */
-    enum FlagKind { OPTIONAL, MODULES, TRANSITIONAL, DEFCONFIG_LIST, ALLNOCONFIG_Y, ENV }
+    enum FlagKind { OPTIONAL, MODULES, TRANSITIONAL, DEFCONFIG_LIST, ALLNOCONFIG_Y, ENV,
+        /** An {@code option} the kernel ignores with a warning; the value is its name. */
+        UNKNOWN_OPTION }
 }

@@ -396,7 +396,7 @@ public final class Parser {
                     }
                     default -> {
                         warnings.printf("%s:%d:warning: ignoring unknown option %s%n", loc.file(), loc.line(), name);
-                        return new Attribute.Flag(loc, Attribute.FlagKind.MODULES, "ignored");
+                        return new Attribute.Flag(loc, Attribute.FlagKind.UNKNOWN_OPTION, name);
                     }
                 }
             }
