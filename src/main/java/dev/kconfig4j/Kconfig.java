@@ -9,6 +9,7 @@ import dev.kconfig4j.parse.Parser;
 import dev.kconfig4j.parse.Statement;
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.preprocess.ProbeCache;
+import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
@@ -65,9 +66,10 @@ public final class Kconfig {
      * @param workingDirectory the object directory: where {@code $(shell,...)} runs
      * @param dialect the dialect, or null to choose from KERNELVERSION / the tree's Makefile
      * @param probeCache where shell probe results are kept across runs, or null for none
+     * @param shellPolicy whether and how {@code $(shell,...)} runs, or null for the kernel's (allow)
      */
     public record Options(Path srctree, String file, Map<String, String> environment, Path workingDirectory,
-            Dialect dialect, ProbeCache probeCache) {
+            Dialect dialect, ProbeCache probeCache, ShellPolicy shellPolicy) {
         public Options {
             Objects.requireNonNull(file);
             environment = Map.copyOf(environment);
@@ -76,7 +78,7 @@ public final class Kconfig {
 
         /** Options with the dialect chosen from the tree and no probe cache. */
         public static Options of(Path srctree, String file, Map<String, String> environment, Path workingDirectory) {
-            return new Options(srctree, file, environment, workingDirectory, null, null);
+            return new Options(srctree, file, environment, workingDirectory, null, null, null);
         }
     }
 
@@ -89,11 +91,14 @@ public final class Kconfig {
     public static Kconfig load(Options options, PrintStream out, PrintStream err) {
         Dialect dialect = options.dialect() != null ? options.dialect()
                 : Dialect.select(options.environment().get("KCONFIG4J_DIALECT"), options.environment(), options.srctree());
+        ShellPolicy policy = options.shellPolicy() != null ? options.shellPolicy() : ShellPolicy.allow();
         Preprocessor pp = new Preprocessor(options.environment(), options.workingDirectory(), out, err,
-                options.probeCache() != null ? options.probeCache() : ProbeCache.disabled());
+                java.nio.charset.StandardCharsets.UTF_8,
+                options.probeCache() != null ? options.probeCache() : ProbeCache.disabled(), policy);
         SymbolTable symbols = new SymbolTable();
         Parser parser = new Parser(options.srctree(), options.workingDirectory(), symbols, pp, err);
         List<Statement> syntax = parser.parse(options.file());
+        policy.finish();
         MenuBuilder.Result built = new MenuBuilder(symbols, dialect, err).build(syntax);
         symbols.freeze();
         PropertyCheck.warn(menusInOrder(built.root()), err);

@@ -29,6 +29,11 @@ public final class ConfCommand implements Callable<Integer> {
             description = "Kconfig dialect: 5.10, 6.1 or 6.12 (default: KCONFIG4J_DIALECT, else KERNELVERSION, else the tree's Makefile, else the newest).")
     String dialect;
 
+    @Option(names = "--shell", paramLabel = "POLICY",
+            description = "What $(shell,...) in Kconfig files may do: allow (default, as the kernel), deny, record=FILE, "
+                    + "replay=FILE (also KCONFIG4J_SHELL).")
+    String shell;
+
     @Parameters(index = "0", paramLabel = "Kconfig", description = "The top-level Kconfig file (normally Kconfig).")
     String kconfig;
 
@@ -118,9 +123,14 @@ public final class ConfCommand implements Callable<Integer> {
             default -> null;
         };
         java.util.Map<String, String> env = context.environment();
-        if (dialect != null) {
+        if (dialect != null || shell != null) {
             env = new java.util.HashMap<>(env);
-            env.put("KCONFIG4J_DIALECT", dialect);
+            if (dialect != null) {
+                env.put("KCONFIG4J_DIALECT", dialect);
+            }
+            if (shell != null) {
+                env.put("KCONFIG4J_SHELL", shell);
+            }
         }
         ConfRequest req = new ConfRequest(mode, file, kconfig, silent, env,
                 context.workingDirectory(), context.out(), context.err(), context.in());

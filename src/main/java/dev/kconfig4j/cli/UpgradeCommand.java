@@ -6,6 +6,7 @@ import dev.kconfig4j.KernelEnvironment;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.preprocess.ProbeCache;
+import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.upgrade.Fix;
 import dev.kconfig4j.upgrade.ReportFormat;
 import dev.kconfig4j.upgrade.UpgradeGuard;
@@ -69,6 +70,10 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--dialect", paramLabel = "VERSION", description = "Kconfig dialect of the new tree: 5.10, 6.1 or 6.12.")
     String dialect;
 
+    @Option(names = "--shell", paramLabel = "POLICY",
+            description = "What $(shell,...) in the trees may do: allow (default), deny, record=FILE, replay=FILE.")
+    String shell;
+
     public UpgradeCommand(Cli.Context context) {
         this.context = context;
     }
@@ -93,8 +98,12 @@ public final class UpgradeCommand implements Callable<Integer> {
             }
             String text = new String(Files.readAllBytes(cfg), StandardCharsets.ISO_8859_1);
             Path tree = resolveTree(srctree);
-            Kconfig newTree = load(tree, dialect);
-            Kconfig oldTree = oldSrctree == null ? null : load(context.workingDirectory().resolve(oldSrctree), null);
+            String spec = shell != null ? shell : context.environment().get("KCONFIG4J_SHELL");
+            // One policy for both trees, so that a recording holds the commands of both.
+            ShellPolicy policy = ShellPolicy.parse(spec, context.workingDirectory());
+            Kconfig newTree = load(tree, dialect, policy);
+            Kconfig oldTree = oldSrctree == null ? null
+                    : load(context.workingDirectory().resolve(oldSrctree), null, policy);
             UpgradeGuard guard = new UpgradeGuard(newTree, oldTree);
             UpgradeReport report = guard.analyze(config.toString(), text);
             if (write != null) {
@@ -137,7 +146,7 @@ public final class UpgradeCommand implements Callable<Integer> {
         return st != null ? Path.of(st) : context.workingDirectory();
     }
 
-    private Kconfig load(Path tree, String dialectName) throws IOException {
+    private Kconfig load(Path tree, String dialectName, ShellPolicy policy) throws IOException {
         if (!Files.isRegularFile(tree.resolve("Kconfig"))) {
             throw new KconfigException(tree + ": not a kernel tree (no Kconfig file)");
         }
@@ -154,6 +163,7 @@ public final class UpgradeCommand implements Callable<Integer> {
                 throw new KconfigException(e.getMessage());
             }
         }
-        return Kconfig.load(new Kconfig.Options(tree, "Kconfig", env, work, d, cache), context.out(), context.err());
+        return Kconfig.load(new Kconfig.Options(tree, "Kconfig", env, work, d, cache, policy), context.out(),
+                context.err());
     }
 }

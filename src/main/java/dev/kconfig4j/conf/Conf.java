@@ -13,6 +13,7 @@ import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.menu.MenuInfo;
 import dev.kconfig4j.preprocess.ProbeCache;
+import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
@@ -63,7 +64,8 @@ public final class Conf {
     private Kconfig load(ConfRequest req) {
         String srctree = req.env("srctree");
         Kconfig.Options options = new Kconfig.Options(srctree == null ? null : Path.of(srctree), req.kconfig(),
-                req.environment(), req.workingDirectory(), dialectOverride(req), probeCache(req));
+                req.environment(), req.workingDirectory(), dialectOverride(req), probeCache(req),
+                ShellPolicy.parse(req.env("KCONFIG4J_SHELL"), req.workingDirectory()));
         Kconfig tree = loader.apply(options);
         return tree != null ? tree : Kconfig.load(options, req.out(), req.err());
     }

@@ -79,11 +79,17 @@ public final class Preprocessor {
     /** As {@link #Preprocessor(Map, Path, PrintStream, PrintStream, Charset)} with a probe cache. */
     public Preprocessor(Map<String, String> environment, Path workingDirectory, PrintStream stdout,
             PrintStream stderr, Charset charset, ProbeCache cache) {
+        this(environment, workingDirectory, stdout, stderr, charset, cache, ShellPolicy.allow());
+    }
+
+    /** With a probe cache and a {@link ShellPolicy} deciding whether {@code $(shell,...)} may run. */
+    public Preprocessor(Map<String, String> environment, Path workingDirectory, PrintStream stdout,
+            PrintStream stderr, Charset charset, ProbeCache cache, ShellPolicy policy) {
         this.environment = Map.copyOf(environment);
         this.stdout = Objects.requireNonNull(stdout, "stdout");
         this.stderr = Objects.requireNonNull(stderr, "stderr");
         this.shell = new Shell(this.environment, workingDirectory, stdout, stderr, charset,
-                Objects.requireNonNull(cache, "cache"));
+                Objects.requireNonNull(cache, "cache"), Objects.requireNonNull(policy, "policy"));
     }
 
     /**

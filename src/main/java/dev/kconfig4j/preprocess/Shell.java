@@ -25,6 +25,9 @@ import java.util.Map;
  * </ol>
  * The exit status is ignored.
  *
+ * <p>The {@link ShellPolicy} is asked first: it may refuse the command (deny) or answer it from a
+ * recording (replay); a recording policy is told every output.
+ *
  * <p>With an enabled {@link ProbeCache}, a command whose key is cached is not run: its stored
  * stderr bytes are written to the stderr stream and its stored stdout gives the result. A command
  * that runs then always has its stderr captured (never inherited), so that it can be stored.
@@ -38,31 +41,43 @@ final class Shell {
     private final PrintStream stderr;
     private final Charset charset;
     private final ProbeCache cache;
+    private final ShellPolicy policy;
 
     Shell(Map<String, String> environment, Path workingDirectory, PrintStream stdout, PrintStream stderr,
             Charset charset) {
-        this(environment, workingDirectory, stdout, stderr, charset, ProbeCache.disabled());
+        this(environment, workingDirectory, stdout, stderr, charset, ProbeCache.disabled(), ShellPolicy.allow());
     }
 
     Shell(Map<String, String> environment, Path workingDirectory, PrintStream stdout, PrintStream stderr,
-            Charset charset, ProbeCache cache) {
+            Charset charset, ProbeCache cache, ShellPolicy policy) {
         this.environment = environment;
         this.workingDirectory = workingDirectory.toFile();
         this.stdout = stdout;
         this.stderr = stderr;
         this.charset = charset;
         this.cache = cache;
+        this.policy = policy;
     }
 
     String run(String command, String file, int line) {
         // What we printed so far must come before anything the command writes to the same stream.
         stdout.flush();
         stderr.flush();
+        ProbeCache.Result given = policy.before(command, file, line);
+        if (given != null) {
+            if (given.stderr() != null && given.stderr().length > 0) {
+                stderr.write(given.stderr(), 0, given.stderr().length);
+                stderr.flush();
+            }
+            byte[] output = given.stdout().clone();
+            return new String(output, 0, resultLength(output), charset);
+        }
         byte[] key = null;
         if (cache.isEnabled()) {
             key = ProbeCache.key(command, environment, workingDirectory.toPath());
             ProbeCache.Result cached = cache.lookup(key);
             if (cached != null) {
+                policy.after(command, new ProbeCache.Result(cached.stdout().clone(), cached.stderr()));
                 if (cached.stderr().length > 0) {
                     stderr.write(cached.stderr(), 0, cached.stderr().length);
                     stderr.flush();
@@ -76,7 +91,7 @@ final class Shell {
         builder.environment().putAll(environment);
         Path stderrCopy = null;
         try {
-            if (stderr == System.err && key == null) {
+            if (stderr == System.err && key == null && policy.mode() != ShellPolicy.Mode.RECORD) {
                 builder.redirectError(ProcessBuilder.Redirect.INHERIT);
             } else {
                 // A file rather than a pipe: reading two pipes would need a second thread.
@@ -99,6 +114,7 @@ final class Shell {
                 // Stored before resultLength rewrites the bytes in place.
                 cache.store(key, new ProbeCache.Result(output.clone(), errors));
             }
+            policy.after(command, new ProbeCache.Result(output.clone(), errors));
             return new String(output, 0, resultLength(output), charset);
         } catch (IOException e) {
             throw new KconfigException(file, line, "cannot run shell command '" + command + "': " + e.getMessage());

@@ -1,0 +1,66 @@
+package dev.kconfig4j.preprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kconfig4j.support.ConfRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shell policy on a tree whose Kconfig tries to write a file: with deny and with replay the
+ * file is never created, and replay gives the same configuration as the recorded run.
+ */
+class ShellPolicyTest {
+    private static final String HOSTILE = """
+            config PROBE
+            	def_bool $(shell,touch pwned; echo y)
+            config NAME
+            	string "name"
+            	default "$(shell,echo host)"
+            """;
+
+    @Test
+    void denyStopsAtTheFirstCommandAndRunsNothing() {
+        ConfRun.Result r = ConfRun.tree("6.12", HOSTILE).env("KCONFIG4J_SHELL", "deny").run("--olddefconfig");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("Kconfig:2: shell command not run (shell policy deny): touch pwned; echo y\n");
+        assertThat(Files.exists(r.dir().resolve("pwned"))).isFalse();
+        assertThat(r.config()).isNull();
+    }
+
+    @Test
+    void replayAnswersFromTheRecordingWithoutRunningAnything() throws Exception {
+        Path recording = Files.createTempDirectory("kconfig4j-rec-").resolve("probes.json");
+        ConfRun.Result recorded = ConfRun.tree("6.12", HOSTILE).env("KCONFIG4J_SHELL", "record=" + recording)
+                .run("--olddefconfig");
+        assertThat(recorded.exit()).isZero();
+        assertThat(Files.exists(recorded.dir().resolve("pwned"))).isTrue(); // recording runs the commands
+        assertThat(Files.readString(recording)).contains("\"command\" : \"touch pwned; echo y\"");
+
+        ConfRun.Result replayed = ConfRun.tree("6.12", HOSTILE).env("KCONFIG4J_SHELL", "replay=" + recording)
+                .run("--olddefconfig");
+        assertThat(replayed.exit()).isZero();
+        assertThat(Files.exists(replayed.dir().resolve("pwned"))).isFalse();
+        assertThat(replayed.config()).isEqualTo(recorded.config()).contains("CONFIG_PROBE=y\nCONFIG_NAME=\"host\"\n");
+    }
+
+    @Test
+    void replayRefusesACommandThatWasNotRecorded() throws Exception {
+        Path recording = Files.createTempDirectory("kconfig4j-rec-").resolve("probes.json");
+        Files.writeString(recording, "{\"version\":1,\"commands\":[]}");
+        ConfRun.Result r = ConfRun.tree("6.12", HOSTILE).env("KCONFIG4J_SHELL", "replay=" + recording)
+                .run("--olddefconfig");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).startsWith("Kconfig:2: shell command not in the recording ");
+        assertThat(Files.exists(r.dir().resolve("pwned"))).isFalse();
+    }
+
+    @Test
+    void anUnknownPolicyIsAClearError() {
+        ConfRun.Result r = ConfRun.tree("6.12", HOSTILE).env("KCONFIG4J_SHELL", "sometimes").run("--olddefconfig");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("unknown shell policy 'sometimes' (allow, deny, record=FILE, replay=FILE)\n");
+        assertThat(Files.exists(r.dir().resolve("pwned"))).isFalse();
+    }
+}
