@@ -17,8 +17,16 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kconfig4j", mixinStandardHelpOptions = true, version = "kconfig4j 0.1.0",
         description = "The Linux kernel's Kconfig tools, exact, with an upgrade guard.",
+        footer = {"", "Exit status: 0 success; 1 bad input (Kconfig, config, files; one line with file and line);",
+            "2 bad usage; 3 `upgrade --fail-on` threshold crossed; 70 internal error (--debug shows the stack trace)."},
         subcommands = {ConfCommand.class, UpgradeCommand.class})
 public final class Cli implements Runnable {
+    /** The exit status of an internal error (a bug): EX_SOFTWARE. */
+    public static final int INTERNAL_ERROR = 70;
+
+    @picocli.CommandLine.Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Show the stack trace of an internal error.")
+    boolean debug;
 
     /**
      * What a command sees of its process.
@@ -62,6 +70,21 @@ public final class Cli implements Runnable {
         });
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
+        // Errors the user caused are reported by the commands themselves, in one line; anything
+        // that escapes is a bug: one line too, the stack trace only with --debug.
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof dev.kconfig4j.KconfigException k) {
+                context.err().println(k.describe());
+                return 1;
+            }
+            boolean debug = java.util.Arrays.asList(args).contains("--debug");
+            context.err().println("kconfig4j: internal error: " + e
+                    + (debug ? "" : " (run with --debug for the stack trace)"));
+            if (debug) {
+                e.printStackTrace(context.err());
+            }
+            return INTERNAL_ERROR;
+        });
         return cl.execute(args);
     }
 }

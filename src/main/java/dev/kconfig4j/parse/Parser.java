@@ -26,6 +26,11 @@ import java.util.List;
  */
 public final class Parser {
     private static final int MAX_SOURCE_DEPTH = 64;
+    /** Deeper nesting than any real tree has; beyond it the parser would exhaust the stack. */
+    private static final int MAX_EXPRESSION_DEPTH = 256;
+    /** No Kconfig file is anywhere near this; a larger one is not a Kconfig file. */
+    private static final long MAX_FILE_SIZE = 16L << 20;
+    private int expressionDepth;
 
     private final Path srctree;
     private final Path workingDirectory;
@@ -81,6 +86,10 @@ public final class Parser {
         }
         String text;
         try {
+            if (Files.size(path) > MAX_FILE_SIZE) {
+                throw new KconfigException(name, 1, "file too large for a Kconfig file (over "
+                        + (MAX_FILE_SIZE >> 20) + " MiB)");
+            }
             text = Files.readString(path, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new KconfigException("can't read file \"" + name + "\": " + e.getMessage());
@@ -480,6 +489,19 @@ public final class Parser {
     }
 
     private Expr parseUnary(Cursor c) {
+        expressionDepth++;
+        try {
+            if (expressionDepth > MAX_EXPRESSION_DEPTH) {
+                throw new KconfigException(c.line.location().file(), c.line.location().line(),
+                        "expression nested too deeply (more than " + MAX_EXPRESSION_DEPTH + " levels)");
+            }
+            return parseUnaryBody(c);
+        } finally {
+            expressionDepth--;
+        }
+    }
+
+    private Expr parseUnaryBody(Cursor c) {
         if (c.accept(Token.Kind.NOT)) {
             return new Expr.Not(parseUnary(c));
         }

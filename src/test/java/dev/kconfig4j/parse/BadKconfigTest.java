@@ -60,6 +60,24 @@ class BadKconfigTest {
     }
 
     @Test
+    void absurdlyDeepExpressionsAreAnErrorNotAStackOverflow() {
+        String deep = "(".repeat(5000) + "A" + ")".repeat(5000);
+        ConfRun.Result r = ConfRun.tree("6.12", "config A\n\tbool \"a\"\n\tdepends on " + deep + "\n").run("--olddefconfig");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("Kconfig:3: expression nested too deeply (more than 256 levels)\n");
+        assertThat(r.config()).isNull();
+    }
+
+    @Test
+    void sourceCyclesAreAnError() {
+        ConfRun.Result r = ConfRun.tree("6.12", "source \"a/Kconfig\"\n").file("a/Kconfig", "source \"b/Kconfig\"\n")
+                .file("b/Kconfig", "source \"a/Kconfig\"\n").run("--olddefconfig");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).startsWith("recursive inclusion detected");
+        assertThat(r.config()).isNull();
+    }
+
+    @Test
     void anUnreadableInputIsNotTouchedAndFailedRunsWriteNothing() {
         ConfRun run = ConfRun.tree("6.12", "config A\n\tbool \"a\"\nbroken\n").config("CONFIG_A=y\n");
         ConfRun.Result r = run.run("--olddefconfig");
