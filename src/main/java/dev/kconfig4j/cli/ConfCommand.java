@@ -30,8 +30,8 @@ public final class ConfCommand implements Callable<Integer> {
     String dialect;
 
     @Option(names = "--shell", paramLabel = "POLICY",
-            description = "What $(shell,...) in Kconfig files may do: allow (default, as the kernel), deny, record=FILE, "
-                    + "replay=FILE (also KCONFIG4J_SHELL).")
+            description = "What $(shell,...) in Kconfig files may do: allow (default, as the kernel), deny, deny=TEXT, "
+                    + "record=FILE, replay=FILE (also KCONFIG4J_SHELL).")
     String shell;
 
     @Parameters(index = "0", paramLabel = "Kconfig", description = "The top-level Kconfig file (normally Kconfig).")

@@ -71,7 +71,7 @@ public final class UpgradeCommand implements Callable<Integer> {
     String dialect;
 
     @Option(names = "--shell", paramLabel = "POLICY",
-            description = "What $(shell,...) in the trees may do: allow (default), deny, record=FILE, replay=FILE.")
+            description = "What $(shell,...) in the trees may do: allow (default), deny, deny=TEXT, record=FILE, replay=FILE.")
     String shell;
 
     public UpgradeCommand(Cli.Context context) {

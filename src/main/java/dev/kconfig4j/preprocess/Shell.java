@@ -63,7 +63,7 @@ final class Shell {
         // What we printed so far must come before anything the command writes to the same stream.
         stdout.flush();
         stderr.flush();
-        ProbeCache.Result given = policy.before(command, file, line);
+        ProbeCache.Result given = policy.before(command, file, line, stderr);
         if (given != null) {
             if (given.stderr() != null && given.stderr().length > 0) {
                 stderr.write(given.stderr(), 0, given.stderr().length);

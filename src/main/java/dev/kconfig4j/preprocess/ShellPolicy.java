@@ -22,6 +22,10 @@ import java.util.Map;
  *   <li>{@link Mode#ALLOW} (the default, as the kernel): commands run.</li>
  *   <li>{@link Mode#DENY}: no command runs; the first {@code $(shell,...)} stops the load with an
  *       error naming the file, line and command.</li>
+ *   <li>{@link Mode#DENY_FALLBACK} ({@code deny=TEXT}): no command runs; each expands to TEXT,
+ *       with a warning naming the file, line and command, and the load goes on. With
+ *       {@code deny=n} every compiler probe reads as failed: the result is that of a toolchain
+ *       without optional features.</li>
  *   <li>{@link Mode#RECORD}: commands run, and each command with its output is written to a file
  *       when the load finishes.</li>
  *   <li>{@link Mode#REPLAY}: no command runs; outputs come from a recorded file, keyed by the
@@ -34,15 +38,21 @@ import java.util.Map;
 public final class ShellPolicy {
 
     /** The policies. */
-    public enum Mode { ALLOW, DENY, RECORD, REPLAY }
+    public enum Mode { ALLOW, DENY, DENY_FALLBACK, RECORD, REPLAY }
 
     private final Mode mode;
     private final Path file;
+    private final String fallback;
     private final Map<String, ProbeCache.Result> recorded = new LinkedHashMap<>();
 
     private ShellPolicy(Mode mode, Path file) {
+        this(mode, file, null);
+    }
+
+    private ShellPolicy(Mode mode, Path file, String fallback) {
         this.mode = mode;
         this.file = file;
+        this.fallback = fallback;
     }
 
     public static ShellPolicy allow() {
@@ -51,6 +61,11 @@ public final class ShellPolicy {
 
     public static ShellPolicy deny() {
         return new ShellPolicy(Mode.DENY, null);
+    }
+
+    /** Runs nothing; every command expands to {@code fallback}, with a warning. */
+    public static ShellPolicy denyWithFallback(String fallback) {
+        return new ShellPolicy(Mode.DENY_FALLBACK, null, fallback);
     }
 
     /** Runs commands and writes them with their outputs to {@code file} on {@link #finish()}. */
@@ -90,13 +105,17 @@ public final class ShellPolicy {
         if (spec.equals("deny")) {
             return deny();
         }
+        if (spec.startsWith("deny=")) {
+            return denyWithFallback(spec.substring(5));
+        }
         if (spec.startsWith("record=")) {
             return record(base.resolve(spec.substring(7)));
         }
         if (spec.startsWith("replay=")) {
             return replay(base.resolve(spec.substring(7)));
         }
-        throw new KconfigException("unknown shell policy '" + spec + "' (allow, deny, record=FILE, replay=FILE)");
+        throw new KconfigException(
+                "unknown shell policy '" + spec + "' (allow, deny, deny=TEXT, record=FILE, replay=FILE)");
     }
 
     public Mode mode() {
@@ -109,8 +128,13 @@ public final class ShellPolicy {
     }
 
     /** Checks a command before it would run: DENY refuses, REPLAY answers; null means "run it". */
-    ProbeCache.Result before(String command, String where, int line) {
+    ProbeCache.Result before(String command, String where, int line, java.io.PrintStream warnings) {
         switch (mode) {
+            case DENY_FALLBACK -> {
+                warnings.printf("%s:%d:warning: shell command not run (shell policy deny=%s): %s%n", where, line,
+                        fallback, command);
+                return new ProbeCache.Result(fallback.getBytes(StandardCharsets.UTF_8), new byte[0]);
+            }
             case DENY -> throw new KconfigException(where, line,
                     "shell command not run (shell policy deny): " + command);
             case REPLAY -> {

@@ -57,10 +57,35 @@ class ShellPolicyTest {
     }
 
     @Test
+    void denyWithAFallbackRunsNothingAndGoesOn() {
+        ConfRun.Result r = ConfRun.tree("6.12", HOSTILE).env("KCONFIG4J_SHELL", "deny=n").run("--olddefconfig");
+        assertThat(r.exit()).isZero();
+        assertThat(Files.exists(r.dir().resolve("pwned"))).isFalse();
+        assertThat(r.stderr()).isEqualTo("Kconfig:2:warning: shell command not run (shell policy deny=n): touch pwned;"
+                + " echo y\nKconfig:5:warning: shell command not run (shell policy deny=n): echo host\n");
+        assertThat(r.body()).isEqualTo("CONFIG_NAME=\"n\"\n");
+    }
+
+    @Test
+    void cacheCommandClearsTheProbeCache() throws Exception {
+        Path dir = Files.createTempDirectory("kconfig4j-cache-");
+        ProbeCache cache = ProbeCache.open(dir);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.PrintStream o = new java.io.PrintStream(out, true)) {
+            int exit = dev.kconfig4j.cli.Cli.execute(new dev.kconfig4j.cli.Cli.Context(
+                    java.util.Map.of("KCONFIG4J_CACHE_DIR", dir.toString()), dir, o, o, x -> null), "cache", "--clear");
+            assertThat(exit).isZero();
+        }
+        assertThat(out.toString()).isEqualTo("probe cache cleared: " + dir + "\n");
+        assertThat(cache.hits()).isZero();
+    }
+
+    @Test
     void anUnknownPolicyIsAClearError() {
         ConfRun.Result r = ConfRun.tree("6.12", HOSTILE).env("KCONFIG4J_SHELL", "sometimes").run("--olddefconfig");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.stderr()).isEqualTo("unknown shell policy 'sometimes' (allow, deny, record=FILE, replay=FILE)\n");
+        assertThat(r.stderr()).isEqualTo(
+                "unknown shell policy 'sometimes' (allow, deny, deny=TEXT, record=FILE, replay=FILE)\n");
         assertThat(Files.exists(r.dir().resolve("pwned"))).isFalse();
     }
 }

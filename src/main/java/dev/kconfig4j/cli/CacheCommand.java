@@ -1,0 +1,37 @@
+package dev.kconfig4j.cli;
+
+import dev.kconfig4j.preprocess.ProbeCache;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kconfig4j cache}: where the probe cache is, and clearing it. */
+@Command(name = "cache", description = {
+    "The probe cache: results of the trees' $(shell,...) probes, reused while the command, the environment",
+    "and the programs it names are unchanged (KCONFIG4J_PROBE_CACHE=off disables it)."})
+public final class CacheCommand implements Callable<Integer> {
+    private final Cli.Context context;
+
+    @Option(names = "--clear", description = "Delete every cached probe result.")
+    boolean clear;
+
+    public CacheCommand(Cli.Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ProbeCache cache = ProbeCache.forEnvironment(context.environment());
+        if (!cache.isEnabled()) {
+            context.out().println("probe cache: off");
+            return 0;
+        }
+        if (clear) {
+            cache.clear();
+            context.out().println("probe cache cleared: " + cache.directory());
+        } else {
+            context.out().println("probe cache: " + cache.directory());
+        }
+        return 0;
+    }
+}
