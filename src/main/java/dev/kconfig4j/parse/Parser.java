@@ -38,6 +38,8 @@ public final class Parser {
     private final Preprocessor preprocessor;
     private final PrintStream warnings;
     private final Deque<String> sourceStack = new ArrayDeque<>();
+    /** The files that sourced the one being read, innermost first (a block left open reads on into them). */
+    private final Deque<Lexer> enclosing = new ArrayDeque<>();
     private Lexer lexer;
     private Lexer.Line pushedBack;
 
@@ -96,6 +98,9 @@ public final class Parser {
         }
         Lexer saved = lexer;
         Lexer.Line savedBack = pushedBack;
+        if (saved != null) {
+            enclosing.push(saved);
+        }
         sourceStack.push(name);
         lexer = new Lexer(name, text, preprocessor, warnings);
         pushedBack = null;
@@ -103,6 +108,9 @@ public final class Parser {
             return parseBlock(null, null);
         } finally {
             sourceStack.pop();
+            if (saved != null && !enclosing.isEmpty() && enclosing.peek() == saved) {
+                enclosing.pop();
+            }
             lexer = saved;
             pushedBack = savedBack;
         }
@@ -126,10 +134,17 @@ public final class Parser {
         List<Statement> out = new ArrayList<>();
         while (true) {
             Lexer.Line line = next();
+            if (line == null && end != null && !enclosing.isEmpty()) {
+                // A block left open at the end of a sourced file goes on in the file that sourced
+                // it, as in the kernel; the error comes where the block ends (or at the very end).
+                lexer = enclosing.pop();
+                pushedBack = null;
+                continue;
+            }
             if (line == null) {
                 if (end != null) {
                     warnings.printf("%s:%d: syntax error%n", lexer.file(), lexer.lineCount() + 1);
-                    throw new KconfigException(lexer.file(), opened.line(), "missing end statement for this entry");
+                    throw new KconfigException(opened.file(), opened.line(), "missing end statement for this entry");
                 }
                 return out;
             }
@@ -139,8 +154,19 @@ public final class Parser {
             switch (kw) {
                 case "endmenu", "endchoice", "endif" -> {
                     expectEnd(line, 1);
-                    if (!kw.equals(end)) {
+                    if (end == null) {
                         throw syntax(loc, "invalid statement");
+                    }
+                    String closes = kw.substring(3);
+                    String open = end.substring(3);
+                    if (!kw.equals(end)) {
+                        throw new KconfigException(loc.file(), loc.line(),
+                                "unexpected '" + closes + "' within " + open + " block");
+                    }
+                    if (!loc.file().equals(opened.file())) {
+                        warnings.printf("%s:%d: '%s' in different file than '%s'%n", loc.file(), loc.line(), open, open);
+                        warnings.printf("%s:%d: location of the '%s'%n", opened.file(), opened.line(), open);
+                        throw KconfigException.alreadyReported("block ends in a different file");
                     }
                     return out;
                 }
