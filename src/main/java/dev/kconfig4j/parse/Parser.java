@@ -90,7 +90,7 @@ public final class Parser {
         try {
             if (Files.size(path) > MAX_FILE_SIZE) {
                 throw new KconfigException(name, 1, "file too large for a Kconfig file (over "
-                        + (MAX_FILE_SIZE >> 20) + " MiB)");
+                        + (MAX_FILE_SIZE >> 20) + " MiB): check that srctree points at a kernel tree");
             }
             text = Files.readString(path, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
@@ -519,7 +519,7 @@ public final class Parser {
         try {
             if (expressionDepth > MAX_EXPRESSION_DEPTH) {
                 throw new KconfigException(c.line.location().file(), c.line.location().line(),
-                        "expression nested too deeply (more than " + MAX_EXPRESSION_DEPTH + " levels)");
+                        "expression nested too deeply (more than " + MAX_EXPRESSION_DEPTH + " levels): simplify it");
             }
             return parseUnaryBody(c);
         } finally {

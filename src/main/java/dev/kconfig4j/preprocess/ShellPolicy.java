@@ -136,12 +136,14 @@ public final class ShellPolicy {
                 return new ProbeCache.Result(fallback.getBytes(StandardCharsets.UTF_8), new byte[0]);
             }
             case DENY -> throw new KconfigException(where, line,
-                    "shell command not run (shell policy deny): " + command);
+                    "shell command not run (shell policy deny): " + command
+                            + " (to analyse the tree without running it, use --shell=deny=n or --shell=replay=FILE)");
             case REPLAY -> {
                 ProbeCache.Result r = recorded.get(command);
                 if (r == null) {
                     throw new KconfigException(where, line,
-                            "shell command not in the recording " + file + " (shell policy replay): " + command);
+                            "shell command not in the recording " + file + " (shell policy replay): " + command
+                                    + " (record the tree again with --shell=record=FILE)");
                 }
                 return r;
             }

@@ -64,7 +64,7 @@ class BadKconfigTest {
         String deep = "(".repeat(5000) + "A" + ")".repeat(5000);
         ConfRun.Result r = ConfRun.tree("6.12", "config A\n\tbool \"a\"\n\tdepends on " + deep + "\n").run("--olddefconfig");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.stderr()).isEqualTo("Kconfig:3: expression nested too deeply (more than 256 levels)\n");
+        assertThat(r.stderr()).isEqualTo("Kconfig:3: expression nested too deeply (more than 256 levels): simplify it\n");
         assertThat(r.config()).isNull();
     }
 

@@ -24,7 +24,8 @@ class ShellPolicyTest {
     void denyStopsAtTheFirstCommandAndRunsNothing() {
         ConfRun.Result r = ConfRun.tree("6.12", HOSTILE).env("KCONFIG4J_SHELL", "deny").run("--olddefconfig");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.stderr()).isEqualTo("Kconfig:2: shell command not run (shell policy deny): touch pwned; echo y\n");
+        assertThat(r.stderr()).isEqualTo("Kconfig:2: shell command not run (shell policy deny): touch pwned; echo y"
+                + " (to analyse the tree without running it, use --shell=deny=n or --shell=replay=FILE)\n");
         assertThat(Files.exists(r.dir().resolve("pwned"))).isFalse();
         assertThat(r.config()).isNull();
     }
