@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -222,81 +224,14 @@ class DialogueTest {
             "\thex \"Hexa\"\n" +
             "\tdefault 0x5\n";
 
-    /** Without .config every entry is new: invalid answers re-ask, out-of-range numbers re-ask, hex gains 0x, a choice takes a number. */
-    @Test
-    void freshOldconfig612() {
-        Result r = run("6.12", K1, null,
-                Mode.OLDCONFIG, "n\n" +
-                "yes\n" +
-                "maybe\n" +
-                "m\n" +
-                "0\n" +
-                "11\n" +
-                "7\n" +
-                "zz\n" +
-                "0x\n" +
-                "1f\n" +
-                "abc\n" +
-                "2\n");
-        assertEquals("*\n" +
-            "* Restart config...\n" +
-            "*\n" +
-            "*\n" +
-            "* Test menu\n" +
-            "*\n" +
-            "Modules (MODULES) [Y/n/?] (NEW) n\n" +
-            "Feature A (A) [N/y/?] (NEW) yes\n" +
-            "Feature B (B) [Y/n/?] (NEW) maybe\n" +
-            "Feature B (B) [Y/n/?] (NEW) m\n" +
-            "\n" +
-            "There is no help available for this option.\n" +
-            "Symbol: B [=y]\n" +
-            "Type  : tristate\n" +
-            "Defined at Kconfig:10\n" +
-            "  Prompt: Feature B\n" +
-            "  Location:\n" +
-            "    -> Feature B (B [=y])\n" +
-            "\n" +
-            "\n" +
-            "\n" +
-            "Feature B (B) [Y/n/?] (NEW) 0\n" +
-            "Feature B (B) [Y/n/?] (NEW) 11\n" +
-            "Feature B (B) [Y/n/?] (NEW) 7\n" +
-            "Feature B (B) [Y/n/?] (NEW) zz\n" +
-            "Feature B (B) [Y/n/?] (NEW) 0x\n" +
-            "Feature B (B) [Y/n/?] (NEW) 1f\n" +
-            "Feature B (B) [Y/n/?] (NEW) abc\n" +
-            "Feature B (B) [Y/n/?] (NEW) 2\n" +
-            "Feature B (B) [Y/n/?] (NEW) \n" +
-            "*\n" +
-            "* Sub\n" +
-            "*\n" +
-            "Number C (C) [5] (NEW) \n" +
-            "Hex D (D) [0x10] (NEW) \n" +
-            "String E (E) [hi] (NEW) \n" +
-            "Pick one\n" +
-            "  1. First (Y1) (NEW)\n" +
-            "> 2. Second (Y2) (NEW)\n" +
-            "choice[1-2?]: *\n" +
-            "* A comment\n" +
-            "*\n", r.out());
-        assertEquals("\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n", r.err());
-        assertEquals(List.of("# CONFIG_MODULES is not set", "CONFIG_A=y", "CONFIG_B=y", "CONFIG_C=5", "CONFIG_D=0x10", "CONFIG_E=\"hi\"", "# CONFIG_Y1 is not set", "CONFIG_Y2=y"), r.config());
-    }
-
-    /** The same dialogue in 6.1. */
-    @Test
-    void freshOldconfig61() {
-        Result r = run("6.1", K1, null,
+    /**
+     * Without .config every entry is new: invalid answers re-ask, out-of-range numbers re-ask, hex
+     * gains 0x, a choice takes a number (the same transcript from conf 6.1 and 6.12).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"6.1", "6.12"})
+    void freshOldconfig(String dialect) {
+        Result r = run(dialect, K1, null,
                 Mode.OLDCONFIG, "n\n" +
                 "yes\n" +
                 "maybe\n" +
