@@ -1,17 +1,15 @@
 package dev.kconfig4j.conf;
 
-import dev.kconfig4j.confdata.SymbolHashOrder;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.confdata.SymbolHashOrder;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +58,6 @@ import java.util.Map;
  * </ul>
  */
 public final class RandomConfig {
-    /** The kernel's SYMBOL_HASHSIZE up to 6.7. */
-    private static final int HASH_SIZE = 9973;
 
     private RandomConfig() {
     }

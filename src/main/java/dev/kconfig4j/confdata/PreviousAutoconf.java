@@ -2,7 +2,6 @@ package dev.kconfig4j.confdata;
 
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.conf.ConfRequest;
-import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Symbol;
