@@ -59,16 +59,12 @@ public final class Cli implements Runnable {
         CommandLine cl = new CommandLine(new Cli(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
-                if (cls == ConfCommand.class) {
-                    return cls.cast(new ConfCommand(context));
+                // Every command takes the Context as its one constructor argument.
+                try {
+                    return cls.getDeclaredConstructor(Context.class).newInstance(context);
+                } catch (NoSuchMethodException notACommand) {
+                    return CommandLine.defaultFactory().create(cls);
                 }
-                if (cls == UpgradeCommand.class) {
-                    return cls.cast(new UpgradeCommand(context));
-                }
-                if (cls == CacheCommand.class) {
-                    return cls.cast(new CacheCommand(context));
-                }
-                return CommandLine.defaultFactory().create(cls);
             }
         });
         cl.setOut(new PrintWriter(context.out(), true));
