@@ -57,6 +57,9 @@ public record ObjectRule(Location location, String directory, String target, Str
         for (Word w : objects) {
             sb.append(' ').append(w.text());
         }
+        if (!context.isTrue()) {
+            sb.append("  (inside a conditional: ").append(context).append(')');
+        }
         return sb.toString();
     }
 }
