@@ -72,6 +72,43 @@ public final class KbuildTree {
         return new KbuildTree(srctree.toAbsolutePath().normalize(), arch).walk();
     }
 
+    /**
+     * Every forcing construct in every Makefile and Kbuild file of the tree, whatever the
+     * architecture: each file is read on its own (no includes, {@code obj} set to its directory),
+     * and the object-list rules (words ending in {@code .o} or {@code /}) whose target turns a
+     * symbol's {@code m} into {@code y} or its {@code y} into {@code m} are returned, in path order.
+     */
+    public static List<ObjectRule> forcingConstructs(Path srctree) {
+        Path root = srctree.toAbsolutePath().normalize();
+        List<String> files = new ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            s.filter(Files::isRegularFile).forEach(p -> {
+                String name = p.getFileName().toString();
+                if (name.startsWith("Makefile") || name.startsWith("Kbuild")) {
+                    files.add(root.relativize(p).toString());
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.Collections.sort(files);
+        List<ObjectRule> out = new ArrayList<>();
+        for (String f : files) {
+            int slash = f.lastIndexOf('/');
+            String dir = slash < 0 ? "." : f.substring(0, slash);
+            MakeEvaluator e = new MakeEvaluator(root, Map.of("obj", dir, "src", dir, "srctree", root.toString()))
+                    .forDirectory(dir).onlyIncluding(x -> false);
+            e.evaluate(f);
+            for (ObjectRule r : e.rules()) {
+                if (r.forcing() != ObjectRule.Forcing.NONE
+                        && r.objects().stream().anyMatch(w -> w.text().endsWith(".o") || w.text().endsWith("/"))) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
     /** What a directory's Makefile says, before conditions from above are applied. */
     record DirectoryFile(String path, String file, List<Word> objY, List<Word> objM, List<Word> lib,
             List<Word> subdirs, Map<String, Composite> composites, List<ObjectRule> rules, List<ObjectRule> allRules) {
@@ -102,12 +139,8 @@ public final class KbuildTree {
         top.evaluate("Makefile");
         notes.addAll(top.notes());
         List<ObjectRule> topRules = new ArrayList<>(top.rules());
+        // Only exported variables reach the directories' builds (ARCH_CORE... but not core-y).
         Map<String, List<Word>> globals = new LinkedHashMap<>(top.exported());
-        for (String l : LISTS) {
-            for (String suffix : new String[] {"-y", "-m"}) {
-                globals.putIfAbsent(l + suffix, top.value(l + suffix));
-            }
-        }
         List<Word> libDirs = new ArrayList<>();
         for (Word w : top.value("libs-y")) {
             if (w.text().endsWith("/")) {

@@ -459,6 +459,22 @@ public final class MakeEvaluator {
                 distinct.add(w.when());
             }
         }
+        if (distinct.size() > MAX_ALTERNATIVE_CONDITIONS && pairwiseExclusive(distinct)) {
+            // One conditional word at a time (a concatenation such as $(CONFIG_A)$(CONFIG_B)):
+            // each alternative is the unconditional words plus at most one conditional word.
+            Map<String, Condition> out = new LinkedHashMap<>();
+            Condition none = Condition.TRUE;
+            for (Condition c : distinct) {
+                out.merge(join(merged, c), c, Condition::or);
+                none = none.and(c.not());
+            }
+            if (none.isSatisfiable()) {
+                out.merge(join(merged, null), none, Condition::or);
+            }
+            List<Alternative> list = new ArrayList<>();
+            out.forEach((t, c) -> list.add(new Alternative(t, c)));
+            return list;
+        }
         if (distinct.size() > MAX_ALTERNATIVE_CONDITIONS) {
             notes.add(new Note(here, "too many conditional words to enumerate; taken as all present"));
             distinct.clear();
@@ -487,6 +503,34 @@ public final class MakeEvaluator {
         List<Alternative> list = new ArrayList<>();
         out.forEach((t, c) -> list.add(new Alternative(t, c)));
         return list;
+    }
+
+    private static boolean pairwiseExclusive(List<Condition> conditions) {
+        if (conditions.size() > 128) {
+            return false;
+        }
+        for (int i = 0; i < conditions.size(); i++) {
+            for (int j = i + 1; j < conditions.size(); j++) {
+                if (conditions.get(i).and(conditions.get(j)).isSatisfiable()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The unconditional words and those whose condition is {@code present}, joined. */
+    private static String join(List<Word> words, Condition present) {
+        StringBuilder sb = new StringBuilder();
+        for (Word w : words) {
+            if (w.when().isTrue() || w.when().equals(present)) {
+                if (sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(w.text());
+            }
+        }
+        return sb.toString();
     }
 
     private static List<Word> mergeExclusive(List<Word> words) {
