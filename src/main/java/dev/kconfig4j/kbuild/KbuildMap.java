@@ -504,8 +504,19 @@ public final class KbuildMap {
      * and which modules appear or disappear, all other symbols as in {@code values}.
      */
     public ImageChange imageChange(String symbol, Tristate from, Tristate to, Values values) {
-        Values before = values.with(symbol, from);
-        Values after = values.with(symbol, to);
+        ImageChange c = imageChange(values.with(symbol, from), values.with(symbol, to));
+        List<ObjectRule> constructs = new ArrayList<>(forcedBuiltin(symbol));
+        constructs.addAll(forcedModule(symbol));
+        return new ImageChange(symbol, from, to, c.entering(), c.leaving(), c.modulesAdded(), c.modulesRemoved(),
+                List.copyOf(constructs));
+    }
+
+    /**
+     * What moves into or out of vmlinux, and which modules appear or disappear, between two whole
+     * sets of values (an old config and the config olddefconfig makes of it: Kconfig's own
+     * consequences of a change included). The result's symbol is null and it lists no constructs.
+     */
+    public ImageChange imageChange(Values before, Values after) {
         List<BuiltObject> in = new ArrayList<>();
         List<BuiltObject> out = new ArrayList<>();
         Set<String> modsBefore = new TreeSet<>();
@@ -531,10 +542,8 @@ public final class KbuildMap {
         added.removeAll(modsBefore);
         Set<String> removed = new TreeSet<>(modsBefore);
         removed.removeAll(modsAfter);
-        List<ObjectRule> constructs = new ArrayList<>(forcedBuiltin(symbol));
-        constructs.addAll(forcedModule(symbol));
-        return new ImageChange(symbol, from, to, List.copyOf(in), List.copyOf(out), List.copyOf(added),
-                List.copyOf(removed), List.copyOf(constructs));
+        return new ImageChange(null, null, null, List.copyOf(in), List.copyOf(out), List.copyOf(added),
+                List.copyOf(removed), List.of());
     }
 
     /**

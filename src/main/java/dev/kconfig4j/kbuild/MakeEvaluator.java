@@ -312,12 +312,14 @@ public final class MakeEvaluator {
             if (listed == null) {
                 listed = expand(value);
             }
-            record(loc, nameText, e.getKey(), context, e.getValue()[0], e.getValue()[1], listed);
+            // A name whose stem itself depends on the config (masterkey-$(CONFIG_A)-$(CONFIG_B))
+            // fills a family of helper variables: no single list whose y/m could be turned around.
+            record(loc, nameText, e.getKey(), context, e.getValue()[0], e.getValue()[1], listed, lists.size() == 1);
         }
     }
 
     private void record(Location loc, String target, String base, Condition context, Condition y, Condition m,
-            List<Word> words) {
+            List<Word> words, boolean oneList) {
         ObjectRule.Kind kind = switch (base) {
             case "obj" -> ObjectRule.Kind.OBJECT;
             case "lib" -> ObjectRule.Kind.LIBRARY;
@@ -328,7 +330,7 @@ public final class MakeEvaluator {
         Set<String> module = new TreeSet<>();
         Set<String> symbols = new TreeSet<>(y.symbols());
         symbols.addAll(m.symbols());
-        for (String s : symbols) {
+        for (String s : oneList ? symbols : Set.<String>of()) {
             if (y.restrict(s, Tristate.MOD).and(y.restrict(s, Tristate.NO).not()).isSatisfiable()) {
                 builtin.add(s);
             }
