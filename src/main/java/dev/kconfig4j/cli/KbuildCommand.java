@@ -29,9 +29,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kconfig4j kbuild}: what the Makefiles build from config symbols. */
-@Command(name = "kbuild", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"What the kernel's Makefiles build from config symbols: objects, directories and modules,",
-            "and the constructs that build a module's code into the kernel ($(subst m,y,...)) or the reverse."},
+@Command(name = "kbuild", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        description = "What the kernel's Makefiles build from config symbols: objects, directories and modules, "
+            + "and the constructs that build a module's code into the kernel ($(subst m,y,...)) or the reverse.",
         subcommands = {KbuildCommand.MapCommand.class, KbuildCommand.CheckCommand.class})
 public final class KbuildCommand implements Runnable {
     private final Cli.Context context;
@@ -62,10 +62,6 @@ public final class KbuildCommand implements Runnable {
         @Option(names = "--shell", paramLabel = "POLICY",
                 description = "What $(shell,...) in Kconfig may do: allow (default), deny, deny=TEXT, record=FILE, replay=FILE.")
         String shell;
-
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-                description = "text or json (default: ${DEFAULT-VALUE}).")
-        String format;
 
         Path tree(Cli.Context context) {
             if (srctree != null) {
@@ -112,7 +108,7 @@ public final class KbuildCommand implements Runnable {
                     context.err());
         }
 
-        boolean json(Cli.Context context, String command) {
+        static boolean json(Cli.Context context, String command, String format) {
             if (!format.equals("text") && !format.equals("json")) {
                 context.err().println("kconfig4j " + command + ": unknown --format " + format + " (text, json)");
                 throw new UsageError();
@@ -171,15 +167,19 @@ public final class KbuildCommand implements Runnable {
     }
 
     /** {@code kconfig4j kbuild map}. */
-    @Command(name = "map", sortOptions = false, usageHelpAutoWidth = true,
-            description = {"Which directories and objects each SYMBOL controls and how they are built: built in,",
-                "modular, or forced built-in/module by a construct, with file:line. Without SYMBOL: every",
-                "forcing construct the build reads for the architecture, and totals."})
+    @Command(name = "map", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+            description = "Which directories and objects each SYMBOL controls and how they are built: built in, "
+                + "modular, or forced built-in/module by a construct, with file:line. Without SYMBOL: every "
+                + "forcing construct the build reads for the architecture, and totals.")
     public static final class MapCommand implements Callable<Integer> {
         private final Cli.Context context;
 
         @picocli.CommandLine.Mixin
         TreeOptions tree = new TreeOptions();
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "text or json (default: ${DEFAULT-VALUE}).")
+        String format;
 
         @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
         Path output;
@@ -194,7 +194,7 @@ public final class KbuildCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             try {
-                boolean json = tree.json(context, "kbuild map");
+                boolean json = TreeOptions.json(context, "kbuild map", format);
                 KbuildMap map = tree.map(context);
                 Map<String, Object> doc = new LinkedHashMap<>();
                 StringBuilder text = new StringBuilder();
@@ -205,7 +205,7 @@ public final class KbuildCommand implements Runnable {
                     doc.put("objects", map.objects().size());
                     doc.put("modules", map.modules().size());
                     List<Object> constructs = new ArrayList<>();
-                    text.append(String.format("%s (%s): %d directories, %d objects, %d possible modules%n",
+                    text.append(String.format("%s (%s): %d directories, %d objects, %d modules some config can build%n",
                             map.srctree(), map.arch(), map.directories().size(), map.objects().size(), map.modules().size()));
                     text.append("Forcing constructs:\n");
                     for (ObjectRule r : map.forcingRules()) {
@@ -290,15 +290,19 @@ public final class KbuildCommand implements Runnable {
             if (c.objectsBelow() > 0) {
                 text.append("  (").append(c.objectsBelow()).append(" objects below these directories)\n");
             }
+            if (forced.isEmpty() && dirs.isEmpty() && objs.isEmpty()) {
+                text.append("  no Makefile the build reads for ").append(map.arch()).append(" mentions CONFIG_")
+                        .append(name).append('\n');
+            }
             return out;
         }
     }
 
     /** {@code kconfig4j kbuild check}. */
-    @Command(name = "check", sortOptions = false, usageHelpAutoWidth = true,
-            description = {"For a config: the =m symbols whose code is partly built in (and where), the =y symbols",
-                "whose code is forced into a module, obj-y objects Kbuild silently drops (their directory is",
-                "reached only as a module), and the modules the config produces (module -> symbols, file:line)."})
+    @Command(name = "check", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+            description = "For a config: the =m symbols whose code is partly built in (and where), the =y symbols "
+                + "whose code is forced into a module, obj-y objects Kbuild silently drops (their directory is "
+                + "reached only as a module), and the modules the config produces (module -> symbols, file:line).")
     public static final class CheckCommand implements Callable<Integer> {
         private final Cli.Context context;
 
@@ -307,6 +311,10 @@ public final class KbuildCommand implements Runnable {
 
         @Option(names = "--config", required = true, paramLabel = "FILE", description = "The config to check.")
         Path config;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+                description = "text or json (default: ${DEFAULT-VALUE}).")
+        String format;
 
         @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
         Path output;
@@ -318,7 +326,7 @@ public final class KbuildCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             try {
-                boolean json = tree.json(context, "kbuild check");
+                boolean json = TreeOptions.json(context, "kbuild check", format);
                 String text = readInput(context, config);
                 Kconfig k = tree.kconfig(context);
                 Configuration c = ConfigReader.load(k, config.toString(), text, context.err());

@@ -12,11 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kconfig4j localmodconfig}: keep only the modules an lsmod listing shows. */
-@Command(name = "localmodconfig", sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Like `make localmodconfig`: turns off every =m symbol no loaded module needs, keeps what the",
-            "loaded modules need (Kconfig dependencies and selects, evaluated like olddefconfig), and reports",
-            "loaded modules this tree does not build from the config. The input config is never modified:",
-            "the result goes to --output (written atomically), else to standard output."},
+@Command(name = "localmodconfig", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        description = "Like `make localmodconfig`: turns off every =m symbol no loaded module needs, keeps what the "
+            + "loaded modules need (Kconfig dependencies and selects, evaluated like olddefconfig), and reports "
+            + "loaded modules this tree does not build from the config. The input config is never modified: "
+            + "the result goes to --output (written atomically), else to standard output.",
         footer = {"", "Exit status: 0 done; 1 bad input (tree, config, lsmod file); 2 bad usage."})
 public final class LocalmodconfigCommand implements Callable<Integer> {
     private final Cli.Context context;
