@@ -517,33 +517,57 @@ public final class KbuildMap {
      * consequences of a change included). The result's symbol is null and it lists no constructs.
      */
     public ImageChange imageChange(Values before, Values after) {
-        List<BuiltObject> in = new ArrayList<>();
-        List<BuiltObject> out = new ArrayList<>();
-        Set<String> modsBefore = new TreeSet<>();
-        Set<String> modsAfter = new TreeSet<>();
-        for (BuiltObject o : objects) {
-            boolean b = o.builtin().holds(before);
-            boolean a = o.builtin().holds(after);
-            if (a && !b) {
-                in.add(o);
-            } else if (b && !a) {
-                out.add(o);
-            }
-            if (o.part() == Part.OBJECT) {
-                if (o.modular().holds(before)) {
-                    modsBefore.add(o.module());
-                }
-                if (o.modular().holds(after)) {
-                    modsAfter.add(o.module());
-                }
+        return imageChange(this, before, this, after);
+    }
+
+    /**
+     * {@link #imageChange(Values, Values)} across two trees (an upgrade): objects are compared by
+     * path, modules by name; {@code entering} holds objects of {@code newMap}, {@code leaving}
+     * objects of {@code oldMap}.
+     */
+    public static ImageChange imageChange(KbuildMap oldMap, Values before, KbuildMap newMap, Values after) {
+        Map<String, BuiltObject> was = new LinkedHashMap<>();
+        for (BuiltObject o : oldMap.objects) {
+            if (o.builtin().holds(before)) {
+                was.putIfAbsent(o.path(), o);
             }
         }
+        Map<String, BuiltObject> is = new LinkedHashMap<>();
+        for (BuiltObject o : newMap.objects) {
+            if (o.builtin().holds(after)) {
+                is.putIfAbsent(o.path(), o);
+            }
+        }
+        List<BuiltObject> in = new ArrayList<>();
+        is.forEach((p, o) -> {
+            if (!was.containsKey(p)) {
+                in.add(o);
+            }
+        });
+        List<BuiltObject> out = new ArrayList<>();
+        was.forEach((p, o) -> {
+            if (!is.containsKey(p)) {
+                out.add(o);
+            }
+        });
+        Set<String> modsBefore = oldMap.evaluateModules(before);
+        Set<String> modsAfter = newMap.evaluateModules(after);
         Set<String> added = new TreeSet<>(modsAfter);
         added.removeAll(modsBefore);
         Set<String> removed = new TreeSet<>(modsBefore);
         removed.removeAll(modsAfter);
         return new ImageChange(null, null, null, List.copyOf(in), List.copyOf(out), List.copyOf(added),
                 List.copyOf(removed), List.of());
+    }
+
+    private Set<String> evaluateModules(Values values) {
+        Set<String> out = new TreeSet<>();
+        for (BuiltObject o : objects) {
+            if (o.part() == Part.OBJECT && o.modular().holds(values)) {
+                out.add(o.module());
+            }
+        }
+        return out;
     }
 
     /**

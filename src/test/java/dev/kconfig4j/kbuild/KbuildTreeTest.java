@@ -177,6 +177,35 @@ class KbuildTreeTest {
     }
 
     @Test
+    void anUpgradeThatDropsASubstConstructChangesTheImage() throws IOException {
+        // 6.18 in small: HYPERV becomes bool, HYPERV_VMBUS takes the module, the subst goes away.
+        KbuildMap old = KbuildTree.walk(tree(
+                "drivers/Makefile", "obj-$(subst m,y,$(CONFIG_HYPERV)) += hv/\n",
+                "drivers/hv/Makefile", "obj-$(CONFIG_HYPERV) += hv_vmbus.o\nobj-$(subst m,y,$(CONFIG_HYPERV)) += hv_common.o\n"),
+                "x86_64");
+        Path newTree = dir.resolve("new");
+        for (String[] f : new String[][] {
+            {"Makefile", "libs-y := lib/\ninclude $(srctree)/arch/$(SRCARCH)/Makefile\n"},
+            {"arch/x86/Makefile", ""}, {"Kbuild", "obj-y += drivers/\n"},
+            {"drivers/Makefile", "obj-$(CONFIG_HYPERV) += hv/\n"},
+            {"drivers/hv/Makefile", "obj-$(CONFIG_HYPERV_VMBUS) += hv_vmbus.o\nobj-$(CONFIG_HYPERV) += hv_common.o\n"}}) {
+            Files.createDirectories(newTree.resolve(f[0]).getParent());
+            Files.writeString(newTree.resolve(f[0]), f[1]);
+        }
+        KbuildMap upgraded = KbuildTree.walk(newTree, "x86_64");
+        // olddefconfig rejects HYPERV=m for the bool: HYPERV and HYPERV_VMBUS become n
+        KbuildMap.ImageChange c = KbuildMap.imageChange(old, values("HYPERV=m"), upgraded, values());
+        assertThat(c.changesImage()).isTrue();
+        assertThat(c.leaving()).extracting(KbuildMap.BuiltObject::path).containsExactly("drivers/hv/hv_common.o");
+        assertThat(c.modulesRemoved()).containsExactly("hv_vmbus");
+        // with HYPERV=y HYPERV_VMBUS=m nothing is lost
+        KbuildMap.ImageChange fixed = KbuildMap.imageChange(old, values("HYPERV=m"), upgraded,
+                values("HYPERV=y", "HYPERV_VMBUS=m"));
+        assertThat(fixed.changesImage()).isFalse();
+        assertThat(fixed.modulesRemoved()).isEmpty();
+    }
+
+    @Test
     void conditionalsIncludesContinuationsAndComments() throws IOException {
         KbuildMap map = KbuildTree.walk(tree(
                 "drivers/Makefile", """
