@@ -185,8 +185,8 @@ public final class KbuildMap {
             Set<String> names = new LinkedHashSet<>(y.keySet());
             names.addAll(m.keySet());
             for (String o : names) {
-                if (o.endsWith("/")) {
-                    continue;
+                if (!o.endsWith(".o")) {
+                    continue; // directories are reached above; Kbuild lists nothing else in obj-
                 }
                 Condition ly = y.getOrDefault(o, Condition.FALSE);
                 Condition lm = m.getOrDefault(o, Condition.FALSE).and(ly.not());

@@ -276,7 +276,7 @@ class KbuildTreeTest {
     @Test
     void badMakefilesAreNotedNotFatal() throws IOException {
         KbuildMap map = KbuildTree.walk(tree(
-                "drivers/Makefile", "endif\nobj-y += ok.o\nifdef CONFIG_X\nobj-y += x.o\n$(error boom)\n"
+                "drivers/Makefile", "endif\nobj-y += ok.o\nifdef CONFIG_X\nobj-y += x.o x\n$(error boom)\n"
                         + "obj-y += $(call undefined-fn,a)\nobj-y += $(shell echo z.o)\n"), "x86_64");
         assertThat(builtin(map, values("X=y"))).contains("drivers/ok.o", "drivers/x.o");
         assertThat(map.notes()).extracting(Note::toString).contains("drivers/Makefile:1: endif without a matching if",
