@@ -1,0 +1,9 @@
+/**
+ * What the kernel's Makefiles build from config symbols: a reader and symbolic evaluator for the
+ * part of make's language Kbuild uses ({@link dev.kconfig4j.kbuild.MakefileReader},
+ * {@link dev.kconfig4j.kbuild.MakeEvaluator}), the walk from the top level into every directory
+ * ({@link dev.kconfig4j.kbuild.KbuildTree}), and the resulting map of objects, directories,
+ * modules and forcing constructs ({@link dev.kconfig4j.kbuild.KbuildMap}), with
+ * {@link dev.kconfig4j.kbuild.LocalModConfig} on top.
+ */
+package dev.kconfig4j.kbuild;

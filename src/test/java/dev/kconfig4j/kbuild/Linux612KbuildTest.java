@@ -1,0 +1,227 @@
+package dev.kconfig4j.kbuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.confdata.ConfigReader;
+import dev.kconfig4j.conformance.GoldenCase;
+import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.symbol.Configuration;
+import dev.kconfig4j.symbol.Symbol;
+import dev.kconfig4j.symbol.Type;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kbuild awareness on the real 6.12 tree (x86_64) and Debian's 6.12 configs. The tree is walked
+ * and its Kconfig loaded once for the class.
+ */
+class Linux612KbuildTest {
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    private static Path shared;
+    private static Path srctree;
+    private static Kconfig kconfig;
+    private static KbuildMap map;
+
+    @BeforeAll
+    static void load() throws IOException {
+        shared = GoldenCase.requireShared();
+        GoldenCase c = GoldenCase.byId(shared, "6.12/x86/olddefconfig-debian-6.12-amd64");
+        srctree = shared.resolve(c.tree()).toRealPath();
+        Path out = Files.createTempDirectory("kconfig4j-kbuild-");
+        kconfig = Kconfig.load(Kconfig.Options.of(srctree, "Kconfig", c.environment(srctree, out), out), QUIET, QUIET);
+        map = KbuildTree.walk(srctree, "x86_64");
+    }
+
+    private static String config(String name) throws IOException {
+        return Files.readString(shared.resolve("corpus/configs/" + name), StandardCharsets.ISO_8859_1);
+    }
+
+    private static Configuration load(String name) throws IOException {
+        return ConfigReader.load(kconfig, name, config(name), QUIET);
+    }
+
+    /** file:line of every line a grep for the pattern finds in the tree's Makefiles and Kbuild files. */
+    private static Set<String> grep(Pattern p) throws IOException {
+        Set<String> out = new TreeSet<>();
+        try (Stream<Path> s = Files.walk(srctree)) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (!name.startsWith("Makefile") && !name.startsWith("Kbuild")) {
+                    continue;
+                }
+                List<String> lines = Files.readAllLines(f, StandardCharsets.ISO_8859_1);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (p.matcher(lines.get(i)).find()) {
+                        out.add(srctree.relativize(f) + ":" + (i + 1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everySubstConstructIsFoundWithFileAndLine() throws IOException {
+        List<ObjectRule> constructs = KbuildTree.forcingConstructs(srctree);
+        constructs.forEach(r -> System.out.println("forcing " + r.forcing() + " " + r.forcingSymbols() + " " + r.describe()));
+        Set<String> subst = constructs.stream().filter(r -> r.target().contains("$(subst "))
+                .map(r -> r.location().toString()).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(subst).isEqualTo(grep(Pattern.compile("\\$\\(subst (m,y|y,)")));
+        assertThat(subst).hasSize(22).contains("drivers/Makefile:163", "drivers/hv/Makefile:16", "arch/x86/Kbuild:16",
+                "arch/arm64/Kbuild:9", "arch/loongarch/Kbuild:6", "drivers/mmc/Makefile:7", "net/8021q/Makefile:5",
+                "net/ipv6/Makefile:50", "net/l2tp/Makefile:11", "net/dccp/Makefile:20");
+        // subst m,y turns m into y; subst y,$(CONFIG_A),... turns y into A's m
+        for (ObjectRule r : constructs) {
+            if (r.target().contains("$(subst m,y,")) {
+                assertThat(r.forcing()).as(r.describe()).isEqualTo(ObjectRule.Forcing.BUILTIN);
+            } else if (r.target().contains("$(subst y,")) {
+                assertThat(r.forcing()).as(r.describe()).isEqualTo(ObjectRule.Forcing.MODULE);
+            }
+        }
+        // The substitution-reference spelling $(CONFIG_X:m=y) of object lists, and nothing else.
+        Set<String> others = constructs.stream().filter(r -> !r.target().contains("$(subst "))
+                .map(r -> r.location().toString()).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(others).isEqualTo(grep(Pattern.compile("^(obj|[a-z0-9_]+)-\\$\\(CONFIG_[A-Z0-9_]+:m=y\\)\\s*\\+=.*\\.o")));
+        assertThat(others).contains("drivers/net/ethernet/intel/ixgbe/Makefile:19", "arch/m68k/atari/Makefile:11");
+
+        // The x86 walk visits the generic ones and x86's, not arm64's.
+        Set<String> x86 = map.forcingRules().stream().map(r -> r.location().toString()).collect(Collectors.toSet());
+        assertThat(x86).contains("drivers/Makefile:163", "drivers/hv/Makefile:16", "arch/x86/Kbuild:16")
+                .doesNotContain("arch/arm64/Kbuild:9");
+    }
+
+    @Test
+    void theHyperVChainOfDebiansCloudConfig() throws IOException {
+        Values v = Values.of(load("debian-6.12-cloud-amd64.config"));
+        assertThat(v.apply("HYPERV")).isEqualTo(Tristate.MOD);
+        KbuildMap.Build build = map.evaluate(v);
+        List<String> hyperv = build.forced().stream().filter(f -> f.symbol().equals("HYPERV"))
+                .map(f -> f.direction() + " " + f.path() + " " + f.listing().location()).toList();
+        assertThat(hyperv).containsExactly("BUILTIN arch/x86/hyperv/ arch/x86/Kbuild:16",
+                "BUILTIN drivers/hv/ drivers/Makefile:163", "BUILTIN drivers/hv/hv_common.o drivers/hv/Makefile:16");
+        assertThat(build.forced().stream().filter(f -> f.path().equals("arch/x86/hyperv/")).findFirst().orElseThrow()
+                .consequences()).contains("arch/x86/hyperv/hv_init.o", "arch/x86/hyperv/mmu.o");
+        assertThat(build.byKernelName()).containsKeys("hv_vmbus", "hv_netvsc", "hv_storvsc", "hv_utils", "hv_balloon");
+        assertThat(build.modules().get("hv_vmbus").rule().location()).hasToString("drivers/hv/Makefile:2");
+
+        KbuildMap.ImageChange toN = map.imageChange("HYPERV", Tristate.MOD, Tristate.NO, v);
+        assertThat(toN.changesImage()).isTrue();
+        assertThat(toN.leaving()).extracting(KbuildMap.BuiltObject::path)
+                .contains("drivers/hv/hv_common.o", "arch/x86/hyperv/hv_init.o");
+        assertThat(toN.modulesRemoved()).contains("hv_vmbus", "hv_utils", "hv_balloon");
+        assertThat(toN.constructs()).hasSize(3);
+        KbuildMap.ImageChange toY = map.imageChange("HYPERV", Tristate.MOD, Tristate.YES, v);
+        assertThat(toY.entering()).extracting(KbuildMap.BuiltObject::path).contains("drivers/hv/vmbus_drv.o");
+        assertThat(toY.leaving()).isEmpty();
+        assertThat(toY.modulesRemoved()).contains("hv_vmbus");
+    }
+
+    @Test
+    void debiansModulesComeFromItsModularSymbols() throws IOException {
+        Configuration config = load("debian-6.12-amd64.config");
+        KbuildMap.Build build = map.evaluate(Values.of(config));
+        // Hand-verified against the Makefiles.
+        Map<String, String> sample = Map.of(
+                "ext4", "EXT4_FS fs/ext4/Makefile:6",
+                "hv_netvsc", "HYPERV_NET drivers/net/hyperv/Makefile:2",
+                "hv_storvsc", "HYPERV_STORAGE drivers/scsi/Makefile:143",
+                "e1000e", "E1000E drivers/net/ethernet/intel/e1000e/Makefile:11",
+                "snd_hda_intel", "SND_HDA_INTEL sound/pci/hda/Makefile:79",
+                "kvm_intel", "KVM_INTEL arch/x86/kvm/Makefile:36",
+                "btrfs", "BTRFS_FS fs/btrfs/Makefile:23",
+                "usb_storage", "USB_STORAGE drivers/usb/storage/Makefile:14",
+                "virtio_net", "VIRTIO_NET drivers/net/Makefile:35");
+        Map<String, KbuildMap.Module> byName = build.byKernelName();
+        sample.forEach((module, expected) -> {
+            KbuildMap.Module m = byName.get(module);
+            assertThat(m).as(module).isNotNull();
+            String[] e = expected.split(" ");
+            assertThat(m.symbols()).as(module).contains(e[0]);
+            assertThat(m.rule().location()).as(module).hasToString(e[1]);
+        });
+        assertThat(byName.get("snd_hda_intel").name()).isEqualTo("snd-hda-intel");
+
+        Set<String> mapped = new HashSet<>();
+        for (KbuildMap.Module m : build.modules().values()) {
+            mapped.addAll(m.symbols());
+            mapped.addAll(m.directorySymbols());
+        }
+        Set<String> inMakefiles = new HashSet<>();
+        for (ObjectRule r : map.rules()) {
+            inMakefiles.addAll(r.whenBuiltin().symbols());
+            inMakefiles.addAll(r.whenModule().symbols());
+            inMakefiles.addAll(r.context().symbols());
+        }
+        map.directories().forEach(d -> d.reachedVia().forEach(x -> inMakefiles.addAll(x.when().symbols())));
+        int modular = 0;
+        int hit = 0;
+        int mentioned = 0;
+        int mentionedHit = 0;
+        List<String> unmappedMentioned = new ArrayList<>();
+        for (Symbol s : kconfig.symbols().all()) {
+            if (s.isConstant() || s.type() != Type.TRISTATE || config.tristate(s) != Tristate.MOD) {
+                continue;
+            }
+            modular++;
+            boolean ok = mapped.contains(s.name());
+            hit += ok ? 1 : 0;
+            if (inMakefiles.contains(s.name())) {
+                mentioned++;
+                mentionedHit += ok ? 1 : 0;
+                if (!ok) {
+                    unmappedMentioned.add(s.name());
+                }
+            }
+        }
+        System.out.printf("Debian 6.12 amd64: %d =m symbols, %d mapped to a module (%.2f%%); %d named in a Makefile,"
+                + " %d of them mapped (%.2f%%); %d modules%n", modular, hit, 100.0 * hit / modular, mentioned,
+                mentionedHit, 100.0 * mentionedHit / mentioned, build.modules().size());
+        assertThat(modular).isEqualTo(4051);
+        assertThat((double) mentionedHit / mentioned).isGreaterThan(0.99);
+        assertThat((double) hit / modular).isGreaterThan(0.97);
+        // MDIO_DEVICE's mdio-bus.ko is folded into libphy.ko when PHYLIB is set (drivers/net/phy/Makefile).
+        assertThat(unmappedMentioned).containsExactly("MDIO_DEVICE");
+    }
+
+    @Test
+    void localmodconfigKeepsWhatAHyperVGuestLoads() throws IOException {
+        String lsmod = new String(getClass().getResourceAsStream("/kbuild/lsmod-hyperv-guest.txt").readAllBytes(),
+                StandardCharsets.UTF_8);
+        List<String> loaded = LocalModConfig.parseLsmod("lsmod-hyperv-guest.txt", lsmod);
+        LocalModConfig.Result r = LocalModConfig.run(kconfig, map, "debian-6.12-amd64.config",
+                config("debian-6.12-amd64.config"), loaded, QUIET);
+        assertThat(r.unmapped()).containsExactly("vboxguest_out_of_tree");
+        assertThat(r.notBuilt()).isEmpty();
+        assertThat(r.kept()).contains("HYPERV", "HYPERV_NET", "HYPERV_STORAGE", "HYPERV_UTILS", "HYPERV_BALLOON",
+                "HYPERV_KEYBOARD", "HID_HYPERV_MOUSE", "DRM_HYPERV", "PCI_HYPERV", "EXT4_FS", "JBD2", "FS_MBCACHE",
+                "CRC16", "VFAT_FS", "FAT_FS", "SCSI_FC_ATTRS", "BLK_DEV_SD", "CHR_DEV_SG", "BLK_DEV_DM", "BLK_DEV_LOOP");
+        assertThat(r.disabled()).contains("E1000E", "SND_HDA_INTEL", "KVM_INTEL", "BTRFS_FS", "USB_STORAGE");
+        // ip_tables.ko comes from the promptless IP_NF_IPTABLES_LEGACY: one selector is kept for it
+        assertThat(r.restored()).containsExactly("IP_NF_FILTER", "IP_NF_IPTABLES");
+
+        Configuration result = ConfigReader.load(kconfig, "result", r.config(), QUIET);
+        KbuildMap.Build build = map.evaluate(Values.of(result));
+        Set<String> wanted = new TreeSet<>(loaded);
+        wanted.removeAll(r.unmapped());
+        assertThat(build.byKernelName().keySet()).containsAll(wanted);
+        assertThat(build.modules().size()).isLessThan(60);
+        assertThat(result.tristate(kconfig.symbols().find("HYPERV"))).isEqualTo(Tristate.MOD);
+        assertThat(result.tristate(kconfig.symbols().find("E1000E"))).isEqualTo(Tristate.NO);
+    }
+}
