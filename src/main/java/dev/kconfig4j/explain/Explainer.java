@@ -243,8 +243,12 @@ public final class Explainer {
                 links(s, implies(s)), ranges(s), choiceState(s), bounds, blockers, advice);
     }
 
+    /** The name, or for a nameless choice {@code <choice "PROMPT">}. */
     private static String name(Symbol s) {
-        return s.name() == null ? "<choice>" : s.name();
+        if (s.name() != null) {
+            return s.name();
+        }
+        return s.prompts().isEmpty() ? "<choice>" : "<choice \"" + s.prompts().get(0).text() + "\">";
     }
 
     /** The value reached through a visible prompt or forced by selects (bool/tristate outside choices). */

@@ -10,7 +10,7 @@ import java.util.List;
  * {@code PCI [=n] && X86 [=y]}. Locations are {@code file:line}, files relative to the source
  * tree; the config file's lines are {@code config:line}.
  *
- * @param symbol the name without {@code CONFIG_} ({@code <choice>} for a nameless choice)
+ * @param symbol the name without {@code CONFIG_} ({@code <choice "PROMPT">} for a nameless choice)
  * @param prompt the first prompt's text, or null
  * @param type {@code bool}, {@code tristate}, {@code int}, {@code hex}, {@code string} (or {@code unknown})
  * @param value the value: {@code n}/{@code m}/{@code y}, a number, or a string's text

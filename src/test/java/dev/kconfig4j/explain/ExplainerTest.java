@@ -224,6 +224,53 @@ class ExplainerTest {
     }
 
     @Test
+    void upTo61AMemberOfAHiddenChoiceIsBlockedByTheChoiceItself() {
+        WhyTree t = WhyTree.of(dir, "6.1", """
+                config BIG
+                    bool "Big"
+                choice
+                    prompt "Size"
+                    depends on BIG
+                config SIZE_S
+                    bool "S"
+                config SIZE_L
+                    bool "L"
+                endchoice
+                """, "CONFIG_SIZE_L=y\n").checkAgainstKernel();
+        Explanation l = t.why("SIZE_L");
+        assertThat(l.value()).isEqualTo("n");
+        assertThat(l.choice().selected()).isNull();
+        Blocker b = l.blockers().get(0);
+        assertThat(b.kind()).isEqualTo(BlockerKind.CHOICE);
+        assertThat(b.location()).isEqualTo("Kconfig:3");
+        Explanation choice = b.because().get(0);
+        assertThat(choice.symbol()).isEqualTo("<choice \"Size\">");
+        assertThat(choice.blockers()).singleElement().satisfies(k -> {
+            assertThat(k.expression()).isEqualTo("BIG [=n]");
+            assertThat(k.location()).isEqualTo("Kconfig:5");
+        });
+    }
+
+    @Test
+    void aSelectAgainstUnmetDependenciesSaysSo() {
+        WhyTree t = WhyTree.of(dir, """
+                config PCI
+                    bool "PCI"
+                config DRV
+                    bool "Driver"
+                    depends on PCI
+                config SEL
+                    bool "Selector"
+                    select DRV
+                """, "CONFIG_SEL=y\n").checkAgainstKernel();
+        Explanation drv = t.why("DRV");
+        assertThat(drv.value()).isEqualTo("y");
+        assertThat(drv.origin().text()).isEqualTo("selected by SEL [=y] (Kconfig:8) although its dependencies are n"
+                + " (the kernel warns: unmet direct dependencies)");
+        assertThat(drv.visibility().value()).isEqualTo("n");
+    }
+
+    @Test
     void intAndHexValuesOutOfRangeAreClamped() {
         WhyTree t = WhyTree.of(dir, """
                 config N
