@@ -236,7 +236,7 @@ public final class Explainer {
         String advice = null;
         if (depth < MAX_DEPTH) {
             blockers = blockers(s, g, depth, walk);
-            advice = blockers.isEmpty() ? advice(s, g, bounds) : null;
+            advice = advice(s, blockers.isEmpty() ? g : Goal.NONE, bounds);
         }
         return new Explanation(name(s), prompt, s.type().keyword(), config.string(s), config.isWritten(s), definedAt,
                 userLine(s), origin(s), visibility, dependsOn, defaults(s), links(s, selects(s)),
@@ -585,8 +585,8 @@ public final class Explainer {
 
     /** For a default whose value is a literal produced by a macro: the macro as written, e.g. {@code " (from $(cc-option,-mfoo))"}. */
     private String macroNote(Property.Default d) {
-        if (!(d.value() instanceof Expr.Sym ds) || !ds.symbol().isConstant()) {
-            return "";
+        if (!(d.value() instanceof Expr.Sym ds) || !(ds.symbol().isConstant() || !ds.symbol().isDefined())) {
+            return ""; // not a literal
         }
         String line = sourceLine(d.location());
         int i = line == null ? -1 : line.indexOf("$(");
@@ -1115,7 +1115,10 @@ public final class Explainer {
     // advice
     // ======================================================================
 
-    /** What to write in the config to change the value, when the config alone can. */
+    /**
+     * What to write in the config: the value a goal needs when the config alone reaches it
+     * ({@code goal}), otherwise the values the config can choose from, when there is a choice.
+     */
     private String advice(Symbol s, Goal goal, Bounds bounds) {
         if (s.name() == null || !s.isDefined()) {
             return null;

@@ -28,7 +28,8 @@ import java.util.List;
  * @param bounds the lowest and highest value reachable from the config (bool and tristate); null otherwise
  * @param blockers what keeps the value from being changed (raised, or lowered), each with the
  *     explanations of the symbols in it; empty when the user can simply set it
- * @param advice what to write in the config to change the value, when that alone is enough; null otherwise
+ * @param advice what to write in the config: the value a blocked symbol above needs, when the config alone
+ *     can give it; otherwise the values the config can choose from; null when the config cannot change it
  */
 public record Explanation(String symbol, String prompt, String type, String value, boolean written,
         List<String> definedAt, UserLine user, Origin origin, Visibility visibility, Condition dependsOn,
@@ -181,7 +182,8 @@ public record Explanation(String symbol, String prompt, String type, String valu
      * @param location where it is written
      * @param expression the smallest failing sub-expression, with values ({@code PCI [=n]})
      * @param value its current value
-     * @param needs the value it would need ({@code m} or {@code y}; {@code n} for a select that must go)
+     * @param needs the least value it would need ({@code m}: anything but n; {@code y}), or for a select
+     *     that holds the symbol up, the value the symbol cannot go down to ({@code n} or {@code m})
      * @param text one line for people
      * @param because explanations of the symbols in it (recursively, as far as it helps)
      */

@@ -109,7 +109,8 @@ final class ExplanationText {
     }
 
     private static void line(StringBuilder b, String indent, String label, String text) {
-        b.append(indent).append(String.format("%-10s", label + ":")).append(text).append('\n');
+        b.append(indent).append(label).append(':').append(" ".repeat(Math.max(1, 9 - label.length()))).append(text)
+                .append('\n');
     }
 
     /** The defaults that were tried: skipped ones and the one taken; the rest counted. */
@@ -166,18 +167,14 @@ final class ExplanationText {
     }
 
     private void blockers(StringBuilder b, String p, Explanation e) {
-        if (e.blockers().isEmpty()) {
-            if (e.advice() != null) {
-                line(b, p, "change", e.advice());
-            }
-            return;
-        }
-        String label = e.blockers().get(0).kind() == Explanation.BlockerKind.SELECTED ? "held" : "blocked";
         for (Blocker k : e.blockers()) {
-            line(b, p, label, k.text());
+            line(b, p, k.kind() == Explanation.BlockerKind.SELECTED ? "held" : "blocked", k.text());
             for (Explanation n : k.because()) {
                 nested(b, p + INDENT + "  ", n);
             }
+        }
+        if (e.advice() != null) {
+            line(b, p, "change", e.advice());
         }
     }
 
@@ -196,18 +193,15 @@ final class ExplanationText {
         for (String f : facts) {
             b.append(p).append(f).append('\n');
         }
-        if (e.blockers().isEmpty()) {
-            if (e.advice() != null) {
-                b.append(p).append(e.advice()).append('\n');
-            }
-            return;
-        }
         for (Blocker k : e.blockers()) {
             b.append(p).append(k.kind() == Explanation.BlockerKind.SELECTED ? "held: " : "blocked: ").append(k.text())
                     .append('\n');
             for (Explanation n : k.because()) {
                 nested(b, p + INDENT, n);
             }
+        }
+        if (e.advice() != null) {
+            b.append(p).append(e.advice()).append('\n');
         }
     }
 }
