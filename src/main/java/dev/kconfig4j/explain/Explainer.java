@@ -64,6 +64,10 @@ public final class Explainer {
     static final int MAX_NESTED = 24;
     /** How many would-be selectors a promptless symbol lists. */
     static final int MAX_LISTED = 6;
+    /** How many defaults of a promptless symbol are examined for blockers. */
+    static final int MAX_DEFAULTS = 4;
+    /** How many symbols of one failing term are explained (the alternatives of a long OR). */
+    static final int MAX_ALTERNATIVES = 4;
 
     private final Kconfig tree;
     private final Configuration config;
@@ -231,12 +235,20 @@ public final class Explainer {
                 : new Condition(definedAt.size() == 1 ? definedAt.get(0) : null,
                         ExprPrinter.print(s.directDependency(), config), config.directDependency(s).text());
         Bounds bounds = tristateLike && s.parentChoice() == null && !s.isChoice() ? bounds(s) : null;
-        Goal g = goal != null ? goal : topGoal(s, bounds);
+        List<Goal> goals = goal != null ? List.of(goal) : topGoals(s, bounds);
         List<Blocker> blockers = new ArrayList<>();
         String advice = null;
         if (depth < MAX_DEPTH) {
-            blockers = blockers(s, g, depth, walk);
-            advice = advice(s, blockers.isEmpty() ? g : Goal.NONE, bounds);
+            Set<String> seen = new HashSet<>();
+            for (Goal g : goals) {
+                for (Blocker b : blockers(s, g, depth, walk)) {
+                    // a term that blocks both ways (a hidden prompt) is named once
+                    if (b.expression() == null || seen.add(b.kind() + " " + b.location() + " " + b.expression())) {
+                        blockers.add(b);
+                    }
+                }
+            }
+            advice = advice(s, blockers.isEmpty() && goals.size() == 1 ? goals.get(0) : Goal.NONE, bounds);
         }
         return new Explanation(name(s), prompt, s.type().keyword(), config.string(s), config.isWritten(s), definedAt,
                 userLine(s), origin(s), visibility, dependsOn, defaults(s), links(s, selects(s)),
@@ -264,25 +276,27 @@ public final class Explainer {
     }
 
     /**
-     * For the question "why": raise when the symbol is below y and cannot reach y; otherwise
-     * lower when it is above n and cannot go down (selected, or not settable at all).
+     * The questions "why" asks of a symbol: why not higher, when it is below y and cannot reach
+     * y; why not lower, when it is above n and cannot go down (selected, or not settable at all).
+     * A promptless tristate selected at m gets both.
      */
-    private Goal topGoal(Symbol s, Bounds bounds) {
+    private List<Goal> topGoals(Symbol s, Bounds bounds) {
         if (!s.type().isTristateLike() || s.isChoice()) {
-            return Goal.NONE;
+            return List.of(Goal.NONE);
         }
         Tristate v = config.tristate(s);
         if (s.parentChoice() != null) {
-            return v == Tristate.YES ? Goal.NONE : new Goal(Direction.RAISE, Tristate.YES);
+            return List.of(v == Tristate.YES ? Goal.NONE : new Goal(Direction.RAISE, Tristate.YES));
         }
+        List<Goal> goals = new ArrayList<>();
         Tristate max = Tristate.parse(bounds.max());
         if (v != Tristate.YES && max != Tristate.YES) {
-            return new Goal(Direction.RAISE, Tristate.YES);
+            goals.add(new Goal(Direction.RAISE, Tristate.YES));
         }
         if (v != Tristate.NO && (Tristate.parse(bounds.min()) != Tristate.NO || config.visibility(s) == Tristate.NO)) {
-            return new Goal(Direction.LOWER, Tristate.NO);
+            goals.add(new Goal(Direction.LOWER, Tristate.NO));
         }
-        return Goal.NONE;
+        return goals.isEmpty() ? List.of(Goal.NONE) : goals;
     }
 
     // ======================================================================
@@ -823,6 +837,9 @@ public final class Explainer {
                 out.add(termBlocker(s, t, need, place, depth, walk));
             }
         }
+        if (out.isEmpty()) {
+            out.addAll(defaultBlockers(s, target, need, depth, walk));
+        }
         List<Link> could = new ArrayList<>();
         for (Link l : selects(s)) {
             if (config.eval(Expr.and(new Expr.Sym(l.from()), l.condition())).compareTo(target) < 0) {
@@ -847,6 +864,46 @@ public final class Explainer {
         }
         out.add(new Blocker(BlockerKind.NO_PROMPT, location(s), null, config.tristate(s).text(), target.text(),
                 t.toString(), because));
+        return out;
+    }
+
+    /**
+     * Why the defaults of a promptless symbol do not give {@code target}: the own {@code if} of
+     * each default skipped before the one taken, and the value of the one taken.
+     */
+    private List<Blocker> defaultBlockers(Symbol s, Tristate target, Tristate need, int depth, Walk walk) {
+        List<Blocker> out = new ArrayList<>();
+        int tried = 0;
+        for (Property.Default d : s.defaults()) {
+            if (++tried > MAX_DEFAULTS) {
+                break;
+            }
+            String what = "default " + describe(d.value());
+            Tristate cond = config.eval(d.condition());
+            if (cond == Tristate.NO) {
+                Expr own = ownCondition(d.condition(), d.menu());
+                for (Expr t : failing(own, Tristate.MOD)) {
+                    out.add(termBlocker(s, t, Tristate.MOD, new Place(BlockerKind.DEFAULT, d.location().toString(),
+                            "the if of " + what), depth, walk));
+                }
+                continue;
+            }
+            Tristate v = rounded(s, config.eval(d.value()).and(cond));
+            if (v.compareTo(target) >= 0) {
+                break;
+            }
+            if (d.value() instanceof Expr.Sym lit && (lit.symbol().isConstant() || !lit.symbol().isDefined())) {
+                out.add(new Blocker(BlockerKind.DEFAULT, d.location().toString(), describe(d.value()), v.text(),
+                        target.text(), "the default taken, " + what + macroNote(d) + " (" + d.location() + "), gives "
+                                + v.text(), List.of()));
+            } else {
+                for (Expr t : failing(Expr.and(d.value(), ownCondition(d.condition(), d.menu())), need)) {
+                    out.add(termBlocker(s, t, need, new Place(BlockerKind.DEFAULT, d.location().toString(),
+                            "the default taken, " + what + ownIf(d.condition(), d.menu())), depth, walk));
+                }
+            }
+            break;
+        }
         return out;
     }
 
@@ -906,24 +963,45 @@ public final class Explainer {
     private Blocker termBlocker(Symbol s, Expr term, Tristate need, Place place, int depth, Walk walk) {
         Tristate value = config.eval(term);
         String printed = ExprPrinter.print(term, config);
-        List<Explanation> because = new ArrayList<>();
         List<Map.Entry<Symbol, Goal>> leaves = new ArrayList<>();
         leaves(term, Direction.RAISE, need, leaves);
         String note = "";
+        List<String> undefined = new ArrayList<>();
+        List<Map.Entry<Symbol, Goal>> defined = new ArrayList<>();
         for (Map.Entry<Symbol, Goal> leaf : leaves) {
             Symbol x = leaf.getKey();
             if (x.isConstant()) {
                 note = "; " + x.name() + " is a constant here (a macro, such as a toolchain probe, evaluated to it)";
-                continue;
+            } else if (!x.isDefined()) {
+                undefined.add(name(x));
+            } else {
+                defined.add(leaf);
             }
-            Explanation e = nested(x, leaf.getValue(), depth, walk);
+        }
+        if (!undefined.isEmpty()) {
+            note += "; not defined in this tree (another architecture's, or removed), so n: "
+                    + String.join(", ", undefined);
+        }
+        // Of alternatives (an OR), those the config can set come first; a long OR is cut short.
+        defined.sort((x, y) -> Boolean.compare(config.visibility(y.getKey()) != Tristate.NO,
+                config.visibility(x.getKey()) != Tristate.NO));
+        List<Explanation> because = new ArrayList<>();
+        int followed = 0;
+        for (Map.Entry<Symbol, Goal> leaf : defined) {
+            if (followed == MAX_ALTERNATIVES) {
+                break;
+            }
+            Explanation e = nested(leaf.getKey(), leaf.getValue(), depth, walk);
             if (e != null) {
                 because.add(e);
+                followed++;
             }
         }
         String text = printed + " = " + value.text() + (value == Tristate.NO ? "" : ", below " + need.text()) + ", in "
                 + place.describe() + note;
-        return new Blocker(place.kind(), place.location(), printed, value.text(), need.text(), text, because);
+        boolean above = note.isEmpty() && !defined.isEmpty() && because.isEmpty()
+                && defined.stream().allMatch(l -> walk.seen.contains(l.getKey()));
+        return new Blocker(place.kind(), place.location(), printed, value.text(), need.text(), text, above, because);
     }
 
     /** The explanation of a blocking symbol, or null when it was explained already or the budget is spent. */

@@ -185,12 +185,20 @@ public record Explanation(String symbol, String prompt, String type, String valu
      * @param needs the least value it would need ({@code m}: anything but n; {@code y}), or for a select
      *     that holds the symbol up, the value the symbol cannot go down to ({@code n} or {@code m})
      * @param text one line for people
-     * @param because explanations of the symbols in it (recursively, as far as it helps)
+     * @param explainedAbove whether every symbol in it is explained higher up the tree (the text form
+     *     then names it only briefly: a tristate gate at m shared by a whole subsystem, say)
+     * @param because explanations of the symbols in it not explained already (recursively, as far as it helps)
      */
     public record Blocker(BlockerKind kind, String location, String expression, String value, String needs,
-            String text, List<Explanation> because) {
+            String text, boolean explainedAbove, List<Explanation> because) {
         public Blocker {
             because = List.copyOf(because);
+        }
+
+        /** A blocker whose symbols, if any, are explained in {@code because}. */
+        public Blocker(BlockerKind kind, String location, String expression, String value, String needs, String text,
+                List<Explanation> because) {
+            this(kind, location, expression, value, needs, text, false, because);
         }
     }
 
@@ -210,6 +218,8 @@ public record Explanation(String symbol, String prompt, String type, String valu
         PROMPT_IF,
         /** The symbol has no prompt: only defaults and selects set it. */
         NO_PROMPT,
+        /** A promptless symbol's default: the {@code if} of one skipped, or the value of the one taken. */
+        DEFAULT,
         /** An active {@code select} holds it up. */
         SELECTED,
         /** The symbol is not defined in this tree (another architecture, or removed). */

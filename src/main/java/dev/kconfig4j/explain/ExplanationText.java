@@ -193,12 +193,20 @@ final class ExplanationText {
         for (String f : facts) {
             b.append(p).append(f).append('\n');
         }
+        List<String> above = new ArrayList<>();
         for (Blocker k : e.blockers()) {
+            if (k.explainedAbove()) {
+                above.add(k.expression());
+                continue;
+            }
             b.append(p).append(k.kind() == Explanation.BlockerKind.SELECTED ? "held: " : "blocked: ").append(k.text())
                     .append('\n');
             for (Explanation n : k.because()) {
                 nested(b, p + INDENT, n);
             }
+        }
+        if (!above.isEmpty()) {
+            b.append(p).append("blocked: ").append(String.join(", ", above)).append(" (explained above)\n");
         }
         if (e.advice() != null) {
             b.append(p).append(e.advice()).append('\n');

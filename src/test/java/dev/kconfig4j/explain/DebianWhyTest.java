@@ -62,6 +62,28 @@ class DebianWhyTest {
     }
 
     @Test
+    void everySymbolIsExplainedAndEveryOneTheConfigCannotSetHasABlocker() {
+        int explained = 0;
+        for (dev.kconfig4j.symbol.Symbol s : tree.symbols().all()) {
+            if (s.isConstant() || s.name() == null || !s.isDefined()) {
+                continue;
+            }
+            Explanation e = explainer.explain(s);
+            explained++;
+            assertThat(e.value()).as(s.name()).isEqualTo(explainer.configuration().string(s));
+            assertThat(e.written()).as(s.name()).isEqualTo(explainer.configuration().isWritten(s));
+            if (s.type().isTristateLike() && e.value().equals("n") && e.visibility().value().equals("n")) {
+                assertThat(e.blockers()).as("what keeps %s at n", s.name()).isNotEmpty();
+            }
+            if (e.origin().kind() == OriginKind.SELECT) {
+                assertThat(e.blockers()).as("the selects that hold %s", s.name())
+                        .anyMatch(b -> b.kind() == BlockerKind.SELECTED);
+            }
+        }
+        assertThat(explained).isGreaterThan(15_000);
+    }
+
+    @Test
     void nrCpusFromTheConfigIsIgnoredBecauseMaxsmpHidesItsPrompt() {
         Explanation e = why("NR_CPUS");
         assertThat(e.value()).isEqualTo("8192");

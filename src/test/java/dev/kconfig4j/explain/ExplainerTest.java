@@ -134,6 +134,35 @@ class ExplainerTest {
     }
 
     @Test
+    void aPromptlessSymbolIsBlockedByTheIfOfItsDefaultOrTheValueOfTheDefaultTaken() {
+        WhyTree t = WhyTree.of(dir, """
+                config FEATURE
+                    bool "Feature"
+                config HAS_FEATURE
+                    def_bool y if FEATURE
+                config LEVEL
+                    bool "Level"
+                config AUTO
+                    bool
+                    default LEVEL
+                """, null).checkAgainstKernel();
+        Explanation has = t.why("HAS_FEATURE");
+        assertThat(has.value()).isEqualTo("n");
+        Blocker b = has.blockers().get(0);
+        assertThat(b.kind()).isEqualTo(BlockerKind.DEFAULT);
+        assertThat(b.location()).isEqualTo("Kconfig:4");
+        assertThat(b.expression()).isEqualTo("FEATURE [=n]");
+        assertThat(b.text()).isEqualTo("FEATURE [=n] = n, in the if of default y (Kconfig:4)");
+        assertThat(b.because().get(0).advice()).isEqualTo("visible: set CONFIG_FEATURE=y in the config");
+        assertThat(has.blockers().get(1).kind()).isEqualTo(BlockerKind.NO_PROMPT);
+
+        Blocker v = t.why("AUTO").blockers().get(0);
+        assertThat(v.kind()).isEqualTo(BlockerKind.DEFAULT);
+        assertThat(v.location()).isEqualTo("Kconfig:9");
+        assertThat(v.expression()).isEqualTo("LEVEL [=n]");
+    }
+
+    @Test
     void aSelectForcesTheValueAndCannotBeLowered() {
         WhyTree t = WhyTree.of(dir, """
                 config LIB
