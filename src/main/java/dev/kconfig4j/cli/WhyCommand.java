@@ -25,13 +25,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kconfig4j why}: a symbol's value, where it came from, and what blocks changing it. */
-@Command(name = "why", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "why", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {
-            "Explains the value olddefconfig gives each SYMBOL (CONFIG_ prefix optional): the config line,",
-            "the default or select that set it, its prompt and dependencies with their values, and, when",
-            "it cannot be changed, the failing part of the condition, followed through the symbols in it.",
-            "Without --config: $KCONFIG_CONFIG or .config in the current directory if present, else an",
-            "empty config (every symbol at its default)."},
+            "Explains the value olddefconfig gives each SYMBOL (CONFIG_ prefix optional):",
+            "the config's line, the default or select that set it, its prompt and",
+            "dependencies with their values, and what blocks a change: the failing part",
+            "of the condition, followed through the symbols in it.",
+            "Without --config: $KCONFIG_CONFIG or ./.config if present, else an empty",
+            "config (every symbol at its default).",
+            "Text and JSON (docs/why.md)."},
         footer = {"", "Exit status: 0 success; 1 bad input (unknown symbol, tree or config); 2 bad usage."})
 public final class WhyCommand implements Callable<Integer> {
     private final Cli.Context context;

@@ -106,5 +106,8 @@ class WhyCommandTest {
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("nope.config: no such file\n");
         assertThat(run("why", "--srctree", ".").exit()).isEqualTo(2);
+        Run help = run("why", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).startsWith("Usage: kconfig4j why").contains("--config=FILE");
     }
 }
