@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code why} on the real thing: Debian's 6.12 amd64 config in the 6.12 x86 tree, in the golden
@@ -29,13 +30,15 @@ class DebianWhyTest {
     private static Explainer explainer;
     private static Kconfig tree;
     private static List<String> expected;
+    /** The object directory: where the tree's probes run. */
+    @TempDir
+    static Path out;
 
     @BeforeAll
     static void load() throws IOException {
         Path shared = GoldenCase.requireShared();
         GoldenCase c = GoldenCase.byId(shared, "6.12/x86/olddefconfig-debian-6.12-amd64");
         Path srctree = shared.resolve(c.tree()).toRealPath();
-        Path out = Files.createTempDirectory("kconfig4j-why-debian-");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         tree = Kconfig.load(Kconfig.Options.of(srctree, "Kconfig", c.environment(srctree, out), out), quiet, quiet);
         String config = Files.readString(shared.resolve("corpus/configs/debian-6.12-amd64.config"),

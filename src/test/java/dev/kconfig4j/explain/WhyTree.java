@@ -87,6 +87,12 @@ final class WhyTree {
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as("kernel conf exit status").isZero();
             String theirs = body(Files.readString(run.resolve(".config"), StandardCharsets.ISO_8859_1));
+            try (var files = Files.list(run)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(run);
             String ours = body(new ConfigWriter(tree, explainer.configuration(), "CONFIG_").dotConfig());
             assertThat(ours).as("our .config against the kernel's conf-" + dialect).isEqualTo(theirs);
             return this;
