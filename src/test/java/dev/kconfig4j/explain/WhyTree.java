@@ -73,7 +73,7 @@ final class WhyTree {
             return this;
         }
         try {
-            Path run = Files.createTempDirectory("kconfig4j-why-oracle-");
+            Path run = Files.createTempDirectory(dir, "oracle-"); // inside the test's directory: cleaned up with it
             Files.copy(dir.resolve("Kconfig"), run.resolve("Kconfig"));
             if (configText != null) {
                 Files.writeString(run.resolve(".config"), configText, StandardCharsets.ISO_8859_1);
@@ -87,12 +87,6 @@ final class WhyTree {
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as("kernel conf exit status").isZero();
             String theirs = body(Files.readString(run.resolve(".config"), StandardCharsets.ISO_8859_1));
-            try (var files = Files.list(run)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-            Files.delete(run);
             String ours = body(new ConfigWriter(tree, explainer.configuration(), "CONFIG_").dotConfig());
             assertThat(ours).as("our .config against the kernel's conf-" + dialect).isEqualTo(theirs);
             return this;
