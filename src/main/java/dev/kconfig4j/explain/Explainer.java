@@ -611,6 +611,22 @@ public final class Explainer {
         return " (from " + (cut > 0 ? macro.substring(0, cut).strip() : macro) + ")";
     }
 
+    /** The macro call ({@code $(...)}) written on the line at {@code location} ("file:line"), or null. */
+    private String macroAt(String location) {
+        int colon = location == null ? -1 : location.lastIndexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String line;
+        try {
+            line = sourceLine(new Location(location.substring(0, colon), Integer.parseInt(location.substring(colon + 1))));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        int i = line == null ? -1 : line.indexOf("$(");
+        return i < 0 ? null : line.substring(i).strip();
+    }
+
     private String sourceLine(Location loc) {
         List<String> lines = sourceLines.computeIfAbsent(loc.file(), f -> {
             Path srctree = tree.options().srctree();
@@ -970,7 +986,9 @@ public final class Explainer {
         for (Map.Entry<Symbol, Goal> leaf : leaves) {
             Symbol x = leaf.getKey();
             if (x.isConstant()) {
-                note = "; " + x.name() + " is a constant here (a macro, such as a toolchain probe, evaluated to it)";
+                String macro = macroAt(place.location());
+                note = "; " + x.name() + " is a constant here: " + (macro == null
+                        ? "a macro (such as a toolchain probe) evaluated to it" : macro + " evaluated to it");
             } else if (!x.isDefined()) {
                 undefined.add(name(x));
             } else {

@@ -36,8 +36,7 @@ final class ExplanationText {
         header(b, "", e);
         String p = "  ";
         line(b, p, "value", e.value() + ": " + origin(e));
-        if (e.user() != null && !(e.user().outcome() == Explanation.Outcome.TAKEN
-                && e.origin().kind() == OriginKind.USER)) {
+        if (e.user() != null && e.user().outcome() != Explanation.Outcome.TAKEN) {
             line(b, p, "config", e.user().location() + ": " + e.user().text() + "  "
                     + e.user().outcome().name().toLowerCase(java.util.Locale.ROOT)
                     + (e.user().reason() == null ? "" : ": " + e.user().reason()));

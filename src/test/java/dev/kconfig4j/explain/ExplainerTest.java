@@ -163,6 +163,23 @@ class ExplainerTest {
     }
 
     @Test
+    void aMacroThatEvaluatedToNIsShownAsWritten() {
+        WhyTree t = WhyTree.of(dir, """
+                config GATED
+                    bool "Gated by a probe"
+                    depends on $(shell,echo n)
+                config PROBED
+                    def_bool $(shell,echo n)
+                """, "CONFIG_GATED=y\n").checkAgainstKernel();
+        assertThat(t.why("GATED").blockers()).singleElement().satisfies(b -> {
+            assertThat(b.location()).isEqualTo("Kconfig:3");
+            assertThat(b.text()).isEqualTo("n [=n] = n, in depends on (Kconfig:3); n is a constant here:"
+                    + " $(shell,echo n) evaluated to it");
+        });
+        assertThat(t.why("PROBED").origin().text()).isEqualTo("default n (from $(shell,echo n))");
+    }
+
+    @Test
     void aSelectForcesTheValueAndCannotBeLowered() {
         WhyTree t = WhyTree.of(dir, """
                 config LIB
