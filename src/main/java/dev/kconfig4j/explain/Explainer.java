@@ -249,7 +249,9 @@ public final class Explainer {
             }
             advice = advice(s, blockers.isEmpty() && goals.size() == 1 ? goals.get(0) : Goal.NONE, bounds);
         }
-        return new Explanation(name(s), prompt, s.type().keyword(), config.string(s), config.isWritten(s), definedAt,
+        // an undefined symbol's "value" is its own name as text; in conditions it is n
+        String value = s.isDefined() ? config.string(s) : config.tristate(s).text();
+        return new Explanation(name(s), prompt, s.type().keyword(), value, config.isWritten(s), definedAt,
                 userLine(s), origin(s), visibility, dependsOn, defaults(s), links(s, selects(s)),
                 links(s, implies(s)), ranges(s), choiceState(s), bounds, blockers, advice);
     }
@@ -417,6 +419,9 @@ public final class Explainer {
     // ======================================================================
 
     private Origin origin(Symbol s) {
+        if (!s.isDefined()) {
+            return new Origin(OriginKind.NONE, "not defined in this tree (another architecture's, or removed): n", null);
+        }
         ValueSource src = config.valueSource(s);
         Assignment a = s.name() == null ? null : assignments.get(s.name());
         String userAt = a == null ? null : configName + ":" + a.line();

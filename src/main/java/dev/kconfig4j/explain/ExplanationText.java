@@ -46,6 +46,9 @@ final class ExplanationText {
                     + at(e.choice().location()) + " selects "
                     + (e.choice().selected() == null ? "nothing" : e.choice().selected()) + ": " + e.choice().reason());
         }
+        if (e.definedAt().isEmpty()) {
+            return; // not defined here: the value line says it all
+        }
         if (e.visibility().prompts().isEmpty()) {
             line(b, p, "prompt", "none: the user cannot set " + e.symbol());
         } else {

@@ -180,6 +180,26 @@ class ExplainerTest {
     }
 
     @Test
+    void aSymbolOfAnotherArchitectureIsNamedNotFollowed() {
+        WhyTree t = WhyTree.of(dir, """
+                config DRV
+                    bool "Driver"
+                    depends on ARM64 || COMPILE_TEST
+                config COMPILE_TEST
+                    bool "Compile test"
+                """, null).checkAgainstKernel();
+        Blocker b = t.why("DRV").blockers().get(0);
+        assertThat(b.expression()).isEqualTo("ARM64 || COMPILE_TEST [=n]");
+        assertThat(b.text()).endsWith("; not defined in this tree (another architecture's, or removed), so n: ARM64");
+        assertThat(b.because()).extracting(Explanation::symbol).containsExactly("COMPILE_TEST");
+        Explanation arm = t.why("ARM64");
+        assertThat(arm.value()).isEqualTo("n");
+        assertThat(arm.definedAt()).isEmpty();
+        assertThat(arm.origin().text()).isEqualTo("not defined in this tree (another architecture's, or removed): n");
+        assertThat(t.text("ARM64")).contains("ARM64 = n   unknown   (not defined in this tree)");
+    }
+
+    @Test
     void aSelectForcesTheValueAndCannotBeLowered() {
         WhyTree t = WhyTree.of(dir, """
                 config LIB
