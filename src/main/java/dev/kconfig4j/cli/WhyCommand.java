@@ -61,7 +61,8 @@ public final class WhyCommand implements Callable<Integer> {
     String dialect;
 
     @Option(names = "--shell", paramLabel = "POLICY",
-            description = "What $(shell,...) in the tree may do: allow (default), deny, deny=TEXT, record=FILE, replay=FILE.")
+            description = "What $(shell,...) in the tree may do: allow (default), deny, deny=TEXT, record=FILE, "
+                    + "replay=FILE.")
     String shell;
 
     public WhyCommand(Cli.Context context) {

@@ -17,9 +17,7 @@ import dev.kconfig4j.explain.Explanation.Outcome;
 import dev.kconfig4j.explain.Explanation.State;
 import dev.kconfig4j.explain.Explanation.UserLine;
 import dev.kconfig4j.menu.Menu;
-import dev.kconfig4j.parse.Attribute;
 import dev.kconfig4j.parse.Location;
-import dev.kconfig4j.parse.Statement;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Configuration.ValueSource;
 import dev.kconfig4j.symbol.Numbers;
@@ -27,11 +25,8 @@ import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.Type;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,7 +70,7 @@ public final class Explainer {
     private final List<String> warnings;
     private Map<Symbol, List<Link>> selectsOf;
     private Map<Symbol, List<Link>> impliesOf;
-    private final Map<String, List<String>> sourceLines = new HashMap<>();
+    private final Placement placement;
 
     /** One assignment of a config file: the last one for a symbol counts. */
     private record Assignment(String text, String value, int line) {
@@ -110,6 +105,7 @@ public final class Explainer {
         this.configName = configName;
         this.assignments = assignments(configText == null ? "" : configText);
         this.warnings = List.copyOf(warnings);
+        this.placement = new Placement(tree);
     }
 
     /**
@@ -493,7 +489,8 @@ public final class Explainer {
 
     /** Why nothing set a symbol. */
     private String none(Symbol s) {
-        String what = s.type().isTristateLike() ? "n" : "empty" + (config.string(s).isEmpty() ? "" : " (" + config.string(s) + ")");
+        String what = s.type().isTristateLike() ? "n"
+                : "empty" + (config.string(s).isEmpty() ? "" : " (" + config.string(s) + ")");
         if (s.prompts().isEmpty() && s.defaults().isEmpty()) {
             return "no prompt, no default and no active select: " + what;
         }
@@ -601,12 +598,15 @@ public final class Explainer {
         return d.value() instanceof Expr.Sym ds ? config.string(ds.symbol()) : "";
     }
 
-    /** For a default whose value is a literal produced by a macro: the macro as written, e.g. {@code " (from $(cc-option,-mfoo))"}. */
+    /**
+     * For a default whose value is a literal produced by a macro: the macro as written, e.g.
+     * {@code " (from $(cc-option,-mfoo))"}; "" otherwise.
+     */
     private String macroNote(Property.Default d) {
         if (!(d.value() instanceof Expr.Sym ds) || !(ds.symbol().isConstant() || !ds.symbol().isDefined())) {
             return ""; // not a literal
         }
-        String line = sourceLine(d.location());
+        String line = placement.sourceLine(d.location());
         int i = line == null ? -1 : line.indexOf("$(");
         if (i < 0) {
             return "";
@@ -614,35 +614,6 @@ public final class Explainer {
         String macro = line.substring(i).strip();
         int cut = macro.indexOf(" if ");
         return " (from " + (cut > 0 ? macro.substring(0, cut).strip() : macro) + ")";
-    }
-
-    /** The macro call ({@code $(...)}) written on the line at {@code location} ("file:line"), or null. */
-    private String macroAt(String location) {
-        int colon = location == null ? -1 : location.lastIndexOf(':');
-        if (colon < 0) {
-            return null;
-        }
-        String line;
-        try {
-            line = sourceLine(new Location(location.substring(0, colon), Integer.parseInt(location.substring(colon + 1))));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        int i = line == null ? -1 : line.indexOf("$(");
-        return i < 0 ? null : line.substring(i).strip();
-    }
-
-    private String sourceLine(Location loc) {
-        List<String> lines = sourceLines.computeIfAbsent(loc.file(), f -> {
-            Path srctree = tree.options().srctree();
-            Path p = srctree == null ? Path.of(f) : srctree.resolve(f);
-            try {
-                return Files.readAllLines(p, StandardCharsets.ISO_8859_1);
-            } catch (IOException | RuntimeException e) {
-                return List.of();
-            }
-        });
-        return loc.line() >= 1 && loc.line() <= lines.size() ? lines.get(loc.line() - 1) : null;
     }
 
     private List<Contribution> links(Symbol target, List<Link> links) {
@@ -830,7 +801,7 @@ public final class Explainer {
         for (Property.Prompt p : s.prompts()) {
             for (Expr t : failing(p.condition(), need)) {
                 if (!out.containsKey(t)) {
-                    out.put(t, termBlocker(s, t, need, place(t, p.menu(), p), depth, walk));
+                    out.put(t, termBlocker(s, t, need, placement.place(t, p.menu(), p), depth, walk));
                 }
             }
         }
@@ -852,8 +823,9 @@ public final class Explainer {
         if (s.directDependency() != null && config.directDependency(s).compareTo(need) < 0) {
             for (Expr t : failing(s.directDependency(), need)) {
                 Menu def = s.definitions().size() == 1 ? s.definitions().get(0) : null;
-                Place place = def == null ? new Place(BlockerKind.DEPENDS_ON, location(s), "depends on")
-                        : place(t, def, null);
+                Placement.Place place = def == null
+                        ? new Placement.Place(BlockerKind.DEPENDS_ON, location(s), "depends on")
+                        : placement.place(t, def, null);
                 out.add(termBlocker(s, t, need, place, depth, walk));
             }
         }
@@ -903,7 +875,7 @@ public final class Explainer {
             if (cond == Tristate.NO) {
                 Expr own = ownCondition(d.condition(), d.menu());
                 for (Expr t : failing(own, Tristate.MOD)) {
-                    out.add(termBlocker(s, t, Tristate.MOD, new Place(BlockerKind.DEFAULT, d.location().toString(),
+                    out.add(termBlocker(s, t, Tristate.MOD, new Placement.Place(BlockerKind.DEFAULT, d.location().toString(),
                             "the if of " + what), depth, walk));
                 }
                 continue;
@@ -918,7 +890,7 @@ public final class Explainer {
                                 + v.text(), List.of()));
             } else {
                 for (Expr t : failing(Expr.and(d.value(), ownCondition(d.condition(), d.menu())), need)) {
-                    out.add(termBlocker(s, t, need, new Place(BlockerKind.DEFAULT, d.location().toString(),
+                    out.add(termBlocker(s, t, need, new Placement.Place(BlockerKind.DEFAULT, d.location().toString(),
                             "the default taken, " + what + ownIf(d.condition(), d.menu())), depth, walk));
                 }
             }
@@ -980,7 +952,7 @@ public final class Explainer {
     }
 
     /** One failing term, with the symbols in it explained. */
-    private Blocker termBlocker(Symbol s, Expr term, Tristate need, Place place, int depth, Walk walk) {
+    private Blocker termBlocker(Symbol s, Expr term, Tristate need, Placement.Place place, int depth, Walk walk) {
         Tristate value = config.eval(term);
         String printed = ExprPrinter.print(term, config);
         List<Map.Entry<Symbol, Goal>> leaves = new ArrayList<>();
@@ -991,7 +963,7 @@ public final class Explainer {
         for (Map.Entry<Symbol, Goal> leaf : leaves) {
             Symbol x = leaf.getKey();
             if (x.isConstant()) {
-                String macro = macroAt(place.location());
+                String macro = placement.macroAt(place.location());
                 note = "; " + x.name() + " is a constant here: " + (macro == null
                         ? "a macro (such as a toolchain probe) evaluated to it" : macro + " evaluated to it");
             } else if (!x.isDefined()) {
@@ -1087,126 +1059,6 @@ public final class Explainer {
                 }
             }
         } else if (!out.contains(e)) {
-            out.add(e);
-        }
-    }
-
-    // ======================================================================
-    // where a term was written
-    // ======================================================================
-
-    /** Where a piece of a condition comes from. */
-    private record Place(BlockerKind kind, String location, String what) {
-        String describe() {
-            return what + (location == null ? "" : " (" + location + ")");
-        }
-    }
-
-    /**
-     * Where {@code term} of a definition's condition was written, read off the syntax (the menu
-     * tree lifts the contents of {@code if} blocks out of them): the outermost enclosing
-     * {@code if}/{@code menu}/{@code choice} that has it, else the entry's own {@code depends on},
-     * else an enclosing menu's {@code visible if}, else the prompt's own {@code if}.
-     */
-    private Place place(Expr term, Menu node, Property.Prompt prompt) {
-        if (entries == null) {
-            entries = new HashMap<>();
-            indexEntries(tree.syntax(), List.of());
-        }
-        Entry entry = entries.get(node.location());
-        List<Statement> blocks = entry == null ? List.of() : entry.blocks();
-        for (Statement b : blocks) {
-            if (b instanceof Statement.If i && andTerms(i.condition()).contains(term)) {
-                return new Place(BlockerKind.IF_BLOCK, i.location().toString(), "the enclosing if");
-            }
-            if (b instanceof Statement.MenuBlock m) {
-                Location at = dependsOn(m.attributes(), term);
-                if (at != null) {
-                    return new Place(BlockerKind.MENU, at.toString(), "the depends on of menu \"" + m.prompt() + "\"");
-                }
-            }
-            if (b instanceof Statement.Choice c) {
-                Location at = dependsOn(c.attributes(), term);
-                if (at != null) {
-                    return new Place(BlockerKind.CHOICE, at.toString(), "the depends on of the choice "
-                            + choiceName(c.symbol()));
-                }
-            }
-        }
-        if (term instanceof Expr.Sym cs && cs.symbol().isChoice()) {
-            Symbol choice = cs.symbol();
-            return new Place(BlockerKind.CHOICE, location(choice), "the choice " + choiceName(choice) + ", not visible");
-        }
-        Location own = entry == null ? null : dependsOn(entry.attributes(), term);
-        if (own != null) {
-            return new Place(BlockerKind.DEPENDS_ON, own.toString(), "depends on");
-        }
-        for (Statement b : blocks) {
-            if (b instanceof Statement.MenuBlock m) {
-                for (Attribute a : m.attributes()) {
-                    if (a instanceof Attribute.VisibleIf v && andTerms(v.condition()).contains(term)) {
-                        return new Place(BlockerKind.VISIBLE_IF, v.location().toString(),
-                                "the visible if of menu \"" + m.prompt() + "\"");
-                    }
-                }
-            }
-        }
-        if (prompt != null && (node.dependency() == null || !andTerms(node.dependency()).contains(term))) {
-            return new Place(BlockerKind.PROMPT_IF, prompt.location().toString(), "the prompt's if");
-        }
-        return new Place(BlockerKind.DEPENDS_ON, node.location().toString(), "depends on");
-    }
-
-    /** An entry of the syntax: its attributes and the blocks around it, outermost first. */
-    private record Entry(List<Attribute> attributes, List<Statement> blocks) {
-    }
-
-    private Map<Location, Entry> entries;
-
-    /** The {@code depends on} among {@code attributes} that has {@code term}, or null. */
-    private static Location dependsOn(List<Attribute> attributes, Expr term) {
-        for (Attribute a : attributes) {
-            if (a instanceof Attribute.DependsOn d && d.condition() != null && andTerms(d.condition()).contains(term)) {
-                return d.location();
-            }
-        }
-        return null;
-    }
-
-    private void indexEntries(List<Statement> statements, List<Statement> blocks) {
-        for (Statement s : statements) {
-            if (s instanceof Statement.Config c) {
-                entries.put(c.location(), new Entry(c.attributes(), blocks));
-            } else if (s instanceof Statement.Choice c) {
-                entries.put(c.location(), new Entry(c.attributes(), blocks));
-                indexEntries(c.body(), append(blocks, c));
-            } else if (s instanceof Statement.MenuBlock m) {
-                indexEntries(m.body(), append(blocks, m));
-            } else if (s instanceof Statement.If i) {
-                indexEntries(i.body(), append(blocks, i));
-            } else if (s instanceof Statement.Source src) {
-                indexEntries(src.body(), blocks);
-            }
-        }
-    }
-
-    private static List<Statement> append(List<Statement> list, Statement s) {
-        List<Statement> out = new ArrayList<>(list);
-        out.add(s);
-        return List.copyOf(out);
-    }
-
-    private static List<Expr> andTerms(Expr e) {
-        List<Expr> out = new ArrayList<>();
-        flattenAnd(e, out);
-        return out;
-    }
-
-    private static void flattenAnd(Expr e, List<Expr> out) {
-        if (e instanceof Expr.And a) {
-            flattenAnd(a.left(), out);
-            flattenAnd(a.right(), out);
-        } else if (e != null) {
             out.add(e);
         }
     }

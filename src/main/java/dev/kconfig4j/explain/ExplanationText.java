@@ -187,7 +187,8 @@ final class ExplanationText {
         List<String> facts = new ArrayList<>();
         facts.add(e.value() + ": " + origin(e));
         if (e.user() != null && e.user().reason() != null && !e.visibility().prompts().isEmpty()) {
-            // (a promptless symbol's line is only what an earlier run wrote) the blockers below say why a value the config gave was ignored
+            // (a promptless symbol's line is only what an earlier run wrote); the blockers below
+            // say why a value the config gave was ignored
             facts.add("config " + e.user().location() + ": " + e.user().text() + " "
                     + e.user().outcome().name().toLowerCase(java.util.Locale.ROOT)
                     + (e.blockers().isEmpty() ? ": " + e.user().reason() : ""));

@@ -372,7 +372,8 @@ class ExplainerTest {
         assertThat(n.value()).isEqualTo("5");
         assertThat(n.origin().kind()).isEqualTo(OriginKind.DEFAULT);
         assertThat(n.user().outcome()).isEqualTo(Outcome.INVALID);
-        assertThat(n.user().reason()).isEqualTo("outside the active range 1..10 (Kconfig:3): dropped when the config was read");
+        assertThat(n.user().reason())
+                .isEqualTo("outside the active range 1..10 (Kconfig:3): dropped when the config was read");
     }
 
     @Test
