@@ -8,7 +8,9 @@
 #
 # Three questions: a symbol blocked by a hidden prompt (NR_CPUS), one held by a select
 # (X86_X2APIC), and a library selected by many drivers with a long explanation (FW_LOADER);
-# then all three in one run.
+# then all three in one run. For reference, kconfig4j's own olddefconfig in the same
+# environment, alternating with the why runs: both start the JVM, parse the tree and read the
+# config, so the difference is what explaining costs, whatever the machine's load.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=$(cd "${KCONFIG4J_SHARED:-$here/../shared}" && pwd)
@@ -29,17 +31,37 @@ one_run() {
     echo "$t1 - $t0" | bc
 }
 
+# conf_run: the wall time of kconfig4j's olddefconfig on the same tree and config
+conf_run() {
+    local t0 t1
+    mkdir -p "$work/o"
+    cp "$input" "$work/o/.config"
+    t0=$(date +%s.%N)
+    (cd "$work/o" && env -i PATH=/usr/bin:/bin HOME="$work" srctree="$st" ARCH=x86 SRCARCH=x86 \
+        CC="$st/scripts/dummy-tools/gcc" LD="$st/scripts/dummy-tools/ld" NM="$st/scripts/dummy-tools/nm" \
+        OBJCOPY="$st/scripts/dummy-tools/objcopy" PAHOLE="$st/scripts/dummy-tools/pahole" \
+        "CC_VERSION_TEXT=gcc (scripts/dummy-tools/gcc)" "$here/bin/kconfig4j" conf -s --olddefconfig Kconfig \
+        </dev/null >/dev/null)
+    t1=$(date +%s.%N)
+    # (include/ is left: a first run writes it, as the kernel does)
+    echo "$t1 - $t0" | bc
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 # Warm-up: file caches, the class-data archive, the probe cache.
 one_run NR_CPUS >/dev/null
 one_run NR_CPUS >/dev/null
+conf_run >/dev/null
 printf 'kconfig4j why, Linux 6.12 x86, Debian amd64 config, %d runs each (median wall time, probe cache warm)\n' "$runs"
+: > "$work/c"
 for q in NR_CPUS X86_X2APIC FW_LOADER "NR_CPUS X86_X2APIC FW_LOADER"; do
     : > "$work/t"
     for _ in $(seq "$runs"); do
         # shellcheck disable=SC2086
         one_run $q >> "$work/t"
+        conf_run >> "$work/c"
     done
     printf '  why %-30s %6.3f s\n' "$q" "$(median < "$work/t")"
 done
+printf '  reference: kconfig4j conf --olddefconfig  %6.3f s (same tree and config, alternating)\n' "$(median < "$work/c")"
