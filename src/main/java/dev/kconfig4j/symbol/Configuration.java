@@ -63,6 +63,8 @@ public final class Configuration {
     private final Tristate[] implied;
     private final int[] depsDone;
     private final Symbol[] chosen;
+    private final ValueSource[] source;
+    private final Tristate[] base;
     private Tristate modulesValue;
 
     private Consumer<Symbol> unmetDependencyListener = s -> { };
@@ -89,6 +91,8 @@ public final class Configuration {
         implied = new Tristate[n];
         depsDone = new int[n];
         chosen = new Symbol[n];
+        source = new ValueSource[n];
+        base = new Tristate[n];
     }
 
     public SymbolTable symbols() {
@@ -339,6 +343,41 @@ public final class Configuration {
         return t;
     }
 
+    /** Which rule gave a symbol its value (before {@code select} raised it); see {@link #valueSource}. */
+    public enum ValueSource {
+        /** The user's value, limited by the visibility (and, for int/hex, clamped into the active range). */
+        USER,
+        /** No user value was taken: the first active default, raised by {@code imply} (or nothing: n, empty). */
+        DEFAULT,
+        /** A choice member whose value the choice decided. */
+        CHOICE,
+        /** A {@code transitional} symbol passing its input value through. */
+        TRANSITIONAL
+    }
+
+    /** Which rule gave the symbol its value (for explanations); DEFAULT for constants. */
+    public ValueSource valueSource(Symbol s) {
+        if (s.isConstant()) {
+            return ValueSource.DEFAULT;
+        }
+        calc(s);
+        ValueSource v = source[s.id()];
+        return v == null ? ValueSource.DEFAULT : v;
+    }
+
+    /**
+     * A bool/tristate symbol's value as its {@link #valueSource} gave it, before {@code select}
+     * raised it and a bool rounded m up: the difference to {@link #tristate} is what selects added.
+     */
+    public Tristate baseTristate(Symbol s) {
+        if (s.isConstant()) {
+            return constantTristate(s);
+        }
+        calc(s);
+        Tristate v = base[s.id()];
+        return v == null ? tri[s.id()] : v;
+    }
+
     /** The first default whose condition holds, or null. */
     public Property.Default activeDefault(Symbol s) {
         for (Property.Default d : s.defaults) {
@@ -422,6 +461,8 @@ public final class Configuration {
         tri[id] = Tristate.NO;
         string[id] = s.type().isTristateLike() ? "n" : (s.type() == Type.UNKNOWN ? s.name() : "");
         write[id] = false;
+        source[id] = ValueSource.DEFAULT;
+        base[id] = null;
         switch (s.type()) {
             case BOOL, TRISTATE -> calcTristate(s);
             case INT, HEX, STRING -> calcText(s);
@@ -443,18 +484,23 @@ public final class Configuration {
             tri[id] = Tristate.NO;
             string[id] = "n";
             write[id] = w;
+            source[id] = ValueSource.CHOICE;
             chooseByPriority(choice);
             return;
         }
         if (choice != null && vis == Tristate.YES) {
             calc(choice);
             val = chosen[choice.id()] == s && tri[choice.id()] == Tristate.YES ? Tristate.YES : Tristate.NO;
+            source[id] = ValueSource.CHOICE;
+            base[id] = val;
         } else {
             if (s.isTransitional() && hasUser[id]) {
                 // A transitional symbol passes its old value through although it has no prompt.
                 val = userTri[id];
+                source[id] = ValueSource.TRANSITIONAL;
             } else if (vis != Tristate.NO && hasUser[id]) {
                 val = userTri[id].and(vis);
+                source[id] = ValueSource.USER;
             } else {
                 if (reverseDependency(s) != Tristate.NO) {
                     w = true;
@@ -477,6 +523,7 @@ public final class Configuration {
             if (directDependency(s).compareTo(reverseDependency(s)) < 0) {
                 unmetDependencyListener.accept(s);
             }
+            base[id] = val;
             val = val.or(reverseDependency(s));
         }
         if (val == Tristate.MOD && effectiveType(s) == Type.BOOL) {
@@ -505,6 +552,7 @@ public final class Configuration {
         String val = "";
         if ((vis != Tristate.NO || s.isTransitional()) && hasUser[id]) {
             val = userString[id];
+            source[id] = vis != Tristate.NO ? ValueSource.USER : ValueSource.TRANSITIONAL;
         } else {
             Property.Default d = activeDefault(s);
             if (d != null && d.value() instanceof Expr.Sym ds) {
@@ -660,6 +708,8 @@ public final class Configuration {
             tri[id] = v;
             string[id] = v.text();
             write[id] = true;
+            source[id] = ValueSource.CHOICE;
+            base[id] = v;
             if (started[id] != pass) {
                 started[id] = pass;
                 finished[id] = true;
