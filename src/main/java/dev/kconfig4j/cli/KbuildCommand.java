@@ -10,6 +10,7 @@ import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.kbuild.KbuildMap;
 import dev.kconfig4j.kbuild.KbuildTree;
+import dev.kconfig4j.kbuild.ModuleOrigins;
 import dev.kconfig4j.kbuild.ObjectRule;
 import dev.kconfig4j.kbuild.Values;
 import dev.kconfig4j.preprocess.ProbeCache;
@@ -302,7 +303,10 @@ public final class KbuildCommand implements Runnable {
     @Command(name = "check", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
             description = "For a config: the =m symbols whose code is partly built in (and where), the =y symbols "
                 + "whose code is forced into a module, obj-y objects Kbuild silently drops (their directory is "
-                + "reached only as a module), and the modules the config produces (module -> symbols, file:line).")
+                + "reached only as a module), the modules the config produces (module -> symbols, file:line), "
+                + "and for the =m symbols with no module of their own, the modules they derive (code merged into "
+                + "another module, or active selects, with the Kconfig file:line of each select) or that they "
+                + "produce none.")
     public static final class CheckCommand implements Callable<Integer> {
         private final Cli.Context context;
 
@@ -332,7 +336,8 @@ public final class KbuildCommand implements Runnable {
                 Configuration c = ConfigReader.load(k, config.toString(), text, context.err());
                 KbuildMap map = tree.map(context);
                 KbuildMap.Build build = map.evaluate(Values.of(c));
-                emit(context, output, json ? json(document(map, build)) : text(map, build));
+                ModuleOrigins origins = ModuleOrigins.of(map, build, c);
+                emit(context, output, json ? json(document(map, build, origins)) : text(map, build, origins));
                 return 0;
             } catch (UsageError e) {
                 return 2;
@@ -344,7 +349,7 @@ public final class KbuildCommand implements Runnable {
             }
         }
 
-        private Map<String, Object> document(KbuildMap map, KbuildMap.Build build) {
+        private Map<String, Object> document(KbuildMap map, KbuildMap.Build build, ModuleOrigins origins) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("config", config.toString());
             doc.put("arch", map.arch());
@@ -376,10 +381,41 @@ public final class KbuildCommand implements Runnable {
                 mods.put(m.kernelName(), e);
             }
             doc.put("modules", mods);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            long own = origins.symbols().stream().filter(origins::hasOwnModule).count();
+            summary.put("symbols", origins.symbols().size());
+            summary.put("ownModule", own);
+            summary.put("derivedOnly", origins.derivedOnly().size());
+            summary.put("noModule", origins.unmapped().size());
+            doc.put("modularSymbols", summary);
+            Map<String, Object> derived = new LinkedHashMap<>();
+            origins.derivedOnly().forEach((symbol, list) -> {
+                List<Object> entries = new ArrayList<>();
+                for (ModuleOrigins.Origin o : list) {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("module", o.kernelName());
+                    e.put("kind", o.kind().name());
+                    e.put("builder", o.builder());
+                    e.put("location", o.location());
+                    if (o.object() != null) {
+                        e.put("object", o.object());
+                    }
+                    List<Object> chain = new ArrayList<>();
+                    for (ModuleOrigins.Step st : o.chain()) {
+                        chain.add(Map.of("selector", st.selector(), "target", st.target(),
+                                "location", st.location().toString()));
+                    }
+                    e.put("selects", chain);
+                    entries.add(e);
+                }
+                derived.put(symbol, entries);
+            });
+            doc.put("derivedModules", derived);
+            doc.put("modularSymbolsWithoutModule", List.copyOf(origins.unmapped()));
             return doc;
         }
 
-        private String text(KbuildMap map, KbuildMap.Build build) {
+        private String text(KbuildMap map, KbuildMap.Build build, ModuleOrigins origins) {
             StringBuilder sb = new StringBuilder();
             sb.append(config).append(" (").append(map.arch()).append("): ").append(build.builtin().size())
                     .append(" objects built in, ").append(build.modules().size()).append(" modules\n");
@@ -411,6 +447,12 @@ public final class KbuildCommand implements Runnable {
                         m.symbols().isEmpty() ? "-" : "CONFIG_" + String.join(" CONFIG_", m.symbols()),
                         m.rule() == null ? m.path() : m.rule().location()));
             }
+            Map<String, List<ModuleOrigins.Origin>> derived = origins.derivedOnly();
+            sb.append("\n=m symbols with no module of their own, and the modules they derive (").append(derived.size())
+                    .append("):\n");
+            derived.values().forEach(list -> list.forEach(o -> sb.append("  CONFIG_").append(o.describe()).append('\n')));
+            sb.append("\n=m symbols that produce no module (").append(origins.unmapped().size()).append("):\n");
+            origins.unmapped().forEach(s -> sb.append("  CONFIG_").append(s).append('\n'));
             return sb.toString();
         }
     }

@@ -3,7 +3,8 @@
  * part of make's language Kbuild uses ({@link dev.kconfig4j.kbuild.MakefileReader},
  * {@link dev.kconfig4j.kbuild.MakeEvaluator}), the walk from the top level into every directory
  * ({@link dev.kconfig4j.kbuild.KbuildTree}), and the resulting map of objects, directories,
- * modules and forcing constructs ({@link dev.kconfig4j.kbuild.KbuildMap}), with
- * {@link dev.kconfig4j.kbuild.LocalModConfig} on top.
+ * modules and forcing constructs ({@link dev.kconfig4j.kbuild.KbuildMap}), the modules each
+ * {@code =m} symbol of a config produces, its own or derived through merged code and selects
+ * ({@link dev.kconfig4j.kbuild.ModuleOrigins}), with {@link dev.kconfig4j.kbuild.LocalModConfig} on top.
  */
 package dev.kconfig4j.kbuild;

@@ -86,6 +86,24 @@ class KbuildCommandTest {
     }
 
     @Test
+    void checkShowsModulesDerivedThroughSelectsAndSymbolsWithoutModule() throws IOException {
+        Files.writeString(dir.resolve("Kconfig"), Files.readString(dir.resolve("Kconfig"))
+                + "config NIC_BUNDLE\n\ttristate \"bundle\"\n\tselect E1000E\nconfig NIC_MENU\n\ttristate \"menu\"\n");
+        write("bundle.config", "CONFIG_MODULES=y\nCONFIG_NIC_BUNDLE=m\nCONFIG_NIC_MENU=m\n");
+        assertThat(run("kbuild", "check", "--srctree", ".", "--config", "bundle.config")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+                "=m symbols with no module of their own, and the modules they derive (1):\n"
+                + "  CONFIG_NIC_BUNDLE: e1000e via select NIC_BUNDLE -> E1000E (Kconfig:14), built by E1000E"
+                + " (drivers/Makefile:3)\n",
+                "=m symbols that produce no module (1):\n  CONFIG_NIC_MENU\n");
+        out.reset();
+        assertThat(run("kbuild", "check", "--srctree", ".", "--config", "bundle.config", "--format", "json")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"derivedModules\" : {\n    \"NIC_BUNDLE\" : [ {",
+                "\"kind\" : \"SELECTED\"", "\"selector\" : \"NIC_BUNDLE\"", "\"location\" : \"Kconfig:14\"",
+                "\"modularSymbolsWithoutModule\" : [ \"NIC_MENU\" ]");
+    }
+
+    @Test
     void localmodconfigWritesANewConfigAndLeavesTheInputAlone() throws IOException {
         String before = Files.readString(dir.resolve(".config"));
         assertThat(run("localmodconfig", "--srctree", ".", "--config", ".config", "--lsmod", "lsmod",

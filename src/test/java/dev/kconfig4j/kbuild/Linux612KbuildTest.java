@@ -162,13 +162,7 @@ class Linux612KbuildTest {
             mapped.addAll(m.symbols());
             mapped.addAll(m.directorySymbols());
         }
-        Set<String> inMakefiles = new HashSet<>();
-        for (ObjectRule r : map.rules()) {
-            inMakefiles.addAll(r.whenBuiltin().symbols());
-            inMakefiles.addAll(r.whenModule().symbols());
-            inMakefiles.addAll(r.context().symbols());
-        }
-        map.directories().forEach(d -> d.reachedVia().forEach(x -> inMakefiles.addAll(x.when().symbols())));
+        Set<String> inMakefiles = namedInMakefiles();
         int modular = 0;
         int hit = 0;
         int mentioned = 0;
@@ -189,14 +183,107 @@ class Linux612KbuildTest {
                 }
             }
         }
-        System.out.printf("Debian 6.12 amd64: %d =m symbols, %d mapped to a module (%.2f%%); %d named in a Makefile,"
+        System.out.printf("Debian 6.12 amd64: %d =m symbols, %d named by a Makefile for a module they build (%.2f%%);"
+                + " %d named in a Makefile,"
                 + " %d of them mapped (%.2f%%); %d modules%n", modular, hit, 100.0 * hit / modular, mentioned,
                 mentionedHit, 100.0 * mentionedHit / mentioned, build.modules().size());
         assertThat(modular).isEqualTo(4051);
         assertThat((double) mentionedHit / mentioned).isGreaterThan(0.99);
         assertThat((double) hit / modular).isGreaterThan(0.97);
-        // MDIO_DEVICE's mdio-bus.ko is folded into libphy.ko when PHYLIB is set (drivers/net/phy/Makefile).
+        // MDIO_DEVICE's mdio-bus.ko is folded into libphy.ko when PHYLIB is set (drivers/net/phy/Makefile):
+        // not its own module, a MERGED_INTO origin (modularSymbolsDeriveModulesThroughSelectsAndMergedCode).
         assertThat(unmappedMentioned).containsExactly("MDIO_DEVICE");
+    }
+
+    @Test
+    void modularSymbolsDeriveModulesThroughSelectsAndMergedCode() throws IOException {
+        Configuration config = load("debian-6.12-amd64.config");
+        KbuildMap.Build build = map.evaluate(Values.of(config));
+        ModuleOrigins origins = ModuleOrigins.of(map, build, config);
+        int all = origins.symbols().size();
+        long own = origins.symbols().stream().filter(origins::hasOwnModule).count();
+        int derived = origins.derivedOnly().size();
+        Set<String> unmapped = origins.unmapped();
+        System.out.printf("Debian 6.12 amd64: %d =m symbols; own module (a Makefile names the symbol): %d (%.2f%%);"
+                + " own or derived (code merged into another module, active selects): %d (%.2f%%); no module: %d%n",
+                all, own, 100.0 * own / all, own + derived, 100.0 * (own + derived) / all, unmapped.size());
+        origins.derivedOnly().forEach((sym, list) -> System.out.println("  derived " + sym + ": " + list.stream()
+                .map(o -> o.kind() == ModuleOrigins.Kind.MERGED_INTO ? o.describe().substring(sym.length() + 2)
+                        : o.kernelName() + " via " + o.builder())
+                .collect(Collectors.joining(", "))));
+        for (String u : unmapped) {
+            System.out.println("  no module: " + u + " (" + kconfig.symbols().find(u).definitions().get(0).location()
+                    + "): " + whyNoModule(config, u));
+        }
+        assertThat(all).isEqualTo(4051);
+        assertThat(own).isEqualTo(3963);
+        assertThat(own + derived + unmapped.size()).isEqualTo(all);
+        assertThat((double) (own + derived) / all).isGreaterThan(0.99);
+        // Every =m symbol a Makefile names produces a module now (MDIO_DEVICE through libphy).
+        assertThat(unmapped).doesNotContainAnyElementsOf(namedInMakefiles());
+
+        // Hand-verified against the Kconfig and Makefile lines.
+        ModuleOrigins.Origin tuner = origin(origins, "MEDIA_TUNER", "tuner-simple");
+        assertThat(tuner.kind()).isEqualTo(ModuleOrigins.Kind.SELECTED);
+        assertThat(tuner.chain()).extracting(ModuleOrigins.Step::describe)
+                .containsExactly("MEDIA_TUNER -> MEDIA_TUNER_SIMPLE (drivers/media/tuners/Kconfig:14)");
+        assertThat(tuner.location()).isEqualTo("drivers/media/tuners/Makefile:34");
+        ModuleOrigins.Origin nul = origin(origins, "CRYPTO_NULL", "crypto_null");
+        assertThat(nul.chain()).extracting(ModuleOrigins.Step::describe)
+                .containsExactly("CRYPTO_NULL -> CRYPTO_NULL2 (crypto/Kconfig:189)");
+        assertThat(nul.location()).isEqualTo("crypto/Makefile:71");
+        ModuleOrigins.Origin raid = origin(origins, "SCSI_MPT2SAS", "raid_class");
+        assertThat(raid.chain()).extracting(ModuleOrigins.Step::describe).containsExactly(
+                "SCSI_MPT2SAS -> SCSI_MPT3SAS (drivers/scsi/mpt3sas/Kconfig:79)",
+                "SCSI_MPT3SAS -> RAID_ATTRS (drivers/scsi/mpt3sas/Kconfig:47)");
+        assertThat(raid.location()).isEqualTo("drivers/scsi/Makefile:25");
+        ModuleOrigins.Origin mdio = origin(origins, "MDIO_DEVICE", "libphy");
+        assertThat(mdio.kind()).isEqualTo(ModuleOrigins.Kind.MERGED_INTO);
+        assertThat(mdio.object()).isEqualTo("drivers/net/phy/mdio_bus.o");
+        assertThat(mdio.location()).isEqualTo("drivers/net/phy/Makefile:20");
+        // CRYPTO_AEAD selects CRYPTO_AEAD2, but Debian has CRYPTO_AEAD2=y: aead.o is built in, no module.
+        assertThat(config.tristate(kconfig.symbols().find("CRYPTO_AEAD2"))).isEqualTo(Tristate.YES);
+        assertThat(unmapped).contains("CRYPTO_AEAD");
+    }
+
+    private static ModuleOrigins.Origin origin(ModuleOrigins origins, String symbol, String module) {
+        return origins.of(symbol).stream().filter(o -> o.module().equals(module)).findFirst()
+                .orElseThrow(() -> new AssertionError(symbol + " has no module " + module + ": " + origins.of(symbol)));
+    }
+
+    /** Every symbol a Makefile the walk reads depends on. */
+    private static Set<String> namedInMakefiles() {
+        Set<String> out = new HashSet<>();
+        for (ObjectRule r : map.rules()) {
+            out.addAll(r.whenBuiltin().symbols());
+            out.addAll(r.whenModule().symbols());
+            out.addAll(r.context().symbols());
+        }
+        map.directories().forEach(d -> d.reachedVia().forEach(x -> out.addAll(x.when().symbols())));
+        return out;
+    }
+
+    /** Why an =m symbol no Makefile names produces no module, from its Kconfig entry (for the test output). */
+    private static String whyNoModule(Configuration config, String name) {
+        Symbol s = kconfig.symbols().find(name);
+        List<String> toY = new ArrayList<>();
+        for (var sel : s.selects()) {
+            if (config.eval(sel.condition()) != Tristate.NO && config.tristate(sel.target()) == Tristate.YES) {
+                toY.add(sel.target().name());
+            }
+        }
+        if (!toY.isEmpty()) {
+            return "what it selects is built in (" + String.join("=y, ", toY) + "=y)";
+        }
+        if (!s.implies().isEmpty()) {
+            return "only implies " + s.implies().stream().map(i -> i.target().name()).distinct()
+                    .collect(Collectors.joining(", "));
+        }
+        Pattern word = Pattern.compile("\\b" + name + "\\b");
+        long gated = kconfig.symbols().all().stream().filter(o -> o != s && o.directDependency() != null
+                && word.matcher(dev.kconfig4j.expr.ExprPrinter.print(o.directDependency())).find()).count();
+        String kind = s.prompts().isEmpty() ? "promptless helper" : "option";
+        return gated > 0 ? kind + " gating " + gated + " symbol(s) through depends on" : kind + " no symbol depends on";
     }
 
     @Test
