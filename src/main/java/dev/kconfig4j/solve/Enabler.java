@@ -52,6 +52,8 @@ public final class Enabler {
     private static final int MAX_ROUNDS = 40;
     private static final int MAX_CANDIDATES = 40;
     private static final long TIME_LIMIT_MS = 60_000;
+    /** How many more equally small answers are compared for fewer side effects. */
+    private static final int ALTERNATIVES = 4;
 
     private final Kconfig tree;
     private final String name;
@@ -180,8 +182,25 @@ public final class Enabler {
                     List<Assignment> lines = assignments(changes, fixed);
                     Configuration result = evaluate(lines);
                     if (holds(result, requests)) {
-                        return new Answer(requests, finish(lines, fixed, requests, enc.minimum()), null, candidates,
-                                millis(t0));
+                        Solution best = finish(lines, fixed, requests, enc.minimum());
+                        // Among equally small answers, the one that changes least else: try a few more.
+                        for (int more = 0; more < ALTERNATIVES && !best.sideEffects().isEmpty(); more++) {
+                            enc.block(changes);
+                            if (!enc.another()) {
+                                break;
+                            }
+                            changes = enc.changes();
+                            candidates++;
+                            List<Assignment> other = assignments(changes, fixed);
+                            if (holds(evaluate(other), requests)) {
+                                Solution s = finish(other, fixed, requests, enc.minimum());
+                                if (s.assignments().size() <= best.assignments().size()
+                                        && s.sideEffects().size() < best.sideEffects().size()) {
+                                    best = s;
+                                }
+                            }
+                        }
+                        return new Answer(requests, best, null, candidates, millis(t0));
                     }
                     Conflict range = rangeConflict(result, requests);
                     if (range != null) {
@@ -250,7 +269,9 @@ public final class Enabler {
             }
             String before = valueText(base, s);
             String after = valueText(result, s);
-            if (!java.util.Objects.equals(before, after)) {
+            boolean bothOff = s.type().isTristateLike() && (before == null || before.equals("n"))
+                    && (after == null || after.equals("n"));
+            if (!bothOff && !java.util.Objects.equals(before, after)) {
                 effects.add(new SideEffect(s.name(), before, after));
             }
         }
@@ -396,6 +417,12 @@ public final class Enabler {
                 reasons.add(new Conflict.Reason(r.symbol().type() == Type.BOOL ? r.symbol().name() + " is bool: it has no m"
                         : r.symbol().parentChoice() != null ? r.symbol().name() + " is a choice member: y or n"
                         : "modules are off (MODULES [=n]): tristates are y or n", location(r.symbol())));
+            }
+        }
+        for (Request r : requests) {
+            if (r.isText() && r.symbol().prompts().isEmpty()) {
+                reasons.add(new Conflict.Reason(r.symbol().name() + " [=" + base.string(r.symbol()) + "] has no prompt:"
+                        + " no line can set it, its value comes from its defaults", location(r.symbol())));
             }
         }
         Set<Symbol> choicesSaid = new HashSet<>();

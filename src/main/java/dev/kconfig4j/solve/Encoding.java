@@ -444,15 +444,26 @@ final class Encoding {
             }
         }
         if (!proven && k + 1 >= total.length) {
+            bounds = new int[0];
             return solve(Set.of(), true); // more changes than the counter counts: any model, unproven
         }
         proven = true;
+        bounds = new int[] {-total[k + 1]};
         for (int j = 0; j + 1 < changedUser.length; j++) {
             if (solve(Set.of(), true, -total[k + 1], -changedUser[j + 1])) {
+                bounds = new int[] {-total[k + 1], -changedUser[j + 1]};
                 return true;
             }
         }
-        return solve(Set.of(), true, -total[k + 1]);
+        return solve(Set.of(), true, bounds);
+    }
+
+    /** The bounds the last successful {@link #optimize()} proved smallest (empty when unproven). */
+    private int[] bounds = new int[0];
+
+    /** Another model as good as the last optimum, avoiding blocked candidates; false when there is none. */
+    boolean another() throws TimeoutException {
+        return solve(Set.of(), true, bounds);
     }
 
     private boolean proven;
