@@ -53,7 +53,9 @@ public final class Enabler {
     private static final int MAX_CANDIDATES = 40;
     private static final long TIME_LIMIT_MS = 60_000;
     /** How many more equally small answers are compared for fewer side effects. */
-    private static final int ALTERNATIVES = 4;
+    private static final int ALTERNATIVES = 2;
+    /** Answers with at most this many side effects are taken as they come. */
+    private static final int FEW_EFFECTS = 8;
 
     private final Kconfig tree;
     private final String name;
@@ -182,9 +184,10 @@ public final class Enabler {
                     List<Assignment> lines = assignments(changes, fixed);
                     Configuration result = evaluate(lines);
                     if (holds(result, requests)) {
-                        Solution best = finish(lines, fixed, requests, enc.minimum());
                         // Among equally small answers, the one that changes least else: try a few more.
-                        for (int more = 0; more < ALTERNATIVES && !best.sideEffects().isEmpty(); more++) {
+                        List<Assignment> best = lines;
+                        int bestEffects = changedValues(result);
+                        for (int more = 0; more < ALTERNATIVES && bestEffects > FEW_EFFECTS; more++) {
                             enc.block(changes);
                             if (!enc.another()) {
                                 break;
@@ -192,15 +195,17 @@ public final class Enabler {
                             changes = enc.changes();
                             candidates++;
                             List<Assignment> other = assignments(changes, fixed);
-                            if (holds(evaluate(other), requests)) {
-                                Solution s = finish(other, fixed, requests, enc.minimum());
-                                if (s.assignments().size() <= best.assignments().size()
-                                        && s.sideEffects().size() < best.sideEffects().size()) {
-                                    best = s;
+                            Configuration r = evaluate(other);
+                            if (other.size() <= best.size() && holds(r, requests)) {
+                                int effects = changedValues(r);
+                                if (effects < bestEffects) {
+                                    best = other;
+                                    bestEffects = effects;
                                 }
                             }
                         }
-                        return new Answer(requests, best, null, candidates, millis(t0));
+                        return new Answer(requests, finish(best, fixed, requests, enc.minimum()), null, candidates,
+                                millis(t0));
                     }
                     Conflict range = rangeConflict(result, requests);
                     if (range != null) {
@@ -276,6 +281,17 @@ public final class Enabler {
             }
         }
         return new Solution(kept, effects, minimum && !dropped);
+    }
+
+    /** How many written values differ from the original's (a quick measure of side effects). */
+    private int changedValues(Configuration result) {
+        int n = 0;
+        for (Symbol s : menuOrder.keySet()) {
+            if (!s.isChoice() && !java.util.Objects.equals(valueText(base, s), valueText(result, s))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private List<Assignment> assignments(Map<Symbol, Tristate> changes, List<Assignment> fixed) {

@@ -107,6 +107,10 @@ final class Encoding {
         }
         clause(-guard(new Rule(Rule.Kind.REQUEST, s, r)), lit);
         settle();
+        Integer c = change.get(s);
+        if (c != null && !requestedChanges.contains(c)) {
+            requestedChanges.add(c);
+        }
     }
 
     /** Encodes the rules of every open symbol reached so far (called after requests are added). */
@@ -452,11 +456,22 @@ final class Encoding {
         for (int j = 0; j + 1 < changedUser.length; j++) {
             if (solve(Set.of(), true, -total[k + 1], -changedUser[j + 1])) {
                 bounds = new int[] {-total[k + 1], -changedUser[j + 1]};
-                return true;
+                break;
             }
+        }
+        // Last tie-break: lines for the requested symbols themselves rather than for others.
+        int[] withRequested = java.util.Arrays.copyOf(bounds, bounds.length + requestedChanges.size());
+        for (int i = 0; i < requestedChanges.size(); i++) {
+            withRequested[bounds.length + i] = requestedChanges.get(i);
+        }
+        if (!requestedChanges.isEmpty() && solve(Set.of(), true, withRequested)) {
+            return true;
         }
         return solve(Set.of(), true, bounds);
     }
+
+    /** The change literals of the requested symbols that a line can set. */
+    private final List<Integer> requestedChanges = new ArrayList<>();
 
     /** The bounds the last successful {@link #optimize()} proved smallest (empty when unproven). */
     private int[] bounds = new int[0];

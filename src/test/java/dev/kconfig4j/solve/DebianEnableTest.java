@@ -82,6 +82,7 @@ class DebianEnableTest {
             }
             solved++;
             List<Assignment> lines = a.solution().assignments();
+            dump(s, a);
             if (!Enabler.holds(enabler.evaluate(lines), List.of(r))) {
                 wrong.add(s.name() + ": " + lines + " does not hold");
             }
@@ -100,6 +101,23 @@ class DebianEnableTest {
         assertThat(wrong).isEmpty();
         assertThat(sample).hasSize(200);
         assertThat(rate).isGreaterThanOrEqualTo(95.0);
+    }
+
+    /** With -Dkconfig4j.enable.dump=DIR: the answer's lines and resulting .config, for checking with the kernel's conf. */
+    private static void dump(Symbol s, Answer a) {
+        String dir = System.getProperty("kconfig4j.enable.dump");
+        if (dir == null) {
+            return;
+        }
+        try {
+            Path d = Path.of(dir);
+            Files.createDirectories(d);
+            Files.writeString(d.resolve(s.name() + ".lines"), String.join("\n", a.solution().lines()) + "\n");
+            Files.writeString(d.resolve(s.name() + ".config"), enabler.resultConfig(a.solution()),
+                    StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
