@@ -52,10 +52,6 @@ public final class Enabler {
     private static final int MAX_ROUNDS = 40;
     private static final int MAX_CANDIDATES = 40;
     private static final long TIME_LIMIT_MS = 60_000;
-    /** How many more equally small answers are compared for fewer side effects. */
-    private static final int ALTERNATIVES = 2;
-    /** Answers with at most this many side effects are taken as they come. */
-    private static final int FEW_EFFECTS = 8;
 
     private final Kconfig tree;
     private final String name;
@@ -184,27 +180,7 @@ public final class Enabler {
                     List<Assignment> lines = assignments(changes, fixed);
                     Configuration result = evaluate(lines);
                     if (holds(result, requests)) {
-                        // Among equally small answers, the one that changes least else: try a few more.
-                        List<Assignment> best = lines;
-                        int bestEffects = changedValues(result);
-                        for (int more = 0; more < ALTERNATIVES && bestEffects > FEW_EFFECTS; more++) {
-                            enc.block(changes);
-                            if (!enc.another()) {
-                                break;
-                            }
-                            changes = enc.changes();
-                            candidates++;
-                            List<Assignment> other = assignments(changes, fixed);
-                            Configuration r = evaluate(other);
-                            if (other.size() <= best.size() && holds(r, requests)) {
-                                int effects = changedValues(r);
-                                if (effects < bestEffects) {
-                                    best = other;
-                                    bestEffects = effects;
-                                }
-                            }
-                        }
-                        return new Answer(requests, finish(best, fixed, requests, enc.minimum()), null, candidates,
+                        return new Answer(requests, finish(lines, fixed, requests, enc.minimum()), null, candidates,
                                 millis(t0));
                     }
                     Conflict range = rangeConflict(result, requests);
@@ -281,17 +257,6 @@ public final class Enabler {
             }
         }
         return new Solution(kept, effects, minimum && !dropped);
-    }
-
-    /** How many written values differ from the original's (a quick measure of side effects). */
-    private int changedValues(Configuration result) {
-        int n = 0;
-        for (Symbol s : menuOrder.keySet()) {
-            if (!s.isChoice() && !java.util.Objects.equals(valueText(base, s), valueText(result, s))) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private List<Assignment> assignments(Map<Symbol, Tristate> changes, List<Assignment> fixed) {

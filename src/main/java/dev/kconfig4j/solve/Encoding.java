@@ -107,10 +107,6 @@ final class Encoding {
         }
         clause(-guard(new Rule(Rule.Kind.REQUEST, s, r)), lit);
         settle();
-        Integer c = change.get(s);
-        if (c != null && !requestedChanges.contains(c)) {
-            requestedChanges.add(c);
-        }
     }
 
     /** Encodes the rules of every open symbol reached so far (called after requests are added). */
@@ -426,17 +422,17 @@ final class Encoding {
     }
 
     /**
-     * Finds a model with the fewest changes (then the fewest changes of values the config already
-     * had), honouring blocked candidates. Returns whether one exists; {@link #minimum()} tells
-     * whether the count was proven smallest.
+     * Finds a model with the fewest changes, then the fewest changes of values the config already
+     * had, then the fewest changed values among the open symbols; honouring blocked candidates.
+     * Returns whether one exists; {@link #minimum()} tells whether the count was proven smallest.
      */
     boolean optimize() throws TimeoutException {
         if (!solve(Set.of(), true)) {
             return false;
         }
         if (total == null) {
-            total = atLeast(new ArrayList<>(change.values()));
-            changedUser = atLeast(changedUserLits());
+            total = atLeast(new ArrayList<>(change.values()), MAX_COUNT);
+            changedUser = atLeast(changedUserLits(), MAX_COUNT);
         }
         int k = count(change.values());
         proven = false;
@@ -459,27 +455,45 @@ final class Encoding {
                 break;
             }
         }
-        // Last tie-break: lines for the requested symbols themselves rather than for others.
-        int[] withRequested = java.util.Arrays.copyOf(bounds, bounds.length + requestedChanges.size());
-        for (int i = 0; i < requestedChanges.size(); i++) {
-            withRequested[bounds.length + i] = requestedChanges.get(i);
+        // Last: the fewest changed values of open symbols (the side effects the model sees).
+        if (diff == null) {
+            for (Map.Entry<Symbol, Bits> e : values.entrySet()) {
+                if (open.contains(e.getKey())) {
+                    differs.add(-equal(e.getValue(), constant(base.tristate(e.getKey()))));
+                }
+            }
+            diff = atLeast(differs, MAX_DIFF);
         }
-        if (!requestedChanges.isEmpty() && solve(Set.of(), true, withRequested)) {
-            return true;
+        solve(Set.of(), true, bounds);
+        for (int d = countTrue(differs); d > 0; d = countTrue(differs)) {
+            int[] tighter = java.util.Arrays.copyOf(bounds, bounds.length + 1);
+            tighter[bounds.length] = -diff[Math.min(d, diff.length - 1)];
+            if (!solve(Set.of(), true, tighter)) {
+                break;
+            }
+            bounds = tighter;
         }
         return solve(Set.of(), true, bounds);
     }
 
-    /** The change literals of the requested symbols that a line can set. */
-    private final List<Integer> requestedChanges = new ArrayList<>();
+    private static final int MAX_DIFF = 24;
+    private final List<Integer> differs = new ArrayList<>();
+    private int[] diff;
+
+    private int countTrue(List<Integer> lits) {
+        int n = 0;
+        for (int l : lits) {
+            if (truth(l)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
 
     /** The bounds the last successful {@link #optimize()} proved smallest (empty when unproven). */
     private int[] bounds = new int[0];
 
-    /** Another model as good as the last optimum, avoiding blocked candidates; false when there is none. */
-    boolean another() throws TimeoutException {
-        return solve(Set.of(), true, bounds);
-    }
 
     private boolean proven;
 
@@ -571,8 +585,8 @@ final class Encoding {
     }
 
     /** Sinz's sequential counter: out[j] is implied when at least j of {@code xs} hold (j = 1..K+1). */
-    private int[] atLeast(List<Integer> xs) {
-        int k = Math.min(MAX_COUNT, xs.size()) + 1;
+    private int[] atLeast(List<Integer> xs, int max) {
+        int k = Math.min(max, xs.size()) + 1;
         int[] prev = new int[k + 1];
         java.util.Arrays.fill(prev, -yes);
         for (int x : xs) {
