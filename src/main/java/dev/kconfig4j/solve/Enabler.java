@@ -210,8 +210,10 @@ public final class Enabler {
             rejected.add("the solver ran out of time");
         }
         List<Conflict.Reason> reasons = new ArrayList<>();
-        reasons.add(new Conflict.Reason("no verified answer: the solver proposed " + candidates
-                + " candidate(s) and evaluation rejected each", null));
+        reasons.add(new Conflict.Reason(candidates == 0
+                ? "no answer found within the search's limits (" + open.size() + " symbols modelled)"
+                : "no verified answer: the solver proposed " + candidates + " candidate(s) and evaluation rejected each",
+                null));
         rejected.stream().limit(5).forEach(t -> reasons.add(new Conflict.Reason(t, null)));
         return new Answer(requests, null, new Conflict(requests, reasons), candidates, millis(t0));
     }
