@@ -180,8 +180,8 @@ public final class Enabler {
                     List<Assignment> lines = assignments(changes, fixed);
                     Configuration result = evaluate(lines);
                     if (holds(result, requests)) {
-                        return new Answer(requests, finish(lines, fixed, requests, enc.minimum()), null, candidates,
-                                millis(t0));
+                        return new Answer(requests, finish(lines, result, fixed, requests, enc.minimum()), null,
+                                candidates, millis(t0));
                     }
                     Conflict range = rangeConflict(result, requests);
                     if (range != null) {
@@ -218,28 +218,45 @@ public final class Enabler {
         return new Answer(requests, null, new Conflict(requests, reasons), candidates, millis(t0));
     }
 
-    /** Drops every line the answer does not need, and adds the side effects. */
-    private Solution finish(List<Assignment> lines, List<Assignment> fixed, List<Request> requests, boolean minimum) {
+    /**
+     * Checks given lines instead of searching: if the config with them gives every requested
+     * value, the solution made of the lines it needs (redundant ones dropped), else null.
+     */
+    public Solution check(List<Assignment> lines, List<Request> requests) {
+        if (holds(base, requests)) {
+            return new Solution(List.of(), List.of(), true);
+        }
+        List<Assignment> sorted = new ArrayList<>(lines);
+        sorted.sort(Comparator.comparingInt(a -> menuOrder.getOrDefault(a.symbol(), Integer.MAX_VALUE)));
+        Configuration result = evaluate(sorted);
+        return holds(result, requests) ? finish(sorted, result, List.of(), requests, false) : null;
+    }
+
+    /** Drops every line the answer does not need, and adds the side effects; {@code result} is the lines' evaluation. */
+    private Solution finish(List<Assignment> lines, Configuration result, List<Assignment> fixed,
+            List<Request> requests, boolean minimum) {
         List<Assignment> kept = new ArrayList<>(lines);
         boolean dropped = false;
         // Until no single line can go: dropping one line can make another droppable.
         for (boolean again = true; again; ) {
             again = false;
-            for (int i = 0; i < kept.size(); i++) {
+            for (int i = 0; i < kept.size() && kept.size() > 1; i++) {
+                // (Without any line the original config remains, which does not hold: solve checked.)
                 if (fixed.contains(kept.get(i))) {
                     continue;
                 }
                 List<Assignment> without = new ArrayList<>(kept);
                 without.remove(i);
-                if (holds(evaluate(without), requests)) {
+                Configuration c = evaluate(without);
+                if (holds(c, requests)) {
                     kept = without;
+                    result = c;
                     dropped = true;
                     again = true;
                     break;
                 }
             }
         }
-        Configuration result = evaluate(kept);
         Set<Symbol> mentioned = new HashSet<>();
         requests.forEach(r -> mentioned.add(r.symbol()));
         kept.forEach(a -> mentioned.add(a.symbol()));

@@ -36,6 +36,8 @@ final class FixFinder {
     private final Set<String> userSet;
     /** Values earlier calls could not restore: a combined fix sets them aside first. */
     private final Set<Request> knownLost = new HashSet<>();
+    /** The lines earlier calls found, by the value they restore: a combined fix tries their union first. */
+    private final java.util.Map<Request, List<Assignment>> knownLines = new java.util.HashMap<>();
 
     /**
      * What a fix must achieve for one symbol.
@@ -129,42 +131,61 @@ final class FixFinder {
         for (Target t : targets) {
             wanted.add(new Request(t.symbol(), t.value()));
         }
-        Answer answer = solveKeeping(wanted);
-        if (answer.solved()) {
-            List<Assignment> lines = answer.solution().assignments();
-            String note = lines.isEmpty() ? "nothing to add: the old values come back by themselves"
-                    : "add these lines and run olddefconfig: every lost value comes back" + changes(lines);
-            return new Fix(answer.solution().lines(), true, note);
-        }
-        // Set aside what conflicts, and restore the rest.
+        // Values an earlier call found lost are set aside at once; the rest is solved (or, when
+        // earlier calls restored each of them, their lines are checked together).
         List<Request> rest = new ArrayList<>(wanted);
         List<Request> lost = new ArrayList<>();
         List<String> why = new ArrayList<>();
         if (rest.removeIf(knownLost::contains)) {
             lost.addAll(wanted.stream().filter(knownLost::contains).toList());
             why.add("see the findings above");
-            answer = rest.isEmpty() ? answer : solveKeeping(rest);
         }
-        for (int i = 0; i < MAX_RETRIES && !answer.solved() && !rest.isEmpty(); i++) {
+        Answer answer = rest.isEmpty() ? null : union(rest);
+        if (answer == null && !rest.isEmpty()) {
+            answer = solveKeeping(rest);
+        }
+        for (int i = 0; i < MAX_RETRIES && answer != null && !answer.solved(); i++) {
             Conflict c = answer.conflict();
             List<Request> out = c.requests().isEmpty() ? List.copyOf(rest) : c.requests();
             rest.removeAll(out);
             lost.addAll(out);
             c.reasons().stream().map(Conflict.Reason::toString).filter(r -> !why.contains(r)).forEach(why::add);
             answer = rest.isEmpty() ? null : solveKeeping(rest);
-            if (answer == null) {
-                break;
-            }
         }
         if (answer != null && !answer.solved()) {
             lost.addAll(rest);
+            answer = null;
         }
         knownLost.addAll(lost);
-        List<String> lines = answer != null && answer.solved() ? answer.solution().lines() : List.of();
+        List<Assignment> lines = answer == null ? List.of() : answer.solution().assignments();
+        if (answer != null) {
+            rest.forEach(r -> knownLines.put(r, lines));
+        }
+        List<String> text = lines.stream().map(Assignment::line).toList();
+        if (lost.isEmpty()) {
+            return new Fix(text, true, lines.isEmpty() ? "nothing to add: the old values come back by themselves"
+                    : "add these lines and run olddefconfig: every lost value comes back" + changes(lines));
+        }
         String note = "cannot restore " + lost.stream().map(Request::toString).collect(Collectors.joining(", "))
                 + ": " + String.join("; ", why)
-                + (lines.isEmpty() ? "" : ". These lines restore the rest" + changes(answer.solution().assignments()));
-        return new Fix(lines, false, note);
+                + (lines.isEmpty() ? "" : ". These lines restore the rest" + changes(lines));
+        return new Fix(text, false, note);
+    }
+
+    /**
+     * When earlier calls restored every wanted value, the union of their lines, checked together;
+     * null when that does not hold or loses other values.
+     */
+    private Answer union(List<Request> wanted) {
+        Set<Assignment> lines = new java.util.LinkedHashSet<>();
+        for (Request r : wanted) {
+            if (!knownLines.containsKey(r)) {
+                return null;
+            }
+            lines.addAll(knownLines.get(r));
+        }
+        Solution s = enabler.check(new ArrayList<>(lines), wanted);
+        return s == null || !losses(s).isEmpty() ? null : new Answer(wanted, s, null, 0, 0);
     }
 
     /** The note's part about values of the user's config that the lines change. */
