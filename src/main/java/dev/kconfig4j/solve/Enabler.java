@@ -53,6 +53,8 @@ public final class Enabler {
     private static final int MAX_CANDIDATES = 40;
     private static final long TIME_LIMIT_MS = 60_000;
 
+    private final int initialCone;
+    private final int coneStep;
     private final Kconfig tree;
     private final String name;
     /** The user values as read, not settled: every trial starts from a copy. */
@@ -69,6 +71,13 @@ public final class Enabler {
      * @param text the config's text
      */
     public Enabler(Kconfig tree, String name, String text) {
+        this(tree, name, text, INITIAL_CONE, CONE_STEP);
+    }
+
+    /** With the cone's first size and growth step given (tests use tiny ones to exercise refinement). */
+    Enabler(Kconfig tree, String name, String text, int initialCone, int coneStep) {
+        this.initialCone = initialCone;
+        this.coneStep = coneStep;
         this.tree = tree;
         this.name = name;
         this.read = tree.newConfiguration();
@@ -145,7 +154,7 @@ public final class Enabler {
             }
         }
         Set<Symbol> open = new HashSet<>();
-        grow(open, requests.stream().map(Request::symbol).toList(), INITIAL_CONE);
+        grow(open, requests.stream().map(Request::symbol).toList(), initialCone);
         List<Map<Symbol, Tristate>> blocked = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         int candidates = 0;
@@ -168,7 +177,7 @@ public final class Enabler {
                         }
                     }
                     if (!frozen.isEmpty() && open.size() < MAX_CONE) {
-                        grow(open, frozen, CONE_STEP);
+                        grow(open, frozen, coneStep);
                         continue;
                     }
                     return new Answer(requests, null, conflict(enc, core), candidates, millis(t0));
@@ -196,7 +205,7 @@ public final class Enabler {
                         }
                     }
                     if (!moved.isEmpty() && open.size() < MAX_CONE) {
-                        grow(open, moved, CONE_STEP);
+                        grow(open, moved, coneStep);
                         refined = true;
                         break;
                     }

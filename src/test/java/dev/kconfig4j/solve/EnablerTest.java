@@ -24,11 +24,16 @@ class EnablerTest {
     private static final String MODULES = "config MODULES\n\tbool \"modules\"\n\tdefault y\n\tmodules\n";
 
     static Kconfig tree(String kconfig) {
+        return tree(kconfig, "6.12");
+    }
+
+    static Kconfig tree(String kconfig, String dialect) {
         try {
             Path d = Files.createTempDirectory("kconfig4j-enable-");
             Files.writeString(d.resolve("Kconfig"), kconfig);
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-            return Kconfig.load(Kconfig.Options.of(d, "Kconfig", Map.of("PATH", "/usr/bin:/bin"), d), quiet, quiet);
+            return Kconfig.load(Kconfig.Options.of(d, "Kconfig", Map.of("PATH", "/usr/bin:/bin", "KERNELVERSION", dialect),
+                    d), quiet, quiet);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -173,5 +178,27 @@ class EnablerTest {
                 .hasMessageContaining("no symbol NOPE");
         Answer a = solve(t, "", "A");
         assertThat(a.solution().assignments()).isEmpty();
+    }
+
+    @Test
+    void aConeOfOneSymbolGrowsUntilTheChainIsModelled() {
+        // Each symbol depends on the next, and D is only selected: the first model knows only E.
+        Kconfig t = tree("config A\n\tbool \"a\"\n\tselect D\nconfig D\n\tbool\nconfig C\n\tbool \"c\"\n\tdepends on D\n"
+                + "config B\n\tbool \"b\"\n\tdepends on C\nconfig E\n\tbool \"e\"\n\tdepends on B\n");
+        Enabler tiny = new Enabler(t, ".config", "", 1, 1);
+        Answer a = tiny.solve(List.of(Request.parse(t.symbols(), "E")));
+        assertThat(described(a)).containsExactly("add A=y", "add C=y", "add B=y", "add E=y");
+        assertThat(Enabler.holds(tiny.evaluate(a.solution().assignments()), List.of(Request.parse(t.symbols(), "E"))))
+                .isTrue();
+    }
+
+    @Test
+    void choicesUpTo61FollowTheRememberedSelection() {
+        Kconfig t = tree("choice\n\tprompt \"mode\"\n\tdefault FAST\nconfig FAST\n\tbool \"fast\"\n"
+                + "config SAFE\n\tbool \"safe\"\nendchoice\n", "6.1");
+        assertThat(t.dialect().version()).isEqualTo("6.1");
+        Answer a = solve(t, "CONFIG_FAST=y\n", "SAFE");
+        assertThat(described(a)).containsExactly("add SAFE=y");
+        assertThat(a.solution().sideEffects()).containsExactly(new SideEffect("FAST", "y", "n"));
     }
 }
