@@ -1,41 +1,43 @@
 package dev.kconfig4j.upgrade;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.confdata.ConfigReader;
-import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.solve.Answer;
+import dev.kconfig4j.solve.Assignment;
+import dev.kconfig4j.solve.Conflict;
+import dev.kconfig4j.solve.Enabler;
+import dev.kconfig4j.solve.Request;
+import dev.kconfig4j.solve.SideEffect;
+import dev.kconfig4j.solve.Solution;
 import dev.kconfig4j.expr.Tristate;
-import dev.kconfig4j.symbol.Configuration;
-import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.SymbolTable;
-import dev.kconfig4j.symbol.Type;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Finds config lines that give symbols the values a user had, and proves them by evaluation.
- *
- * <p>The search works like a careful person: set each wanted symbol that the user can set; for one
- * that is blocked, find the dependency terms that block it and want their symbols (a
- * {@code depends on A} wants A at least as high, {@code depends on !B} wants B off, of an
- * {@code ||} the first alternative that can be set); repeat on the evaluated result until every
- * target holds or nothing more can be done. Only lines that were needed are kept, and the
- * result is evaluated once more with exactly those lines: a fix is reported as verified only
- * when that evaluation gives every wanted value.
+ * Finds config lines that give symbols back the values a user had: the fewest lines (by the
+ * {@link Enabler}'s SAT search), verified by evaluating the config with them applied. A line
+ * that changes a value the config already sets (SQUASHFS from m to y, say) is called out in the
+ * note. When not every value can come back, the note names the conflicting rules, and the lines
+ * restore what can be restored.
  */
 final class FixFinder {
-    private static final int MAX_ROUNDS = 12;
+    /** How often the values that conflict are set aside to restore the rest. */
+    private static final int MAX_RETRIES = 24;
+    /** How often values a fix would change as a side effect are protected and the search repeated. */
+    private static final int KEEP_ROUNDS = 3;
+    /** Beyond this many side effects on the user's own values, a fix is not worth protecting against. */
+    private static final int MAX_KEPT = 24;
 
-    private final Kconfig tree;
-    private final String name;
-    private final String base;
-    /** The user's config read once; every trial starts from a copy of its user values. */
-    private final Configuration baseConfig;
+    private final Enabler enabler;
+    /** The symbols the user's config sets. */
+    private final Set<String> userSet;
+    /** Values earlier calls could not restore: a combined fix sets them aside first. */
+    private final Set<Request> knownLost = new HashSet<>();
+    /** The lines earlier calls found, by the value they restore: a combined fix tries their union first. */
+    private final java.util.Map<Request, List<Assignment>> knownLines = new java.util.HashMap<>();
 
     /**
      * What a fix must achieve for one symbol.
@@ -46,230 +48,151 @@ final class FixFinder {
     record Target(Symbol symbol, String value) {
     }
 
-    /** A wanted value and whether more is fine too (gates: "at least m"). */
-    private record Want(Symbol symbol, String value, boolean atLeast) {
-    }
-
     FixFinder(Kconfig tree, String name, String base) {
-        this.tree = tree;
-        this.name = name;
-        this.base = base.endsWith("\n") || base.isEmpty() ? base : base + "\n";
-        this.baseConfig = tree.newConfiguration();
-        new ConfigReader(tree, baseConfig, quiet(), "CONFIG_", false).read(name, this.base);
-    }
-
-    private static PrintStream quiet() {
-        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-    }
-
-    Fix find(List<Target> targets) {
-        Map<Symbol, Want> wants = new LinkedHashMap<>();
-        for (Target t : targets) {
-            wants.put(t.symbol(), new Want(t.symbol(), t.value(), false));
-        }
-        Map<Symbol, String> lines = new LinkedHashMap<>();
-        List<String> unreachable = new ArrayList<>();
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            Configuration c = trial(lines);
-            boolean progress = false;
-            for (Want w : new ArrayList<>(wants.values())) {
-                if (met(c, w)) {
-                    continue;
-                }
-                Symbol s = w.symbol();
-                Tristate need = need(w);
-                if (c.visibility(s).compareTo(need) >= 0 && !s.prompts().isEmpty()) {
-                    if (!w.value().equals(lines.get(s))) {
-                        lines.put(s, w.value());
-                        progress = true;
-                    }
-                    continue;
-                }
-                List<Want> more = requirements(c, s, need);
-                if (more.isEmpty() && !unreachable.contains(s.name())) {
-                    unreachable.add(s.name());
-                }
-                for (Want m : more) {
-                    Want old = wants.get(m.symbol());
-                    if (old == null) {
-                        wants.put(m.symbol(), m);
-                        progress = true;
-                    }
-                }
-            }
-            if (!progress) {
-                break;
-            }
-        }
-        // Keep only lines that change something: the user's own lines are already in the config.
-        Map<String, ConfigReaderValue> user = new LinkedHashMap<>();
-        for (UpgradeGuard.UserValue u : UpgradeGuard.userValues(base).values()) {
-            user.put(u.name(), new ConfigReaderValue(u.text()));
-        }
-        Map<Symbol, String> needed = new LinkedHashMap<>();
-        for (Map.Entry<Symbol, String> e : lines.entrySet()) {
-            ConfigReaderValue had = user.get(e.getKey().name());
-            if (had == null || !had.text().equals(e.getValue())) {
-                needed.put(e.getKey(), e.getValue());
-            }
-        }
-        Configuration result = evaluate(needed);
-        List<String> missing = new ArrayList<>();
-        for (Target t : targets) {
-            if (!met(result, new Want(t.symbol(), t.value(), false))) {
-                missing.add(t.symbol().name() + "=" + t.value());
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<Symbol, String> e : needed.entrySet()) {
-            out.add(line(e.getKey(), e.getValue()));
-        }
-        String note;
-        if (missing.isEmpty()) {
-            note = out.isEmpty() ? "nothing to add: the old values come back by themselves"
-                    : "add these lines and run olddefconfig: every lost value comes back";
-        } else {
-            note = "cannot restore " + String.join(", ", missing)
-                    + (unreachable.isEmpty() ? "" : ": no setting makes " + String.join(", ", unreachable)
-                            + " reachable (no prompt, or blocked by dependencies that are not user-settable)");
-        }
-        return new Fix(out, missing.isEmpty(), note);
-    }
-
-    private record ConfigReaderValue(String text) {
-    }
-
-    /** The user's config with {@code lines} appended, values computed on demand (for the search). */
-    private Configuration trial(Map<Symbol, String> lines) {
-        Configuration c = baseConfig.copyUserValues();
-        ConfigReader r = new ConfigReader(tree, c, quiet(), "CONFIG_", false);
-        r.apply(name, text(lines));
-        return c;
+        this.enabler = new Enabler(tree, name, base);
+        this.userSet = UpgradeGuard.userValues(base).keySet();
     }
 
     /**
-     * The user's config with {@code lines} appended, settled exactly as olddefconfig settles a
-     * config read from a file: what a fix is verified against.
+     * Solves, and keeps the user's other values: a fix that would lose a value the config sets
+     * (other than by its own lines, which the note calls out) is searched again with that value
+     * requested as it is now. A fix that would lose many of them (switching to a 32-bit kernel
+     * to get ISA drivers back) is refused.
      */
-    private Configuration evaluate(Map<Symbol, String> lines) {
-        Configuration c = baseConfig.copyUserValues();
-        ConfigReader r = new ConfigReader(tree, c, quiet(), "CONFIG_", false);
-        r.apply(name, text(lines));
-        r.afterRead();
-        return c;
-    }
-
-    private static String text(Map<Symbol, String> lines) {
-        StringBuilder text = new StringBuilder();
-        for (Map.Entry<Symbol, String> e : lines.entrySet()) {
-            text.append(line(e.getKey(), e.getValue())).append('\n');
-        }
-        return text.toString();
-    }
-
-    private static String line(Symbol s, String value) {
-        return s.type().isTristateLike() && value.equals("n") ? "# CONFIG_" + s.name() + " is not set"
-                : "CONFIG_" + s.name() + "=" + value;
-    }
-
-    private static Tristate need(Want w) {
-        if (!w.symbol().type().isTristateLike()) {
-            return Tristate.YES; // a text value needs a visible symbol
-        }
-        Tristate t = Tristate.parse(w.value());
-        return t == null || t == Tristate.NO ? Tristate.YES : t;
-    }
-
-    private static boolean met(Configuration c, Want w) {
-        Symbol s = w.symbol();
-        String now = UpgradeGuard.valueText(c, s);
-        if (s.type().isTristateLike()) {
-            Tristate have = now == null ? Tristate.NO : Tristate.parse(now);
-            Tristate want = Tristate.parse(w.value());
-            if (want == null) {
-                return false;
+    private Answer solveKeeping(List<Request> wanted) {
+        List<Request> all = new ArrayList<>(wanted);
+        Answer a = enabler.solve(all);
+        for (int round = 0; round < KEEP_ROUNDS && a.solved(); round++) {
+            List<SideEffect> hits = losses(a.solution());
+            if (hits.isEmpty()) {
+                return a;
             }
-            return w.atLeast() ? have.compareTo(want) >= 0 : have == want;
+            if (hits.size() > MAX_KEPT || round == KEEP_ROUNDS - 1) {
+                String lines = a.solution().assignments().stream().map(Assignment::describe)
+                        .collect(Collectors.joining(", "));
+                String examples = hits.stream().limit(6).map(SideEffect::toString).collect(Collectors.joining(", "));
+                return new Answer(wanted, null, new Conflict(wanted, List.of(new Conflict.Reason("the fewest lines ("
+                        + lines + ") would also change " + hits.size() + " of your config's other values: " + examples
+                        + (hits.size() > 6 ? ", ..." : ""), null))), a.candidates(), a.millis());
+            }
+            for (SideEffect e : hits) {
+                Symbol s = enabler.original().symbols().find(e.symbol());
+                all.add(new Request(s, e.before() == null ? "n" : e.before()));
+            }
+            a = enabler.solve(all);
         }
-        return w.value().equals(now);
-    }
-
-    /** What must hold for {@code s} to be settable to {@code need}: wants for the symbols of its failing terms. */
-    private List<Want> requirements(Configuration c, Symbol s, Tristate need) {
-        List<Want> out = new ArrayList<>();
-        if (s.prompts().isEmpty() && s.reverseDependency() != null) {
-            // Only a select can set it: enable the first selector that can be enabled.
-            for (Expr alt : UpgradeGuard.orTerms(s.reverseDependency())) {
-                List<Want> tryAlt = new ArrayList<>();
-                require(c, alt, need, tryAlt);
-                if (!tryAlt.isEmpty()) {
-                    return tryAlt;
+        if (!a.solved()) {
+            List<Request> mine = a.conflict().requests().stream().filter(wanted::contains).toList();
+            List<Conflict.Reason> reasons = new ArrayList<>();
+            for (Request r : a.conflict().requests()) {
+                if (!wanted.contains(r)) {
+                    reasons.add(new Conflict.Reason("your " + r + " must stay", null));
                 }
             }
-            return out;
+            reasons.addAll(a.conflict().reasons());
+            return new Answer(wanted, null, new Conflict(mine, reasons), a.candidates(), a.millis());
         }
-        if (s.directDependency() != null && c.directDependency(s).compareTo(need) < 0) {
-            for (Expr t : UpgradeGuard.failingTerms(c, s.directDependency(), need)) {
-                require(c, t, need, out);
+        return a;
+    }
+
+    /**
+     * The side effects that lose something the user's config sets: a value that goes down (y to
+     * m or n, m to n) or a text value that changes. Promotions are fine (they are reported), and
+     * so is the other member of a choice the fix switches.
+     */
+    private List<SideEffect> losses(Solution solution) {
+        Set<Symbol> switched = new HashSet<>();
+        for (Assignment a : solution.assignments()) {
+            if (a.symbol().parentChoice() != null) {
+                switched.add(a.symbol().parentChoice());
             }
-        } else {
-            for (Property.Prompt p : s.prompts()) {
-                if (p.condition() != null) {
-                    for (Expr t : UpgradeGuard.failingTerms(c, p.condition(), need)) {
-                        require(c, t, need, out);
-                    }
-                    break;
+        }
+        List<SideEffect> out = new ArrayList<>();
+        for (SideEffect e : solution.sideEffects()) {
+            Symbol s = enabler.original().symbols().find(e.symbol());
+            if (!userSet.contains(e.symbol()) || s == null || switched.contains(s.parentChoice())) {
+                continue;
+            }
+            if (s.type().isTristateLike()) {
+                Tristate before = e.before() == null ? Tristate.NO : Tristate.parse(e.before());
+                Tristate after = e.after() == null ? Tristate.NO : Tristate.parse(e.after());
+                if (after.compareTo(before) < 0) {
+                    out.add(e);
                 }
+            } else {
+                out.add(e);
             }
         }
         return out;
     }
 
-    /** Adds wants that make {@code e} at least {@code need}; nothing if no settable symbol can. */
-    private void require(Configuration c, Expr e, Tristate need, List<Want> out) {
-        SymbolTable table = tree.symbols();
-        if (e instanceof Expr.Sym sym) {
-            Symbol x = sym.symbol();
-            if (settable(x)) {
-                out.add(new Want(x, x.type() == Type.BOOL ? "y" : need.text(), true));
-            }
-        } else if (e instanceof Expr.Not n && n.operand() instanceof Expr.Sym sym) {
-            Symbol x = sym.symbol();
-            if (settable(x)) {
-                out.add(new Want(x, "n", false));
-            }
-        } else if (e instanceof Expr.Compare cmp && settable(cmp.left()) && cmp.right().isConstant()) {
-            Symbol x = cmp.left();
-            Symbol v = cmp.right();
-            if (cmp.op() == Expr.CompareOp.EQUAL && x.type().isTristateLike()
-                    && (v == table.yes() || v == table.mod() || v == table.no())) {
-                out.add(new Want(x, v.name(), false));
-            } else if (cmp.op() == Expr.CompareOp.UNEQUAL && v == table.no()) {
-                out.add(new Want(x, x.type() == Type.BOOL ? "y" : need.text(), true));
-            } else if (cmp.op() == Expr.CompareOp.EQUAL && !x.type().isTristateLike()) {
-                out.add(new Want(x, x.type() == Type.STRING ? "\"" + v.name() + "\"" : v.name(), false));
-            }
-        } else if (e instanceof Expr.And a) {
-            if (c.eval(a.left()).compareTo(need) < 0) {
-                require(c, a.left(), need, out);
-            }
-            if (c.eval(a.right()).compareTo(need) < 0) {
-                require(c, a.right(), need, out);
-            }
-        } else if (e instanceof Expr.Or) {
-            for (Expr alt : UpgradeGuard.orTerms(e)) {
-                List<Want> tryAlt = new ArrayList<>();
-                require(c, alt, need, tryAlt);
-                if (!tryAlt.isEmpty()) {
-                    out.addAll(tryAlt);
-                    return;
-                }
-            }
+    Fix find(List<Target> targets) {
+        List<Request> wanted = new ArrayList<>();
+        for (Target t : targets) {
+            wanted.add(new Request(t.symbol(), t.value()));
         }
+        // Values an earlier call found lost are set aside at once; the rest is solved (or, when
+        // earlier calls restored each of them, their lines are checked together).
+        List<Request> rest = new ArrayList<>(wanted);
+        List<Request> lost = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        if (rest.removeIf(knownLost::contains)) {
+            lost.addAll(wanted.stream().filter(knownLost::contains).toList());
+            why.add("see the findings above");
+        }
+        Answer answer = rest.isEmpty() ? null : union(rest);
+        if (answer == null && !rest.isEmpty()) {
+            answer = solveKeeping(rest);
+        }
+        for (int i = 0; i < MAX_RETRIES && answer != null && !answer.solved(); i++) {
+            Conflict c = answer.conflict();
+            List<Request> out = c.requests().isEmpty() ? List.copyOf(rest) : c.requests();
+            rest.removeAll(out);
+            lost.addAll(out);
+            c.reasons().stream().map(Conflict.Reason::toString).filter(r -> !why.contains(r)).forEach(why::add);
+            answer = rest.isEmpty() ? null : solveKeeping(rest);
+        }
+        if (answer != null && !answer.solved()) {
+            lost.addAll(rest);
+            answer = null;
+        }
+        knownLost.addAll(lost);
+        List<Assignment> lines = answer == null ? List.of() : answer.solution().assignments();
+        if (answer != null) {
+            rest.forEach(r -> knownLines.put(r, lines));
+        }
+        List<String> text = lines.stream().map(Assignment::line).toList();
+        if (lost.isEmpty()) {
+            return new Fix(text, true, lines.isEmpty() ? "nothing to add: the old values come back by themselves"
+                    : "add these lines and run olddefconfig: every lost value comes back" + changes(lines));
+        }
+        String note = "cannot restore " + lost.stream().map(Request::toString).collect(Collectors.joining(", "))
+                + ": " + String.join("; ", why)
+                + (lines.isEmpty() ? "" : ". These lines restore the rest" + changes(lines));
+        return new Fix(text, false, note);
     }
 
-    /** A symbol a config line can set: defined, with a prompt, not a choice or constant. */
-    private static boolean settable(Symbol s) {
-        return !s.isConstant() && !s.isChoice() && s.isDefined() && !s.prompts().isEmpty();
+    /**
+     * When earlier calls restored every wanted value, the union of their lines, checked together;
+     * null when that does not hold or loses other values.
+     */
+    private Answer union(List<Request> wanted) {
+        Set<Assignment> lines = new java.util.LinkedHashSet<>();
+        for (Request r : wanted) {
+            if (!knownLines.containsKey(r)) {
+                return null;
+            }
+            lines.addAll(knownLines.get(r));
+        }
+        Solution s = enabler.check(new ArrayList<>(lines), wanted);
+        return s == null || !losses(s).isEmpty() ? null : new Answer(wanted, s, null, 0, 0);
+    }
+
+    /** The note's part about values of the user's config that the lines change. */
+    private static String changes(List<Assignment> lines) {
+        List<String> changed = lines.stream().filter(Assignment::changesUserValue)
+                .map(a -> a.symbol().name() + " from " + a.previous() + " to " + a.value()).toList();
+        return changed.isEmpty() ? "" : "; this changes your own " + (changed.size() == 1 ? "value of " : "values of ")
+                + String.join(", ", changed);
     }
 }

@@ -202,6 +202,32 @@ class UpgradeGuardTest {
         assertThat(junit).contains("<testsuite").contains("failures=\"1\"").contains("<testcase classname=\"kconfig4j.upgrade\" name=\"HYPERV\"");
     }
 
+    @Test
+    void aFixThatChangesAUserValueSaysSo() {
+        // The SQUASHFS pattern: the user's m must become y for a lost y to come back.
+        Kconfig t = tree(MODULES + "config A\n\ttristate \"a\"\nconfig B\n\ttristate \"b\"\n\tdepends on A\n");
+        UpgradeReport r = new UpgradeGuard(t, null).analyze("c", "CONFIG_MODULES=y\nCONFIG_A=m\nCONFIG_B=y\n");
+        Fix fix = find(r, "B").fix();
+        assertThat(fix.lines()).containsExactly("CONFIG_A=y");
+        assertThat(fix.verified()).isTrue();
+        assertThat(fix.note()).endsWith("this changes your own value of A from m to y");
+    }
+
+    @Test
+    void aFixThatWouldLoseAnotherValueOfTheConfigIsRefused() {
+        // OLD is lost because BIG is on; turning BIG off would bring OLD back but lose KEEP.
+        Kconfig t = tree("config BIG\n\tbool \"big\"\n\tdefault y\nconfig OLD\n\tbool \"old\"\n\tdepends on !BIG\n"
+                + "config KEEP\n\tbool \"keep\"\n\tdepends on BIG\n");
+        UpgradeReport r = new UpgradeGuard(t, null).analyze("c", "CONFIG_OLD=y\nCONFIG_KEEP=y\n");
+        assertThat(r.findings().get(0).symbol()).isEqualTo("BIG");
+        Fix fix = r.findings().get(0).fix();
+        assertThat(fix.verified()).isFalse();
+        assertThat(fix.lines()).isEmpty();
+        assertThat(fix.note()).startsWith("cannot restore OLD=y: your KEEP=y must stay")
+                .contains("OLD [=n] depends on !BIG [=y]").contains("KEEP [=y] depends on BIG [=y]");
+        assertThat(r.fix().note()).isEqualTo("cannot restore OLD=y: see the findings above");
+    }
+
     static String read(Path p) {
         try {
             return Files.readString(p);

@@ -1,0 +1,226 @@
+package dev.kconfig4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.KernelEnvironment;
+import dev.kconfig4j.confdata.AtomicFile;
+import dev.kconfig4j.dialect.Dialect;
+import dev.kconfig4j.preprocess.ProbeCache;
+import dev.kconfig4j.preprocess.ShellPolicy;
+import dev.kconfig4j.solve.Answer;
+import dev.kconfig4j.solve.Assignment;
+import dev.kconfig4j.solve.Conflict;
+import dev.kconfig4j.solve.Enabler;
+import dev.kconfig4j.solve.Request;
+import dev.kconfig4j.solve.SideEffect;
+import dev.kconfig4j.solve.Solution;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kconfig4j enable}: the fewest config lines that make olddefconfig give the requested values. */
+@Command(name = "enable", sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Finds the smallest set of lines to add to a config so that `make olddefconfig` gives the requested",
+            "values, with a SAT solver over the tree's rules. Every answer is verified by evaluating the config",
+            "with the lines applied; without a solution, the conflicting rules are shown (file:line).",
+            "SYMBOL alone asks for y (bool) or m-or-y (tristate); SYMBOL=n asks to turn it off (selectors too);",
+            "int, hex and string symbols take SYMBOL=VALUE."},
+        footer = {"", "Exit status: 0 solved; 3 no solution; 1 bad input (tree, config, unknown symbol); 2 bad usage."})
+public final class EnableCommand implements Callable<Integer> {
+    private final Cli.Context context;
+
+    @Parameters(arity = "1..*", paramLabel = "SYMBOL[=VALUE]", description = "What olddefconfig should give.")
+    List<String> requests;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The config to start from (never modified).")
+    Path config;
+
+    @Option(names = "--srctree", paramLabel = "TREE", description = "The kernel tree (default: $srctree, else .).")
+    Path srctree;
+
+    @Option(names = "--arch", paramLabel = "ARCH", description = "Architecture (default: $ARCH, else this machine's).")
+    String arch;
+
+    @Option(names = "--write", paramLabel = "FILE",
+            description = "Write the complete resulting .config (olddefconfig of the config with the answer) here.")
+    Path write;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--dummy-tools", description = "Probe the tree's scripts/dummy-tools instead of the real compiler.")
+    boolean dummyTools;
+
+    @Option(names = "--dialect", paramLabel = "VERSION", description = "Kconfig dialect of the tree: 5.10, 6.1 or 6.12.")
+    String dialect;
+
+    @Option(names = "--shell", paramLabel = "POLICY",
+            description = "What $(shell,...) in the tree may do: allow (default), deny, deny=TEXT, record=FILE, replay=FILE.")
+    String shell;
+
+    public EnableCommand(Cli.Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!format.equals("text") && !format.equals("json")) {
+            context.err().println("kconfig4j enable: unknown --format " + format + " (text, json)");
+            return 2;
+        }
+        try {
+            Path cfg = context.workingDirectory().resolve(config);
+            if (!Files.isRegularFile(cfg)) {
+                throw new KconfigException(config + ": no such file");
+            }
+            String text = new String(Files.readAllBytes(cfg), StandardCharsets.ISO_8859_1);
+            Kconfig tree = load();
+            List<Request> wanted = new ArrayList<>();
+            for (String r : requests) {
+                wanted.add(Request.parse(tree.symbols(), r));
+            }
+            Enabler enabler = new Enabler(tree, config.toString(), text);
+            Answer answer = enabler.solve(wanted);
+            if (answer.solved() && write != null) {
+                AtomicFile.write(context.workingDirectory().resolve(write), enabler.resultConfig(answer.solution()));
+            }
+            context.out().print(format.equals("json") ? json(answer) : text(answer));
+            context.out().flush();
+            return answer.solved() ? 0 : 3;
+        } catch (KconfigException e) {
+            if (!e.isReported()) {
+                context.err().println(e.describe());
+            }
+            return 1;
+        }
+    }
+
+    /** The answer for people. */
+    static String text(Answer a) {
+        StringBuilder sb = new StringBuilder();
+        String asked = a.requests().stream().map(Request::toString).collect(Collectors.joining(" "));
+        if (!a.solved()) {
+            Conflict c = a.conflict();
+            sb.append("enable ").append(asked).append(": no solution\n");
+            if (!c.requests().isEmpty()) {
+                sb.append("  ").append(c.requests().stream().map(Request::toString).collect(Collectors.joining(" and ")))
+                        .append(" cannot hold, because:\n");
+            }
+            for (Conflict.Reason r : c.reasons()) {
+                sb.append("  - ").append(r).append('\n');
+            }
+            return sb.toString();
+        }
+        Solution s = a.solution();
+        if (s.assignments().isEmpty()) {
+            return sb.append("enable ").append(asked).append(": already so, nothing to add\n").toString();
+        }
+        sb.append("enable ").append(asked).append(": ").append(s.assignments().size())
+                .append(s.assignments().size() == 1 ? " line" : " lines")
+                .append(s.minimum() ? " (the fewest possible)" : " (none can be left out)")
+                .append(", verified by evaluating the config (").append(a.millis()).append(" ms)\n");
+        for (Assignment x : s.assignments()) {
+            sb.append("  ").append(x.describe()).append('\n');
+        }
+        Map<String, List<SideEffect>> byVerb = new LinkedHashMap<>();
+        for (SideEffect e : s.sideEffects()) {
+            byVerb.computeIfAbsent(e.verb(), k -> new ArrayList<>()).add(e);
+        }
+        for (Map.Entry<String, List<SideEffect>> e : byVerb.entrySet()) {
+            List<SideEffect> list = e.getValue();
+            String shown = list.stream().limit(12).map(x -> e.getKey().equals("changes") ? x.toString()
+                    : x.symbol() + (e.getKey().equals("turns on") ? "=" + x.after() : "")).collect(Collectors.joining(", "));
+            sb.append("  also ").append(e.getKey()).append(' ').append(list.size()).append(": ").append(shown)
+                    .append(list.size() > 12 ? ", ..." : "").append('\n');
+        }
+        sb.append("lines:\n");
+        for (String l : s.lines()) {
+            sb.append(l).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The answer for tools. */
+    static String json(Answer a) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("requests", a.requests().stream().map(Request::toString).toList());
+        out.put("solved", a.solved());
+        out.put("candidates", a.candidates());
+        out.put("millis", a.millis());
+        if (a.solved()) {
+            Solution s = a.solution();
+            out.put("minimum", s.minimum());
+            List<Map<String, Object>> lines = new ArrayList<>();
+            for (Assignment x : s.assignments()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("symbol", x.symbol().name());
+                m.put("value", x.value());
+                m.put("previous", x.previous());
+                m.put("line", x.line());
+                lines.add(m);
+            }
+            out.put("assignments", lines);
+            List<Map<String, Object>> effects = new ArrayList<>();
+            for (SideEffect e : s.sideEffects()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("symbol", e.symbol());
+                m.put("before", e.before());
+                m.put("after", e.after());
+                effects.add(m);
+            }
+            out.put("sideEffects", effects);
+        } else {
+            Conflict c = a.conflict();
+            out.put("conflicting", c.requests().stream().map(Request::toString).toList());
+            List<Map<String, Object>> reasons = new ArrayList<>();
+            for (Conflict.Reason r : c.reasons()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("text", r.text());
+                m.put("location", r.location() == null ? null : r.location().toString());
+                reasons.add(m);
+            }
+            out.put("reasons", reasons);
+        }
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
+    }
+
+    // Loading a tree as `upgrade` does: the environment of a kernel build, probes cached.
+    private Kconfig load() throws IOException {
+        Path tree = srctree != null ? context.workingDirectory().resolve(srctree)
+                : context.environment().get("srctree") != null ? Path.of(context.environment().get("srctree"))
+                : context.workingDirectory();
+        if (!Files.isRegularFile(tree.resolve("Kconfig"))) {
+            throw new KconfigException(tree + ": not a kernel tree (no Kconfig file)");
+        }
+        String spec = shell != null ? shell : context.environment().get("KCONFIG4J_SHELL");
+        ShellPolicy policy = ShellPolicy.parse(spec, context.workingDirectory());
+        Map<String, String> env = KernelEnvironment.forTree(context.environment(), tree, arch, dummyTools);
+        ProbeCache cache = ProbeCache.forEnvironment(env);
+        Path work = cache.isEnabled() ? cache.directory().resolveSibling("objdir") : Files.createTempDirectory("kconfig4j");
+        Files.createDirectories(work);
+        Dialect d = null;
+        if (dialect != null) {
+            try {
+                d = Dialect.forVersion(dialect);
+            } catch (IllegalArgumentException e) {
+                throw new KconfigException(e.getMessage());
+            }
+        }
+        return Kconfig.load(new Kconfig.Options(tree, "Kconfig", env, work, d, cache, policy), context.out(),
+                context.err());
+    }
+}
