@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kconfig4j cache}: where the probe cache is, and clearing it. */
-@Command(name = "cache", description = {
+@Command(name = "cache", header = "Show or clear the cache of $(shell,...) probe results.", description = {
     "The probe cache: results of the trees' $(shell,...) probes, reused while the command, the environment",
     "and the programs it names are unchanged (KCONFIG4J_PROBE_CACHE=off disables it)."})
 public final class CacheCommand implements Callable<Integer> {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kconfig4j conf}: a drop-in for the kernel's {@code scripts/kconfig/conf}. */
-@Command(name = "conf", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "conf", header = "The kernel's conf, exactly: every mode, option and environment variable.", sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "A drop-in replacement for the kernel's scripts/kconfig/conf: same modes, options,",
             "environment variables (srctree, KCONFIG_CONFIG, KCONFIG_ALLCONFIG, ...), output files",

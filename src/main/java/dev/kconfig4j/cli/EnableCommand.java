@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kconfig4j enable}: the fewest config lines that make olddefconfig give the requested values. */
-@Command(name = "enable", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "enable", header = "The fewest config lines that give symbols the values you want (SAT-solved, verified).", sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Finds the smallest set of lines to add to a config so that `make olddefconfig` gives the requested",
             "values, with a SAT solver over the tree's rules. Every answer is verified by evaluating the config",

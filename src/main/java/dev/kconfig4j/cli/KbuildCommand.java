@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kconfig4j kbuild}: what the Makefiles build from config symbols. */
-@Command(name = "kbuild", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+@Command(name = "kbuild", header = "What the Makefiles build from config symbols, and code that =m builds into the kernel.", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = "What the kernel's Makefiles build from config symbols: objects, directories and modules, "
             + "and the constructs that build a module's code into the kernel ($(subst m,y,...)) or the reverse.",
         subcommands = {KbuildCommand.MapCommand.class, KbuildCommand.CheckCommand.class})

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kconfig4j localmodconfig}: keep only the modules an lsmod listing shows. */
-@Command(name = "localmodconfig", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+@Command(name = "localmodconfig", header = "Like `make localmodconfig`: keep only the modules an lsmod listing needs.", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = "Like `make localmodconfig`: turns off every =m symbol no loaded module needs, keeps what the "
             + "loaded modules need (Kconfig dependencies and selects, evaluated like olddefconfig), and reports "
             + "loaded modules this tree does not build from the config. The input config is never modified: "

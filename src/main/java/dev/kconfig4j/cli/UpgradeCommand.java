@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kconfig4j upgrade}: what olddefconfig would change or drop, why, and how to get it back. */
-@Command(name = "upgrade", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "upgrade", header = "What `make olddefconfig` changes or drops in a config, why, and verified lines that restore it.", sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Carries a config to a (new) kernel tree exactly as `make olddefconfig` does and reports every",
             "value it changes or drops, with the root cause and verified config lines that restore it.",

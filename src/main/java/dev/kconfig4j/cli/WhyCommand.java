@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kconfig4j why}: a symbol's value, where it came from, and what blocks changing it. */
-@Command(name = "why", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+@Command(name = "why", header = "Why a symbol has its value, and what blocks changing it.", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {
             "Explains the value olddefconfig gives each SYMBOL (CONFIG_ prefix optional):",
             "the config's line, the default or select that set it, its prompt and",
