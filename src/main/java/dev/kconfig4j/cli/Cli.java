@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "The Linux kernel's Kconfig tools, exact, with an upgrade guard.",
         footer = {"", "Exit status: 0 success; 1 bad input (Kconfig, config, files; one line with file and line);",
             "2 bad usage; 3 `upgrade --fail-on` threshold crossed; 70 internal error (--debug shows the stack trace)."},
-        subcommands = {ConfCommand.class, UpgradeCommand.class, CacheCommand.class})
+        subcommands = {ConfCommand.class, UpgradeCommand.class, ImpactCommand.class, CacheCommand.class})
 public final class Cli implements Runnable {
     /** The exit status of an internal error (a bug): EX_SOFTWARE. */
     public static final int INTERNAL_ERROR = 70;
