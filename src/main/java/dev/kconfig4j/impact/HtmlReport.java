@@ -233,8 +233,7 @@ public final class HtmlReport {
         o.append("<h2>Per symbol</h2>\n");
         for (SymbolImpact s : r.symbols()) {
             o.append("<details id=\"sym-").append(esc(s.symbol())).append("\"><summary><code>").append(esc(s.symbol()))
-                    .append("</code>: ").append(esc(s.lostCount() > 0 ? ReportText.symbolLine(s, r.configs().size(), 0)
-                            .replaceFirst(": $", "") : ReportText.others(s))).append("</summary>\n<ul>");
+                    .append("</code>: ").append(esc(summary(s, r.configs().size()))).append("</summary>\n<ul>");
             for (ImpactReport.CauseCount c : s.causes()) {
                 o.append("<li>").append(c.configs()).append(" × <b>").append(esc(String.valueOf(c.kind()))).append("</b> ")
                         .append(esc(c.text())).append("</li>");
@@ -301,6 +300,13 @@ public final class HtmlReport {
                 o.append("<a href=\"#cfg-").append(id).append("\">").append(esc(configs.get(i))).append("</a>");
             }
         }
+    }
+
+    /** "lost in 3 of 287 configs; promoted in 2". */
+    private static String summary(SymbolImpact s, int total) {
+        String others = ReportText.others(s);
+        String lost = s.lostCount() > 0 ? "lost in " + s.lostCount() + " of " + total + " configs" : "";
+        return lost + (!lost.isEmpty() && !others.isEmpty() ? "; " : "") + others;
     }
 
     private static String capital(String s) {
