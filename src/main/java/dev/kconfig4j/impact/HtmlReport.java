@@ -31,7 +31,8 @@ public final class HtmlReport {
             .card{border:1px solid #d0d7de;border-radius:6px;padding:.6em 1em;min-width:9em}
             .card b{display:block;font-size:1.6em}
             table{border-collapse:collapse;width:100%;margin:.5em 0}
-            th,td{border-bottom:1px solid #eaeef2;padding:.25em .5em;text-align:left;vertical-align:top}
+            th,td{border-bottom:1px solid #eaeef2;padding:.25em .5em;text-align:left;vertical-align:top;\
+            overflow-wrap:anywhere}
             th{background:#f6f8fa;cursor:pointer;user-select:none;white-space:nowrap}
             th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
             td.n{text-align:right;font-variant-numeric:tabular-nums}

@@ -81,10 +81,21 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>Environment</h2>
  * Each (tree, arch) is loaded once with {@link KernelEnvironment#forTree}: ARCH = SRCARCH = the
- * architecture's directory, KERNELVERSION from the tree's Makefile, and by default the tree's
- * {@code scripts/dummy-tools} as the toolchain (a fully featured GCC, as the kernel's own Kconfig
- * tests and our golden runs use) on a clean environment, so that results do not depend on the
- * machine. {@link Toolchain#HOST} probes the real compiler of the given environment instead.
+ * architecture's directory, KERNELVERSION from the tree's Makefile. By default
+ * ({@link Toolchain#DUMMY}) the environment is the golden runs' one, so that results do not depend
+ * on the machine: the tree's {@code scripts/dummy-tools} as the toolchain (a fully featured GCC, as
+ * the kernel's own Kconfig tests use), {@code PATH=/usr/bin:/bin} (a rustc elsewhere on the PATH
+ * would change the Rust probes), {@code SUBARCH=HEADER_ARCH=x86}, and nothing else of the process
+ * environment but HOME and the probe cache's variables. {@link Toolchain#HOST} probes the
+ * compiler of the given environment instead, with all of that environment.
+ *
+ * <h2>Mitigations</h2>
+ * For the largest lost groups that some mitigation applies to ({@link Options#mitigations}),
+ * {@link Mitigations} proposes Kconfig edits; each is applied to an overlay of the after tree
+ * (changed files real, the rest symbolic links: the after tree itself is never written), the
+ * configs that lose any of the group's symbols are evaluated again in it, and the mitigation
+ * reports the configs it fixes, those that still lose some of the group's symbols, and any new
+ * losses. A {@code --what-if} patch is verified the same way on every config.
  *
  * <h2>Parallelism</h2>
  * Trees are immutable once loaded and shared between threads; every evaluation makes its own
@@ -245,8 +256,9 @@ public final class ImpactAnalysis {
             + " (conf --defconfig=FILE: a full .config is given back as it is, up to olddefconfig), giving the .config"
             + " users have; that .config is carried to the after tree with `make olddefconfig`. A defconfig that exists"
             + " only in the after tree is read from there. A config loses a symbol when it was y/m and becomes n,"
-            + " y becomes m, or an enabled symbol is dropped and no successor carries its value. Probes use the"
-            + " trees' scripts/dummy-tools unless the host toolchain is asked for.";
+            + " y becomes m, or an enabled option (one with a prompt) is dropped and no successor carries its value."
+            + " Probes use the trees' scripts/dummy-tools in the golden environment unless the host toolchain is"
+            + " asked for.";
 
     private final Options options;
     private final AtomicLong parseNanos = new AtomicLong();
@@ -442,9 +454,13 @@ public final class ImpactAnalysis {
                 return Kconfig.load(new Kconfig.Options(dir, "Kconfig", env, work, null, cache, null), quiet, err);
             } catch (KconfigException e) {
                 String printed = errors.toString(StandardCharsets.UTF_8).strip();
-                // An error already printed (a recursive dependency, say): its first line says what and where.
-                throw e.isReported() && !printed.isEmpty() ? new KconfigException(printed.lines().findFirst()
-                        .orElse(e.getMessage())) : e;
+                if (!e.isReported() || printed.isEmpty()) {
+                    throw e;
+                }
+                // An error already printed (a recursive dependency, say): its first two lines say what and where.
+                List<String> lines = printed.lines().map(String::strip).toList();
+                throw new KconfigException(lines.get(0).replaceFirst("^error: ", "")
+                        + (lines.size() > 1 ? " (" + lines.get(1) + ")" : ""));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -740,6 +756,10 @@ public final class ImpactAnalysis {
                         beforeDir, scratch, pool));
             }
         }
+        options.progress().update("verifying mitigations", 0, verified.size());
+        AtomicInteger done = new AtomicInteger();
+        verified.forEach(f -> f.thenRun(() -> options.progress().update("verifying mitigations",
+                done.incrementAndGet(), verified.size())));
         for (CompletableFuture<Mitigation> f : verified) {
             out.add(f.join());
         }

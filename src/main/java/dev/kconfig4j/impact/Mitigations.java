@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * <li>a new symbol that now gates options configs had (HYPERV_VMBUS): {@code default DEPS} (its own
  *     dependency, so it follows the option it split from), or {@code default y} without one; and
  *     {@code select G} instead of {@code depends on G} in the gated options;</li>
+ * <li>a dependency a lost option gained (SCHED_DEBUG on DEBUG_FS): {@code select} it instead of
+ *     {@code depends on} it;</li>
  * <li>a symbol that became bool although configs had it as m: keep it {@code tristate};</li>
  * <li>a rename the guard recognised: a {@code transitional} symbol with the old name, and
  *     {@code default OLD} on the new one.</li>
@@ -69,6 +71,7 @@ final class Mitigations {
         Set<String> typeChanged = new LinkedHashSet<>();
         Map<String, String> renames = new LinkedHashMap<>();
         Set<String> lost = new LinkedHashSet<>();
+        Map<String, Set<String>> newDependencies = new LinkedHashMap<>();
         for (ConfigImpact m : members) {
             for (Change ch : m.changes()) {
                 if (!ch.root().equals(group.root())) {
@@ -82,6 +85,11 @@ final class Mitigations {
                     if (ch.cause() == Cause.Kind.TYPE_CHANGED) {
                         typeChanged.add(ch.symbol());
                     }
+                    if (ch.cause() == Cause.Kind.DEPENDENCY_NOT_MET && ch.causeText().contains("(a new dependency")) {
+                        for (String d : ch.causeSymbols()) {
+                            newDependencies.computeIfAbsent(d, k -> new LinkedHashSet<>()).add(ch.symbol());
+                        }
+                    }
                     if (ch.kind() == ChangeKind.DROPPED && ch.cause() == Cause.Kind.RENAMED
                             && !ch.causeSymbols().isEmpty()) {
                         renames.putIfAbsent(ch.symbol(), ch.causeSymbols().get(0));
@@ -92,7 +100,11 @@ final class Mitigations {
         List<Candidate> out = new ArrayList<>();
         for (String g : limit(gates)) {
             add(out, defaultOnGate(g));
-            add(out, selectGate(g, lost));
+            add(out, selectInstead(g, lost));
+            newDependencies.remove(g);
+        }
+        for (String d : limit(newDependencies.keySet())) {
+            add(out, selectInstead(d, newDependencies.get(d)));
         }
         for (String s : limit(typeChanged)) {
             add(out, keepTristate(s));
@@ -115,8 +127,9 @@ final class Mitigations {
 
     private Candidate defaultOnGate(String gate) {
         Symbol s = after.symbols().find(gate);
-        if (s == null || !s.isDefined() || !s.type().isTristateLike()) {
-            return null;
+        if (s == null || !s.isDefined() || !s.type().isTristateLike()
+                || s.defaults().stream().anyMatch(d -> ExprPrinter.print(d.value()).equals("y"))) {
+            return null; // a gate that can default to y already is closed by its dependencies, not for want of a default
         }
         String value = s.directDependency() == null ? "y" : ExprPrinter.print(s.directDependency());
         Edits e = new Edits();
@@ -127,21 +140,25 @@ final class Mitigations {
                 + value + "`, so configs that had the options it now gates keep them");
     }
 
-    private Candidate selectGate(String gate, Set<String> lost) {
+    /**
+     * {@code select D} instead of {@code depends on D} in {@code symbols}: in each one's block, a
+     * {@code depends on} line that is D, or an {@code &&} of plain terms one of which is D, loses
+     * D, and {@code select D} is added.
+     */
+    private Candidate selectInstead(String dependency, Set<String> symbols) {
         Edits e = new Edits();
         List<String> changed = new ArrayList<>();
-        Pattern dep = Pattern.compile("^\\s+depends on " + Pattern.quote(gate) + "\\s*$");
-        for (String name : lost) {
+        for (String name : symbols) {
             Symbol s = after.symbols().find(name);
-            if (s != null && s.isDefined() && e.replaceInBlock(s, dep, "\tselect " + gate)) {
+            if (s != null && s.isDefined() && e.dependOnSelect(s, dependency)) {
                 changed.add(name);
             }
         }
         if (changed.isEmpty()) {
             return null;
         }
-        return e.candidate(MitigationKind.SELECT_INSTEAD_OF_DEPENDS, "`select " + gate + "` instead of `depends on "
-                + gate + "` in " + String.join(", ", changed));
+        return e.candidate(MitigationKind.SELECT_INSTEAD_OF_DEPENDS, "`select " + dependency + "` instead of `depends on "
+                + dependency + "` in " + String.join(", ", changed));
     }
 
     private Candidate keepTristate(String name) {
@@ -268,7 +285,7 @@ final class Mitigations {
             return true;
         }
 
-        boolean replaceInBlock(Symbol s, Pattern line, String replacement) {
+        boolean dependOnSelect(Symbol s, String dependency) {
             String f = file(s);
             if (f == null) {
                 return false;
@@ -279,11 +296,23 @@ final class Mitigations {
                 return false;
             }
             int end = blockEnd(lines, start);
+            Pattern dependsOn = Pattern.compile("^(\\s+)depends on (.*?)\\s*$");
             for (int i = start + 1; i < end; i++) {
-                if (line.matcher(lines.get(i)).matches()) {
-                    lines.set(i, replacement);
-                    return true;
+                java.util.regex.Matcher m = dependsOn.matcher(lines.get(i));
+                if (!m.matches() || m.group(2).contains("||") || m.group(2).contains("(")) {
+                    continue;
                 }
+                List<String> terms = new ArrayList<>(Arrays.asList(m.group(2).split("\\s*&&\\s*")));
+                if (!terms.remove(dependency)) {
+                    continue;
+                }
+                if (terms.isEmpty()) {
+                    lines.set(i, m.group(1) + "select " + dependency);
+                } else {
+                    lines.set(i, m.group(1) + "depends on " + String.join(" && ", terms));
+                    lines.add(i + 1, m.group(1) + "select " + dependency);
+                }
+                return true;
             }
             return false;
         }

@@ -142,6 +142,24 @@ class ImpactAnalysisTest {
         assertThat(s.complete()).isFalse();
     }
 
+    @Test
+    void aGainedDependencyCanBeSelectedInstead() throws IOException {
+        // SCHED_DEBUG's story in 6.12: it gained a dependency on DEBUG_FS, which configs often lack.
+        String old = "config DEBUG_KERNEL\n\tbool \"debug\"\nconfig DEBUG_FS\n\tbool \"debugfs\"\n"
+                + "config SCHED_DEBUG\n\tbool \"sched debug\"\n\tdepends on DEBUG_KERNEL\n";
+        Path o = HypervTrees.write(tmp.resolve("dep-old"), Map.of("Kconfig", old, "arch/x86/Kconfig", "",
+                "arch/x86/configs/d_defconfig", "CONFIG_DEBUG_KERNEL=y\nCONFIG_SCHED_DEBUG=y\n"));
+        Path n = HypervTrees.write(tmp.resolve("dep-new"), Map.of("Kconfig",
+                old.replace("depends on DEBUG_KERNEL", "depends on DEBUG_KERNEL && DEBUG_FS"), "arch/x86/Kconfig", "",
+                "arch/x86/configs/d_defconfig", "CONFIG_DEBUG_KERNEL=y\nCONFIG_SCHED_DEBUG=y\n"));
+        ImpactReport r = run(ImpactAnalysis.builder(new TreeSource.Directory(o), new TreeSource.Directory(n)));
+        assertThat(r.groups()).extracting(LostGroup::root).containsExactly("SCHED_DEBUG");
+        Mitigation m = mitigation(r, MitigationKind.SELECT_INSTEAD_OF_DEPENDS, "SCHED_DEBUG");
+        assertThat(m.patch()).contains("-\tdepends on DEBUG_KERNEL && DEBUG_FS\n+\tdepends on DEBUG_KERNEL\n+\tselect DEBUG_FS\n");
+        assertThat(m.fixed()).containsExactly("arch/x86/configs/d_defconfig");
+        assertThat(m.complete()).isTrue();
+    }
+
     static Mitigation mitigation(ImpactReport r, MitigationKind kind, String group) {
         return r.mitigations().stream().filter(m -> m.kind() == kind && group.equals(m.group())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " for " + group + " in " + r.mitigations()));
