@@ -11,7 +11,8 @@
 #        default /tmp/oracle; installed with shared/oracle/get-conf.sh when missing)
 #
 # kconfig4j always analyses the whole corpus (279 configs, 42 (tree, arch) parses), with
-# --mitigations 0 (the kernel side has nothing like mitigations; their cost is printed separately).
+# --mitigations 0 (the kernel side has nothing like mitigations), twice: with its probe cache (the
+# default; warm from the second run on) and with KCONFIG4J_PROBE_CACHE=off (every probe runs).
 # The sampled kernel runs are also checked (untimed): every after .config must be byte-identical to
 # the one kconfig4j computes (a second kconfig4j run with --write-configs).
 set -euo pipefail
@@ -34,6 +35,13 @@ t0=$(now)
     --format json --output "$work/impact.json")
 t1=$(now)
 ours=$(echo "$t1 - $t0" | bc)
+# The same with the probe cache off: every compiler probe of the 42 trees runs, as the kernel's conf
+# runs its probes on every invocation.
+t0=$(now)
+(cd "$work" && KCONFIG4J_PROBE_CACHE=off "$here/bin/kconfig4j" impact --before "$old" --after "$new" --arch all \
+    --mitigations 0 --format json --output "$work/impact-nocache.json")
+t1=$(now)
+ours_nocache=$(echo "$t1 - $t0" | bc)
 total=$(cd "$new" && ls arch/*/configs/*defconfig | wc -l)
 timing=$(python3 -c "import json,sys; t=json.load(open(sys.argv[1]))['timing']; print('%d trees parsed in %.1f s, %d configs evaluated in %.1f s (summed over %d threads)' % (t['trees'], t['parseMillis']/1000, $total, t['evaluateMillis']/1000, t['threads']))" "$work/impact.json")
 
@@ -85,6 +93,7 @@ done
 n=${#picked[@]}
 kernel=$(echo "scale=3; $kernel_sample * $total / $n" | bc)
 ratio=$(echo "scale=1; $kernel / $ours" | bc)
+ratio_nocache=$(echo "scale=1; $kernel / $ours_nocache" | bc)
 
 echo "impact analysis, Linux 6.1 -> 6.12, all $total defconfigs of 6.12 (every architecture), $(nproc) cores"
 printf '  kernel conf (defconfig in 6.1 + olddefconfig in 6.12) %8.1f s' "$kernel"
@@ -94,5 +103,6 @@ else
     echo
 fi
 printf '  kconfig4j impact (JVM start included)                 %8.1f s   (%s)\n' "$ours" "$timing"
-echo "  ratio kernel / kconfig4j: ${ratio}x"
+printf '  kconfig4j impact, probe cache off                     %8.1f s\n' "$ours_nocache"
+echo "  ratio kernel / kconfig4j: ${ratio}x (probe cache off: ${ratio_nocache}x)"
 echo "  after .configs identical to the kernel's: $same of $n${differ[*]:+ (different: ${differ[*]})}"

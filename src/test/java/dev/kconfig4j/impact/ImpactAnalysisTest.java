@@ -66,6 +66,18 @@ class ImpactAnalysisTest {
     }
 
     @Test
+    void theSameResultOnOneThreadAsOnMany() throws IOException {
+        // Trees are shared between threads, configurations and guards are not: threads must not matter.
+        ImpactReport one = run(ImpactAnalysis.builder(new TreeSource.Directory(before), new TreeSource.Directory(after))
+                .threads(1));
+        ImpactReport four = run(ImpactAnalysis.builder(new TreeSource.Directory(before), new TreeSource.Directory(after))
+                .threads(4));
+        assertThat(four.configs()).isEqualTo(one.configs()).isEqualTo(report.configs());
+        assertThat(four.symbols()).isEqualTo(one.symbols());
+        assertThat(four.mitigations()).isEqualTo(one.mitigations());
+    }
+
+    @Test
     void namesEveryLostDriverPerConfig() {
         assertThat(config(report, AZURE).lostSymbols()).containsExactlyInAnyOrder("HYPERV_UTILS", "HYPERV_STORAGE",
                 "HYPERV_NET", "FB_HYPERV");
