@@ -153,7 +153,7 @@ public final class HtmlReport {
         for (LostGroup g : r.groups()) {
             List<Mitigation> ms = r.mitigations().stream().filter(m -> g.root().equals(m.group())).toList();
             o.append("<details id=\"grp-").append(esc(g.root())).append("\"><summary><b>").append(esc(g.root()))
-                    .append("</b>: ").append(g.configs().size()).append(" configs lose ").append(g.symbols().size())
+                    .append("</b>: ").append(ReportText.configsLose(g.configs().size())).append(g.symbols().size())
                     .append(" symbols").append(ms.isEmpty() ? "" : "; " + ms.size() + " mitigations").append("</summary>\n");
             o.append("<p>").append(esc(g.causeText())).append("</p><p>Symbols: ");
             symbolLinks(o, g.symbols());

@@ -38,7 +38,7 @@ public final class MarkdownReport {
         out.append("\n### Lost groups and mitigations\n\n");
         for (LostGroup g : cut(r.groups())) {
             out.append("- **").append(code(g.root())).append("** (").append(ReportText.kind(g.rootKind())).append(", ")
-                    .append(g.cause()).append("): ").append(g.configs().size()).append(" configs lose ")
+                    .append(g.cause()).append("): ").append(ReportText.configsLose(g.configs().size()))
                     .append(escape(ReportText.list(g.symbols(), 8))).append(" — ").append(escape(g.causeText()))
                     .append('\n');
             for (Mitigation m : r.mitigations()) {

@@ -59,8 +59,13 @@ final class ReportText {
 
     static String groupLine(LostGroup g) {
         return g.root() + " (" + kind(g.rootKind()) + ", " + g.cause() + "): " + g.configs().size() + " config"
-                + (g.configs().size() == 1 ? "" : "s") + " lose " + g.symbols().size() + " symbol"
+                + (g.configs().size() == 1 ? " loses " : "s lose ") + g.symbols().size() + " symbol"
                 + (g.symbols().size() == 1 ? "" : "s") + ": " + list(g.symbols(), 8);
+    }
+
+    /** "1 config loses" / "3 configs lose". */
+    static String configsLose(int n) {
+        return n + (n == 1 ? " config loses " : " configs lose ");
     }
 
     static String counts(ConfigImpact c) {
