@@ -172,6 +172,29 @@ class ImpactAnalysisTest {
         assertThat(m.complete()).isTrue();
     }
 
+    @Test
+    void aRenameGetsATransitionalSymbol() throws IOException {
+        // RETPOLINE became MITIGATION_RETPOLINE in 6.9, without a transitional symbol.
+        String old = "config RETPOLINE\n\tbool \"Avoid speculative indirect branches in kernel\"\n";
+        String renamed = "config MITIGATION_RETPOLINE\n\tbool \"Avoid speculative indirect branches in kernel\"\n";
+        Path o = HypervTrees.write(tmp.resolve("ren-old"), Map.of("Kconfig", old, "arch/x86/Kconfig", "",
+                "arch/x86/configs/r_defconfig", "CONFIG_RETPOLINE=y\n"));
+        Path n = HypervTrees.write(tmp.resolve("ren-new"), Map.of("Kconfig", renamed, "arch/x86/Kconfig", "",
+                "arch/x86/configs/r_defconfig", "CONFIG_MITIGATION_RETPOLINE=y\n"));
+        ImpactReport r = run(ImpactAnalysis.builder(new TreeSource.Directory(o), new TreeSource.Directory(n)));
+        ImpactReport.Change dropped = r.configs().get(0).changes().stream()
+                .filter(c -> c.symbol().equals("RETPOLINE")).findFirst().orElseThrow();
+        assertThat(dropped.kind()).isEqualTo(ChangeKind.DROPPED);
+        assertThat(dropped.root()).as("filed under its successor").isEqualTo("MITIGATION_RETPOLINE");
+        assertThat(dropped.cause()).isEqualTo(Cause.Kind.RENAMED);
+        assertThat(dropped.lost()).isTrue();
+        Mitigation m = mitigation(r, MitigationKind.TRANSITIONAL_RENAME, "MITIGATION_RETPOLINE");
+        assertThat(m.patch()).contains("+config RETPOLINE\n+\tbool\n+\ttransitional\n")
+                .contains("+\tdefault RETPOLINE\n");
+        assertThat(m.fixed()).containsExactly("arch/x86/configs/r_defconfig");
+        assertThat(m.complete()).isTrue();
+    }
+
     static Mitigation mitigation(ImpactReport r, MitigationKind kind, String group) {
         return r.mitigations().stream().filter(m -> m.kind() == kind && group.equals(m.group())).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " for " + group + " in " + r.mitigations()));
