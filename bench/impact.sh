@@ -126,7 +126,7 @@ else
     echo
 fi
 printf '  kconfig4j impact (JVM start included), median of 3    %8.1f s   (runs: %s s; %s)\n' "$ours" \
-    "$(sort -n "$work/ours.times" | awk '{printf "%s%.1f", NR > 1 ? "/" : "", $1}')" "$timing"
+    "$(sort -n "$work/ours.times" | awk '{printf "%s%.1f", (NR > 1 ? "/" : ""), $1}')" "$timing"
 printf '  kconfig4j impact, probe cache off                     %8.1f s\n' "$ours_nocache"
 echo "  ratio kernel / kconfig4j: ${ratio}x (probe cache off: ${ratio_nocache}x)"
 echo "  before and after .configs identical to the kernel's: $same of $n${differ[*]:+ (different: ${differ[*]})}"
