@@ -64,13 +64,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>What "a config" means</h2>
  * <ol>
- * <li><b>The before .config.</b> A config file is expanded in the before tree exactly as
+ * <li><b>The before .config.</b> A defconfig is expanded in the before tree exactly as
  *     {@code make defconfig} does ({@code conf --defconfig=FILE}): its values are read as user
  *     values, every other symbol takes its default, and the full {@code .config} is written. This
- *     is the .config users of that defconfig have. For a full .config (a distribution's) the same
- *     expansion is {@code olddefconfig} in the before tree and gives the file back if it was made
- *     with that tree. A defconfig is read from the before tree's {@code arch/ARCH/configs/}; one
- *     that exists only in the after tree is read from there (its origin says so).</li>
+ *     is the .config users of that defconfig have. A defconfig is read from the before tree's
+ *     {@code arch/ARCH/configs/}; one that exists only in the after tree is read from there (its
+ *     origin says so). A full .config (a distribution's: a given file that Kconfig wrote, with its
+ *     "Automatically generated file" header) is used as it is: it is what its users have, even when
+ *     it was made with a patched tree (Debian's 6.1 rt config has PREEMPT_RT, which vanilla 6.1
+ *     does not offer on x86, and keeps it in 6.12). A given file without that header counts as a
+ *     defconfig.</li>
  * <li><b>The after .config.</b> The before .config is carried to the after tree with
  *     {@code olddefconfig}: the kernel's exact result, byte for byte.</li>
  * <li><b>Findings.</b> {@link UpgradeGuard} (with both trees, without fixes) compares the two and
@@ -252,10 +255,10 @@ public final class ImpactAnalysis {
     }
 
     /** The words the report shows for {@link ImpactAnalysis}'s definition of a config's before and after. */
-    public static final String SEMANTICS = "Each config is expanded in the before tree as `make defconfig` does"
-            + " (conf --defconfig=FILE: a full .config is given back as it is, up to olddefconfig), giving the .config"
-            + " users have; that .config is carried to the after tree with `make olddefconfig`. A defconfig that exists"
-            + " only in the after tree is read from there. A config loses a symbol when it was y/m and becomes n,"
+    public static final String SEMANTICS = "Each defconfig is expanded in the before tree as `make defconfig` does"
+            + " (conf --defconfig=FILE), giving the .config its users have; a full .config (one Kconfig wrote) is used as"
+            + " it is. That .config is carried to the after tree with `make olddefconfig`. A defconfig that exists only"
+            + " in the after tree is read from there. A config loses a symbol when it was y/m and becomes n,"
             + " y becomes m, or an enabled option (one with a prompt) is dropped and no successor carries its value."
             + " Probes use the trees' scripts/dummy-tools in the golden environment unless the host toolchain is"
             + " asked for.";
@@ -269,8 +272,12 @@ public final class ImpactAnalysis {
         this.options = options;
     }
 
-    /** One config of the corpus, read. */
-    private record Item(String name, String arch, String text, String origin) {
+    /**
+     * One config of the corpus, read.
+     *
+     * @param full whether it is a full .config, used as it is (else a defconfig, expanded)
+     */
+    private record Item(String name, String arch, String text, String origin, boolean full) {
     }
 
     /** One config, evaluated: its before .config and what happened to it. */
@@ -373,7 +380,9 @@ public final class ImpactAnalysis {
                     Path inBefore = beforeDir.resolve(rel);
                     boolean before = Files.isRegularFile(inBefore);
                     items.add(new Item(rel, arch, read(before ? inBefore : afterDir.resolve(rel)),
-                            before ? "defconfig of the before tree" : "defconfig new in the after tree (read from there)"));
+                            before ? "defconfig of the before tree, expanded there"
+                                    : "defconfig new in the after tree (read from there), expanded in the before tree",
+                            false));
                 }
             }
         }
@@ -408,7 +417,10 @@ public final class ImpactAnalysis {
             throw new KconfigException(file + ":1: cannot tell the architecture of this config; give it as ARCH:"
                     + file.getFileName());
         }
-        return new Item(file.getFileName().toString(), a, text, "config file " + file);
+        boolean full = text.contains("\n# Automatically generated file; DO NOT EDIT.\n")
+                || text.startsWith("# Automatically generated file; DO NOT EDIT.\n");
+        return new Item(file.getFileName().toString(), a, text, (full ? "full .config used as it is: " : "defconfig ")
+                + file + (full ? "" : ", expanded in the before tree"), full);
     }
 
     private static String read(Path p) throws IOException {
@@ -529,11 +541,14 @@ public final class ImpactAnalysis {
         return "internal error: " + t;
     }
 
-    /** The config expanded in the before tree (conf --defconfig): its values and its .config. */
+    /**
+     * The before .config (a defconfig expanded in the before tree as conf --defconfig does, a full
+     * .config as it is) and its values in the before tree.
+     */
     private record Expanded(Configuration values, String dotConfig) {
         static Expanded of(Kconfig before, Item item) {
             Configuration c = ConfigReader.load(before, item.name(), item.text(), nullStream());
-            return new Expanded(c, new ConfigWriter(before, c, "CONFIG_").dotConfig());
+            return new Expanded(c, item.full() ? item.text() : new ConfigWriter(before, c, "CONFIG_").dotConfig());
         }
     }
 
@@ -546,7 +561,7 @@ public final class ImpactAnalysis {
         try {
             Expanded expanded = Expanded.of(before, item);
             String beforeConfig = expanded.dotConfig();
-            // The expansion's values are the before .config's: the guard need not evaluate it again.
+            // The expansion's values are the before .config's in the before tree: no need to evaluate it again.
             UpgradeReport r = guard.analyze(item.name(), beforeConfig, expanded.values());
             if (options.writeConfigs() != null) {
                 String stem = item.name().replace('/', '_');

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The impact analysis on real trees, 6.1 -> 6.12, for a sample of the corpus (the alpha and x86
- * defconfigs, and Debian's 6.1 amd64 config): every before and after .config must be the kernel's
+ * defconfigs, and Debian's three 6.1 configs): every before and after .config must be the kernel's
  * own, byte for byte: the golden cases where they exist (6.1 defconfig expansions, Debian's
- * olddefconfig in 6.1 and its upgrade to 6.12), and otherwise the kernel's conf-6.12 run on the
+ * configs carried to 6.12), and otherwise the kernel's conf-6.12 run on the
  * before .config (skipped without /tmp/oracle). The whole corpus is compared by bench/impact.sh.
  */
 class ImpactCorpusTest {
@@ -47,14 +47,18 @@ class ImpactCorpusTest {
         report = ImpactAnalysis.builder(new TreeSource.Directory(shared.resolve("corpus/linux-6.1")),
                 new TreeSource.Directory(shared.resolve("corpus/linux-6.12")))
                 .arches(List.of("alpha", "x86")).mitigations(0).environment(env).workingDirectory(tmp)
-                .config(new ConfigInput(shared.resolve("corpus/configs/" + DEBIAN), null)).writeConfigs(configs).run();
+                .config(new ConfigInput(shared.resolve("corpus/configs/" + DEBIAN), null))
+                .config(new ConfigInput(shared.resolve("corpus/configs/debian-6.1-cloud-amd64.config"), null))
+                .config(new ConfigInput(shared.resolve("corpus/configs/debian-6.1-rt_amd64.config"), null))
+                .writeConfigs(configs).run();
     }
 
     @Test
     void theSampleIsAnalysedWithCauses() {
         assertThat(report.problems()).isEmpty();
         assertThat(report.configs()).extracting(ConfigImpact::name).containsExactly("arch/alpha/configs/defconfig",
-                "arch/x86/configs/i386_defconfig", "arch/x86/configs/x86_64_defconfig", DEBIAN);
+                "arch/x86/configs/i386_defconfig", "arch/x86/configs/x86_64_defconfig", DEBIAN,
+                "debian-6.1-cloud-amd64.config", "debian-6.1-rt_amd64.config");
         ConfigImpact debian = report.configs().get(3);
         assertThat(debian.arch()).isEqualTo("x86");
         assertThat(debian.lostSymbols()).hasSizeGreaterThan(20);
@@ -71,11 +75,15 @@ class ImpactCorpusTest {
                 .isEqualTo(golden("6.1/" + arch + "/defconfig-" + name));
     }
 
-    @Test
-    void debianIsTheKernelsOnBothSides() throws IOException {
-        assertThat(read(configs.resolve(DEBIAN + ".before"))).isEqualTo(golden("6.1/x86/olddefconfig-debian-6.1-amd64"));
-        assertThat(read(configs.resolve(DEBIAN + ".after")))
-                .isEqualTo(golden("6.12/x86/upgrade-olddefconfig-debian-6.1-amd64"));
+    @ParameterizedTest
+    @ValueSource(strings = {"amd64", "cloud-amd64", "rt_amd64"})
+    void debianIsUsedAsItIsAndCarriedAsTheKernelDoes(String flavour) throws IOException {
+        String name = "debian-6.1-" + flavour;
+        // A full .config is what its users have, as it is (rt's was made with the RT patches: vanilla
+        // 6.1 would drop its PREEMPT_RT, which 6.12 keeps).
+        assertThat(read(configs.resolve(name + ".config.before")))
+                .isEqualTo(read(shared.resolve("corpus/configs/" + name + ".config")));
+        assertThat(read(configs.resolve(name + ".config.after"))).isEqualTo(golden("6.12/x86/upgrade-olddefconfig-" + name));
     }
 
     @ParameterizedTest
