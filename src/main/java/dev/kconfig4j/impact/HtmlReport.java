@@ -35,7 +35,7 @@ public final class HtmlReport {
             overflow-wrap:anywhere}
             th{background:#f6f8fa;cursor:pointer;user-select:none;white-space:nowrap}
             th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
-            td.n{text-align:right;font-variant-numeric:tabular-nums}
+            td.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{white-space:nowrap}
             .lost{color:#b42318;font-weight:600}.ok{color:#1a7f37;font-weight:600}.warn{color:#9a6700;font-weight:600}
             details{margin:.3em 0}summary{cursor:pointer}details:target,details[open]{background:#fbfcfd}
             .muted{color:#57606a}input.filter{margin:.3em 0;padding:.3em;width:20em}
