@@ -25,7 +25,7 @@ public final class MarkdownReport {
         out.append("## Kconfig impact: ").append(code(ReportText.tree(r.before()))).append(" → ")
                 .append(code(ReportText.tree(r.after()))).append("\n\n");
         out.append(ReportText.summary(r)).append(".\n\n");
-        out.append("_").append(escape(r.semantics())).append("_\n\n");
+        out.append("_").append(plain(r.semantics())).append("_\n\n");
         List<SymbolImpact> lost = r.symbols().stream().filter(s -> s.lostCount() > 0).toList();
         out.append("### Lost symbols (").append(lost.size()).append(")\n\n");
         out.append("| Symbol | Lost in | Configs | Cause |\n|---|---:|---|---|\n");
