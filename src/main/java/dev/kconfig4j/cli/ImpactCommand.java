@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
             "mitigations for the largest lost groups and verifies each by running the analysis again.",
             "",
             "A defconfig is first expanded in the before tree as `make defconfig` does: that is the .config users",
-            "have. Trees are directories or git revisions (read with JGit, nothing is checked out):",
+            "have; a full .config (one Kconfig wrote, e.g. a distribution's) is used as it is. Trees are",
+            "directories or git revisions (read with JGit, nothing is checked out):",
             "  kconfig4j impact --before v6.12 --after HEAD --arch x86,arm64 --format html --output impact.html"},
         footer = {"", "Exit status: 0 done; 3 --fail-on lost and some config loses something; 1 bad input; 2 bad usage."})
 public final class ImpactCommand implements Callable<Integer> {
