@@ -23,15 +23,15 @@ import picocli.CommandLine.Option;
 /** {@code kconfig4j impact}: what a Kconfig change does to every defconfig and distribution config. */
 @Command(name = "impact", sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Carries every config of a corpus (all defconfigs of the after tree, plus the configs given) from the",
-            "BEFORE tree to the AFTER tree exactly as `make olddefconfig` does, and reports per symbol and per config",
-            "what is lost, demoted, promoted, changed or dropped, with root causes; proposes Kconfig-level",
-            "mitigations for the largest lost groups and verifies each by running the analysis again.",
+            "Carries every config of a corpus (all defconfigs of the after tree, plus the configs given) from the"
+                + " BEFORE tree to the AFTER tree exactly as `make olddefconfig` does, and reports per symbol and per"
+                + " config what is lost, demoted, promoted, changed or dropped, with root causes; proposes Kconfig-level"
+                + " mitigations for the largest lost groups and verifies each by running the analysis again.",
             "",
-            "A defconfig is first expanded in the before tree as `make defconfig` does: that is the .config users",
-            "have; a full .config (one Kconfig wrote, e.g. a distribution's) is used as it is. Trees are",
-            "directories or git revisions (read with JGit, nothing is checked out):",
-            "  kconfig4j impact --before v6.12 --after HEAD --arch x86,arm64 --format html --output impact.html"},
+            "A defconfig is first expanded in the before tree as `make defconfig` does: that is the .config its users"
+                + " have; a full .config (one Kconfig wrote, e.g. a distribution's) is used as it is. Trees are"
+                + " directories or git revisions (read with JGit, nothing is checked out), e.g.:",
+            "  kconfig4j impact --before v6.12 --after HEAD --format html --output impact.html"},
         footer = {"", "Exit status: 0 done; 3 --fail-on lost and some config loses something; 1 bad input; 2 bad usage."})
 public final class ImpactCommand implements Callable<Integer> {
     private final Cli.Context context;
