@@ -18,10 +18,10 @@ import picocli.CommandLine.Command;
 @Command(name = "kconfig4j", mixinStandardHelpOptions = true, version = "kconfig4j 0.1.0",
         description = "The Linux kernel's Kconfig tools, exact, with an upgrade guard.",
         footer = {"", "Exit status: 0 success; 1 bad input (Kconfig, config, files; one line with file and line);",
-            "2 bad usage; 3 `upgrade --fail-on` threshold crossed or `enable` without a solution;",
+            "2 bad usage; 3 `upgrade`/`impact --fail-on` threshold crossed or `enable` without a solution;",
             "70 internal error (--debug shows the stack trace)."},
-        subcommands = {ConfCommand.class, UpgradeCommand.class, WhyCommand.class, EnableCommand.class,
-            KbuildCommand.class, LocalmodconfigCommand.class, CacheCommand.class})
+        subcommands = {ConfCommand.class, UpgradeCommand.class, ImpactCommand.class, WhyCommand.class,
+            EnableCommand.class, KbuildCommand.class, LocalmodconfigCommand.class, CacheCommand.class})
 public final class Cli implements Runnable {
     /** The exit status of an internal error (a bug): EX_SOFTWARE. */
     public static final int INTERNAL_ERROR = 70;

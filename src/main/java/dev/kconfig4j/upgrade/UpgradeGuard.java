@@ -40,6 +40,7 @@ import java.util.Set;
 public final class UpgradeGuard {
     private final Kconfig newTree;
     private final Kconfig oldTree;
+    private final boolean fixes;
     /** The user's config evaluated in the old tree (with an old tree only), during {@link #analyze}. */
     private Configuration oldConfig;
 
@@ -48,8 +49,17 @@ public final class UpgradeGuard {
      * @param oldTree the tree the config came from, or null (the guard then explains from the new tree alone)
      */
     public UpgradeGuard(Kconfig newTree, Kconfig oldTree) {
+        this(newTree, oldTree, true);
+    }
+
+    /**
+     * @param fixes whether {@link #analyze} finds fixes; without, reports carry findings and causes
+     *     only (no {@link Fix}), which is much faster when many configs are analyzed
+     */
+    public UpgradeGuard(Kconfig newTree, Kconfig oldTree, boolean fixes) {
         this.newTree = newTree;
         this.oldTree = oldTree;
+        this.fixes = fixes;
     }
 
     /** The values a config file sets, by symbol name, with their lines (the last assignment wins). */
@@ -58,6 +68,16 @@ public final class UpgradeGuard {
 
     /** Analyzes the config {@code text} (named {@code name} in messages). */
     public UpgradeReport analyze(String name, String text) {
+        return analyze(name, text, null);
+    }
+
+    /**
+     * Like {@link #analyze(String, String)}, given the config as already evaluated in the old tree
+     * ({@code oldValues}: a configuration of the old tree holding the values {@code text} has
+     * there, such as the one {@code text} was written from), which spares evaluating it again;
+     * null to evaluate it here.
+     */
+    public UpgradeReport analyze(String name, String text, Configuration oldValues) {
         ByteArrayOutputStream warningBytes = new ByteArrayOutputStream();
         Configuration config;
         try (PrintStream w = new PrintStream(warningBytes, true, StandardCharsets.UTF_8)) {
@@ -65,7 +85,8 @@ public final class UpgradeGuard {
         }
         List<String> warnings = warningBytes.toString(StandardCharsets.UTF_8).lines().toList();
         Map<String, UserValue> user = userValues(text);
-        oldConfig = oldTree == null ? null : ConfigReader.load(oldTree, name, text, nullStream());
+        oldConfig = oldTree == null ? null
+                : oldValues != null ? oldValues : ConfigReader.load(oldTree, name, text, nullStream());
 
         // 1. Every value of the user's config, compared.
         Map<String, Finding> bySymbol = new LinkedHashMap<>();
@@ -90,6 +111,10 @@ public final class UpgradeGuard {
         addGates(config, user, bySymbol);
         // 4. Cascades: file each finding under the first finding that blocks it.
         List<Finding> roots = nest(bySymbol);
+        if (!fixes) {
+            return new UpgradeReport(UpgradeReport.SCHEMA_VERSION, name, String.valueOf(newTree.options().srctree()),
+                    newTree.mainMenu(), newTree.dialect().version(), orderRoots(roots), null, warnings);
+        }
         // 5. Fixes, per root and for everything together.
         FixFinder fixer = new FixFinder(newTree, name, text);
         List<Finding> withFixes = new ArrayList<>();

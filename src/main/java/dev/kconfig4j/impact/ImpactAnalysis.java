@@ -1,0 +1,882 @@
+package dev.kconfig4j.impact;
+
+import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.KernelEnvironment;
+import dev.kconfig4j.confdata.AtomicFile;
+import dev.kconfig4j.confdata.ConfigReader;
+import dev.kconfig4j.confdata.ConfigWriter;
+import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.impact.ImpactReport.Change;
+import dev.kconfig4j.impact.ImpactReport.ChangeKind;
+import dev.kconfig4j.impact.ImpactReport.ConfigImpact;
+import dev.kconfig4j.impact.ImpactReport.ConfigLosses;
+import dev.kconfig4j.impact.ImpactReport.LostGroup;
+import dev.kconfig4j.impact.ImpactReport.Mitigation;
+import dev.kconfig4j.impact.ImpactReport.MitigationKind;
+import dev.kconfig4j.impact.ImpactReport.SymbolImpact;
+import dev.kconfig4j.preprocess.ProbeCache;
+import dev.kconfig4j.symbol.Configuration;
+import dev.kconfig4j.upgrade.Cause;
+import dev.kconfig4j.upgrade.Finding;
+import dev.kconfig4j.upgrade.UpgradeGuard;
+import dev.kconfig4j.upgrade.UpgradeReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a Kconfig change does to a corpus of configs: every config is carried from the BEFORE tree
+ * to the AFTER tree exactly as users' configs are, and every symbol it loses, demotes, promotes,
+ * changes or drops is recorded with its root cause (from {@link UpgradeGuard}); the losses are
+ * grouped by root cause, and for the largest groups Kconfig-level mitigations are proposed and
+ * verified by running the analysis again on the after tree with the mitigation applied.
+ *
+ * <h2>What "a config" means</h2>
+ * <ol>
+ * <li><b>The before .config.</b> A defconfig is expanded in the before tree exactly as
+ *     {@code make defconfig} does ({@code conf --defconfig=FILE}): its values are read as user
+ *     values, every other symbol takes its default, and the full {@code .config} is written. This
+ *     is the .config users of that defconfig have. A defconfig is read from the before tree's
+ *     {@code arch/ARCH/configs/}; one that exists only in the after tree is read from there (its
+ *     origin says so). A full .config (a distribution's: a given file that Kconfig wrote, with its
+ *     "Automatically generated file" header) is used as it is: it is what its users have, even when
+ *     it was made with a patched tree (Debian's 6.1 rt config has PREEMPT_RT, which vanilla 6.1
+ *     does not offer on x86, and keeps it in 6.12). A given file without that header counts as a
+ *     defconfig.</li>
+ * <li><b>The after .config.</b> The before .config is carried to the after tree with
+ *     {@code olddefconfig}: the kernel's exact result, byte for byte.</li>
+ * <li><b>Findings.</b> {@link UpgradeGuard} (with both trees, without fixes) compares the two and
+ *     gives every change its root cause; consequences stay filed under their root.</li>
+ * </ol>
+ * A config <em>loses</em> a symbol when it was y or m and becomes n, y becomes m, or an enabled
+ * symbol is dropped (removed or renamed) and no successor carries its value.
+ *
+ * <h2>Environment</h2>
+ * Each (tree, arch) is loaded once with {@link KernelEnvironment#forTree}: ARCH = SRCARCH = the
+ * architecture's directory, KERNELVERSION from the tree's Makefile. By default
+ * ({@link Toolchain#DUMMY}) the environment is the golden runs' one, so that results do not depend
+ * on the machine: the tree's {@code scripts/dummy-tools} as the toolchain (a fully featured GCC, as
+ * the kernel's own Kconfig tests use), {@code PATH=/usr/bin:/bin} (a rustc elsewhere on the PATH
+ * would change the Rust probes), {@code SUBARCH=HEADER_ARCH=x86}, and nothing else of the process
+ * environment but HOME and the probe cache's variables. {@link Toolchain#HOST} probes the
+ * compiler of the given environment instead, with all of that environment.
+ *
+ * <h2>Mitigations</h2>
+ * For the largest lost groups that some mitigation applies to ({@link Options#mitigations}),
+ * {@link Mitigations} proposes Kconfig edits; each is applied to an overlay of the after tree
+ * (changed files real, the rest symbolic links: the after tree itself is never written), the
+ * configs that lose any of the group's symbols are evaluated again in it, and the mitigation
+ * reports the configs it fixes, those that still lose some of the group's symbols, and any new
+ * losses. A {@code --what-if} patch is verified the same way on every config.
+ *
+ * <h2>Parallelism</h2>
+ * Trees are immutable once loaded and shared between threads; every evaluation makes its own
+ * {@link Configuration} and its own guard. Architectures are worked on a few at a time (so that
+ * only a few trees are in memory), their two trees parsed in parallel, then their configs
+ * evaluated in parallel.
+ */
+public final class ImpactAnalysis {
+
+    /** Which compiler the trees' {@code $(shell,...)} probes see. */
+    public enum Toolchain {
+        /** The tree's scripts/dummy-tools on a clean environment: reproducible (the default). */
+        DUMMY,
+        /** The toolchain of the given environment (CC, LD... or gcc, ld...). */
+        HOST
+    }
+
+    /** Told how far a run is; called from worker threads. */
+    @FunctionalInterface
+    public interface Progress {
+        /** {@code done} of {@code total} steps of {@code phase} are done. */
+        void update(String phase, int done, int total);
+
+        static Progress none() {
+            return (phase, done, total) -> { };
+        }
+    }
+
+    /**
+     * What to analyse.
+     *
+     * @param before the tree configs come from
+     * @param after the tree they are carried to
+     * @param arches the architectures whose defconfigs are in the corpus (empty: all of the after tree)
+     * @param defconfigs whether every {@code arch/*}{@code /configs/*defconfig} of the after tree is in the corpus
+     * @param configs more configs (distribution configs...)
+     * @param whatIf candidate patches to the after tree to verify
+     * @param mitigations how many lost groups (the largest first) get proposed mitigations; 0 for none
+     * @param toolchain the toolchain the probes see
+     * @param threads worker threads
+     * @param environment the process environment (PATH, HOME for the probe cache; everything with HOST)
+     * @param workingDirectory where relative paths are resolved
+     * @param writeConfigs a directory to write every before and after .config to, or null
+     * @param progress told how far the run is
+     */
+    public record Options(TreeSource before, TreeSource after, List<String> arches, boolean defconfigs,
+            List<ConfigInput> configs, List<Path> whatIf, int mitigations, Toolchain toolchain, int threads,
+            Map<String, String> environment, Path workingDirectory, Path writeConfigs, Progress progress) {
+        public Options {
+            Objects.requireNonNull(before);
+            Objects.requireNonNull(after);
+            arches = List.copyOf(arches);
+            configs = List.copyOf(configs);
+            whatIf = List.copyOf(whatIf);
+            environment = Map.copyOf(environment);
+            Objects.requireNonNull(workingDirectory);
+            Objects.requireNonNull(progress);
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+        }
+    }
+
+    /** Options with the defaults: every defconfig of every arch, 5 mitigated groups, dummy tools, all cores. */
+    public static Builder builder(TreeSource before, TreeSource after) {
+        return new Builder(before, after);
+    }
+
+    /** Builds {@link Options}. */
+    public static final class Builder {
+        private final TreeSource before;
+        private final TreeSource after;
+        private List<String> arches = List.of();
+        private boolean defconfigs = true;
+        private final List<ConfigInput> configs = new ArrayList<>();
+        private final List<Path> whatIf = new ArrayList<>();
+        private int mitigations = 5;
+        private Toolchain toolchain = Toolchain.DUMMY;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private Map<String, String> environment = System.getenv();
+        private Path workingDirectory = Path.of("").toAbsolutePath();
+        private Path writeConfigs;
+        private Progress progress = Progress.none();
+
+        private Builder(TreeSource before, TreeSource after) {
+            this.before = before;
+            this.after = after;
+        }
+
+        public Builder arches(List<String> a) {
+            arches = a;
+            return this;
+        }
+
+        public Builder defconfigs(boolean d) {
+            defconfigs = d;
+            return this;
+        }
+
+        public Builder config(ConfigInput c) {
+            configs.add(c);
+            return this;
+        }
+
+        public Builder whatIf(Path patch) {
+            whatIf.add(patch);
+            return this;
+        }
+
+        public Builder mitigations(int groups) {
+            mitigations = groups;
+            return this;
+        }
+
+        public Builder toolchain(Toolchain t) {
+            toolchain = t;
+            return this;
+        }
+
+        public Builder threads(int n) {
+            threads = n;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> env) {
+            environment = env;
+            return this;
+        }
+
+        public Builder workingDirectory(Path dir) {
+            workingDirectory = dir;
+            return this;
+        }
+
+        public Builder writeConfigs(Path dir) {
+            writeConfigs = dir;
+            return this;
+        }
+
+        public Builder progress(Progress p) {
+            progress = p;
+            return this;
+        }
+
+        public Options build() {
+            return new Options(before, after, arches, defconfigs, configs, whatIf, mitigations, toolchain, threads,
+                    environment, workingDirectory, writeConfigs, progress);
+        }
+
+        /** Builds the options and runs the analysis. */
+        public ImpactReport run() throws IOException {
+            return new ImpactAnalysis(build()).run();
+        }
+    }
+
+    /** The words the report shows for {@link ImpactAnalysis}'s definition of a config's before and after. */
+    public static final String SEMANTICS = "Each defconfig is expanded in the before tree as `make defconfig` does"
+            + " (conf --defconfig=FILE), giving the .config its users have; a full .config (one Kconfig wrote) is used as"
+            + " it is. That .config is carried to the after tree with `make olddefconfig`. A defconfig that exists only"
+            + " in the after tree is read from there. A config loses a symbol when it was y/m and becomes n,"
+            + " y becomes m, or an enabled option (one with a prompt) is dropped and no successor carries its value."
+            + " Probes use the trees' scripts/dummy-tools in the golden environment unless the host toolchain is"
+            + " asked for.";
+
+    private final Options options;
+    private final AtomicLong parseNanos = new AtomicLong();
+    private final AtomicLong evaluateNanos = new AtomicLong();
+    private final AtomicInteger treesParsed = new AtomicInteger();
+
+    public ImpactAnalysis(Options options) {
+        this.options = options;
+    }
+
+    /**
+     * One config of the corpus, read.
+     *
+     * @param full whether it is a full .config, used as it is (else a defconfig, expanded)
+     */
+    private record Item(String name, String arch, String text, String origin, boolean full) {
+    }
+
+    /** One config, evaluated: its before .config and what happened to it. */
+    private record Evaluated(Item item, String beforeConfig, ConfigImpact impact) {
+    }
+
+    /** A problem with one config or arch, reported instead of a result. */
+    private record Problem(String text) {
+    }
+
+    /**
+     * Runs the analysis.
+     *
+     * @throws KconfigException for bad input (a tree that is not a tree, a revision that does not
+     *     resolve, a config whose arch cannot be told, a malformed what-if patch)
+     */
+    public ImpactReport run() throws IOException {
+        long start = System.nanoTime();
+        Path scratch = Files.createTempDirectory("kconfig4j-impact");
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(null, r, "kconfig4j-impact", 256L << 20); // deep dependency chains
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Path beforeDir = options.before().materialize(scratch.resolve("before"));
+            Path afterDir = options.after().materialize(scratch.resolve("after"));
+            List<Item> items = corpus(beforeDir, afterDir);
+            List<String> problems = Collections.synchronizedList(new ArrayList<>());
+            List<Evaluated> evaluated = evaluateAll(items, beforeDir, afterDir, scratch, pool, problems);
+            long mitigationStart = System.nanoTime();
+            int trees = treesParsed.get();
+            long evaluateMillis = evaluateNanos.get() / 1_000_000;
+            long parseMillis = parseNanos.get() / 1_000_000;
+            List<ConfigImpact> impacts = evaluated.stream().map(Evaluated::impact).toList();
+            List<LostGroup> groups = groups(impacts);
+            List<Mitigation> mitigations = new ArrayList<>();
+            int n = 0;
+            for (Path patch : options.whatIf()) {
+                mitigations.add(whatIf(patch, ++n, evaluated, beforeDir, afterDir, scratch, pool));
+            }
+            mitigations.addAll(mitigate(groups, evaluated, beforeDir, afterDir, scratch, pool));
+            long end = System.nanoTime();
+            ImpactReport.Timing timing = new ImpactReport.Timing(options.threads(), trees, parseMillis,
+                    evaluateMillis, (end - mitigationStart) / 1_000_000, (end - start) / 1_000_000);
+            return new ImpactReport(ImpactReport.SCHEMA_VERSION, tree(options.before(), beforeDir),
+                    tree(options.after(), afterDir), SEMANTICS, impacts, symbols(impacts), groups, mitigations,
+                    problems, timing);
+        } finally {
+            pool.shutdownNow();
+            deleteRecursively(scratch);
+        }
+    }
+
+    private static ImpactReport.Tree tree(TreeSource s, Path dir) {
+        String v = KernelEnvironment.kernelVersion(dir);
+        return new ImpactReport.Tree(s.spec(), s.resolved(), v == null ? "" : v);
+    }
+
+    // ======================================================================
+    // the corpus
+    // ======================================================================
+
+    private List<Item> corpus(Path beforeDir, Path afterDir) throws IOException {
+        List<Item> items = new ArrayList<>();
+        if (options.defconfigs()) {
+            Path archDir = afterDir.resolve("arch");
+            List<String> arches = new ArrayList<>();
+            if (Files.isDirectory(archDir)) {
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(archDir)) {
+                    for (Path a : ds) {
+                        if (Files.isDirectory(a.resolve("configs"))) {
+                            arches.add(a.getFileName().toString());
+                        }
+                    }
+                }
+            }
+            Collections.sort(arches);
+            for (String wanted : options.arches()) {
+                if (!arches.contains(wanted)) {
+                    throw new KconfigException("--arch " + wanted + ": the after tree has no arch/" + wanted + "/configs");
+                }
+            }
+            for (String arch : arches) {
+                if (!options.arches().isEmpty() && !options.arches().contains(arch)) {
+                    continue;
+                }
+                List<String> names = new ArrayList<>();
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(archDir.resolve(arch).resolve("configs"),
+                        "*defconfig")) {
+                    for (Path f : ds) {
+                        if (Files.isRegularFile(f)) {
+                            names.add(f.getFileName().toString());
+                        }
+                    }
+                }
+                Collections.sort(names);
+                for (String name : names) {
+                    String rel = "arch/" + arch + "/configs/" + name;
+                    Path inBefore = beforeDir.resolve(rel);
+                    boolean before = Files.isRegularFile(inBefore);
+                    items.add(new Item(rel, arch, read(before ? inBefore : afterDir.resolve(rel)),
+                            before ? "defconfig of the before tree, expanded there"
+                                    : "defconfig new in the after tree (read from there), expanded in the before tree",
+                            false));
+                }
+            }
+        }
+        for (ConfigInput c : options.configs()) {
+            Path f = options.workingDirectory().resolve(c.file());
+            if (Files.isDirectory(f)) {
+                List<Path> files = new ArrayList<>();
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(f)) {
+                    for (Path p : ds) {
+                        if (Files.isRegularFile(p)) {
+                            files.add(p);
+                        }
+                    }
+                }
+                Collections.sort(files);
+                for (Path p : files) {
+                    items.add(given(p, c.arch()));
+                }
+            } else if (Files.isRegularFile(f)) {
+                items.add(given(f, c.arch()));
+            } else {
+                throw new KconfigException(c.file() + ": no such file or directory");
+            }
+        }
+        return items;
+    }
+
+    private Item given(Path file, String arch) throws IOException {
+        String text = read(file);
+        String a = arch != null ? arch : ConfigInput.detectArch(text);
+        if (a == null) {
+            throw new KconfigException(file + ":1: cannot tell the architecture of this config; give it as ARCH:"
+                    + file.getFileName());
+        }
+        boolean full = text.contains("\n# Automatically generated file; DO NOT EDIT.\n")
+                || text.startsWith("# Automatically generated file; DO NOT EDIT.\n");
+        return new Item(file.getFileName().toString(), a, text, (full ? "full .config used as it is: " : "defconfig ")
+                + file + (full ? "" : ", expanded in the before tree"), full);
+    }
+
+    private static String read(Path p) throws IOException {
+        return new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+    }
+
+    // ======================================================================
+    // loading trees and evaluating configs
+    // ======================================================================
+
+    private Kconfig load(Path dir, String arch, Path scratch) {
+        long t0 = System.nanoTime();
+        Map<String, String> base = new HashMap<>();
+        if (options.toolchain() == Toolchain.HOST) {
+            base.putAll(options.environment());
+        } else {
+            // The golden runs' environment: other tools on the PATH (rustc, say) would change the probes' answers.
+            base.put("PATH", "/usr/bin:/bin");
+            base.put("LC_ALL", "C");
+            // The golden runs' machine: UML's Kconfig reads arch/$(HEADER_ARCH)/um/Kconfig.
+            base.put("SUBARCH", "x86");
+            base.put("HEADER_ARCH", "x86");
+            for (String keep : List.of("HOME", "XDG_CACHE_HOME", "KCONFIG4J_CACHE_DIR", "KCONFIG4J_PROBE_CACHE")) {
+                if (options.environment().containsKey(keep)) {
+                    base.put(keep, options.environment().get(keep));
+                }
+            }
+        }
+        if (!Files.isRegularFile(dir.resolve("arch").resolve(KernelEnvironment.srcArch(arch)).resolve("Kconfig"))) {
+            throw new KconfigException("the tree " + dir + " has no arch/" + arch);
+        }
+        Map<String, String> env = KernelEnvironment.forTree(base, dir, arch, options.toolchain() == Toolchain.DUMMY);
+        env.putIfAbsent("HEADER_ARCH", env.get("SUBARCH")); // as the kernel's Makefile sets it for ARCH=um
+        ProbeCache cache = ProbeCache.forEnvironment(env);
+        try {
+            // Probes run in a stable scratch directory, so that cached results apply across runs.
+            Path work = cache.isEnabled() ? cache.directory().resolveSibling("objdir") : scratch.resolve("objdir");
+            Files.createDirectories(work);
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
+            try {
+                return Kconfig.load(new Kconfig.Options(dir, "Kconfig", env, work, null, cache, null), quiet, err);
+            } catch (KconfigException e) {
+                String printed = errors.toString(StandardCharsets.UTF_8).strip();
+                if (!e.isReported() || printed.isEmpty()) {
+                    throw e;
+                }
+                // An error already printed (a recursive dependency, say): its first two lines say what and where.
+                List<String> lines = printed.lines().map(String::strip).toList();
+                throw new KconfigException(lines.get(0).replaceFirst("^error: ", "")
+                        + (lines.size() > 1 ? " (" + lines.get(1) + ")" : ""));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            parseNanos.addAndGet(System.nanoTime() - t0);
+            treesParsed.incrementAndGet();
+        }
+    }
+
+    private List<Evaluated> evaluateAll(List<Item> items, Path beforeDir, Path afterDir, Path scratch,
+            ExecutorService pool, List<String> problems) {
+        Map<String, List<Item>> byArch = new LinkedHashMap<>();
+        for (Item i : items) {
+            byArch.computeIfAbsent(i.arch(), k -> new ArrayList<>()).add(i);
+        }
+        // The arches with the most configs first, a few at a time, so that few trees are in memory at once.
+        List<Map.Entry<String, List<Item>>> order = new ArrayList<>(byArch.entrySet());
+        order.sort(Comparator.comparing((Map.Entry<String, List<Item>> e) -> -e.getValue().size()));
+        Semaphore window = new Semaphore(Math.max(2, options.threads()));
+        AtomicInteger done = new AtomicInteger();
+        int total = items.size();
+        options.progress().update("evaluating", 0, total);
+        Map<Item, Object> results = new ConcurrentHashMap<>();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (Map.Entry<String, List<Item>> e : order) {
+            String arch = e.getKey();
+            window.acquireUninterruptibly();
+            CompletableFuture<Kconfig> before = CompletableFuture.supplyAsync(() -> load(beforeDir, arch, scratch), pool);
+            CompletableFuture<Kconfig> after = CompletableFuture.supplyAsync(() -> load(afterDir, arch, scratch), pool);
+            List<CompletableFuture<Void>> configs = new ArrayList<>();
+            Map<Thread, UpgradeGuard> guards = new ConcurrentHashMap<>(); // one per thread: a guard is not thread-safe
+            for (Item item : e.getValue()) {
+                configs.add(before.thenCombineAsync(after, (b, a) -> evaluate(item, b,
+                        guards.computeIfAbsent(Thread.currentThread(), t -> new UpgradeGuard(a, b, false))), pool)
+                        .handle((ev, ex) -> {
+                            results.put(item, ex == null ? ev : new Problem(item.name() + ": " + describe(ex)));
+                            options.progress().update("evaluating", done.incrementAndGet(), total);
+                            return null;
+                        }));
+            }
+            CompletableFuture<Void> arch0 = CompletableFuture.allOf(configs.toArray(CompletableFuture[]::new));
+            arch0.whenComplete((v, ex) -> window.release());
+            all.add(arch0);
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        List<Evaluated> out = new ArrayList<>();
+        for (Item i : items) {
+            Object r = results.get(i);
+            if (r instanceof Evaluated ev) {
+                out.add(ev);
+            } else if (r instanceof Problem p) {
+                problems.add(p.text());
+            }
+        }
+        return out;
+    }
+
+    private static String describe(Throwable ex) {
+        Throwable t = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
+        if (t instanceof KconfigException k) {
+            return k.describe();
+        }
+        if (t instanceof UncheckedIOException u) {
+            return u.getCause().toString();
+        }
+        return "internal error: " + t;
+    }
+
+    /**
+     * The before .config (a defconfig expanded in the before tree as conf --defconfig does, a full
+     * .config as it is) and its values in the before tree.
+     */
+    private record Expanded(Configuration values, String dotConfig) {
+        static Expanded of(Kconfig before, Item item) {
+            Configuration c = ConfigReader.load(before, item.name(), item.text(), nullStream());
+            return new Expanded(c, item.full() ? item.text() : new ConfigWriter(before, c, "CONFIG_").dotConfig());
+        }
+    }
+
+    /**
+     * Evaluates one config with {@code guard} (after tree, before tree), which this thread alone
+     * uses: a guard keeps its indexes across configs.
+     */
+    private Evaluated evaluate(Item item, Kconfig before, UpgradeGuard guard) {
+        long t0 = System.nanoTime();
+        try {
+            Expanded expanded = Expanded.of(before, item);
+            String beforeConfig = expanded.dotConfig();
+            // The expansion's values are the before .config's in the before tree: no need to evaluate it again.
+            UpgradeReport r = guard.analyze(item.name(), beforeConfig, expanded.values());
+            if (options.writeConfigs() != null) {
+                String stem = item.name().replace('/', '_');
+                AtomicFile.write(options.writeConfigs().resolve(stem + ".before"), beforeConfig);
+                AtomicFile.write(options.writeConfigs().resolve(stem + ".after"), guard.newConfig(item.name(), beforeConfig));
+            }
+            return new Evaluated(item, beforeConfig, impact(item, r, before));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            evaluateNanos.addAndGet(System.nanoTime() - t0);
+        }
+    }
+
+    private static PrintStream nullStream() {
+        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    /** The guard's findings as changes: NEW symbols only when something is filed under them (gates). */
+    static ConfigImpact impact(Item item, UpgradeReport r, Kconfig before) {
+        Map<String, Finding> bySymbol = new HashMap<>();
+        for (Finding f : r.allFindings()) {
+            bySymbol.putIfAbsent(f.symbol(), f);
+        }
+        List<Change> changes = new ArrayList<>();
+        int[] newSymbols = {0};
+        for (Finding root : r.findings()) {
+            collect(root, root.symbol(), bySymbol, before, changes, newSymbols);
+        }
+        List<String> warnings = r.warnings().size() > 50 ? r.warnings().subList(0, 50) : r.warnings();
+        return new ConfigImpact(item.name(), item.arch(), item.origin(), changes, newSymbols[0], warnings);
+    }
+
+    private static void collect(Finding f, String root, Map<String, Finding> bySymbol, Kconfig before,
+            List<Change> out, int[] newSymbols) {
+        if (f.kind() == Finding.Kind.NEW && f.consequences().isEmpty()) {
+            newSymbols[0]++;
+        } else {
+            out.add(new Change(f.symbol(), ChangeKind.of(f.kind()), f.oldValue(), f.newValue(),
+                    isLoss(f, bySymbol, before), f.cause().kind(), f.cause().text(), root, f.cause().blockers()));
+        }
+        for (Finding c : f.consequences()) {
+            collect(c, root, bySymbol, before, out, newSymbols);
+        }
+    }
+
+    /**
+     * See {@link ImpactAnalysis}: what counts as losing a symbol. A dropped symbol is a loss when
+     * it was an option users could set (it had a prompt in the before tree) and was y or m, and no
+     * successor carries its value; removed helper symbols (promptless, selected) are not.
+     */
+    private static boolean isLoss(Finding f, Map<String, Finding> bySymbol, Kconfig before) {
+        if (f.kind().isLoss()) {
+            return true;
+        }
+        Tristate old = f.oldValue() == null ? null : Tristate.parse(f.oldValue());
+        if (f.kind() != Finding.Kind.DROPPED || old == null || old == Tristate.NO) {
+            return false;
+        }
+        dev.kconfig4j.symbol.Symbol was = before.symbols().find(f.symbol());
+        if (was == null || was.prompts().isEmpty()) {
+            return false;
+        }
+        if (f.cause().kind() == Cause.Kind.RENAMED) {
+            for (String successor : f.cause().blockers()) {
+                Finding s = bySymbol.get(successor);
+                String now = s == null ? null : s.newValue();
+                if (now == null) {
+                    continue;
+                }
+                Tristate t = Tristate.parse(now);
+                if (t != null && t.compareTo(old) >= 0) {
+                    return false; // carried to its successor
+                }
+            }
+        }
+        return true;
+    }
+
+    // ======================================================================
+    // aggregation
+    // ======================================================================
+
+    private static List<SymbolImpact> symbols(List<ConfigImpact> impacts) {
+        Map<String, Map<ChangeKind, Integer>> counts = new HashMap<>();
+        Map<String, List<String>> lostIn = new HashMap<>();
+        Map<String, Map<String, ChangeKind>> changedIn = new HashMap<>();
+        Map<String, Map<String, Object[]>> causes = new HashMap<>();
+        Map<String, Map<String, Integer>> roots = new HashMap<>();
+        for (ConfigImpact c : impacts) {
+            for (Change ch : c.changes()) {
+                String s = ch.symbol();
+                counts.computeIfAbsent(s, k -> new EnumMap<>(ChangeKind.class)).merge(ch.kind(), 1, Integer::sum);
+                if (ch.lost()) {
+                    lostIn.computeIfAbsent(s, k -> new ArrayList<>()).add(c.name());
+                }
+                changedIn.computeIfAbsent(s, k -> new LinkedHashMap<>()).put(c.name(), ch.kind());
+                Object[] cc = causes.computeIfAbsent(s, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(ch.cause() + "\u0000" + causeKey(ch.causeText()),
+                                k -> new Object[] {ch.cause(), ch.causeText(), 0});
+                cc[2] = (Integer) cc[2] + 1;
+                roots.computeIfAbsent(s, k -> new TreeMap<>()).merge(ch.root(), 1, Integer::sum);
+            }
+        }
+        List<SymbolImpact> out = new ArrayList<>();
+        for (String s : counts.keySet()) {
+            List<ImpactReport.CauseCount> cl = new ArrayList<>();
+            for (Object[] cc : causes.get(s).values()) {
+                cl.add(new ImpactReport.CauseCount((Cause.Kind) cc[0], (String) cc[1], (Integer) cc[2]));
+            }
+            cl.sort(Comparator.comparing(ImpactReport.CauseCount::configs).reversed());
+            out.add(new SymbolImpact(s, Collections.unmodifiableMap(counts.get(s)),
+                    List.copyOf(lostIn.getOrDefault(s, List.of())), Collections.unmodifiableMap(changedIn.get(s)),
+                    List.copyOf(cl.size() > 5 ? cl.subList(0, 5) : cl), Collections.unmodifiableMap(roots.get(s))));
+        }
+        out.sort(Comparator.comparing((SymbolImpact si) -> -si.lostCount())
+                .thenComparing(si -> -si.changedIn().size()).thenComparing(SymbolImpact::symbol));
+        return out;
+    }
+
+    /** A cause's text without the numbers that differ between configs ("3 options of your config"). */
+    private static String causeKey(String text) {
+        return text.replaceAll("\\d+ options? of your config", "N options of your config");
+    }
+
+    private static List<LostGroup> groups(List<ConfigImpact> impacts) {
+        Map<String, Set<String>> symbols = new LinkedHashMap<>();
+        Map<String, Set<String>> configs = new LinkedHashMap<>();
+        Map<String, Change> rootChange = new HashMap<>();
+        for (ConfigImpact c : impacts) {
+            for (Change ch : c.changes()) {
+                if (ch.symbol().equals(ch.root())) {
+                    rootChange.putIfAbsent(ch.root(), ch);
+                }
+                if (ch.lost()) {
+                    symbols.computeIfAbsent(ch.root(), k -> new LinkedHashSet<>()).add(ch.symbol());
+                    configs.computeIfAbsent(ch.root(), k -> new LinkedHashSet<>()).add(c.name());
+                }
+            }
+        }
+        List<LostGroup> out = new ArrayList<>();
+        for (String root : symbols.keySet()) {
+            Change rc = rootChange.get(root);
+            out.add(new LostGroup(root, rc.kind(), rc.cause(), rc.causeText(), List.copyOf(symbols.get(root)),
+                    List.copyOf(configs.get(root))));
+        }
+        out.sort(Comparator.comparing((LostGroup g) -> -g.configs().size()).thenComparing(g -> -g.symbols().size())
+                .thenComparing(LostGroup::root));
+        return out;
+    }
+
+    // ======================================================================
+    // mitigations and what-if patches
+    // ======================================================================
+
+    private List<Mitigation> mitigate(List<LostGroup> groups, List<Evaluated> evaluated, Path beforeDir, Path afterDir,
+            Path scratch, ExecutorService pool) throws IOException {
+        if (options.mitigations() <= 0 || groups.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Evaluated> byName = new HashMap<>();
+        for (Evaluated e : evaluated) {
+            byName.put(e.item().name(), e);
+        }
+        // Candidates are read off one arch's trees: one already loaded for another group if the
+        // group's configs allow, else the arch of its first config. Groups without candidates
+        // (a removed helper symbol) are passed over until enough groups have some.
+        Map<String, Kconfig> afterTrees = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        List<Mitigation> out = new ArrayList<>();
+        List<CompletableFuture<Mitigation>> verified = new ArrayList<>();
+        int id = 0;
+        int proposed = 0;
+        for (LostGroup g : groups) {
+            if (proposed == options.mitigations()) {
+                break;
+            }
+            List<ConfigImpact> members = g.configs().stream().map(n -> byName.get(n).impact()).toList();
+            String arch = members.stream().map(ConfigImpact::arch).filter(afterTrees::containsKey).findFirst()
+                    .orElse(members.get(0).arch());
+            List<Mitigations.Candidate> candidates;
+            try {
+                Kconfig a = afterTrees.get(arch);
+                if (a == null) {
+                    a = CompletableFuture.supplyAsync(() -> load(afterDir, arch, scratch), pool).join();
+                    afterTrees.put(arch, a);
+                }
+                candidates = new Mitigations(beforeTree(arch, beforeDir, scratch, pool).join(), a, afterDir)
+                        .propose(g, members);
+            } catch (CompletionException e) {
+                continue; // the group's trees did not load: its configs are already reported as problems
+            }
+            if (candidates.isEmpty()) {
+                continue;
+            }
+            proposed++;
+            Set<String> focus = new HashSet<>(g.symbols());
+            List<Evaluated> affected = evaluated.stream()
+                    .filter(e -> e.impact().lostSymbols().stream().anyMatch(focus::contains)).toList();
+            for (Mitigations.Candidate c : candidates) {
+                if (!seen.add(c.patch())) {
+                    continue;
+                }
+                String mid = "m" + (++id);
+                Path overlay = TreeOverlay.create(afterDir, c.changes(), scratch.resolve(mid));
+                verified.add(verify(mid, g.root(), c.kind(), c.description(), c.patch(), overlay, affected, focus,
+                        beforeDir, scratch, pool));
+            }
+        }
+        options.progress().update("verifying mitigations", 0, verified.size());
+        AtomicInteger done = new AtomicInteger();
+        verified.forEach(f -> f.thenRun(() -> options.progress().update("verifying mitigations",
+                done.incrementAndGet(), verified.size())));
+        for (CompletableFuture<Mitigation> f : verified) {
+            out.add(f.join());
+        }
+        return out;
+    }
+
+    private Mitigation whatIf(Path patch, int n, List<Evaluated> evaluated, Path beforeDir, Path afterDir, Path scratch,
+            ExecutorService pool) throws IOException {
+        Path p = options.workingDirectory().resolve(patch);
+        if (!Files.isRegularFile(p)) {
+            throw new KconfigException(patch + ": no such file");
+        }
+        String text = read(p);
+        Map<String, String> changes = UnifiedDiff.apply(patch.toString(), text, afterDir);
+        Path overlay = TreeOverlay.create(afterDir, changes, scratch.resolve("w" + n));
+        return verify("w" + n, null, MitigationKind.WHAT_IF, "the patch " + patch, text, overlay, evaluated, null,
+                beforeDir, scratch, pool).join();
+    }
+
+    /**
+     * Evaluates {@code configs} in the mitigated tree {@code overlay} and compares their losses
+     * with the analysis': fixed when none of {@code focus} (or, for a what-if patch, none of what
+     * it lost) is lost any more; new losses are symbols lost only with the change.
+     */
+    private CompletableFuture<Mitigation> verify(String id, String group, MitigationKind kind, String description,
+            String patch, Path overlay, List<Evaluated> configs, Set<String> focus, Path beforeDir, Path scratch,
+            ExecutorService pool) {
+        Map<String, List<Evaluated>> byArch = new LinkedHashMap<>();
+        for (Evaluated e : configs) {
+            byArch.computeIfAbsent(e.item().arch(), k -> new ArrayList<>()).add(e);
+        }
+        List<CompletableFuture<List<Object[]>>> parts = new ArrayList<>();
+        for (Map.Entry<String, List<Evaluated>> e : byArch.entrySet()) {
+            CompletableFuture<Kconfig> tree = CompletableFuture.supplyAsync(() -> load(overlay, e.getKey(), scratch), pool);
+            parts.add(beforeTree(e.getKey(), beforeDir, scratch, pool).thenCombineAsync(tree, (before, mitigated) -> {
+                List<Object[]> rows = new ArrayList<>();
+                UpgradeGuard guard = new UpgradeGuard(mitigated, before, false);
+                for (Evaluated ev : e.getValue()) {
+                    UpgradeReport r = guard.analyze(ev.item().name(), ev.beforeConfig());
+                    rows.add(new Object[] {ev, impact(ev.item(), r, before).lostSymbols()});
+                }
+                return rows;
+            }, pool));
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).handle((v, ex) -> {
+            if (ex != null) {
+                return new Mitigation(id, group, kind, description, patch, configs.size(), List.of(), List.of(),
+                        List.of(), describe(ex));
+            }
+            List<String> fixed = new ArrayList<>();
+            List<ConfigLosses> still = new ArrayList<>();
+            List<ConfigLosses> added = new ArrayList<>();
+            for (CompletableFuture<List<Object[]>> part : parts) {
+                for (Object[] row : part.join()) {
+                    Evaluated ev = (Evaluated) row[0];
+                    @SuppressWarnings("unchecked")
+                    List<String> now = (List<String>) row[1];
+                    List<String> baseline = ev.impact().lostSymbols();
+                    List<String> watched = focus == null ? baseline
+                            : baseline.stream().filter(focus::contains).toList();
+                    List<String> stillLost = now.stream().filter(watched::contains).toList();
+                    List<String> newly = now.stream().filter(s -> !baseline.contains(s)).toList();
+                    if (!watched.isEmpty()) {
+                        if (stillLost.isEmpty()) {
+                            fixed.add(ev.item().name());
+                        } else {
+                            still.add(new ConfigLosses(ev.item().name(), stillLost));
+                        }
+                    }
+                    if (!newly.isEmpty()) {
+                        added.add(new ConfigLosses(ev.item().name(), newly));
+                    }
+                }
+            }
+            return new Mitigation(id, group, kind, description, patch, configs.size(), fixed, still, added, null);
+        });
+    }
+
+    /** The before trees of the mitigation phase, loaded once per arch. */
+    private final Map<String, CompletableFuture<Kconfig>> beforeTrees = new ConcurrentHashMap<>();
+
+    private CompletableFuture<Kconfig> beforeTree(String arch, Path beforeDir, Path scratch, ExecutorService pool) {
+        return beforeTrees.computeIfAbsent(arch, a -> CompletableFuture.supplyAsync(() -> load(beforeDir, a, scratch), pool));
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file); // symbolic links are deleted, never followed
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // A leftover temporary directory is not worth failing an analysis for.
+        }
+    }
+}
