@@ -4,11 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.KconfigException;
-import dev.kconfig4j.KernelEnvironment;
 import dev.kconfig4j.confdata.AtomicFile;
-import dev.kconfig4j.dialect.Dialect;
-import dev.kconfig4j.preprocess.ProbeCache;
-import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.solve.Answer;
 import dev.kconfig4j.solve.Assignment;
 import dev.kconfig4j.solve.Conflict;
@@ -48,11 +44,7 @@ public final class EnableCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The config to start from (never modified).")
     Path config;
 
-    @Option(names = "--srctree", paramLabel = "TREE", description = "The kernel tree (default: $srctree, else .).")
-    Path srctree;
 
-    @Option(names = "--arch", paramLabel = "ARCH", description = "Architecture (default: $ARCH, else this machine's).")
-    String arch;
 
     @Option(names = "--write", paramLabel = "FILE",
             description = "Write the complete resulting .config (olddefconfig of the config with the answer) here.")
@@ -62,15 +54,11 @@ public final class EnableCommand implements Callable<Integer> {
             description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--dummy-tools", description = "Probe the tree's scripts/dummy-tools instead of the real compiler.")
-    boolean dummyTools;
 
-    @Option(names = "--dialect", paramLabel = "VERSION", description = "Kconfig dialect of the tree: 5.10, 6.1 or 6.12.")
-    String dialect;
 
-    @Option(names = "--shell", paramLabel = "POLICY",
-            description = "What $(shell,...) in the tree may do: allow (default), deny, deny=TEXT, record=FILE, replay=FILE.")
-    String shell;
+
+    @picocli.CommandLine.Mixin
+    TreeOptions treeOptions = new TreeOptions();
 
     public EnableCommand(Cli.Context context) {
         this.context = context;
@@ -88,7 +76,7 @@ public final class EnableCommand implements Callable<Integer> {
                 throw new KconfigException(config + ": no such file");
             }
             String text = new String(Files.readAllBytes(cfg), StandardCharsets.ISO_8859_1);
-            Kconfig tree = load();
+            Kconfig tree = treeOptions.load(context);
             List<Request> wanted = new ArrayList<>();
             for (String r : requests) {
                 wanted.add(Request.parse(tree.symbols(), r));
@@ -199,28 +187,4 @@ public final class EnableCommand implements Callable<Integer> {
     }
 
     // Loading a tree as `upgrade` does: the environment of a kernel build, probes cached.
-    private Kconfig load() throws IOException {
-        Path tree = srctree != null ? context.workingDirectory().resolve(srctree)
-                : context.environment().get("srctree") != null ? Path.of(context.environment().get("srctree"))
-                : context.workingDirectory();
-        if (!Files.isRegularFile(tree.resolve("Kconfig"))) {
-            throw new KconfigException(tree + ": not a kernel tree (no Kconfig file)");
-        }
-        String spec = shell != null ? shell : context.environment().get("KCONFIG4J_SHELL");
-        ShellPolicy policy = ShellPolicy.parse(spec, context.workingDirectory());
-        Map<String, String> env = KernelEnvironment.forTree(context.environment(), tree, arch, dummyTools);
-        ProbeCache cache = ProbeCache.forEnvironment(env);
-        Path work = cache.isEnabled() ? cache.directory().resolveSibling("objdir") : Files.createTempDirectory("kconfig4j");
-        Files.createDirectories(work);
-        Dialect d = null;
-        if (dialect != null) {
-            try {
-                d = Dialect.forVersion(dialect);
-            } catch (IllegalArgumentException e) {
-                throw new KconfigException(e.getMessage());
-            }
-        }
-        return Kconfig.load(new Kconfig.Options(tree, "Kconfig", env, work, d, cache, policy), context.out(),
-                context.err());
-    }
 }

@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.KconfigException;
-import dev.kconfig4j.KernelEnvironment;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.ConfigReader;
-import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.kbuild.KbuildMap;
 import dev.kconfig4j.kbuild.KbuildTree;
 import dev.kconfig4j.kbuild.ModuleOrigins;
 import dev.kconfig4j.kbuild.ObjectRule;
 import dev.kconfig4j.kbuild.Values;
-import dev.kconfig4j.preprocess.ProbeCache;
-import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.symbol.Configuration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,76 +42,22 @@ public final class KbuildCommand implements Runnable {
         new picocli.CommandLine(this).usage(context.out());
     }
 
-    /** Options every kbuild command shares: the tree and how to read it. */
-    static final class TreeOptions {
-        @Option(names = "--srctree", paramLabel = "TREE", description = "The kernel tree (default: $srctree, else .).")
-        Path srctree;
-
-        @Option(names = "--arch", paramLabel = "ARCH", description = "Architecture (default: $ARCH, else this machine's).")
-        String arch;
-
-        @Option(names = "--dummy-tools", description = "Probe the tree's scripts/dummy-tools instead of the real compiler.")
-        boolean dummyTools;
-
-        @Option(names = "--dialect", paramLabel = "VERSION", description = "Kconfig dialect: 5.10, 6.1 or 6.12.")
-        String dialect;
-
-        @Option(names = "--shell", paramLabel = "POLICY",
-                description = "What $(shell,...) in Kconfig may do: allow (default), deny, deny=TEXT, record=FILE, replay=FILE.")
-        String shell;
-
-        Path tree(Cli.Context context) {
-            if (srctree != null) {
-                return context.workingDirectory().resolve(srctree);
-            }
-            String st = context.environment().get("srctree");
-            return st != null ? Path.of(st) : context.workingDirectory();
+    /** What the Makefiles of the options' tree build, read for its architecture. */
+    static KbuildMap map(Cli.Context context, TreeOptions options) {
+        try {
+            return KbuildTree.walk(options.tree(context), options.arch(context));
+        } catch (IllegalArgumentException e) {
+            throw new KconfigException(e.getMessage());
         }
+    }
 
-        String arch(Cli.Context context) {
-            return KernelEnvironment.forTree(context.environment(), tree(context), arch, false).get("ARCH");
+    /** Whether {@code --format} asks for JSON; anything but text or json is bad usage. */
+    static boolean json(Cli.Context context, String command, String format) {
+        if (!format.equals("text") && !format.equals("json")) {
+            context.err().println("kconfig4j " + command + ": unknown --format " + format + " (text, json)");
+            throw new UsageError();
         }
-
-        KbuildMap map(Cli.Context context) {
-            Path tree = tree(context);
-            try {
-                return KbuildTree.walk(tree, arch(context));
-            } catch (IllegalArgumentException e) {
-                throw new KconfigException(e.getMessage());
-            }
-        }
-
-        Kconfig kconfig(Cli.Context context) throws IOException {
-            Path tree = tree(context);
-            if (!Files.isRegularFile(tree.resolve("Kconfig"))) {
-                throw new KconfigException(tree + ": not a kernel tree (no Kconfig file)");
-            }
-            String spec = shell != null ? shell : context.environment().get("KCONFIG4J_SHELL");
-            ShellPolicy policy = ShellPolicy.parse(spec, context.workingDirectory());
-            Map<String, String> env = KernelEnvironment.forTree(context.environment(), tree, arch, dummyTools);
-            ProbeCache cache = ProbeCache.forEnvironment(env);
-            Path work = cache.isEnabled() ? cache.directory().resolveSibling("objdir")
-                    : Files.createTempDirectory("kconfig4j");
-            Files.createDirectories(work);
-            Dialect d = null;
-            if (dialect != null) {
-                try {
-                    d = Dialect.forVersion(dialect);
-                } catch (IllegalArgumentException e) {
-                    throw new KconfigException(e.getMessage());
-                }
-            }
-            return Kconfig.load(new Kconfig.Options(tree, "Kconfig", env, work, d, cache, policy), context.out(),
-                    context.err());
-        }
-
-        static boolean json(Cli.Context context, String command, String format) {
-            if (!format.equals("text") && !format.equals("json")) {
-                context.err().println("kconfig4j " + command + ": unknown --format " + format + " (text, json)");
-                throw new UsageError();
-            }
-            return format.equals("json");
-        }
+        return format.equals("json");
     }
 
     /** Bad usage found after picocli parsed the command line: exit 2. */
@@ -195,8 +137,8 @@ public final class KbuildCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             try {
-                boolean json = TreeOptions.json(context, "kbuild map", format);
-                KbuildMap map = tree.map(context);
+                boolean json = json(context, "kbuild map", format);
+                KbuildMap map = map(context, tree);
                 Map<String, Object> doc = new LinkedHashMap<>();
                 StringBuilder text = new StringBuilder();
                 doc.put("srctree", map.srctree().toString());
@@ -330,11 +272,11 @@ public final class KbuildCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             try {
-                boolean json = TreeOptions.json(context, "kbuild check", format);
+                boolean json = json(context, "kbuild check", format);
                 String text = readInput(context, config);
-                Kconfig k = tree.kconfig(context);
+                Kconfig k = tree.load(context);
                 Configuration c = ConfigReader.load(k, config.toString(), text, context.err());
-                KbuildMap map = tree.map(context);
+                KbuildMap map = map(context, tree);
                 KbuildMap.Build build = map.evaluate(Values.of(c));
                 ModuleOrigins origins = ModuleOrigins.of(map, build, c);
                 emit(context, output, json ? json(document(map, build, origins)) : text(map, build, origins));

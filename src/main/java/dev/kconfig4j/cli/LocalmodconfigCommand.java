@@ -22,7 +22,7 @@ public final class LocalmodconfigCommand implements Callable<Integer> {
     private final Cli.Context context;
 
     @picocli.CommandLine.Mixin
-    KbuildCommand.TreeOptions tree = new KbuildCommand.TreeOptions();
+    TreeOptions tree = new TreeOptions();
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The config to reduce.")
     Path config;
@@ -44,8 +44,8 @@ public final class LocalmodconfigCommand implements Callable<Integer> {
             String configText = KbuildCommand.readInput(context, config);
             String lsmodText = KbuildCommand.readInput(context, lsmod);
             var loaded = LocalModConfig.parseLsmod(lsmod.toString(), lsmodText);
-            Kconfig k = tree.kconfig(context);
-            KbuildMap map = tree.map(context);
+            Kconfig k = tree.load(context);
+            KbuildMap map = KbuildCommand.map(context, tree);
             LocalModConfig.Result r = LocalModConfig.run(k, map, config.toString(), configText, loaded, context.err());
             KbuildCommand.emit(context, output, r.config());
             PrintStream summary = output != null ? context.out() : context.err();

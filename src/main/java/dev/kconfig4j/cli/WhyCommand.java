@@ -2,14 +2,10 @@ package dev.kconfig4j.cli;
 
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.KconfigException;
-import dev.kconfig4j.KernelEnvironment;
-import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.explain.Explainer;
 import dev.kconfig4j.explain.Explanation;
 import dev.kconfig4j.explain.WhyFormat;
 import dev.kconfig4j.explain.WhyReport;
-import dev.kconfig4j.preprocess.ProbeCache;
-import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.symbol.Symbol;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,26 +39,17 @@ public final class WhyCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "The config whose values to explain.")
     Path config;
 
-    @Option(names = "--srctree", paramLabel = "TREE", description = "The kernel tree (default: $srctree, else .).")
-    Path srctree;
 
-    @Option(names = "--arch", paramLabel = "ARCH", description = "Architecture (default: $ARCH, else this machine's).")
-    String arch;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--dummy-tools", description = "Probe the tree's scripts/dummy-tools instead of the real compiler.")
-    boolean dummyTools;
 
-    @Option(names = "--dialect", paramLabel = "VERSION", description = "Kconfig dialect: 5.10, 6.1 or 6.12.")
-    String dialect;
 
-    @Option(names = "--shell", paramLabel = "POLICY",
-            description = "What $(shell,...) in the tree may do: allow (default), deny, deny=TEXT, record=FILE, "
-                    + "replay=FILE.")
-    String shell;
+
+    @picocli.CommandLine.Mixin
+    TreeOptions treeOptions = new TreeOptions();
 
     public WhyCommand(Cli.Context context) {
         this.context = context;
@@ -79,10 +65,8 @@ public final class WhyCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            Path tree = srctree != null ? context.workingDirectory().resolve(srctree)
-                    : context.environment().containsKey("srctree") ? Path.of(context.environment().get("srctree"))
-                    : context.workingDirectory();
-            Kconfig kconfig = load(tree);
+            Path tree = treeOptions.tree(context);
+            Kconfig kconfig = treeOptions.load(context);
             String name = null;
             String text = null;
             Path file = configFile();
@@ -137,27 +121,4 @@ public final class WhyCommand implements Callable<Integer> {
                 + (guess == null ? "" : " (did you mean " + guess + "?)"));
     }
 
-    private Kconfig load(Path tree) throws IOException {
-        if (!Files.isRegularFile(tree.resolve("Kconfig"))) {
-            throw new KconfigException(tree + ": not a kernel tree (no Kconfig file)");
-        }
-        Map<String, String> env = KernelEnvironment.forTree(context.environment(), tree, arch, dummyTools);
-        String spec = shell != null ? shell : context.environment().get("KCONFIG4J_SHELL");
-        ShellPolicy policy = ShellPolicy.parse(spec, context.workingDirectory());
-        ProbeCache cache = ProbeCache.forEnvironment(env);
-        // Probes run in a stable scratch directory, so that cached results apply across runs.
-        Path work = cache.isEnabled() ? cache.directory().resolveSibling("objdir") : Files.createTempDirectory("kconfig4j");
-        Files.createDirectories(work);
-        Dialect d = null;
-        if (dialect != null) {
-            try {
-                d = Dialect.forVersion(dialect);
-            } catch (IllegalArgumentException e) {
-                throw new KconfigException(e.getMessage());
-            }
-        }
-        Kconfig.Options options = new Kconfig.Options(tree, "Kconfig", env, work, d, cache, policy);
-        Kconfig cached = context.treeLoader().apply(options);
-        return cached != null ? cached : Kconfig.load(options, context.out(), context.err());
-    }
 }

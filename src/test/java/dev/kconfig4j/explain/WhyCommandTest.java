@@ -108,6 +108,7 @@ class WhyCommandTest {
         assertThat(run("why", "--srctree", ".").exit()).isEqualTo(2);
         Run help = run("why", "--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).startsWith("Usage: kconfig4j why").contains("--config=FILE");
+        assertThat(help.out()).startsWith("Why a symbol has its value").contains("Usage: kconfig4j why")
+                .contains("--config=FILE");
     }
 }
