@@ -45,6 +45,20 @@ final class TextReport {
         if (plainNew > 0) {
             sb.append("\n").append(plainNew).append(" new symbols take their defaults (--format json lists them)\n");
         }
+        KernelImage.Section k = r.kernelImage();
+        if (k != null && (!k.symbols().isEmpty() || !k.change().isEmpty())) {
+            sb.append('\n').append(paint("1", "Kernel image")).append(" (Kbuild, ").append(k.arch()).append(", old tree with your config -> new tree with olddefconfig's):\n");
+            for (String s : k.symbols()) {
+                sb.append("  ").append(KernelImage.constructsLine(s, k.constructs().stream()
+                        .filter(c -> c.symbols().contains(s)).toList())).append('\n');
+            }
+            for (String l : KernelImage.changeLines(k.change())) {
+                sb.append("  ").append(l).append('\n');
+            }
+            if (k.change().isEmpty()) {
+                sb.append("  the upgrade moves nothing into or out of vmlinux through them\n");
+            }
+        }
         if (r.fix() != null) {
             sb.append('\n').append(paint("1", "To keep everything you had")).append(r.fix().verified() ? " (verified)" : "")
                     .append(": ").append(r.fix().note()).append('\n');
@@ -69,6 +83,18 @@ final class TextReport {
         }
         sb.append('\n');
         sb.append(pad).append("        ").append(f.cause().text()).append('\n');
+        KernelImage.Annotation k = f.kernelImage();
+        if (k != null) {
+            sb.append(pad).append("        ").append(paint("35", "kernel image:")).append(' ')
+                    .append(KernelImage.constructsLine(f.symbol(), k.constructs())).append('\n');
+            List<String> changes = KernelImage.changeLines(k.change());
+            if (!changes.isEmpty()) {
+                sb.append(pad).append("        ").append(paint("35", "kernel image changes:")).append('\n');
+                for (String l : changes) {
+                    sb.append(pad).append("          ").append(l).append('\n');
+                }
+            }
+        }
         if (!f.consequences().isEmpty() && depth == 0) {
             sb.append(pad).append("        ").append(f.consequenceCount()).append(" consequence")
                     .append(f.consequenceCount() == 1 ? "" : "s").append(":\n");
