@@ -133,10 +133,13 @@ public final class KbuildTree {
      * @param file srctree-relative path of the file
      * @param line 1-based line number
      * @param text the line as written
+     * @param blockListsObjects for an {@code ifdef}/{@code ifneq} line: whether the block it opens
+     *     assigns to an object list ({@code obj-y}, {@code foo-objs}..., not {@code ccflags-y})
      */
-    public record Mention(String symbol, String file, int line, String text) {
+    public record Mention(String symbol, String file, int line, String text, boolean blockListsObjects) {
         private static final Pattern FORCING = Pattern.compile(
-                "subst\\s|:[mny]=[mny]|\\$\\((if|or|and|filter|patsubst)\\s|^\\s*ifn?def\\b|^\\s*ifneq\\b");
+                "subst\\s|:[mny]=[mny]|\\$\\((if|or|and|filter|patsubst)\\s");
+        private static final Pattern CONDITIONAL = Pattern.compile("^\\s*(ifn?def|ifneq)\\b");
 
         /** The directory of the file ({@code .} for the top level). */
         public String directory() {
@@ -151,11 +154,35 @@ public final class KbuildTree {
          * the walk then decides exactly.
          */
         public boolean mayForce() {
-            return FORCING.matcher(text).find();
+            if (CONDITIONAL.matcher(text).find()) {
+                return blockListsObjects;
+            }
+            java.util.regex.Matcher m = LIST_ASSIGNMENT.matcher(text);
+            return m.find() && FORCING.matcher(m.group(1)).find();
         }
     }
 
     private static final Pattern CONFIG_WORD = Pattern.compile("CONFIG_([A-Za-z0-9_]+)");
+    /** {@code target :=/+= ...} where the target is an object list ({@code -y}, {@code -m}, {@code -objs}, {@code -$(...)}), not flags. */
+    private static final Pattern LIST_ASSIGNMENT = Pattern.compile(
+            "^\\s*((?![^=]*flags)[A-Za-z0-9_.$(),: -]*-(?:y|m|objs|\\$\\(.*\\)))\\s*[:+?]?=");
+
+    private static boolean blockListsObjects(String[] lines, int from) {
+        int depth = 0;
+        for (int i = from + 1; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith("ifdef") || l.startsWith("ifndef") || l.startsWith("ifeq") || l.startsWith("ifneq")) {
+                depth++;
+            } else if (l.startsWith("endif")) {
+                if (depth-- == 0) {
+                    return false;
+                }
+            } else if (LIST_ASSIGNMENT.matcher(l).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * Every line of every Makefile and Kbuild file of the tree (also {@code Makefile.foo},
@@ -198,7 +225,8 @@ public final class KbuildTree {
                 Set<String> seen = new java.util.HashSet<>();
                 while (m.find()) {
                     if (symbols.contains(m.group(1)) && seen.add(m.group(1))) {
-                        out.add(new Mention(m.group(1), rel, i + 1, lines[i].strip()));
+                        out.add(new Mention(m.group(1), rel, i + 1, lines[i].strip(),
+                                Mention.CONDITIONAL.matcher(lines[i]).find() && blockListsObjects(lines, i)));
                     }
                 }
             }

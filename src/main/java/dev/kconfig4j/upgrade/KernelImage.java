@@ -181,6 +181,12 @@ public final class KernelImage {
                     candidates.add(m.symbol());
                 }
             }
+            if (candidates.isEmpty()) {
+                return hasMakefiles(oldSrc, arch) && hasMakefiles(newSrc, arch)
+                        ? report.withKernelImage(new Section("auto", arch, List.of(), List.of(),
+                                new Change(List.of(), List.of(), List.of(), List.of()), 0, millis(start)))
+                        : report;
+            }
             oldWalk = CompletableFuture.supplyAsync(() -> KbuildTree.walk(oldSrc, arch, candidates, oldScan.join()));
             newWalk = CompletableFuture.supplyAsync(() -> KbuildTree.walk(newSrc, arch, candidates, newScan.join()));
         }
