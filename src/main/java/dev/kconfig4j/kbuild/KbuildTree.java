@@ -83,8 +83,8 @@ public final class KbuildTree {
      * not pay for a whole tree: the build is followed from the top level as always, but it
      * descends only into the directories whose Makefile or Kbuild file mentions {@code CONFIG_X}
      * for one of the symbols (found by a text scan of every such file), the directories above
-     * them, and every directory listed under a condition on one of the symbols, with everything
-     * below it. Each directory visited is reached exactly as in a full walk, so its built-in and
+     * them, and every directory listed by a construct that builds code against one of the symbols'
+     * values ({@link #forcesOn}), with everything below it. Each directory visited is reached exactly as in a full walk, so its built-in and
      * module conditions (inherited from the directories above) are the same; what the map lacks
      * is the directories that have nothing to do with the symbols.
      *
@@ -348,6 +348,10 @@ public final class KbuildTree {
             return children(f);
         }
         boolean parentWhole = whole.contains(f.path());
+        Map<Location, ObjectRule> rules = new HashMap<>();
+        for (ObjectRule r : f.allRules()) {
+            rules.putIfAbsent(r.location(), r);
+        }
         Set<String> out = new LinkedHashSet<>();
         for (List<Word> list : List.of(f.objY(), f.objM(), f.subdirs())) {
             for (Word w : list) {
@@ -355,8 +359,7 @@ public final class KbuildTree {
                     continue;
                 }
                 String c = child(f.path(), w.text());
-                boolean underSymbol = symbols.stream().anyMatch(w.when()::mentions);
-                if (parentWhole || underSymbol) {
+                if (parentWhole || forcesOn(rules.get(w.origin()), symbols)) {
                     whole.add(c);
                     out.add(c);
                 } else if (along.contains(c)) {
@@ -365,6 +368,21 @@ public final class KbuildTree {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a rule builds code against the value of one of {@code symbols}: a forcing target
+     * on one of them, or a listing inside a conditional on one of them ({@code ifdef CONFIG_X}
+     * around {@code obj-y}).
+     */
+    public static boolean forcesOn(ObjectRule r, Set<String> symbols) {
+        if (r == null) {
+            return false;
+        }
+        if (r.forcing() != ObjectRule.Forcing.NONE && r.forcingSymbols().stream().anyMatch(symbols::contains)) {
+            return true;
+        }
+        return symbols.stream().anyMatch(r.context()::mentions);
     }
 
     /** The directories a directory's build descends into, as srctree-relative paths. */

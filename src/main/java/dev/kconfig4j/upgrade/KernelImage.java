@@ -313,22 +313,55 @@ public final class KernelImage {
             return new Change(List.of(), List.of(), List.of(), List.of());
         }
         KbuildMap.ImageChange c = KbuildMap.imageChange(oldMap, oldValues, newMap, newValues);
-        List<Moved> leaving = moved(oldMap, c.leaving(), symbols);
-        List<Moved> entering = moved(newMap, c.entering(), symbols);
-        Predicate<KbuildMap.Module> relevant = m -> m.symbols().stream().anyMatch(symbols::contains)
-                || m.directorySymbols().stream().anyMatch(symbols::contains);
+        Predicate<String> oldScope = scope(oldMap, symbols);
+        Predicate<String> newScope = scope(newMap, symbols);
+        List<Moved> leaving = moved(oldMap, c.leaving(), symbols, oldScope);
+        List<Moved> entering = moved(newMap, c.entering(), symbols, newScope);
+        Predicate<KbuildMap.Module> relevant = m -> (m.symbols().stream().anyMatch(symbols::contains)
+                || m.directorySymbols().stream().anyMatch(symbols::contains));
         List<String> added = c.modulesAdded().stream()
-                .filter(n -> newMap.modules().containsKey(n) && relevant.test(newMap.modules().get(n))).toList();
+                .filter(n -> newMap.modules().containsKey(n) && relevant.test(newMap.modules().get(n))
+                        && newScope.test(directoryOf(newMap.modules().get(n).path()))).toList();
         List<String> removed = c.modulesRemoved().stream()
-                .filter(n -> oldMap.modules().containsKey(n) && relevant.test(oldMap.modules().get(n))).toList();
+                .filter(n -> oldMap.modules().containsKey(n) && relevant.test(oldMap.modules().get(n))
+                        && oldScope.test(directoryOf(oldMap.modules().get(n).path()))).toList();
         return new Change(leaving, entering, added, removed);
     }
 
-    private static List<Moved> moved(KbuildMap map, List<KbuildMap.BuiltObject> objects, Set<String> symbols) {
+    /**
+     * The directories where forced code lives: those holding a forcing construct on one of
+     * {@code symbols}, and those listed by one with everything below them. The same whether
+     * the map is whole or partial, so that {@code --kbuild=auto} and {@code full} agree.
+     */
+    private static Predicate<String> scope(KbuildMap map, Set<String> symbols) {
+        Set<String> dirs = new TreeSet<>();
+        Set<String> below = new TreeSet<>();
+        for (ObjectRule r : map.rules()) {
+            if (KbuildTree.forcesOn(r, symbols)) {
+                dirs.add(r.directory());
+            }
+        }
+        for (KbuildMap.Directory d : map.directories()) {
+            for (KbuildMap.Reach r : d.reachedVia()) {
+                if (KbuildTree.forcesOn(r.rule(), symbols)) {
+                    below.add(d.path());
+                }
+            }
+        }
+        return dir -> dirs.contains(dir) || below.stream().anyMatch(b -> dir.equals(b) || dir.startsWith(b + "/"));
+    }
+
+    private static String directoryOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "." : path.substring(0, slash);
+    }
+
+    private static List<Moved> moved(KbuildMap map, List<KbuildMap.BuiltObject> objects, Set<String> symbols,
+            Predicate<String> scope) {
         List<Moved> out = new ArrayList<>();
         for (KbuildMap.BuiltObject o : objects) {
             List<String> syms = o.builtin().symbols().stream().filter(symbols::contains).toList();
-            if (!syms.isEmpty()) {
+            if (!syms.isEmpty() && scope.test(o.directory())) {
                 ObjectRule via = via(map, o);
                 out.add(new Moved(o.path(), via == null ? o.where() : via.location() + " " + rule(via), syms));
             }
