@@ -46,17 +46,16 @@ final class TextReport {
             sb.append("\n").append(plainNew).append(" new symbols take their defaults (--format json lists them)\n");
         }
         KernelImage.Section k = r.kernelImage();
-        if (k != null && (!k.symbols().isEmpty() || !k.change().isEmpty())) {
-            sb.append('\n').append(paint("1", "Kernel image")).append(" (Kbuild, ").append(k.arch()).append(", old tree with your config -> new tree with olddefconfig's):\n");
-            for (String s : k.symbols()) {
-                sb.append("  ").append(KernelImage.constructsLine(s, k.constructs().stream()
-                        .filter(c -> c.symbols().contains(s)).toList())).append('\n');
-            }
+        if (k != null && !k.symbols().isEmpty()) {
+            // The constructs are on the findings; here only what the whole upgrade moves.
+            sb.append('\n').append(paint("1", "Kernel image")).append(" (Kbuild, ").append(k.arch())
+                    .append("; your config in the old tree -> olddefconfig's in the new), through ")
+                    .append(String.join(", ", k.symbols())).append(":\n");
             for (String l : KernelImage.changeLines(k.change())) {
                 sb.append("  ").append(l).append('\n');
             }
             if (k.change().isEmpty()) {
-                sb.append("  the upgrade moves nothing into or out of vmlinux through them\n");
+                sb.append("  nothing moves into or out of vmlinux, no module appears or disappears\n");
             }
         }
         if (r.fix() != null) {

@@ -3,6 +3,8 @@ package dev.kconfig4j.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.cli.Cli;
+import java.io.ByteArrayOutputStream;
 import dev.kconfig4j.conformance.GoldenCase;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -132,6 +134,36 @@ class KernelImageTest {
         Path n2 = tmp.resolve("n2");
         hyperv(o2, n2);
         assertThat(upgrade(o2, n2, "CONFIG_MODULES=y\nCONFIG_HYPERV=m\n", KernelImage.Mode.OFF).kernelImage()).isNull();
+    }
+
+    private static String cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int rc = Cli.execute(new Cli.Context(Map.of("ARCH", "x86_64", "PATH", System.getenv("PATH")),
+                Path.of("").toAbsolutePath(), o, new PrintStream(OutputStream.nullOutputStream()), x -> null), args);
+        assertThat(rc).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The README's command on examples/hyperv: the finding says what leaves vmlinux, with file:line. */
+    @Test
+    void theReadmeExampleShowsTheKernelImageChange() {
+        for (String variant : new String[] {"new", "new-default"}) {
+            String text = cli("upgrade", "--config", "examples/hyperv/old.config", "--srctree", "examples/hyperv/" + variant,
+                    "--old-srctree", "examples/hyperv/old", "--fail-on", "never");
+            assertThat(text).contains("LOST    HYPERV  m -> n", "fix (verified)",
+                    "kernel image: HYPERV controls code Kbuild builds in when it is m: "
+                            + "arch/x86/Kbuild:16 obj-$(subst m,y,$(CONFIG_HYPERV)) += hyperv/ (old tree)",
+                    "arch/x86/hyperv/hv_init.o mmu.o nested.o irqdomain.o ivm.o leave vmlinux "
+                            + "(arch/x86/Kbuild:16 obj-$(subst m,y,$(CONFIG_HYPERV)) += hyperv/)",
+                    "modules no longer built: hv_balloon hv_utils hv_vmbus");
+            String off = cli("upgrade", "--config", "examples/hyperv/old.config", "--srctree", "examples/hyperv/" + variant,
+                    "--old-srctree", "examples/hyperv/old", "--fail-on", "never", "--kbuild=off");
+            assertThat(off).doesNotContain("kernel image", "Kernel image").contains("LOST    HYPERV  m -> n");
+            // Without the Makefiles' part, the report is what it was before.
+            assertThat(text.replaceAll("(?m)^ *kernel image.*\\n|^ +(\\S+\\.o|modules) .*\\n", "")
+                    .replaceAll("\\nKernel image[^\\n]*\\n(  [^\\n]*\\n)*", "")).isEqualTo(off);
+        }
     }
 
     /**
