@@ -8,6 +8,7 @@ import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.preprocess.ProbeCache;
 import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.upgrade.Fix;
+import dev.kconfig4j.upgrade.KernelImage;
 import dev.kconfig4j.upgrade.ReportFormat;
 import dev.kconfig4j.upgrade.UpgradeGuard;
 import dev.kconfig4j.upgrade.UpgradeReport;
@@ -74,6 +75,12 @@ public final class UpgradeCommand implements Callable<Integer> {
             description = "What $(shell,...) in the trees may do: allow (default), deny, deny=TEXT, record=FILE, replay=FILE.")
     String shell;
 
+    @Option(names = "--kbuild", paramLabel = "MODE", defaultValue = "auto",
+            description = {"What to read of the trees' Makefiles (with --old-srctree) to report the kernel-image changes",
+                "of findings whose symbols Kbuild builds in against their value ($(subst m,y,...)):",
+                "auto (default: only the directories those symbols need), full (every directory), off."})
+    String kbuild;
+
     public UpgradeCommand(Cli.Context context) {
         this.context = context;
     }
@@ -91,6 +98,13 @@ public final class UpgradeCommand implements Callable<Integer> {
             context.err().println("kconfig4j upgrade: unknown --fail-on " + failOn + " (lost, changed, never)");
             return 2;
         }
+        KernelImage.Mode kbuildMode;
+        try {
+            kbuildMode = KernelImage.Mode.parse(kbuild);
+        } catch (IllegalArgumentException e) {
+            context.err().println("kconfig4j upgrade: unknown --kbuild " + kbuild + " (auto, full, off)");
+            return 2;
+        }
         try {
             Path cfg = context.workingDirectory().resolve(config);
             if (!Files.isRegularFile(cfg)) {
@@ -105,7 +119,8 @@ public final class UpgradeCommand implements Callable<Integer> {
             Kconfig oldTree = oldSrctree == null ? null
                     : load(context.workingDirectory().resolve(oldSrctree), null, policy);
             UpgradeGuard guard = new UpgradeGuard(newTree, oldTree);
-            UpgradeReport report = guard.analyze(config.toString(), text);
+            UpgradeReport report = KernelImage.annotate(guard.analyze(config.toString(), text), oldTree, newTree,
+                    config.toString(), text, newTree.options().environment().get("ARCH"), kbuildMode);
             if (write != null) {
                 AtomicFile.write(context.workingDirectory().resolve(write), guard.newConfig(config.toString(), text));
             }

@@ -55,11 +55,17 @@ public final class KbuildTree {
     private final String arch;
     private final String srcarch;
     private final List<Note> notes = new ArrayList<>();
+    /** With a partial walk: the symbols that matter; null for a full walk. */
+    private final Set<String> symbols;
+    /** With a partial walk: the directories whose files mention a symbol, and every directory above them. */
+    private final Set<String> along;
 
-    private KbuildTree(Path srctree, String arch) {
+    private KbuildTree(Path srctree, String arch, Set<String> symbols, Set<String> along) {
         this.srctree = srctree;
         this.arch = arch;
         this.srcarch = KernelEnvironment.srcArch(arch);
+        this.symbols = symbols;
+        this.along = along;
     }
 
     /**
@@ -69,7 +75,163 @@ public final class KbuildTree {
      *     architecture has no {@code arch/SRCARCH/Makefile}
      */
     public static KbuildMap walk(Path srctree, String arch) {
-        return new KbuildTree(srctree.toAbsolutePath().normalize(), arch).walk();
+        return new KbuildTree(srctree.toAbsolutePath().normalize(), arch, null, null).walk();
+    }
+
+    /**
+     * The part of {@link #walk(Path, String)} that concerns {@code symbols}, for tools that must
+     * not pay for a whole tree: the build is followed from the top level as always, but it
+     * descends only into the directories whose Makefile or Kbuild file mentions {@code CONFIG_X}
+     * for one of the symbols (found by a text scan of every such file), the directories above
+     * them, and every directory listed by a construct that builds code against one of the symbols'
+     * values ({@link #forcesOn}), with everything below it. Each directory visited is reached exactly as in a full walk, so its built-in and
+     * module conditions (inherited from the directories above) are the same; what the map lacks
+     * is the directories that have nothing to do with the symbols.
+     *
+     * @return the partial map, or null when no Makefile or Kbuild file mentions any of the
+     *     symbols, or the tree has no top-level Makefile or no {@code arch/SRCARCH/Makefile}
+     *     (a Kconfig-only tree: nothing to walk)
+     */
+    public static KbuildMap walk(Path srctree, String arch, Set<String> symbols) {
+        return walk(srctree, arch, symbols, mentions(srctree, symbols));
+    }
+
+    /**
+     * {@link #walk(Path, String, Set)} with the text scan already done ({@code mentions} of
+     * {@code symbols} in this tree, as {@link #mentions} returns them).
+     */
+    public static KbuildMap walk(Path srctree, String arch, Set<String> symbols, List<Mention> mentions) {
+        Path root = srctree.toAbsolutePath().normalize();
+        if (symbols.isEmpty() || !Files.isRegularFile(root.resolve("Makefile"))
+                || !Files.isRegularFile(root.resolve("arch/" + KernelEnvironment.srcArch(arch) + "/Makefile"))) {
+            return null;
+        }
+        Set<String> along = new java.util.HashSet<>();
+        for (Mention m : mentions) {
+            if (!symbols.contains(m.symbol())) {
+                continue;
+            }
+            for (String p = m.directory(); !p.equals("."); ) {
+                if (!along.add(p)) {
+                    break;
+                }
+                int slash = p.lastIndexOf('/');
+                p = slash < 0 ? "." : p.substring(0, slash);
+            }
+        }
+        if (along.isEmpty() && mentions.stream().noneMatch(m -> symbols.contains(m.symbol()))) {
+            return null;
+        }
+        return new KbuildTree(root, arch, Set.copyOf(symbols), along).walk();
+    }
+
+    /**
+     * A line of a Makefile or Kbuild file that names {@code CONFIG_X}, found by text (no
+     * evaluation): where a symbol may matter to the build.
+     *
+     * @param symbol the symbol named (without CONFIG_)
+     * @param file srctree-relative path of the file
+     * @param line 1-based line number
+     * @param text the line as written
+     * @param blockListsObjects for an {@code ifdef}/{@code ifneq} line: whether the block it opens
+     *     assigns to an object list ({@code obj-y}, {@code foo-objs}..., not {@code ccflags-y})
+     */
+    public record Mention(String symbol, String file, int line, String text, boolean blockListsObjects) {
+        private static final Pattern FORCING = Pattern.compile(
+                "subst\\s|:[mny]=[mny]|\\$\\((if|or|and|filter|patsubst)\\s");
+        private static final Pattern CONDITIONAL = Pattern.compile("^\\s*(ifn?def|ifneq)\\b");
+
+        /** The directory of the file ({@code .} for the top level). */
+        public String directory() {
+            int slash = file.lastIndexOf('/');
+            return slash < 0 ? "." : file.substring(0, slash);
+        }
+
+        /**
+         * Whether the line may turn the symbol's {@code m} into built-in code or its {@code y} into
+         * a module ({@code $(subst m,y,...)}, {@code :m=y}, {@code $(if ...)}, or an
+         * {@code ifdef}/{@code ifneq} around {@code obj-y}): a cheap over-approximation, which
+         * the walk then decides exactly.
+         */
+        public boolean mayForce() {
+            if (CONDITIONAL.matcher(text).find()) {
+                return blockListsObjects;
+            }
+            java.util.regex.Matcher m = LIST_ASSIGNMENT.matcher(text);
+            return m.find() && FORCING.matcher(m.group(1)).find();
+        }
+    }
+
+    private static final Pattern CONFIG_WORD = Pattern.compile("CONFIG_([A-Za-z0-9_]+)");
+    /** {@code target :=/+= ...} where the target is an object list ({@code -y}, {@code -m}, {@code -objs}, {@code -$(...)}), not flags. */
+    private static final Pattern LIST_ASSIGNMENT = Pattern.compile(
+            "^\\s*((?![^=]*flags)[A-Za-z0-9_.$(),: -]*-(?:y|m|objs|\\$\\(.*\\)))\\s*[:+?]?=");
+
+    private static boolean blockListsObjects(String[] lines, int from) {
+        int depth = 0;
+        for (int i = from + 1; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith("ifdef") || l.startsWith("ifndef") || l.startsWith("ifeq") || l.startsWith("ifneq")) {
+                depth++;
+            } else if (l.startsWith("endif")) {
+                if (depth-- == 0) {
+                    return false;
+                }
+            } else if (LIST_ASSIGNMENT.matcher(l).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every line of every Makefile and Kbuild file of the tree (also {@code Makefile.foo},
+     * {@code Kbuild.bar}) that names {@code CONFIG_X} for one of {@code symbols}, in path order.
+     * A text scan, cheap next to a walk: it tells which directories a partial walk must visit.
+     */
+    public static List<Mention> mentions(Path srctree, Set<String> symbols) {
+        Path root = srctree.toAbsolutePath().normalize();
+        if (symbols.isEmpty() || !Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            s.filter(p -> {
+                String name = p.getFileName().toString();
+                return (name.startsWith("Makefile") || name.startsWith("Kbuild")) && Files.isRegularFile(p);
+            }).forEach(files::add);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.Collections.sort(files);
+        List<Mention> out = new ArrayList<>();
+        for (Path p : files) {
+            String text;
+            try {
+                text = Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1);
+            } catch (java.io.IOException e) {
+                continue; // unreadable: a full walk reports it; here it only narrows the scope
+            }
+            if (!text.contains("CONFIG_")) {
+                continue;
+            }
+            String rel = root.relativize(p).toString();
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].contains("CONFIG_")) {
+                    continue;
+                }
+                java.util.regex.Matcher m = CONFIG_WORD.matcher(lines[i]);
+                Set<String> seen = new java.util.HashSet<>();
+                while (m.find()) {
+                    if (symbols.contains(m.group(1)) && seen.add(m.group(1))) {
+                        out.add(new Mention(m.group(1), rel, i + 1, lines[i].strip(),
+                                Mention.CONDITIONAL.matcher(lines[i]).find() && blockListsObjects(lines, i)));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -163,7 +325,8 @@ public final class KbuildTree {
                     root.rules(), root.allRules());
         }
         files.put(".", root);
-        Deque<String> queue = new ArrayDeque<>(children(root));
+        Set<String> whole = new java.util.HashSet<>();
+        Deque<String> queue = new ArrayDeque<>(inScope(root, whole));
         while (!queue.isEmpty()) {
             String d = queue.poll();
             if (files.containsKey(d)) {
@@ -171,9 +334,55 @@ public final class KbuildTree {
             }
             DirectoryFile f = read(d, globals);
             files.put(d, f);
-            queue.addAll(children(f));
+            queue.addAll(inScope(f, whole));
         }
         return new KbuildMap(srctree, arch, files, topRules, libDirs, notes);
+    }
+
+    /**
+     * The directories of {@link #children} a (partial) walk visits; {@code whole} collects the
+     * directories visited with everything below them.
+     */
+    private Set<String> inScope(DirectoryFile f, Set<String> whole) {
+        if (symbols == null) {
+            return children(f);
+        }
+        boolean parentWhole = whole.contains(f.path());
+        Map<Location, ObjectRule> rules = new HashMap<>();
+        for (ObjectRule r : f.allRules()) {
+            rules.putIfAbsent(r.location(), r);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (List<Word> list : List.of(f.objY(), f.objM(), f.subdirs())) {
+            for (Word w : list) {
+                if (list != f.subdirs() && !w.text().endsWith("/")) {
+                    continue;
+                }
+                String c = child(f.path(), w.text());
+                if (parentWhole || forcesOn(rules.get(w.origin()), symbols)) {
+                    whole.add(c);
+                    out.add(c);
+                } else if (along.contains(c)) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a rule builds code against the value of one of {@code symbols}: a forcing target
+     * on one of them, or a listing inside a conditional on one of them ({@code ifdef CONFIG_X}
+     * around {@code obj-y}).
+     */
+    public static boolean forcesOn(ObjectRule r, Set<String> symbols) {
+        if (r == null) {
+            return false;
+        }
+        if (r.forcing() != ObjectRule.Forcing.NONE && r.forcingSymbols().stream().anyMatch(symbols::contains)) {
+            return true;
+        }
+        return symbols.stream().anyMatch(r.context()::mentions);
     }
 
     /** The directories a directory's build descends into, as srctree-relative paths. */

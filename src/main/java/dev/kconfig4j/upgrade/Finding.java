@@ -1,5 +1,6 @@
 package dev.kconfig4j.upgrade;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -14,9 +15,18 @@ import java.util.List;
  * @param cause why
  * @param consequences findings that happened because of this one
  * @param fix how to get the old value back (null for findings that need none)
+ * @param kernelImage what the symbol's forcing Kbuild constructs and the upgrade do to the kernel
+ *     image ({@link KernelImage}); null when the symbol controls no forced code or the Makefiles were not read
  */
 public record Finding(Kind kind, String symbol, String oldValue, String newValue, int line, Cause cause,
-        List<Finding> consequences, Fix fix) {
+        List<Finding> consequences, Fix fix,
+        @JsonInclude(JsonInclude.Include.NON_NULL) KernelImage.Annotation kernelImage) {
+
+    /** A finding without a kernel-image annotation. */
+    public Finding(Kind kind, String symbol, String oldValue, String newValue, int line, Cause cause,
+            List<Finding> consequences, Fix fix) {
+        this(kind, symbol, oldValue, newValue, line, cause, consequences, fix, null);
+    }
 
     /** What happened to a value. */
     public enum Kind {
@@ -50,11 +60,16 @@ public record Finding(Kind kind, String symbol, String oldValue, String newValue
 
     /** A copy with other consequences. */
     public Finding withConsequences(List<Finding> list) {
-        return new Finding(kind, symbol, oldValue, newValue, line, cause, List.copyOf(list), fix);
+        return new Finding(kind, symbol, oldValue, newValue, line, cause, List.copyOf(list), fix, kernelImage);
     }
 
     /** A copy with a fix. */
     public Finding withFix(Fix f) {
-        return new Finding(kind, symbol, oldValue, newValue, line, cause, consequences, f);
+        return new Finding(kind, symbol, oldValue, newValue, line, cause, consequences, f, kernelImage);
+    }
+
+    /** A copy with a kernel-image annotation (null for none). */
+    public Finding withKernelImage(KernelImage.Annotation a) {
+        return new Finding(kind, symbol, oldValue, newValue, line, cause, consequences, fix, a);
     }
 }

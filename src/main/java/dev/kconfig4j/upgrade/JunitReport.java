@@ -22,6 +22,7 @@ final class JunitReport {
                     .append(xml(ReportFormat.change(f) + ": " + f.cause().text())).append("\">");
             StringBuilder body = new StringBuilder();
             body.append(f.cause().text()).append('\n');
+            appendKernelImage(body, f);
             if (f.consequenceCount() > 0) {
                 body.append(f.consequenceCount()).append(" consequences:\n");
                 appendConsequences(body, f, 1);
@@ -44,10 +45,25 @@ final class JunitReport {
                 || f.consequences().stream().anyMatch(JunitReport::fails);
     }
 
+    private static void appendKernelImage(StringBuilder sb, Finding f) {
+        KernelImage.Annotation k = f.kernelImage();
+        if (k != null) {
+            sb.append("kernel image: ").append(KernelImage.constructsLine(f.symbol(), k.constructs())).append('\n');
+            for (String l : KernelImage.changeLines(k.change())) {
+                sb.append("kernel image change: ").append(l).append('\n');
+            }
+        }
+    }
+
     private static void appendConsequences(StringBuilder sb, Finding f, int depth) {
         for (Finding c : f.consequences()) {
             sb.append("  ".repeat(depth)).append(c.kind()).append(' ').append(ReportFormat.change(c)).append(": ")
                     .append(c.cause().text()).append('\n');
+            if (c.kernelImage() != null) {
+                StringBuilder k = new StringBuilder();
+                appendKernelImage(k, c);
+                k.toString().lines().forEach(l -> sb.append("  ".repeat(depth + 1)).append(l).append('\n'));
+            }
             appendConsequences(sb, c, depth + 1);
         }
     }

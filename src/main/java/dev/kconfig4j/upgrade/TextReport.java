@@ -45,6 +45,19 @@ final class TextReport {
         if (plainNew > 0) {
             sb.append("\n").append(plainNew).append(" new symbols take their defaults (--format json lists them)\n");
         }
+        KernelImage.Section k = r.kernelImage();
+        if (k != null && !k.symbols().isEmpty()) {
+            // The constructs are on the findings; here only what the whole upgrade moves.
+            sb.append('\n').append(paint("1", "Kernel image")).append(" (Kbuild, ").append(k.arch())
+                    .append("; your config in the old tree -> olddefconfig's in the new), through ")
+                    .append(String.join(", ", k.symbols())).append(":\n");
+            for (String l : KernelImage.changeLines(k.change())) {
+                sb.append("  ").append(l).append('\n');
+            }
+            if (k.change().isEmpty()) {
+                sb.append("  nothing moves into or out of vmlinux, no module appears or disappears\n");
+            }
+        }
         if (r.fix() != null) {
             sb.append('\n').append(paint("1", "To keep everything you had")).append(r.fix().verified() ? " (verified)" : "")
                     .append(": ").append(r.fix().note()).append('\n');
@@ -69,6 +82,18 @@ final class TextReport {
         }
         sb.append('\n');
         sb.append(pad).append("        ").append(f.cause().text()).append('\n');
+        KernelImage.Annotation k = f.kernelImage();
+        if (k != null) {
+            sb.append(pad).append("        ").append(paint("35", "kernel image:")).append(' ')
+                    .append(KernelImage.constructsLine(f.symbol(), k.constructs())).append('\n');
+            List<String> changes = KernelImage.changeLines(k.change());
+            if (!changes.isEmpty()) {
+                sb.append(pad).append("        ").append(paint("35", "kernel image changes:")).append('\n');
+                for (String l : changes) {
+                    sb.append(pad).append("          ").append(l).append('\n');
+                }
+            }
+        }
         if (!f.consequences().isEmpty() && depth == 0) {
             sb.append(pad).append("        ").append(f.consequenceCount()).append(" consequence")
                     .append(f.consequenceCount() == 1 ? "" : "s").append(":\n");

@@ -1,5 +1,6 @@
 package dev.kconfig4j.upgrade;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,15 +15,29 @@ import java.util.List;
  * @param findings root findings, each with its consequences, in config order (NEW findings last)
  * @param fix the combined fix for every loss, verified together (null when nothing is lost)
  * @param warnings what reading the config printed (the kernel's own warnings)
+ * @param kernelImage what the upgrade does to vmlinux and the modules through forcing Kbuild
+ *     constructs ({@link KernelImage}); null when the Makefiles were not read
  */
 public record UpgradeReport(int schemaVersion, String config, String srctree, String kernel, String dialect,
-        List<Finding> findings, Fix fix, List<String> warnings) {
+        List<Finding> findings, Fix fix, List<String> warnings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) KernelImage.Section kernelImage) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public UpgradeReport {
         findings = List.copyOf(findings);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A report without a kernel-image section. */
+    public UpgradeReport(int schemaVersion, String config, String srctree, String kernel, String dialect,
+            List<Finding> findings, Fix fix, List<String> warnings) {
+        this(schemaVersion, config, srctree, kernel, dialect, findings, fix, warnings, null);
+    }
+
+    /** A copy with a kernel-image section. */
+    public UpgradeReport withKernelImage(KernelImage.Section section) {
+        return new UpgradeReport(schemaVersion, config, srctree, kernel, dialect, findings, fix, warnings, section);
     }
 
     /** Every finding, roots and consequences, depth first. */

@@ -311,4 +311,36 @@ class Linux612KbuildTest {
         assertThat(result.tristate(kconfig.symbols().find("HYPERV"))).isEqualTo(Tristate.MOD);
         assertThat(result.tristate(kconfig.symbols().find("E1000E"))).isEqualTo(Tristate.NO);
     }
+
+    /**
+     * A partial walk (what the upgrade guard reads) sees the forcing constructs of its symbols and
+     * every directory it visits exactly as the full walk does: the same built-in and module
+     * conditions (inherited from above), the same objects, far fewer directories.
+     */
+    @Test
+    void aPartialWalkAgreesWithTheFullWalkWhereItLooks() {
+        Set<String> symbols = Set.of("HYPERV", "IPV6", "MMC");
+        List<KbuildTree.Mention> mentions = KbuildTree.mentions(srctree, symbols);
+        assertThat(mentions).anyMatch(m -> m.file().equals("arch/x86/Kbuild") && m.line() == 16 && m.mayForce());
+        assertThat(mentions).filteredOn(m -> m.text().startsWith("ccflags")).noneMatch(KbuildTree.Mention::mayForce);
+        KbuildMap partial = KbuildTree.walk(srctree, "x86_64", symbols, mentions);
+        assertThat(partial.directories().size()).isBetween(10, map.directories().size() / 5);
+        for (String s : symbols) {
+            assertThat(partial.forcedBuiltin(s)).map(ObjectRule::describe)
+                    .containsExactlyElementsOf(map.forcedBuiltin(s).stream().map(ObjectRule::describe).toList());
+        }
+        for (KbuildMap.Directory d : partial.directories()) {
+            KbuildMap.Directory full = map.directory(d.path());
+            assertThat(full).as(d.path()).isNotNull();
+            assertThat(d.builtin()).as(d.path()).isEqualTo(full.builtin());
+            assertThat(d.modules()).as(d.path()).isEqualTo(full.modules());
+        }
+        Set<String> fullObjects = map.objects().stream().map(o -> o.path() + " " + o.builtin() + " " + o.modular())
+                .collect(Collectors.toSet());
+        assertThat(partial.objects()).allMatch(o -> fullObjects.contains(o.path() + " " + o.builtin() + " " + o.modular()));
+        // Everything below a forcing listing is read: arch/x86/hyperv with all its objects.
+        assertThat(partial.objects()).extracting(KbuildMap.BuiltObject::path)
+                .contains("arch/x86/hyperv/hv_init.o", "drivers/hv/hv_common.o", "drivers/mmc/host/sdhci.o");
+        assertThat(KbuildTree.walk(srctree, "x86_64", Set.of("NO_SUCH_SYMBOL_ANYWHERE"))).isNull();
+    }
 }
