@@ -2,10 +2,7 @@ package dev.kconfig4j.cli;
 
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.KconfigException;
-import dev.kconfig4j.KernelEnvironment;
 import dev.kconfig4j.confdata.AtomicFile;
-import dev.kconfig4j.dialect.Dialect;
-import dev.kconfig4j.preprocess.ProbeCache;
 import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.upgrade.Fix;
 import dev.kconfig4j.upgrade.KernelImage;
@@ -17,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,11 +32,7 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "OLD.config", description = "The config to carry over.")
     Path config;
 
-    @Option(names = "--srctree", paramLabel = "TREE", description = "The new kernel tree (default: $srctree, else .).")
-    Path srctree;
 
-    @Option(names = "--arch", paramLabel = "ARCH", description = "Architecture (default: $ARCH, else this machine's).")
-    String arch;
 
     @Option(names = "--old-srctree", paramLabel = "TREE",
             description = "The tree the config came from: explains type, dependency and name changes precisely.")
@@ -65,21 +57,18 @@ public final class UpgradeCommand implements Callable<Integer> {
             description = "lost (default: exit 3 when something enabled is lost), changed (any change), never.")
     String failOn;
 
-    @Option(names = "--dummy-tools", description = "Probe the tree's scripts/dummy-tools instead of the real compiler.")
-    boolean dummyTools;
 
-    @Option(names = "--dialect", paramLabel = "VERSION", description = "Kconfig dialect of the new tree: 5.10, 6.1 or 6.12.")
-    String dialect;
 
-    @Option(names = "--shell", paramLabel = "POLICY",
-            description = "What $(shell,...) in the trees may do: allow (default), deny, deny=TEXT, record=FILE, replay=FILE.")
-    String shell;
 
     @Option(names = "--kbuild", paramLabel = "MODE", defaultValue = "auto",
             description = {"What to read of the trees' Makefiles (with --old-srctree) to report the kernel-image changes",
                 "of findings whose symbols Kbuild builds in against their value ($(subst m,y,...)):",
                 "auto (default: only the directories those symbols need), full (every directory), off."})
     String kbuild;
+
+    /** The new tree and how to read both trees (the old one is read with the same options). */
+    @picocli.CommandLine.Mixin
+    TreeOptions treeOptions = new TreeOptions();
 
     public UpgradeCommand(Cli.Context context) {
         this.context = context;
@@ -111,13 +100,11 @@ public final class UpgradeCommand implements Callable<Integer> {
                 throw new KconfigException(config + ": no such file");
             }
             String text = new String(Files.readAllBytes(cfg), StandardCharsets.ISO_8859_1);
-            Path tree = resolveTree(srctree);
-            String spec = shell != null ? shell : context.environment().get("KCONFIG4J_SHELL");
             // One policy for both trees, so that a recording holds the commands of both.
-            ShellPolicy policy = ShellPolicy.parse(spec, context.workingDirectory());
-            Kconfig newTree = load(tree, dialect, policy);
+            ShellPolicy policy = treeOptions.policy(context);
+            Kconfig newTree = treeOptions.load(context, treeOptions.tree(context), treeOptions.dialect, policy);
             Kconfig oldTree = oldSrctree == null ? null
-                    : load(context.workingDirectory().resolve(oldSrctree), null, policy);
+                    : treeOptions.load(context, context.workingDirectory().resolve(oldSrctree), null, policy);
             UpgradeGuard guard = new UpgradeGuard(newTree, oldTree);
             UpgradeReport report = KernelImage.annotate(guard.analyze(config.toString(), text), oldTree, newTree,
                     config.toString(), text, newTree.options().environment().get("ARCH"), kbuildMode);
@@ -151,34 +138,5 @@ public final class UpgradeCommand implements Callable<Integer> {
             }
             return 1;
         }
-    }
-
-    private Path resolveTree(Path given) {
-        if (given != null) {
-            return context.workingDirectory().resolve(given);
-        }
-        String st = context.environment().get("srctree");
-        return st != null ? Path.of(st) : context.workingDirectory();
-    }
-
-    private Kconfig load(Path tree, String dialectName, ShellPolicy policy) throws IOException {
-        if (!Files.isRegularFile(tree.resolve("Kconfig"))) {
-            throw new KconfigException(tree + ": not a kernel tree (no Kconfig file)");
-        }
-        Map<String, String> env = KernelEnvironment.forTree(context.environment(), tree, arch, dummyTools);
-        ProbeCache cache = ProbeCache.forEnvironment(env);
-        // Probes run in a stable scratch directory, so that cached results apply across runs.
-        Path work = cache.isEnabled() ? cache.directory().resolveSibling("objdir") : Files.createTempDirectory("kconfig4j");
-        Files.createDirectories(work);
-        Dialect d = null;
-        if (dialectName != null) {
-            try {
-                d = Dialect.forVersion(dialectName);
-            } catch (IllegalArgumentException e) {
-                throw new KconfigException(e.getMessage());
-            }
-        }
-        return Kconfig.load(new Kconfig.Options(tree, "Kconfig", env, work, d, cache, policy), context.out(),
-                context.err());
     }
 }
