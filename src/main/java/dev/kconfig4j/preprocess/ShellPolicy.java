@@ -34,6 +34,8 @@ import java.util.Map;
  * </ul>
  * The recording is JSON: {@code {"version":1,"commands":[{"command":..., "stdout":base64,
  * "stderr":base64}, ...]}}.
+ * One policy may serve several trees loaded at once (impact analysis loads them in parallel): it
+ * is thread-safe.
  */
 public final class ShellPolicy {
 
@@ -154,14 +156,14 @@ public final class ShellPolicy {
     }
 
     /** Notes a command's output (RECORD keeps the first output of each command). */
-    void after(String command, ProbeCache.Result result) {
+    synchronized void after(String command, ProbeCache.Result result) {
         if (mode == Mode.RECORD) {
             recorded.putIfAbsent(command, result);
         }
     }
 
     /** Writes the recording (RECORD), atomically. */
-    public void finish() {
+    public synchronized void finish() {
         if (mode != Mode.RECORD) {
             return;
         }
