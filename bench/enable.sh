@@ -44,7 +44,7 @@ kernel_check() {
         NM="$st/scripts/dummy-tools/nm" OBJCOPY="$st/scripts/dummy-tools/objcopy" \
         PAHOLE="$st/scripts/dummy-tools/pahole" AR=ar HOSTCC=gcc HOSTCXX=g++ CLANG_FLAGS= \
         "CC_VERSION_TEXT=gcc (scripts/dummy-tools/gcc)" PYTHON3=python3 RUSTC=rustc BINDGEN=bindgen \
-        KCONFIG_CONFIG="$d/.config" "$oracle/conf-6.12" -s --olddefconfig Kconfig </dev/null >/dev/null)
+        KCONFIG_CONFIG="$d/.config" "$oracle/conf-6.12" -s --olddefconfig Kconfig </dev/null >/dev/null 2>&1)
     if cmp -s "$d/.config" "$work/result.config"; then echo "kernel agrees (identical .config)"; else echo "KERNEL DIFFERS"; fi
 }
 
