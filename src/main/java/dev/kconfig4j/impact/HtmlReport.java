@@ -38,6 +38,7 @@ public final class HtmlReport {
             td.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{white-space:nowrap}
             .lost{color:#b42318;font-weight:600}.ok{color:#1a7f37;font-weight:600}.warn{color:#9a6700;font-weight:600}
             details{margin:.3em 0}summary{cursor:pointer}details:target,details[open]{background:#fbfcfd}
+            .badge{border:1px solid currentColor;border-radius:3px;padding:0 .3em;font-size:.85em;white-space:nowrap}
             .muted{color:#57606a}input.filter{margin:.3em 0;padding:.3em;width:20em}
             """;
 
@@ -113,7 +114,7 @@ public final class HtmlReport {
                 o.append("<th>").append(esc(capital(ReportText.kind(k)))).append("</th>");
             }
         }
-        o.append("<th>Main cause</th></tr></thead><tbody>\n");
+        o.append("<th>Main cause</th><th>Kernel image</th></tr></thead><tbody>\n");
         for (SymbolImpact s : r.symbols()) {
             o.append("<tr><td><a href=\"#sym-").append(esc(s.symbol())).append("\">").append(esc(s.symbol()))
                     .append("</a></td><td class=\"n\">").append(s.lostCount()).append("</td>");
@@ -123,7 +124,8 @@ public final class HtmlReport {
                 }
             }
             o.append("<td>").append(s.causes().isEmpty() ? "" : esc(s.causes().get(0).kind() + ": "
-                    + shorten(s.causes().get(0).text(), 140))).append("</td></tr>\n");
+                    + shorten(s.causes().get(0).text(), 140))).append("</td><td>").append(badge(s))
+                    .append("</td></tr>\n");
         }
         o.append("</tbody></table>\n");
     }
@@ -245,6 +247,11 @@ public final class HtmlReport {
                 configLinks(o, s.lostIn(), ids);
                 o.append("</p>");
             }
+            if (s.kernelImage() != null) {
+                o.append("<p class=\"kernel-image\">").append(badge(s)).append(' ')
+                        .append(esc(ReportText.kernelImageHeadline(s))).append("<br><code>")
+                        .append(esc(ReportText.kernelImageConstructs(s))).append("</code></p>");
+            }
             o.append("<p>Filed under: ");
             boolean first = true;
             for (Map.Entry<String, Integer> e : s.roots().entrySet()) {
@@ -277,6 +284,14 @@ public final class HtmlReport {
                 }
                 o.append("</tbody></table>\n");
             }
+            List<String> image = ReportText.kernelImageLines(c);
+            if (!image.isEmpty()) {
+                o.append("<p><b>Kernel image</b></p><ul class=\"kernel-image\">");
+                for (String l : image) {
+                    o.append("<li>").append(esc(l)).append("</li>");
+                }
+                o.append("</ul>\n");
+            }
             if (!c.warnings().isEmpty()) {
                 o.append("<pre>").append(esc(String.join("\n", c.warnings()))).append("</pre>\n");
             }
@@ -308,6 +323,15 @@ public final class HtmlReport {
         String others = ReportText.others(s);
         String lost = s.lostCount() > 0 ? "lost in " + s.lostCount() + " of " + total + " configs" : "";
         return lost + (!lost.isEmpty() && !others.isEmpty() ? "; " : "") + others;
+    }
+
+    /** The kernel-image badge of a symbol: "changes image", "forced code" or nothing. */
+    private static String badge(SymbolImpact s) {
+        if (s.kernelImage() == null) {
+            return "";
+        }
+        return s.kernelImage().changesImage() ? "<span class=\"badge lost\">changes image</span>"
+                : "<span class=\"badge warn\">forced code</span>";
     }
 
     private static String capital(String s) {

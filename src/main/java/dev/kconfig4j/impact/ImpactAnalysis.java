@@ -19,6 +19,7 @@ import dev.kconfig4j.preprocess.ProbeCache;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.upgrade.Cause;
 import dev.kconfig4j.upgrade.Finding;
+import dev.kconfig4j.upgrade.KernelImage;
 import dev.kconfig4j.upgrade.UpgradeGuard;
 import dev.kconfig4j.upgrade.UpgradeReport;
 import java.io.ByteArrayOutputStream;
@@ -307,7 +308,8 @@ public final class ImpactAnalysis {
             Path afterDir = options.after().materialize(scratch.resolve("after"));
             List<Item> items = corpus(beforeDir, afterDir);
             List<String> problems = Collections.synchronizedList(new ArrayList<>());
-            List<Evaluated> evaluated = evaluateAll(items, beforeDir, afterDir, scratch, pool, problems);
+            KbuildImpact kbuild = new KbuildImpact(beforeDir, afterDir);
+            List<Evaluated> evaluated = evaluateAll(items, beforeDir, afterDir, scratch, pool, problems, kbuild);
             long mitigationStart = System.nanoTime();
             int trees = treesParsed.get();
             long evaluateMillis = evaluateNanos.get() / 1_000_000;
@@ -324,8 +326,8 @@ public final class ImpactAnalysis {
             ImpactReport.Timing timing = new ImpactReport.Timing(options.threads(), trees, parseMillis,
                     evaluateMillis, (end - mitigationStart) / 1_000_000, (end - start) / 1_000_000);
             return new ImpactReport(ImpactReport.SCHEMA_VERSION, tree(options.before(), beforeDir),
-                    tree(options.after(), afterDir), SEMANTICS, impacts, symbols(impacts), groups, mitigations,
-                    problems, timing);
+                    tree(options.after(), afterDir), SEMANTICS, impacts, symbols(impacts, kbuild), groups, mitigations,
+                    problems, timing, kbuild.summary());
         } finally {
             pool.shutdownNow();
             deleteRecursively(scratch);
@@ -483,7 +485,7 @@ public final class ImpactAnalysis {
     }
 
     private List<Evaluated> evaluateAll(List<Item> items, Path beforeDir, Path afterDir, Path scratch,
-            ExecutorService pool, List<String> problems) {
+            ExecutorService pool, List<String> problems, KbuildImpact kbuild) {
         Map<String, List<Item>> byArch = new LinkedHashMap<>();
         for (Item i : items) {
             byArch.computeIfAbsent(i.arch(), k -> new ArrayList<>()).add(i);
@@ -513,7 +515,19 @@ public final class ImpactAnalysis {
                             return null;
                         }));
             }
-            CompletableFuture<Void> arch0 = CompletableFuture.allOf(configs.toArray(CompletableFuture[]::new));
+            // Then what the arch's changes do to the kernel image: one Kbuild read per (tree, arch) for all its configs.
+            CompletableFuture<Void> arch0 = CompletableFuture.allOf(configs.toArray(CompletableFuture[]::new))
+                    .thenCompose(v -> before.thenCombineAsync(after, (b, a) -> {
+                        annotateKernelImage(arch, b, a, e.getValue(), results, kbuild);
+                        return (Void) null;
+                    }, pool))
+                    .handle((v, ex) -> {
+                        if (ex != null && before.isDone() && !before.isCompletedExceptionally() && after.isDone()
+                                && !after.isCompletedExceptionally()) {
+                            problems.add("arch " + arch + ": kernel image not analysed: " + describe(ex));
+                        }
+                        return null;
+                    });
             arch0.whenComplete((v, ex) -> window.release());
             all.add(arch0);
         }
@@ -528,6 +542,25 @@ public final class ImpactAnalysis {
             }
         }
         return out;
+    }
+
+    /** Replaces the arch's evaluated configs by their kernel-image annotated versions. */
+    private static void annotateKernelImage(String arch, Kconfig before, Kconfig after, List<Item> items,
+            Map<Item, Object> results, KbuildImpact kbuild) {
+        List<Evaluated> mine = new ArrayList<>();
+        for (Item i : items) {
+            if (results.get(i) instanceof Evaluated ev) {
+                mine.add(ev);
+            }
+        }
+        List<ConfigImpact> annotated = kbuild.annotate(arch, before, after, mine.stream()
+                .map(ev -> new KbuildImpact.Config(ev.item().name(), ev.beforeConfig(), ev.impact())).toList());
+        for (int k = 0; k < mine.size(); k++) {
+            Evaluated ev = mine.get(k);
+            if (annotated.get(k) != ev.impact()) {
+                results.put(ev.item(), new Evaluated(ev.item(), ev.beforeConfig(), annotated.get(k)));
+            }
+        }
     }
 
     private static String describe(Throwable ex) {
@@ -645,7 +678,7 @@ public final class ImpactAnalysis {
     // aggregation
     // ======================================================================
 
-    private static List<SymbolImpact> symbols(List<ConfigImpact> impacts) {
+    private static List<SymbolImpact> symbols(List<ConfigImpact> impacts, KbuildImpact kbuild) {
         Map<String, Map<ChangeKind, Integer>> counts = new HashMap<>();
         Map<String, List<String>> lostIn = new HashMap<>();
         Map<String, Map<String, ChangeKind>> changedIn = new HashMap<>();
@@ -675,11 +708,45 @@ public final class ImpactAnalysis {
             cl.sort(Comparator.comparing(ImpactReport.CauseCount::configs).reversed());
             out.add(new SymbolImpact(s, Collections.unmodifiableMap(counts.get(s)),
                     List.copyOf(lostIn.getOrDefault(s, List.of())), Collections.unmodifiableMap(changedIn.get(s)),
-                    List.copyOf(cl.size() > 5 ? cl.subList(0, 5) : cl), Collections.unmodifiableMap(roots.get(s))));
+                    List.copyOf(cl.size() > 5 ? cl.subList(0, 5) : cl), Collections.unmodifiableMap(roots.get(s)),
+                    kernelImage(s, impacts, kbuild)));
         }
         out.sort(Comparator.comparing((SymbolImpact si) -> -si.lostCount())
                 .thenComparing(si -> -si.changedIn().size()).thenComparing(SymbolImpact::symbol));
         return out;
+    }
+
+    /**
+     * {@code symbol}'s forcing constructs across the configs whose changes involve it, and
+     * whether it changes the kernel image; null when it controls no forced code.
+     */
+    private static ImpactReport.SymbolKernelImage kernelImage(String symbol, List<ConfigImpact> impacts,
+            KbuildImpact kbuild) {
+        String typeChange = kbuild.typeChange(symbol);
+        if (typeChange == null) {
+            return null;
+        }
+        List<KernelImage.Construct> constructs = new ArrayList<>();
+        List<String> changedIn = new ArrayList<>();
+        for (ConfigImpact c : impacts) {
+            KernelImage.Annotation a = c.kernelImage();
+            if (a == null) {
+                continue;
+            }
+            a.constructs().stream().filter(x -> x.symbols().contains(symbol) && !constructs.contains(x))
+                    .forEach(constructs::add);
+            if (a.change().leaving().stream().anyMatch(m -> m.symbols().contains(symbol))
+                    || a.change().entering().stream().anyMatch(m -> m.symbols().contains(symbol))) {
+                changedIn.add(c.name());
+            }
+        }
+        if (constructs.isEmpty()) {
+            return null;
+        }
+        constructs.sort(Comparator.comparing((KernelImage.Construct x) -> x.tree().equals("after"))
+                .thenComparing(KernelImage.Construct::location));
+        boolean flips = typeChange.equals("tristate -> bool") || typeChange.equals("bool -> tristate");
+        return new ImpactReport.SymbolKernelImage(constructs, typeChange, flips || !changedIn.isEmpty(), changedIn);
     }
 
     /** A cause's text without the numbers that differ between configs ("3 options of your config"). */

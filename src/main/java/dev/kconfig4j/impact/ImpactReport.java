@@ -1,7 +1,9 @@
 package dev.kconfig4j.impact;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kconfig4j.upgrade.Cause;
 import dev.kconfig4j.upgrade.Finding;
+import dev.kconfig4j.upgrade.KernelImage;
 import java.util.List;
 import java.util.Map;
 
@@ -22,10 +24,13 @@ import java.util.Map;
  *     patches first
  * @param problems configs that could not be analysed, one line each
  * @param timing where the time went
+ * @param kernelImage what reading the trees' Makefiles took, or null (absent from the JSON) when
+ *     no changed symbol controls code Kbuild forces built-in or into a module, or the trees have
+ *     no Makefiles
  */
 public record ImpactReport(int schemaVersion, Tree before, Tree after, String semantics, List<ConfigImpact> configs,
         List<SymbolImpact> symbols, List<LostGroup> groups, List<Mitigation> mitigations, List<String> problems,
-        Timing timing) {
+        Timing timing, @JsonInclude(JsonInclude.Include.NON_NULL) KernelImageSummary kernelImage) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -35,6 +40,44 @@ public record ImpactReport(int schemaVersion, Tree before, Tree after, String se
         groups = List.copyOf(groups);
         mitigations = List.copyOf(mitigations);
         problems = List.copyOf(problems);
+    }
+
+    /** A report without kernel-image information. */
+    public ImpactReport(int schemaVersion, Tree before, Tree after, String semantics, List<ConfigImpact> configs,
+            List<SymbolImpact> symbols, List<LostGroup> groups, List<Mitigation> mitigations, List<String> problems,
+            Timing timing) {
+        this(schemaVersion, before, after, semantics, configs, symbols, groups, mitigations, problems, timing, null);
+    }
+
+    /**
+     * The Makefiles read for the kernel-image annotations ({@link ConfigImpact#kernelImage},
+     * {@link SymbolImpact#kernelImage}).
+     *
+     * @param arches the architectures whose Makefiles were walked (partially: only the
+     *     directories the forcing symbols need)
+     * @param directoriesWalked directories read, before and after trees, all architectures
+     * @param millis time spent scanning and walking the Makefiles (across threads)
+     */
+    public record KernelImageSummary(List<String> arches, int directoriesWalked, long millis) {
+    }
+
+    /**
+     * A symbol that controls code Kbuild builds against its value, across the corpus.
+     *
+     * @param constructs its forcing constructs ({@code file:line rule}, before tree then after
+     *     tree), from every config whose change involves it
+     * @param typeChange its type change between the trees ({@code tristate -> bool}), or "" for none
+     * @param changesImage whether it changes the kernel image: its type changes between tristate
+     *     and bool (so m no longer means "forced built-in"), or some config's change of it moves
+     *     code into or out of vmlinux
+     * @param imageChangedIn the configs whose change of it moves code into or out of vmlinux
+     */
+    public record SymbolKernelImage(List<KernelImage.Construct> constructs, String typeChange, boolean changesImage,
+            List<String> imageChangedIn) {
+        public SymbolKernelImage {
+            constructs = List.copyOf(constructs);
+            imageChangedIn = List.copyOf(imageChangedIn);
+        }
     }
 
     /**
@@ -104,12 +147,28 @@ public record ImpactReport(int schemaVersion, Tree before, Tree after, String se
      * @param changes every change, in the after tree's order of findings (roots then consequences)
      * @param newSymbols how many symbols the after tree writes that the before .config did not have
      * @param warnings what reading the before .config in the after tree printed
+     * @param kernelImage for a config whose changes involve symbols that control code Kbuild
+     *     forces built-in (at m) or into a module (at y): their constructs, and what the config's
+     *     change moves into or out of vmlinux and which modules it adds or removes (before values
+     *     in the before tree against after values in the after tree); null (absent from the
+     *     JSON) otherwise
      */
     public record ConfigImpact(String name, String arch, String origin, List<Change> changes, int newSymbols,
-            List<String> warnings) {
+            List<String> warnings, @JsonInclude(JsonInclude.Include.NON_NULL) KernelImage.Annotation kernelImage) {
         public ConfigImpact {
             changes = List.copyOf(changes);
             warnings = List.copyOf(warnings);
+        }
+
+        /** A config without kernel-image annotation. */
+        public ConfigImpact(String name, String arch, String origin, List<Change> changes, int newSymbols,
+                List<String> warnings) {
+            this(name, arch, origin, changes, newSymbols, warnings, null);
+        }
+
+        /** This config with {@code a} as its kernel-image annotation. */
+        public ConfigImpact withKernelImage(KernelImage.Annotation a) {
+            return new ConfigImpact(name, arch, origin, changes, newSymbols, warnings, a);
         }
 
         /** How many changes of a kind this config has. */
@@ -142,9 +201,19 @@ public record ImpactReport(int schemaVersion, Tree before, Tree after, String se
      * @param changedIn the configs where anything happens to it, with the kind, by config name
      * @param causes its causes, the most frequent first
      * @param roots the root findings it is filed under, with how many configs
+     * @param kernelImage when it controls code Kbuild forces built-in or into a module (in either
+     *     tree): its constructs and whether it changes the kernel image; null (absent from the
+     *     JSON) otherwise
      */
     public record SymbolImpact(String symbol, Map<ChangeKind, Integer> counts, List<String> lostIn,
-            Map<String, ChangeKind> changedIn, List<CauseCount> causes, Map<String, Integer> roots) {
+            Map<String, ChangeKind> changedIn, List<CauseCount> causes, Map<String, Integer> roots,
+            @JsonInclude(JsonInclude.Include.NON_NULL) SymbolKernelImage kernelImage) {
+
+        /** A symbol without kernel-image information. */
+        public SymbolImpact(String symbol, Map<ChangeKind, Integer> counts, List<String> lostIn,
+                Map<String, ChangeKind> changedIn, List<CauseCount> causes, Map<String, Integer> roots) {
+            this(symbol, counts, lostIn, changedIn, causes, roots, null);
+        }
 
         /** How many configs lose it. */
         public int lostCount() {

@@ -55,6 +55,18 @@ public final class MarkdownReport {
                 mitigation(out, m, "");
             }
         }
+        List<SymbolImpact> forced = ReportText.kernelImageSymbols(r);
+        if (!forced.isEmpty()) {
+            out.append("\n### Kernel image\n\nChanged symbols that control code Kbuild forces built-in (at m) or into"
+                    + " a module (at y):\n\n");
+            for (SymbolImpact s : cut(forced)) {
+                out.append("- ").append(s.kernelImage().changesImage() ? "**" : "")
+                        .append(escape(ReportText.kernelImageHeadline(s)))
+                        .append(s.kernelImage().changesImage() ? "**" : "").append("  \n  ")
+                        .append(escape(ReportText.kernelImageConstructs(s))).append('\n');
+            }
+            more(out, forced.size());
+        }
         List<ConfigImpact> losing = r.configsWithLosses();
         out.append("\n<details><summary>Configs that lose something (").append(losing.size()).append(" of ")
                 .append(r.configs().size()).append(")</summary>\n\n");
@@ -65,6 +77,18 @@ public final class MarkdownReport {
                     .append(" |\n");
         }
         out.append("\n</details>\n");
+        List<ConfigImpact> moving = r.configs().stream().filter(c -> c.kernelImage() != null).toList();
+        if (!moving.isEmpty()) {
+            out.append("\n<details><summary>Kernel image, per config (").append(moving.size())
+                    .append(")</summary>\n\n");
+            for (ConfigImpact c : moving) {
+                out.append("- ").append(code(c.name())).append('\n');
+                for (String l : ReportText.kernelImageLines(c)) {
+                    out.append("  - ").append(escape(l)).append('\n');
+                }
+            }
+            out.append("\n</details>\n");
+        }
         if (!r.problems().isEmpty()) {
             out.append("\n**Not analysed:**\n\n");
             for (String p : r.problems()) {

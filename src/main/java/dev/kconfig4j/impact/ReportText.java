@@ -5,8 +5,12 @@ import dev.kconfig4j.impact.ImpactReport.ConfigImpact;
 import dev.kconfig4j.impact.ImpactReport.LostGroup;
 import dev.kconfig4j.impact.ImpactReport.Mitigation;
 import dev.kconfig4j.impact.ImpactReport.SymbolImpact;
+import dev.kconfig4j.upgrade.KernelImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The sentences every form of the impact report shares, so that they say the same thing. */
 final class ReportText {
@@ -109,5 +113,50 @@ final class ReportText {
         return String.format(Locale.ROOT, "Time: %.1f s on %d threads (%d trees parsed in %.1f s, configs evaluated in"
                 + " %.1f s, summed over threads; mitigations %.1f s)", t.totalMillis() / 1000.0, t.threads(), t.trees(),
                 t.parseMillis() / 1000.0, t.evaluateMillis() / 1000.0, t.mitigationMillis() / 1000.0);
+    }
+
+    /** The symbols that control code Kbuild forces built-in or into a module, in report order. */
+    static List<SymbolImpact> kernelImageSymbols(ImpactReport r) {
+        return r.symbols().stream().filter(s -> s.kernelImage() != null).toList();
+    }
+
+    /** "HYPERV (tristate -> bool): changes the kernel image; code moves in 2 configs" */
+    static String kernelImageHeadline(SymbolImpact s) {
+        ImpactReport.SymbolKernelImage k = s.kernelImage();
+        StringBuilder b = new StringBuilder(s.symbol());
+        if (!k.typeChange().isEmpty()) {
+            b.append(" (").append(k.typeChange()).append(')');
+        }
+        b.append(k.changesImage() ? ": changes the kernel image" : ": controls forced code");
+        if (!k.imageChangedIn().isEmpty()) {
+            b.append("; code moves in ").append(k.imageChangedIn().size())
+                    .append(k.imageChangedIn().size() == 1 ? " config: " : " configs: ").append(list(k.imageChangedIn(), 3));
+        }
+        return b.toString();
+    }
+
+    /** The constructs of one symbol, in the upgrade guard's words ("X controls code Kbuild builds in when it is m: ..."). */
+    static String kernelImageConstructs(SymbolImpact s) {
+        return KernelImage.constructsLine(s.symbol(), s.kernelImage().constructs());
+    }
+
+    /**
+     * A config's kernel-image drill-down: per forcing symbol its constructs, then what moves
+     * (objects leaving and entering vmlinux, modules no longer or now built).
+     */
+    static List<String> kernelImageLines(ConfigImpact c) {
+        List<String> out = new ArrayList<>();
+        if (c.kernelImage() == null) {
+            return out;
+        }
+        Map<String, List<KernelImage.Construct>> bySymbol = new LinkedHashMap<>();
+        for (KernelImage.Construct x : c.kernelImage().constructs()) {
+            for (String sym : x.symbols()) {
+                bySymbol.computeIfAbsent(sym, k -> new ArrayList<>()).add(x);
+            }
+        }
+        bySymbol.forEach((sym, xs) -> out.add(KernelImage.constructsLine(sym, xs)));
+        out.addAll(KernelImage.changeLines(c.kernelImage().change()));
+        return out;
     }
 }

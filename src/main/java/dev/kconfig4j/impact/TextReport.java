@@ -61,6 +61,16 @@ public final class TextReport {
                 mitigation(out, m, "  ");
             }
         }
+        List<SymbolImpact> forced = ReportText.kernelImageSymbols(r);
+        if (!forced.isEmpty()) {
+            out.append("\nKernel image: changed symbols that control code Kbuild forces built-in or into a module (")
+                    .append(forced.size()).append("):\n");
+            for (SymbolImpact s : cut(forced)) {
+                out.append("  ").append(ReportText.kernelImageHeadline(s)).append('\n');
+                out.append("      ").append(ReportText.kernelImageConstructs(s)).append('\n');
+            }
+            more(out, forced.size());
+        }
         List<ConfigImpact> losing = r.configsWithLosses();
         out.append("\nConfigs that lose something (").append(losing.size()).append(" of ").append(r.configs().size())
                 .append("):\n");
@@ -68,6 +78,9 @@ public final class TextReport {
             out.append("  ").append(c.name()).append(" (").append(c.arch()).append("): ")
                     .append(ReportText.counts(c)).append('\n');
             out.append("      lost: ").append(ReportText.list(c.lostSymbols(), 12)).append('\n');
+            for (String l : ReportText.kernelImageLines(c)) {
+                out.append("      kernel image: ").append(l).append('\n');
+            }
         }
         more(out, losing.size());
         out.append('\n').append(ReportText.timing(r)).append('\n');

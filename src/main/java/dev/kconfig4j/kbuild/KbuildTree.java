@@ -190,8 +190,17 @@ public final class KbuildTree {
      * A text scan, cheap next to a walk: it tells which directories a partial walk must visit.
      */
     public static List<Mention> mentions(Path srctree, Set<String> symbols) {
+        return symbols.isEmpty() ? List.of() : mentions(srctree, symbols::contains);
+    }
+
+    /**
+     * {@link #mentions(Path, Set)} for the symbols {@code symbols} accepts: with {@code s -> true}
+     * one scan gives every mention of every symbol, for tools that ask about many symbol sets
+     * of the same tree (the impact analysis: one set per architecture).
+     */
+    public static List<Mention> mentions(Path srctree, java.util.function.Predicate<String> symbols) {
         Path root = srctree.toAbsolutePath().normalize();
-        if (symbols.isEmpty() || !Files.isDirectory(root)) {
+        if (!Files.isDirectory(root)) {
             return List.of();
         }
         List<Path> files = new ArrayList<>();
@@ -224,7 +233,7 @@ public final class KbuildTree {
                 java.util.regex.Matcher m = CONFIG_WORD.matcher(lines[i]);
                 Set<String> seen = new java.util.HashSet<>();
                 while (m.find()) {
-                    if (symbols.contains(m.group(1)) && seen.add(m.group(1))) {
+                    if (symbols.test(m.group(1)) && seen.add(m.group(1))) {
                         out.add(new Mention(m.group(1), rel, i + 1, lines[i].strip(),
                                 Mention.CONDITIONAL.matcher(lines[i]).find() && blockListsObjects(lines, i)));
                     }

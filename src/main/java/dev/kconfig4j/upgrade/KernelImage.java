@@ -266,18 +266,34 @@ public final class KernelImage {
     }
 
     /**
+     * Whether {@link #constructs} can find anything for {@code symbol} in {@code map} under some
+     * values: the part of its test that does not depend on the values, for tools that must not
+     * evaluate a config only to learn that a symbol forces nothing.
+     */
+    public static boolean mayForce(KbuildMap map, String symbol) {
+        return !map.forcedBuiltin(symbol).isEmpty() || !map.forcedModule(symbol).isEmpty()
+                || map.rules().stream().anyMatch(r -> underConditional(r, symbol));
+    }
+
+    /** An {@code obj-y} line inside {@code ifdef CONFIG_X} (or {@code ifneq ($(CONFIG_X),)}). */
+    private static boolean underConditional(ObjectRule r, String symbol) {
+        return r.forcing() == ObjectRule.Forcing.NONE && r.kind() == ObjectRule.Kind.OBJECT
+                && r.context().mentions(symbol) && !r.whenBuiltin().mentions(symbol);
+    }
+
+    /**
      * The rules of {@code map} that build {@code symbol}'s code against its value: forcing
      * targets ({@link KbuildMap#forcedBuiltin}, {@link KbuildMap#forcedModule}) and {@code obj-y}
      * lines inside {@code ifdef CONFIG_X} (or {@code ifneq ($(CONFIG_X),)}), which build in for
      * {@code m} as for {@code y}.
+     *
+     * @param tree {@code old} or {@code new}, as the constructs name it
      */
-    static List<Construct> constructs(String tree, KbuildMap map, String symbol, Values values) {
+    public static List<Construct> constructs(String tree, KbuildMap map, String symbol, Values values) {
         List<ObjectRule> rules = new ArrayList<>(map.forcedBuiltin(symbol));
         rules.addAll(map.forcedModule(symbol));
         for (ObjectRule r : map.rules()) {
-            if (r.forcing() == ObjectRule.Forcing.NONE && r.kind() == ObjectRule.Kind.OBJECT
-                    && r.context().mentions(symbol) && !r.whenBuiltin().mentions(symbol)
-                    && r.whenBuiltin().holds(values) && r.context().holds(values.with(symbol, Tristate.MOD))
+            if (underConditional(r, symbol) && r.whenBuiltin().holds(values) && r.context().holds(values.with(symbol, Tristate.MOD))
                     && r.context().holds(values.with(symbol, Tristate.YES))
                     && !r.context().holds(values.with(symbol, Tristate.NO))) {
                 rules.add(r);
@@ -308,7 +324,7 @@ public final class KernelImage {
      * one of {@code symbols} (the rest of the difference between two kernel versions is the
      * kernel's own development, not the config's).
      */
-    static Change change(KbuildMap oldMap, Values oldValues, KbuildMap newMap, Values newValues, Set<String> symbols) {
+    public static Change change(KbuildMap oldMap, Values oldValues, KbuildMap newMap, Values newValues, Set<String> symbols) {
         if (symbols.isEmpty()) {
             return new Change(List.of(), List.of(), List.of(), List.of());
         }
@@ -417,7 +433,7 @@ public final class KernelImage {
     // ======================================================================
 
     /** "HYPERV controls code Kbuild builds in when it is m: FILE:LINE RULE (old tree); ..." */
-    static String constructsLine(String symbol, List<Construct> constructs) {
+    public static String constructsLine(String symbol, List<Construct> constructs) {
         Map<String, List<String>> trees = new LinkedHashMap<>();
         boolean builtin = false;
         boolean module = false;
@@ -437,7 +453,7 @@ public final class KernelImage {
      * The change in a few lines: objects leaving and entering vmlinux grouped by the construct
      * that builds them in (later objects of the same directory by file name), then the modules.
      */
-    static List<String> changeLines(Change c) {
+    public static List<String> changeLines(Change c) {
         List<String> out = new ArrayList<>();
         group(c.leaving(), "leave vmlinux", "leaves vmlinux", out);
         group(c.entering(), "enter vmlinux", "enters vmlinux", out);
