@@ -2,6 +2,7 @@ package dev.kconfig4j.cli;
 
 import dev.kconfig4j.KconfigException;
 import dev.kconfig4j.confdata.AtomicFile;
+import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.impact.ConfigInput;
 import dev.kconfig4j.impact.ImpactAnalysis;
 import dev.kconfig4j.impact.ImpactFormat;
@@ -73,6 +74,11 @@ public final class ImpactCommand implements Callable<Integer> {
                     + " (default, reproducible) or the host's (CC, LD... of the environment).")
     String toolchain;
 
+    @Option(names = "--shell", paramLabel = "POLICY",
+            description = "What $(shell,...) in the trees may do: allow (default), deny, deny=TEXT, record=FILE, "
+                    + "replay=FILE (default: $KCONFIG4J_SHELL, else allow).")
+    String shell;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
@@ -118,6 +124,9 @@ public final class ImpactCommand implements Callable<Integer> {
                     .arches(arch.equals("all") ? List.of() : Arrays.asList(arch.split(",")))
                     .defconfigs(!noDefconfigs).mitigations(mitigations).toolchain(tc)
                     .environment(context.environment()).workingDirectory(cwd);
+            String spec = shell != null ? shell : context.environment().get("KCONFIG4J_SHELL");
+            ShellPolicy policy = ShellPolicy.parse(spec, cwd);
+            b.shellPolicy(policy);
             if (threads != null) {
                 if (threads < 1) {
                     context.err().println("kconfig4j impact: --threads must be at least 1");
@@ -150,6 +159,12 @@ public final class ImpactCommand implements Callable<Integer> {
             } else {
                 context.out().print(rendered);
                 context.out().flush();
+            }
+            if (report.configs().isEmpty() && !report.problems().isEmpty()) {
+                // Nothing could be analysed (a tree that does not load, a denied shell command...):
+                // the report says why for each config; the run as a whole failed.
+                context.err().println("kconfig4j impact: no config could be analysed; first: " + report.problems().get(0));
+                return 1;
             }
             return failOn.equals("lost") && !report.configsWithLosses().isEmpty() ? 3 : 0;
         } catch (KconfigException e) {

@@ -16,6 +16,7 @@ import dev.kconfig4j.impact.ImpactReport.Mitigation;
 import dev.kconfig4j.impact.ImpactReport.MitigationKind;
 import dev.kconfig4j.impact.ImpactReport.SymbolImpact;
 import dev.kconfig4j.preprocess.ProbeCache;
+import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.upgrade.Cause;
 import dev.kconfig4j.upgrade.Finding;
@@ -144,11 +145,14 @@ public final class ImpactAnalysis {
      * @param workingDirectory where relative paths are resolved
      * @param writeConfigs a directory to write every before and after .config to, or null
      * @param progress told how far the run is
+     * @param shellPolicy what the trees' {@code $(shell,...)} may do (one policy for every tree)
      */
     public record Options(TreeSource before, TreeSource after, List<String> arches, boolean defconfigs,
             List<ConfigInput> configs, List<Path> whatIf, int mitigations, Toolchain toolchain, int threads,
-            Map<String, String> environment, Path workingDirectory, Path writeConfigs, Progress progress) {
+            Map<String, String> environment, Path workingDirectory, Path writeConfigs, Progress progress,
+            ShellPolicy shellPolicy) {
         public Options {
+            Objects.requireNonNull(shellPolicy);
             Objects.requireNonNull(before);
             Objects.requireNonNull(after);
             arches = List.copyOf(arches);
@@ -183,6 +187,7 @@ public final class ImpactAnalysis {
         private Path workingDirectory = Path.of("").toAbsolutePath();
         private Path writeConfigs;
         private Progress progress = Progress.none();
+        private ShellPolicy shellPolicy = ShellPolicy.allow();
 
         private Builder(TreeSource before, TreeSource after) {
             this.before = before;
@@ -244,9 +249,15 @@ public final class ImpactAnalysis {
             return this;
         }
 
+        /** What the trees' {@code $(shell,...)} may do (default: allow, as the kernel's tools). */
+        public Builder shellPolicy(ShellPolicy p) {
+            shellPolicy = p;
+            return this;
+        }
+
         public Options build() {
             return new Options(before, after, arches, defconfigs, configs, whatIf, mitigations, toolchain, threads,
-                    environment, workingDirectory, writeConfigs, progress);
+                    environment, workingDirectory, writeConfigs, progress, shellPolicy);
         }
 
         /** Builds the options and runs the analysis. */
@@ -465,7 +476,8 @@ public final class ImpactAnalysis {
             ByteArrayOutputStream errors = new ByteArrayOutputStream();
             PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
             try {
-                return Kconfig.load(new Kconfig.Options(dir, "Kconfig", env, work, null, cache, null), quiet, err);
+                return Kconfig.load(new Kconfig.Options(dir, "Kconfig", env, work, null, cache,
+                        options.shellPolicy()), quiet, err);
             } catch (KconfigException e) {
                 String printed = errors.toString(StandardCharsets.UTF_8).strip();
                 if (!e.isReported() || printed.isEmpty()) {

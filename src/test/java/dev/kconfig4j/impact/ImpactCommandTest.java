@@ -74,4 +74,22 @@ class ImpactCommandTest {
         assertThat(run("impact", "--before", "old", "--after", "new", "--format", "pdf").exit()).isEqualTo(2);
         assertThat(run("impact", "--before", "old").exit()).isEqualTo(2);
     }
+
+    @Test
+    void theShellPolicyGovernsEveryTree() throws IOException {
+        HypervTrees.after(tmp.resolve("probing"));
+        Files.writeString(tmp.resolve("probing/Kconfig"), "\nconfig PROBED\n\tdef_bool $(shell,echo y)\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Run allowed = run("impact", "--before", "old", "--after", "probing", "--mitigations", "0");
+        assertThat(allowed.exit()).isZero();
+        Run denied = run("impact", "--before", "old", "--after", "probing", "--mitigations", "0", "--shell", "deny");
+        assertThat(denied.exit()).isEqualTo(1);
+        assertThat(denied.out()).contains("Not analysed (4):")
+                .contains("arch/x86/configs/vyos_defconfig: Kconfig:12: shell command not run (shell policy deny): echo y");
+        assertThat(denied.err()).startsWith("kconfig4j impact: no config could be analysed; first: ")
+                .contains("Kconfig:12: shell command not run (shell policy deny): echo y").hasLineCount(1);
+        Run fallback = run("impact", "--before", "old", "--after", "probing", "--mitigations", "0",
+                "--shell", "deny=n");
+        assertThat(fallback.exit()).isZero();
+    }
 }
