@@ -315,8 +315,12 @@ public final class ImpactAnalysis {
             return t;
         });
         try {
-            Path beforeDir = options.before().materialize(scratch.resolve("before"));
-            Path afterDir = options.after().materialize(scratch.resolve("after"));
+            // Revisions are kept beside the probe cache, so that a second run finds the same paths
+            // (and its probes cached); without the probe cache they live in the scratch directory.
+            ProbeCache probes = ProbeCache.forEnvironment(options.environment());
+            Path treeCache = probes.isEnabled() ? probes.directory().resolveSibling("trees") : null;
+            Path beforeDir = options.before().materialize(scratch.resolve("before"), treeCache);
+            Path afterDir = options.after().materialize(scratch.resolve("after"), treeCache);
             List<Item> items = corpus(beforeDir, afterDir);
             List<String> problems = Collections.synchronizedList(new ArrayList<>());
             KbuildImpact kbuild = new KbuildImpact(beforeDir, afterDir);

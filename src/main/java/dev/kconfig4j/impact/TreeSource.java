@@ -23,9 +23,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * repository's work tree) and the tree is loaded from there like any directory. Those files are
  * every {@code Kconfig*} file, the top {@code Makefile} (for KERNELVERSION), everything under
  * {@code arch/<arch>/configs/} and everything under {@code scripts/} (the {@code $(shell,...)}
- * probes and the dummy tools), with their executable bits and symbolic links. Writing them once
- * is cheaper and simpler than teaching the parser and the probes (which run as processes) a
- * virtual file system.
+ * probes and the dummy tools), every {@code Makefile*} and {@code Kbuild*} file (what Kbuild
+ * builds), with their executable bits and symbolic links. Writing them once is cheaper and simpler
+ * than teaching the parser and the probes (which run as processes) a virtual file system. With a
+ * tree cache ({@link #materialize(Path, Path)}) a commit is written once, under its id, and later
+ * runs reuse it: the same paths, so the probe cache answers their probes too.
  */
 public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitRevision {
 
@@ -37,6 +39,14 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
      * {@code scratch} (which must not exist yet or be empty).
      */
     Path materialize(Path scratch) throws IOException;
+
+    /**
+     * Like {@link #materialize(Path)}, but a revision goes to {@code cache/<commit id>} (written once,
+     * completely, then renamed into place; reused by later runs) when {@code cache} is not null.
+     */
+    default Path materialize(Path scratch, Path cache) throws IOException {
+        return materialize(scratch);
+    }
 
     /** What the source resolved to: the absolute directory, or the commit id. */
     String resolved();
@@ -151,11 +161,55 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
             return scratch;
         }
 
-        /** Whether Kconfig may read the file: see {@link TreeSource}. */
+        @Override
+        public Path materialize(Path scratch, Path cache) throws IOException {
+            if (cache == null) {
+                return materialize(scratch);
+            }
+            Path target = cache.resolve(commit);
+            if (Files.isRegularFile(target.resolve(COMPLETE))) {
+                return target;
+            }
+            Files.createDirectories(cache);
+            Path partial = Files.createTempDirectory(cache, commit + ".partial.");
+            try {
+                materialize(partial);
+                Files.writeString(partial.resolve(COMPLETE), commit + "\n");
+                try {
+                    Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException raced) {
+                    // Another run wrote it first (or a stale incomplete copy is in the way): use
+                    // a complete one, else our own.
+                    if (!Files.isRegularFile(target.resolve(COMPLETE))) {
+                        return partial;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                deleteTree(partial);
+                throw e;
+            }
+            if (Files.exists(partial)) {
+                deleteTree(partial);
+            }
+            return target;
+        }
+
+        /** The file that marks a cached revision as completely written. */
+        private static final String COMPLETE = ".kconfig4j-complete";
+
+        private static void deleteTree(Path dir) throws IOException {
+            try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+
+        /** Whether Kconfig (or Kbuild) may read the file: see {@link TreeSource}. */
         static boolean needed(String path) {
             String name = path.substring(path.lastIndexOf('/') + 1);
-            return name.startsWith("Kconfig") || path.equals("Makefile") || path.startsWith("scripts/")
-                    || (path.startsWith("arch/") && path.contains("/configs/"));
+            return name.startsWith("Kconfig") || name.startsWith("Makefile") || name.startsWith("Kbuild")
+                    || path.startsWith("scripts/") || (path.startsWith("arch/") && path.contains("/configs/"));
         }
     }
 }

@@ -275,6 +275,35 @@ class ImpactAnalysisTest {
     }
 
     @Test
+    void aRevisionIsWrittenOnceIntoTheTreeCache() throws Exception {
+        Path repo = tmp.resolve("cached-repo");
+        String commit;
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            HypervTrees.write(repo, HypervTrees.files(HypervTrees.NEW_HV, "18"));
+            Files.writeString(repo.resolve("drivers/hv/Makefile"), "obj-$(subst m,y,$(CONFIG_HYPERV)) += hv_common.o\n");
+            Files.writeString(repo.resolve("drivers/hv/hv.c"), "int hv;\n");
+            git.add().addFilepattern(".").call();
+            commit = git.commit().setMessage("tree").setAuthor("t", "t@example.org").setCommitter("t", "t@example.org")
+                    .setSign(false).call().name();
+        }
+        TreeSource head = TreeSource.parse("HEAD", repo, null);
+        Path cache = tmp.resolve("tree-cache");
+        Path first = head.materialize(tmp.resolve("scratch-1"), cache);
+        assertThat(first).isEqualTo(cache.resolve(commit));
+        assertThat(first.resolve("drivers/hv/Kconfig")).hasContent(HypervTrees.NEW_HV.strip());
+        assertThat(first.resolve("drivers/hv/Makefile")).exists(); // Kbuild reads the Makefiles
+        assertThat(first.resolve("drivers/hv/hv.c")).doesNotExist(); // sources are not needed
+        Files.writeString(first.resolve("drivers/hv/Kconfig.marker"), "reused\n");
+        Path second = head.materialize(tmp.resolve("scratch-2"), cache);
+        assertThat(second).isEqualTo(first);
+        assertThat(second.resolve("drivers/hv/Kconfig.marker")).exists(); // not written again
+        assertThat(tmp.resolve("scratch-2")).doesNotExist();
+        try (var entries = Files.list(cache)) {
+            assertThat(entries).containsExactly(first); // no partial copies left behind
+        }
+    }
+
+    @Test
     void givenConfigsHaveTheirArchDetected() throws IOException {
         Files.writeString(tmp.resolve("distro.config"), "#\n# Linux/x86 6.17.0 Kernel Configuration\n#\n"
                 + "CONFIG_X86=y\nCONFIG_MODULES=y\nCONFIG_HYPERV=y\nCONFIG_HYPERV_NET=m\n");
