@@ -44,8 +44,6 @@ public final class EnableCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The config to start from (never modified).")
     Path config;
 
-
-
     @Option(names = "--write", paramLabel = "FILE",
             description = "Write the complete resulting .config (olddefconfig of the config with the answer) here.")
     Path write;
@@ -53,9 +51,6 @@ public final class EnableCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
-
-
-
 
     @picocli.CommandLine.Mixin
     TreeOptions treeOptions = new TreeOptions();

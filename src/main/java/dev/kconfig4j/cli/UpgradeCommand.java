@@ -32,8 +32,6 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "OLD.config", description = "The config to carry over.")
     Path config;
 
-
-
     @Option(names = "--old-srctree", paramLabel = "TREE",
             description = "The tree the config came from: explains type, dependency and name changes precisely.")
     Path oldSrctree;
@@ -56,9 +54,6 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "WHAT", defaultValue = "lost",
             description = "lost (default: exit 3 when something enabled is lost), changed (any change), never.")
     String failOn;
-
-
-
 
     @Option(names = "--kbuild", paramLabel = "MODE", defaultValue = "auto",
             description = {"What to read of the trees' Makefiles (with --old-srctree) to report the kernel-image changes",

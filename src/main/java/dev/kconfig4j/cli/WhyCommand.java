@@ -39,14 +39,9 @@ public final class WhyCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "The config whose values to explain.")
     Path config;
 
-
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
-
-
-
 
     @picocli.CommandLine.Mixin
     TreeOptions treeOptions = new TreeOptions();

@@ -132,6 +132,23 @@ public final class ConfigWriter {
         return line(sym);
     }
 
+    /**
+     * A symbol's value as {@code .config} writes it after the {@code =} (n for a bool/tristate at n,
+     * strings quoted and escaped), or null when the symbol is not written.
+     */
+    public static String valueText(Configuration config, Symbol s) {
+        if (!config.isWritten(s)) {
+            return null;
+        }
+        if (s.type().isTristateLike()) {
+            return config.tristate(s).text();
+        }
+        if (s.type() == Type.STRING) {
+            return "\"" + escape(config.string(s)) + "\"";
+        }
+        return config.string(s);
+    }
+
     /** Backslash before every double quote and backslash, as config files quote strings. */
     public static String escape(String s) {
         if (s.indexOf('"') < 0 && s.indexOf('\\') < 0) {

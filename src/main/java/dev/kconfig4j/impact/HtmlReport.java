@@ -132,7 +132,7 @@ public final class HtmlReport {
 
     private static void groups(StringBuilder o, ImpactReport r, Map<String, Integer> ids) {
         o.append("<h2 id=\"groups\">Lost groups and mitigations (").append(r.groups().size()).append(")</h2>\n");
-        List<Mitigation> whatIf = r.mitigations().stream().filter(m -> m.group() == null).toList();
+        List<Mitigation> whatIf = r.whatIfs();
         if (!whatIf.isEmpty()) {
             o.append("<h3>What-if patches</h3>\n");
             for (Mitigation m : whatIf) {
@@ -142,8 +142,8 @@ public final class HtmlReport {
         o.append("<table id=\"groups-table\" class=\"sortable\"><thead><tr><th>Root</th><th>Kind</th><th>Cause</th>")
                 .append("<th>Configs</th><th>Symbols lost</th><th>Mitigations</th></tr></thead><tbody>\n");
         for (LostGroup g : r.groups()) {
-            long tried = r.mitigations().stream().filter(m -> g.root().equals(m.group())).count();
-            long complete = r.mitigations().stream().filter(m -> g.root().equals(m.group()) && m.complete()).count();
+            long tried = r.mitigationsOf(g.root()).size();
+            long complete = r.mitigationsOf(g.root()).stream().filter(Mitigation::complete).count();
             o.append("<tr><td><a href=\"#grp-").append(esc(g.root())).append("\">").append(esc(g.root()))
                     .append("</a></td><td>").append(esc(ReportText.kind(g.rootKind()))).append("</td><td>")
                     .append(esc(String.valueOf(g.cause()))).append("</td><td class=\"n\">").append(g.configs().size())
@@ -153,7 +153,7 @@ public final class HtmlReport {
         }
         o.append("</tbody></table>\n");
         for (LostGroup g : r.groups()) {
-            List<Mitigation> ms = r.mitigations().stream().filter(m -> g.root().equals(m.group())).toList();
+            List<Mitigation> ms = r.mitigationsOf(g.root());
             o.append("<details id=\"grp-").append(esc(g.root())).append("\"><summary><b>").append(esc(g.root()))
                     .append("</b>: ").append(ReportText.configsLose(g.configs().size())).append(g.symbols().size())
                     .append(" symbols").append(ms.isEmpty() ? "" : "; " + ms.size() + " mitigations").append("</summary>\n");

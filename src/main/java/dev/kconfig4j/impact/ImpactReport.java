@@ -304,4 +304,14 @@ public record ImpactReport(int schemaVersion, Tree before, Tree after, String se
     public List<ConfigImpact> configsWithLosses() {
         return configs.stream().filter(c -> !c.lostSymbols().isEmpty()).toList();
     }
+
+    /** The mitigations proposed for the lost group whose root is {@code root}. */
+    public List<Mitigation> mitigationsOf(String root) {
+        return mitigations.stream().filter(m -> root.equals(m.group())).toList();
+    }
+
+    /** The user's own candidate patches ({@code --what-if}), as checked. */
+    public List<Mitigation> whatIfs() {
+        return mitigations.stream().filter(m -> m.group() == null).toList();
+    }
 }

@@ -41,14 +41,12 @@ public final class MarkdownReport {
                     .append(g.cause()).append("): ").append(ReportText.configsLose(g.configs().size()))
                     .append(escape(ReportText.list(g.symbols(), 8))).append(" — ").append(escape(g.causeText()))
                     .append('\n');
-            for (Mitigation m : r.mitigations()) {
-                if (g.root().equals(m.group())) {
-                    mitigation(out, m, "  ");
-                }
+            for (Mitigation m : r.mitigationsOf(g.root())) {
+                mitigation(out, m, "  ");
             }
         }
         more(out, r.groups().size());
-        List<Mitigation> whatIf = r.mitigations().stream().filter(m -> m.group() == null).toList();
+        List<Mitigation> whatIf = r.whatIfs();
         if (!whatIf.isEmpty()) {
             out.append("\n### What-if patches\n\n");
             for (Mitigation m : whatIf) {

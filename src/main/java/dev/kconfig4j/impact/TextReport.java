@@ -47,14 +47,12 @@ public final class TextReport {
         for (LostGroup g : cut(r.groups())) {
             out.append("  ").append(ReportText.groupLine(g)).append('\n');
             out.append("      ").append(g.causeText()).append('\n');
-            for (Mitigation m : r.mitigations()) {
-                if (g.root().equals(m.group())) {
-                    mitigation(out, m, "      ");
-                }
+            for (Mitigation m : r.mitigationsOf(g.root())) {
+                mitigation(out, m, "      ");
             }
         }
         more(out, r.groups().size());
-        List<Mitigation> whatIf = r.mitigations().stream().filter(m -> m.group() == null).toList();
+        List<Mitigation> whatIf = r.whatIfs();
         if (!whatIf.isEmpty()) {
             out.append("\nWhat-if patches:\n");
             for (Mitigation m : whatIf) {

@@ -135,7 +135,7 @@ public final class Enabler {
     public static boolean holds(Configuration c, Request r) {
         Symbol s = r.symbol();
         if (r.isText()) {
-            return r.value().equals(valueText(c, s));
+            return r.value().equals(ConfigWriter.valueText(c, s));
         }
         Tristate v = c.tristate(s);
         return r.tristate() == null ? v != Tristate.NO : v == r.tristate();
@@ -276,8 +276,8 @@ public final class Enabler {
             if (s == null || s.isChoice() || !seen.add(s) || mentioned.contains(s)) {
                 continue;
             }
-            String before = valueText(base, s);
-            String after = valueText(result, s);
+            String before = ConfigWriter.valueText(base, s);
+            String after = ConfigWriter.valueText(result, s);
             boolean bothOff = s.type().isTristateLike() && (before == null || before.equals("n"))
                     && (after == null || after.equals("n"));
             if (!bothOff && !java.util.Objects.equals(before, after)) {
@@ -505,19 +505,6 @@ public final class Enabler {
 
     // ======================================================================
 
-    /** A symbol's value as .config writes it (n for bool/tristate n), or null when it is not written. */
-    static String valueText(Configuration config, Symbol s) {
-        if (!config.isWritten(s)) {
-            return null;
-        }
-        if (s.type().isTristateLike()) {
-            return config.tristate(s).text();
-        }
-        if (s.type() == Type.STRING) {
-            return "\"" + ConfigWriter.escape(config.string(s)) + "\"";
-        }
-        return config.string(s);
-    }
 
     private static long millis(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;

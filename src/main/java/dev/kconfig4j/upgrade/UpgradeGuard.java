@@ -103,7 +103,7 @@ public final class UpgradeGuard {
             if (s == null || s.isChoice() || !seen.add(s) || user.containsKey(s.name()) || !config.isWritten(s)) {
                 continue;
             }
-            bySymbol.put(s.name(), new Finding(Finding.Kind.NEW, s.name(), null, valueText(config, s), 0,
+            bySymbol.put(s.name(), new Finding(Finding.Kind.NEW, s.name(), null, ConfigWriter.valueText(config, s), 0,
                     explainNew(config, s), List.of(), null));
         }
         // 3. New symbols that block a finding although olddefconfig does not write them (a new
@@ -150,7 +150,7 @@ public final class UpgradeGuard {
                 if (s == null || !s.isDefined()) {
                     continue;
                 }
-                Finding gate = new Finding(Finding.Kind.NEW, b, null, valueText(config, s), 0, explainNew(config, s),
+                Finding gate = new Finding(Finding.Kind.NEW, b, null, ConfigWriter.valueText(config, s), 0, explainNew(config, s),
                         List.of(), null);
                 bySymbol.put(b, gate);
                 work.add(gate);
@@ -182,19 +182,6 @@ public final class UpgradeGuard {
         return out;
     }
 
-    /** A symbol's value as .config writes it (n for bool/tristate n), or null when it is not written. */
-    static String valueText(Configuration config, Symbol s) {
-        if (!config.isWritten(s)) {
-            return null;
-        }
-        if (s.type().isTristateLike()) {
-            return config.tristate(s).text();
-        }
-        if (s.type() == Type.STRING) {
-            return "\"" + ConfigWriter.escape(config.string(s)) + "\"";
-        }
-        return config.string(s);
-    }
 
     // ======================================================================
     // comparing one user value
@@ -206,7 +193,7 @@ public final class UpgradeGuard {
             return new Finding(Finding.Kind.DROPPED, u.name(), u.text(), null, u.line(), explainDropped(config, u, s),
                     List.of(), null);
         }
-        String now = valueText(config, s);
+        String now = ConfigWriter.valueText(config, s);
         Type type = s.type();
         if (type.isTristateLike()) {
             Tristate before = Tristate.parse(u.text().isEmpty() ? "" : u.text().substring(0, 1));
@@ -283,7 +270,7 @@ public final class UpgradeGuard {
         if (!candidates.isEmpty()) {
             List<String> described = new ArrayList<>();
             for (String c : candidates) {
-                String v = valueText(config, newTree.symbols().find(c));
+                String v = ConfigWriter.valueText(config, newTree.symbols().find(c));
                 described.add(c + " (now " + (v == null ? "n" : v) + ")");
             }
             return new Cause(Cause.Kind.RENAMED, u.name() + " does not exist in the new tree; it may have been renamed to "
@@ -518,7 +505,7 @@ public final class UpgradeGuard {
     }
 
     private Cause explainNew(Configuration config, Symbol s) {
-        String v = valueText(config, s);
+        String v = ConfigWriter.valueText(config, s);
         StringBuilder t = new StringBuilder(s.name()).append(" is not in your config");
         if (oldTree != null) {
             Symbol o = oldTree.symbols().find(s.name());
