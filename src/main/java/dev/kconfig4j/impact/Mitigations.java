@@ -226,6 +226,21 @@ final class Mitigations {
             return null;
         }
 
+        /** The lines of the file that defines a symbol, and the index of its {@code config} line. */
+        private record Definition(List<String> lines, int start) {
+        }
+
+        /** Where {@code s} is defined in the (edited) after tree, or null when no file has its config line. */
+        private Definition definition(Symbol s) {
+            String f = file(s);
+            if (f == null) {
+                return null;
+            }
+            List<String> lines = lines(f);
+            int start = configLine(lines, s);
+            return start < 0 ? null : new Definition(lines, start);
+        }
+
         /** The index of {@code s}'s {@code config} line in {@code lines}, or -1. */
         private int configLine(List<String> lines, Symbol s) {
             Pattern p = Pattern.compile("^(menu)?config\\s+" + Pattern.quote(s.name()) + "\\s*(#.*)?$");
@@ -247,15 +262,12 @@ final class Mitigations {
         }
 
         boolean insertAfterType(Symbol s, String line) {
-            String f = file(s);
-            if (f == null) {
+            Definition d = definition(s);
+            if (d == null) {
                 return false;
             }
-            List<String> lines = lines(f);
-            int start = configLine(lines, s);
-            if (start < 0) {
-                return false;
-            }
+            List<String> lines = d.lines();
+            int start = d.start();
             int at = start + 1;
             int end = blockEnd(lines, start);
             for (int i = start + 1; i < end; i++) {
@@ -272,29 +284,23 @@ final class Mitigations {
         }
 
         boolean insertBefore(Symbol s, String block) {
-            String f = file(s);
-            if (f == null) {
+            Definition d = definition(s);
+            if (d == null) {
                 return false;
             }
-            List<String> lines = lines(f);
-            int start = configLine(lines, s);
-            if (start < 0) {
-                return false;
-            }
+            List<String> lines = d.lines();
+            int start = d.start();
             lines.addAll(start, Arrays.asList(block.split("\n", -1))); // the block's final newline: a blank line
             return true;
         }
 
         boolean dependOnSelect(Symbol s, String dependency) {
-            String f = file(s);
-            if (f == null) {
+            Definition d = definition(s);
+            if (d == null) {
                 return false;
             }
-            List<String> lines = lines(f);
-            int start = configLine(lines, s);
-            if (start < 0) {
-                return false;
-            }
+            List<String> lines = d.lines();
+            int start = d.start();
             int end = blockEnd(lines, start);
             Pattern dependsOn = Pattern.compile("^(\\s+)depends on (.*?)\\s*$");
             for (int i = start + 1; i < end; i++) {
@@ -318,15 +324,12 @@ final class Mitigations {
         }
 
         boolean retype(Symbol s) {
-            String f = file(s);
-            if (f == null) {
+            Definition d = definition(s);
+            if (d == null) {
                 return false;
             }
-            List<String> lines = lines(f);
-            int start = configLine(lines, s);
-            if (start < 0) {
-                return false;
-            }
+            List<String> lines = d.lines();
+            int start = d.start();
             int end = blockEnd(lines, start);
             for (int i = start + 1; i < end; i++) {
                 String l = lines.get(i);
