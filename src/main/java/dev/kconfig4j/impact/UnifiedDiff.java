@@ -207,6 +207,57 @@ public final class UnifiedDiff {
     public static String render(String path, String before, String after) {
         List<String> a = lines(before);
         List<String> b = lines(after);
+        List<Op> ops = script(a, b);
+        List<Integer> changed = new ArrayList<>();
+        for (int k = 0; k < ops.size(); k++) {
+            if (ops.get(k).op() != ' ') {
+                changed.add(k);
+            }
+        }
+        if (changed.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("--- a/").append(path).append('\n').append("+++ b/").append(path).append('\n');
+        for (int c = 0; c < changed.size();) {
+            int last = c;
+            while (last + 1 < changed.size() && changed.get(last + 1) - changed.get(last) <= 2 * CONTEXT + 1) {
+                last++; // changes at most twice the context apart share a hunk
+            }
+            int from = Math.max(0, changed.get(c) - CONTEXT);
+            int to = Math.min(ops.size(), changed.get(last) + CONTEXT + 1);
+            int aCount = 0;
+            int bCount = 0;
+            for (int k = from; k < to; k++) {
+                aCount += ops.get(k).op() == '+' ? 0 : 1;
+                bCount += ops.get(k).op() == '-' ? 0 : 1;
+            }
+            int aStart = ops.get(from).a();
+            int bStart = ops.get(from).b();
+            out.append("@@ -").append(aCount == 0 ? aStart : aStart + 1).append(',').append(aCount).append(" +")
+                    .append(bCount == 0 ? bStart : bStart + 1).append(',').append(bCount).append(" @@\n");
+            for (int k = from; k < to; k++) {
+                Op o = ops.get(k);
+                out.append(o.op()).append(o.op() == '+' ? b.get(o.b()) : a.get(o.a())).append('\n');
+            }
+            c = last + 1;
+        }
+        return out.toString();
+    }
+
+    private static final int CONTEXT = 3;
+    /** The largest (changed lines before) x (after) compared line by line; beyond, one block replaces the other. */
+    private static final long MAX_TABLE = 4_000_000;
+
+    /** One line of an edit script, with the lines of {@code a} and {@code b} before it. */
+    private record Op(char op, int a, int b) {
+    }
+
+    /**
+     * An edit script from {@code a} to {@code b}: common prefix and suffix, and between them a
+     * longest common subsequence (when small enough), so separate edits stay separate.
+     */
+    private static List<Op> script(List<String> a, List<String> b) {
         int prefix = 0;
         while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
             prefix++;
@@ -216,31 +267,42 @@ public final class UnifiedDiff {
                 && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
             suffix++;
         }
-        if (prefix == a.size() && prefix == b.size()) {
-            return "";
+        List<Op> ops = new ArrayList<>();
+        for (int k = 0; k < prefix; k++) {
+            ops.add(new Op(' ', k, k));
         }
-        int from = Math.max(0, prefix - 3);
-        int aEnd = Math.min(a.size(), a.size() - suffix + 3);
-        int bEnd = Math.min(b.size(), b.size() - suffix + 3);
-        StringBuilder out = new StringBuilder();
-        out.append("--- a/").append(path).append('\n').append("+++ b/").append(path).append('\n');
-        int aCount = aEnd - from;
-        int bCount = bEnd - from;
-        out.append("@@ -").append(aCount == 0 ? from : from + 1).append(',').append(aCount).append(" +")
-                .append(bCount == 0 ? from : from + 1).append(',').append(bCount).append(" @@\n");
-        for (int i = from; i < prefix; i++) {
-            out.append(' ').append(a.get(i)).append('\n');
+        int n = a.size() - prefix - suffix;
+        int m = b.size() - prefix - suffix;
+        int i = 0;
+        int j = 0;
+        if ((long) n * m <= MAX_TABLE) {
+            int[][] common = new int[n + 1][m + 1];
+            for (int x = n - 1; x >= 0; x--) {
+                for (int y = m - 1; y >= 0; y--) {
+                    common[x][y] = a.get(prefix + x).equals(b.get(prefix + y)) ? common[x + 1][y + 1] + 1
+                            : Math.max(common[x + 1][y], common[x][y + 1]);
+                }
+            }
+            while (i < n && j < m) {
+                if (a.get(prefix + i).equals(b.get(prefix + j))) {
+                    ops.add(new Op(' ', prefix + i++, prefix + j++));
+                } else if (common[i + 1][j] >= common[i][j + 1]) {
+                    ops.add(new Op('-', prefix + i++, prefix + j));
+                } else {
+                    ops.add(new Op('+', prefix + i, prefix + j++));
+                }
+            }
         }
-        for (int i = prefix; i < a.size() - suffix; i++) {
-            out.append('-').append(a.get(i)).append('\n');
+        while (i < n) {
+            ops.add(new Op('-', prefix + i++, prefix + j));
         }
-        for (int i = prefix; i < b.size() - suffix; i++) {
-            out.append('+').append(b.get(i)).append('\n');
+        while (j < m) {
+            ops.add(new Op('+', prefix + i, prefix + j++));
         }
-        for (int i = a.size() - suffix; i < aEnd; i++) {
-            out.append(' ').append(a.get(i)).append('\n');
+        for (int k = 0; k < suffix; k++) {
+            ops.add(new Op(' ', a.size() - suffix + k, b.size() - suffix + k));
         }
-        return out.toString();
+        return ops;
     }
 
     private static List<String> lines(String text) {

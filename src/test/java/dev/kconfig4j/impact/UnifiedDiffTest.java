@@ -29,6 +29,26 @@ class UnifiedDiffTest {
     }
 
     @Test
+    void separateEditsAreSeparateLinesAndHunks() throws IOException {
+        // Two edits of one file (as a combined mitigation makes) show as just those lines, not as
+        // the whole stretch between them removed and added again.
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 20; i++) {
+            text.append("line ").append(i).append('\n');
+        }
+        String before = text.toString();
+        Files.writeString(tree.resolve("Kconfig"), before);
+        String after = before.replace("line 2\n", "line two\n").replace("line 6\n", "line 6\nline 6b\n")
+                .replace("line 18\n", "");
+        String patch = UnifiedDiff.render("Kconfig", before, after);
+        assertThat(patch).isEqualTo("--- a/Kconfig\n+++ b/Kconfig\n@@ -1,9 +1,10 @@\n line 1\n-line 2\n+line two\n"
+                + " line 3\n line 4\n line 5\n line 6\n+line 6b\n line 7\n line 8\n line 9\n"
+                + "@@ -15,6 +16,5 @@\n line 15\n line 16\n line 17\n-line 18\n line 19\n line 20\n");
+        assertThat(UnifiedDiff.apply("p", patch, tree)).isEqualTo(Map.of("Kconfig", after));
+        assertThat(UnifiedDiff.render("Kconfig", before, before)).isEmpty();
+    }
+
+    @Test
     void hunksAfterAnInsertionApplyAtTheirOwnLines() throws IOException {
         Files.writeString(tree.resolve("Kconfig"), "a\nb\nc\nd\ne\nf\ng\nh\n");
         String patch = """
