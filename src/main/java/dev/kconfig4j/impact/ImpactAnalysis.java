@@ -100,7 +100,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (changed files real, the rest symbolic links: the after tree itself is never written), the
  * configs that lose any of the group's symbols are evaluated again in it, and the mitigation
  * reports the configs it fixes, those that still lose some of the group's symbols, and any new
- * losses. A {@code --what-if} patch is verified the same way on every config.
+ * losses. Candidates that load but fix only part of a group, or none of it, and edit different
+ * symbols are then also made together (at most one combination per group) and verified the same
+ * way: keeping HYPERV tristate and {@code default HYPERV} on HYPERV_VMBUS fix the Hyper-V split
+ * only together. A {@code --what-if} patch is verified the same way on every config.
  *
  * <h2>Parallelism</h2>
  * Trees are immutable once loaded and shared between threads; every evaluation makes its own
@@ -814,8 +817,7 @@ public final class ImpactAnalysis {
         // (a removed helper symbol) are passed over until enough groups have some.
         Map<String, Kconfig> afterTrees = new HashMap<>();
         Set<String> seen = new HashSet<>();
-        List<Mitigation> out = new ArrayList<>();
-        List<CompletableFuture<Mitigation>> verified = new ArrayList<>();
+        List<Tried> tried = new ArrayList<>();
         int id = 0;
         int proposed = 0;
         for (LostGroup g : groups) {
@@ -850,18 +852,79 @@ public final class ImpactAnalysis {
                 }
                 String mid = "m" + (++id);
                 Path overlay = TreeOverlay.create(afterDir, c.changes(), scratch.resolve(mid));
-                verified.add(verify(mid, g.root(), c.kind(), c.description(), c.patch(), overlay, affected, focus,
-                        beforeDir, scratch, pool));
+                tried.add(new Tried(g, c, focus, affected, verify(mid, g.root(), c.kind(), c.description(), c.patch(),
+                        overlay, affected, focus, beforeDir, scratch, pool)));
             }
         }
-        options.progress().update("verifying mitigations", 0, verified.size());
-        AtomicInteger done = new AtomicInteger();
-        verified.forEach(f -> f.thenRun(() -> options.progress().update("verifying mitigations",
-                done.incrementAndGet(), verified.size())));
-        for (CompletableFuture<Mitigation> f : verified) {
-            out.add(f.join());
+        List<Mitigation> out = new ArrayList<>(join("verifying mitigations", tried));
+        out.addAll(join("verifying combined mitigations", combine(tried, id, seen, afterDir, beforeDir, scratch, pool)));
+        return out;
+    }
+
+    /**
+     * A candidate mitigation being verified for a group.
+     *
+     * @param focus the group's symbols
+     * @param configs the configs it is verified on
+     */
+    private record Tried(LostGroup group, Mitigations.Candidate candidate, Set<String> focus, List<Evaluated> configs,
+            CompletableFuture<Mitigation> result) {
+    }
+
+    /**
+     * The combinations of verified candidates, at most one per group: the candidates tried on the
+     * group's configs (its own, and other groups' that were verified on some of them) that loaded
+     * but did not fix everything, made together ({@link Mitigations#combine}) when they edit
+     * different symbols. A combination is verified on the configs of all the groups it draws
+     * from, for all their symbols; one whose patch was already tried is not tried again.
+     */
+    private List<Tried> combine(List<Tried> tried, int lastId, Set<String> seen, Path afterDir, Path beforeDir,
+            Path scratch, ExecutorService pool) throws IOException {
+        List<Tried> out = new ArrayList<>();
+        int id = lastId;
+        for (LostGroup g : tried.stream().map(Tried::group).distinct().toList()) {
+            List<Tried> parts = new ArrayList<>();
+            Set<String> edited = new HashSet<>();
+            for (Tried t : tried) {
+                Mitigation m = t.result().join();
+                boolean onGroup = t.group() == g
+                        || t.configs().stream().anyMatch(e -> g.configs().contains(e.item().name()));
+                if (onGroup && m.error() == null && !m.complete()
+                        && t.candidate().edited().stream().noneMatch(edited::contains)) {
+                    parts.add(t);
+                    edited.addAll(t.candidate().edited());
+                }
+            }
+            List<String> ids = parts.stream().map(t -> t.result().join().id()).toList();
+            Mitigations.Candidate c = Mitigations.combine(afterDir, parts.stream().map(Tried::candidate).toList(),
+                    String.join(" + ", ids) + ": " + String.join("; ",
+                            parts.stream().map(t -> t.candidate().description()).toList()));
+            if (c == null || !seen.add(c.patch())) {
+                continue;
+            }
+            Set<String> focus = new HashSet<>();
+            Map<String, Evaluated> configs = new LinkedHashMap<>();
+            for (Tried t : parts) {
+                focus.addAll(t.focus());
+                t.configs().forEach(e -> configs.putIfAbsent(e.item().name(), e));
+            }
+            String mid = "m" + (++id);
+            Path overlay = TreeOverlay.create(afterDir, c.changes(), scratch.resolve(mid));
+            out.add(new Tried(g, c, focus, List.copyOf(configs.values()), verify(mid, g.root(), c.kind(),
+                    c.description(), c.patch(), overlay, List.copyOf(configs.values()), focus, beforeDir, scratch, pool)
+                    .thenApply(m -> new Mitigation(m.id(), m.group(), m.kind(), m.description(), m.patch(),
+                            m.configsTested(), m.fixed(), m.stillBroken(), m.newLosses(), m.error(), ids))));
         }
         return out;
+    }
+
+    /** The results of {@code tried}, in order, reporting progress as {@code phase}. */
+    private List<Mitigation> join(String phase, List<Tried> tried) {
+        options.progress().update(phase, 0, tried.size());
+        AtomicInteger done = new AtomicInteger();
+        tried.forEach(t -> t.result().thenRun(() -> options.progress().update(phase, done.incrementAndGet(),
+                tried.size())));
+        return tried.stream().map(t -> t.result().join()).toList();
     }
 
     private Mitigation whatIf(Path patch, int n, List<Evaluated> evaluated, Path beforeDir, Path afterDir, Path scratch,

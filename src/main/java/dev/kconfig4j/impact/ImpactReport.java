@@ -249,10 +249,23 @@ public record ImpactReport(int schemaVersion, Tree before, Tree after, String se
      * @param stillBroken configs that still lose some, with which
      * @param newLosses configs that lose something with the change that they did not lose without it
      * @param error why the mitigated tree could not be evaluated (a Kconfig error), or null
+     * @param combines for a {@link MitigationKind#COMBINED} one, the ids of the mitigations it
+     *     makes together; empty otherwise
      */
     public record Mitigation(String id, String group, MitigationKind kind, String description, String patch,
             int configsTested, List<String> fixed, List<ConfigLosses> stillBroken, List<ConfigLosses> newLosses,
-            String error) {
+            String error, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> combines) {
+
+        public Mitigation {
+            combines = List.copyOf(combines);
+        }
+
+        /** A mitigation that combines no others. */
+        public Mitigation(String id, String group, MitigationKind kind, String description, String patch,
+                int configsTested, List<String> fixed, List<ConfigLosses> stillBroken, List<ConfigLosses> newLosses,
+                String error) {
+            this(id, group, kind, description, patch, configsTested, fixed, stillBroken, newLosses, error, List.of());
+        }
 
         /** Whether it fixes every config it was tested on without new losses. */
         public boolean complete() {
@@ -270,6 +283,11 @@ public record ImpactReport(int schemaVersion, Tree before, Tree after, String se
         TRANSITIONAL_RENAME,
         /** {@code select} the new dependency instead of {@code depends on} it. */
         SELECT_INSTEAD_OF_DEPENDS,
+        /**
+         * Two or more of the others that each fix only part of a group (or nothing), made
+         * together: e.g. keep HYPERV tristate and give HYPERV_VMBUS {@code default HYPERV}.
+         */
+        COMBINED,
         /** A patch the user gave with --what-if. */
         WHAT_IF
     }

@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +40,9 @@ import java.util.regex.Pattern;
  *     {@code default OLD} on the new one.</li>
  * </ul>
  * Edits find a symbol's block by its {@code config NAME} line in the file that defines it; a block
- * ends at the next line that starts in column 0. Nothing here decides whether a candidate works:
+ * ends at the next line that starts in column 0. A candidate keeps its edits as a recipe, so that
+ * candidates editing different symbols can be made together ({@link #combine}). Nothing here
+ * decides whether a candidate works:
  * {@link ImpactAnalysis} verifies each one by running the analysis again.
  */
 final class Mitigations {
@@ -55,8 +58,14 @@ final class Mitigations {
      *
      * @param changes new text of each changed file, by path relative to the tree
      * @param patch the same as a unified diff
+     * @param edited the symbols whose blocks it edits (or inserts a block before)
+     * @param recipe its edits, to be made again together with another candidate's
      */
-    record Candidate(MitigationKind kind, String description, Map<String, String> changes, String patch) {
+    record Candidate(MitigationKind kind, String description, Map<String, String> changes, String patch,
+            Set<String> edited, Predicate<Edits> recipe) {
+        Candidate {
+            edited = Set.copyOf(edited);
+        }
     }
 
     Mitigations(Kconfig before, Kconfig after, Path afterDir) {
@@ -132,12 +141,9 @@ final class Mitigations {
             return null; // a gate that can default to y already is closed by its dependencies, not for want of a default
         }
         String value = s.directDependency() == null ? "y" : ExprPrinter.print(s.directDependency());
-        Edits e = new Edits();
-        if (!e.insertAfterType(s, "\tdefault " + value)) {
-            return null;
-        }
-        return e.candidate(MitigationKind.DEFAULT_ON_NEW_SYMBOL, "give the new symbol " + gate + " the default `"
-                + value + "`, so configs that had the options it now gates keep them");
+        return candidate(MitigationKind.DEFAULT_ON_NEW_SYMBOL, "give the new symbol " + gate + " the default `"
+                + value + "`, so configs that had the options it now gates keep them",
+                e -> e.insertAfterType(s, "\tdefault " + value));
     }
 
     /**
@@ -146,19 +152,19 @@ final class Mitigations {
      * D, and {@code select D} is added.
      */
     private Candidate selectInstead(String dependency, Set<String> symbols) {
-        Edits e = new Edits();
-        List<String> changed = new ArrayList<>();
+        List<Symbol> changed = new ArrayList<>();
         for (String name : symbols) {
             Symbol s = after.symbols().find(name);
-            if (s != null && s.isDefined() && e.dependOnSelect(s, dependency)) {
-                changed.add(name);
+            if (s != null && s.isDefined() && new Edits(afterDir).dependOnSelect(s, dependency)) {
+                changed.add(s);
             }
         }
         if (changed.isEmpty()) {
             return null;
         }
-        return e.candidate(MitigationKind.SELECT_INSTEAD_OF_DEPENDS, "`select " + dependency + "` instead of `depends on "
-                + dependency + "` in " + String.join(", ", changed));
+        return candidate(MitigationKind.SELECT_INSTEAD_OF_DEPENDS, "`select " + dependency + "` instead of `depends on "
+                + dependency + "` in " + String.join(", ", changed.stream().map(Symbol::name).toList()),
+                e -> changed.stream().allMatch(s -> e.dependOnSelect(s, dependency)));
     }
 
     private Candidate keepTristate(String name) {
@@ -167,12 +173,8 @@ final class Mitigations {
         if (s == null || old == null || s.type() != Type.BOOL || old.type() != Type.TRISTATE) {
             return null;
         }
-        Edits e = new Edits();
-        if (!e.retype(s)) {
-            return null;
-        }
-        return e.candidate(MitigationKind.KEEP_TRISTATE, "keep " + name
-                + " tristate (it became bool), so configs with " + name + "=m keep it as a module");
+        return candidate(MitigationKind.KEEP_TRISTATE, "keep " + name
+                + " tristate (it became bool), so configs with " + name + "=m keep it as a module", e -> e.retype(s));
     }
 
     private Candidate transitional(String oldName, String newName) {
@@ -181,20 +183,50 @@ final class Mitigations {
         if (old == null || s == null || !s.isDefined() || !old.type().isTristateLike() || !s.type().isTristateLike()) {
             return null;
         }
-        Edits e = new Edits();
         String block = "config " + oldName + "\n\t" + old.type().keyword() + "\n\ttransitional\n\thelp\n\t  "
                 + oldName + " was renamed to " + newName + "; a config's " + oldName + " value carries over.\n";
-        if (!e.insertBefore(s, block) || !e.insertAfterType(s, "\tdefault " + oldName)) {
+        return candidate(MitigationKind.TRANSITIONAL_RENAME, "keep the old name " + oldName
+                + " as a transitional symbol and give " + newName + " `default " + oldName + "`",
+                e -> e.insertBefore(s, block) && e.insertAfterType(s, "\tdefault " + oldName));
+    }
+
+    /** The candidate that makes {@code recipe}'s edits to the after tree, or null when they cannot be made. */
+    private Candidate candidate(MitigationKind kind, String description, Predicate<Edits> recipe) {
+        Edits e = new Edits(afterDir);
+        return recipe.test(e) ? e.candidate(kind, description, recipe) : null;
+    }
+
+    /**
+     * The candidates' edits made together to one copy of the tree in {@code afterDir}: a
+     * {@link MitigationKind#COMBINED} candidate described as {@code description}, or null when
+     * fewer than two are given, two edit the same symbol, or an edit cannot be made after the others.
+     */
+    static Candidate combine(Path afterDir, List<Candidate> candidates, String description) {
+        Set<String> edited = new LinkedHashSet<>();
+        for (Candidate c : candidates) {
+            if (c.edited().stream().anyMatch(edited::contains)) {
+                return null;
+            }
+            edited.addAll(c.edited());
+        }
+        if (candidates.size() < 2) {
             return null;
         }
-        return e.candidate(MitigationKind.TRANSITIONAL_RENAME, "keep the old name " + oldName
-                + " as a transitional symbol and give " + newName + " `default " + oldName + "`");
+        Predicate<Edits> all = e -> candidates.stream().allMatch(c -> c.recipe().test(e));
+        Edits e = new Edits(afterDir);
+        return all.test(e) ? e.candidate(MitigationKind.COMBINED, description, all) : null;
     }
 
     /** Edits to copies of the after tree's files. */
-    private final class Edits {
+    static final class Edits {
+        private final Path afterDir;
         private final Map<String, List<String>> files = new LinkedHashMap<>();
         private final Map<String, String> originals = new LinkedHashMap<>();
+        private final Set<String> edited = new LinkedHashSet<>();
+
+        Edits(Path afterDir) {
+            this.afterDir = afterDir;
+        }
 
         private List<String> lines(String file) {
             return files.computeIfAbsent(file, f -> {
@@ -238,7 +270,11 @@ final class Mitigations {
             }
             List<String> lines = lines(f);
             int start = configLine(lines, s);
-            return start < 0 ? null : new Definition(lines, start);
+            if (start < 0) {
+                return null;
+            }
+            edited.add(s.name());
+            return new Definition(lines, start);
         }
 
         /** The index of {@code s}'s {@code config} line in {@code lines}, or -1. */
@@ -345,7 +381,7 @@ final class Mitigations {
             return false;
         }
 
-        Candidate candidate(MitigationKind kind, String description) {
+        Candidate candidate(MitigationKind kind, String description, Predicate<Edits> recipe) {
             Map<String, String> changes = new LinkedHashMap<>();
             StringBuilder patch = new StringBuilder();
             for (Map.Entry<String, List<String>> e : files.entrySet()) {
@@ -353,7 +389,7 @@ final class Mitigations {
                 changes.put(e.getKey(), text);
                 patch.append(UnifiedDiff.render(e.getKey(), originals.get(e.getKey()), text));
             }
-            return new Candidate(kind, description, changes, patch.toString());
+            return new Candidate(kind, description, changes, patch.toString(), edited, recipe);
         }
     }
 }

@@ -144,6 +144,36 @@ class ImpactAnalysisTest {
     }
 
     @Test
+    void keepingHypervTristateAndTheDefaultTogetherFixEveryConfig() {
+        // Each fixes part (or none) of it; made together, even the =m config keeps HYPERV and its drivers.
+        Mitigation d = mitigation(report, MitigationKind.DEFAULT_ON_NEW_SYMBOL, "HYPERV_VMBUS");
+        Mitigation t = mitigation(report, MitigationKind.KEEP_TRISTATE, "HYPERV");
+        assertThat(report.mitigations()).filteredOn(m -> m.kind() == MitigationKind.COMBINED).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.combines()).containsExactly(d.id(), t.id());
+                    assertThat(c.description()).startsWith(d.id() + " + " + t.id() + ": ")
+                            .contains("default `HYPERV`").contains("keep HYPERV tristate");
+                    assertThat(c.patch()).contains("+\tdefault HYPERV\n")
+                            .contains("-\tbool \"Microsoft Hyper-V core support\"")
+                            .contains("+\ttristate \"Microsoft Hyper-V core support\"")
+                            .doesNotContain("-config HYPERV_VMBUS"); // just the two edits
+                    assertThat(c.error()).isNull();
+                    assertThat(c.configsTested()).isEqualTo(3);
+                    assertThat(c.fixed()).containsExactly(ARM64, AZURE, VYOS);
+                    assertThat(c.stillBroken()).isEmpty();
+                    assertThat(c.newLosses()).isEmpty();
+                    assertThat(c.complete()).isTrue();
+                    assertThat(report.mitigationsOf(c.group())).contains(c);
+                    assertThat(ImpactFormat.TEXT.render(report)).contains(c.id() + " [fixes all]: " + d.id() + " + "
+                            + t.id() + ": ");
+                });
+        // The single ones keep their ids (m2 and m3 are the selects that do not load, left out of the
+        // combination); the combination, filed under the first group, comes after them, once.
+        assertThat(report.mitigations()).extracting(Mitigation::id).containsExactly("m1", "m2", "m3", "m4", "m5");
+        assertThat(report.mitigations().get(4).group()).isEqualTo("HYPERV_VMBUS");
+    }
+
+    @Test
     void aMitigationThatBreaksTheTreeSaysHow() {
         // HYPERV_UTILS has `default HYPERV_VMBUS`: selecting the bus from it is a recursive dependency.
         Mitigation s = mitigation(report, MitigationKind.SELECT_INSTEAD_OF_DEPENDS, "HYPERV_VMBUS");
@@ -331,6 +361,9 @@ class ImpactAnalysisTest {
         assertThat(json.at("/symbols/0/lostIn")).hasSize(3);
         assertThat(json.at("/groups/0/root").asText()).isEqualTo("HYPERV_VMBUS");
         assertThat(json.at("/mitigations/0/patch").asText()).startsWith("--- a/drivers/hv/Kconfig");
+        assertThat(json.at("/mitigations/0").has("combines")).as("only a combination names others").isFalse();
+        assertThat(json.at("/mitigations/4/kind").asText()).isEqualTo("COMBINED");
+        assertThat(json.at("/mitigations/4/combines").toString()).isEqualTo("[\"m1\",\"m4\"]");
         String md = ImpactFormat.MARKDOWN.render(report);
         assertThat(md).startsWith("## Kconfig impact: ")
                 .contains("| `HYPERV_NET` | 3 of 4 |")
