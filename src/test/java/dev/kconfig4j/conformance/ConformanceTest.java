@@ -47,6 +47,8 @@ import org.junit.jupiter.api.TestFactory;
 public class ConformanceTest {
     private static final Map<String, int[]> SUMMARY = new TreeMap<>();
     private static final List<String> FAILING = new ArrayList<>();
+    /** How often each tree (tree, arch) was parsed anew after a failing case. */
+    private static final Map<String, Integer> REPARSED = new HashMap<>();
     /** Cases whose standard error equals the kernel's stderr.log (reported, not required). */
     private static final Map<String, int[]> STDERR = new TreeMap<>();
     private static final List<String> STDERR_DIFFERS = new ArrayList<>();
@@ -100,6 +102,23 @@ public class ConformanceTest {
 
     private static void check(Path shared, GoldenCase c, boolean listed) throws IOException {
         String problem = run(shared, c);
+        if (problem != null && REPARSED.merge(c.tree() + " " + c.arch(), 1, Integer::sum) <= 4) {
+            // Some trees' probe scripts race with themselves: powerpc's
+            // gcc-check-fpatchable-function-entry.sh pipes the dummy gcc's echos into `grep -q`
+            // under `set -o pipefail`, so a SIGPIPE can fail it at random, under the kernel's conf
+            // as under ours. The tree is parsed once for all its cases; a failing case parses it
+            // anew (every probe runs again), at most four times per tree, and says so when that helped.
+            synchronized (ConformanceTest.class) {
+                cachedKey = null;
+                cachedTree = null;
+            }
+            String again = run(shared, c);
+            if (again == null) {
+                System.out.println("conformance: " + c.id() + " passed once its tree was parsed anew (its first parse"
+                        + " differed: " + firstLines(problem, 1) + "); a probe of the tree is not deterministic");
+            }
+            problem = again;
+        }
         String key = c.generation() + " " + c.kind();
         int[] counts = SUMMARY.computeIfAbsent(key, k -> new int[2]);
         counts[problem == null ? 0 : 1]++;
