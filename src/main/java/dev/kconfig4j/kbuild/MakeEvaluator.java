@@ -670,7 +670,7 @@ public final class MakeEvaluator {
         if (blank < inner.length() && Character.isWhitespace(inner.charAt(blank)) && FUNCTIONS.contains(fn)) {
             return function(fn, arguments(inner.substring(blank + 1)));
         }
-        int colon = topLevel(inner, ':');
+        int colon = MakefileReader.topLevel(inner, ':');
         if (colon > 0 && inner.indexOf('=', colon) > 0) {
             String var = inner.substring(0, colon);
             String spec = inner.substring(colon + 1);
@@ -698,35 +698,14 @@ public final class MakeEvaluator {
         return out;
     }
 
-    private static int topLevel(String s, char target) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == '}') {
-                depth--;
-            } else if (c == target && depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
+    /** The comma-separated arguments of a function call, split at commas outside nested references. */
     private static List<String> arguments(String s) {
         List<String> out = new ArrayList<>();
-        int depth = 0;
         int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                out.add(s.substring(start, i));
-                start = i + 1;
-            }
+        for (int comma = MakefileReader.topLevel(s, ','); comma >= 0;
+                comma = MakefileReader.topLevel(s, ',', comma + 1)) {
+            out.add(s.substring(start, comma));
+            start = comma + 1;
         }
         out.add(s.substring(start));
         return out;

@@ -249,7 +249,7 @@ public final class MakefileReader {
         String right;
         if (rest.startsWith("(") && rest.endsWith(")")) {
             String inner = rest.substring(1, rest.length() - 1);
-            int comma = topLevelComma(inner);
+            int comma = topLevel(inner, ',');
             if (comma < 0) {
                 problems.add(new Note(loc, "malformed conditional: " + text));
                 return new MakeStatement.Equal("", "x", negated, text);
@@ -290,15 +290,24 @@ public final class MakefileReader {
         return out;
     }
 
-    static int topLevelComma(String s) {
+    /** The index of the first {@code target} outside parentheses and braces, or -1. */
+    static int topLevel(String s, char target) {
+        return topLevel(s, target, 0);
+    }
+
+    /**
+     * The index of the first {@code target} at or after {@code from} outside parentheses and braces
+     * (counted from {@code from}, which must itself be at the top level), or -1.
+     */
+    static int topLevel(String s, char target, int from) {
         int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '(' || c == '{') {
                 depth++;
             } else if (c == ')' || c == '}') {
                 depth--;
-            } else if (c == ',' && depth == 0) {
+            } else if (c == target && depth == 0) {
                 return i;
             }
         }
