@@ -44,6 +44,20 @@ public final class Cli implements Runnable {
             this(environment, workingDirectory, out, err, treeLoader, InputStream.nullInputStream());
         }
 
+        /**
+         * Reads an input file (a config, an lsmod listing) given relative to the working directory,
+         * byte for byte (ISO-8859-1, so every byte is written back unchanged).
+         *
+         * @throws dev.kconfig4j.KconfigException when it is not a regular file
+         */
+        public String readInput(Path file) throws java.io.IOException {
+            Path p = workingDirectory.resolve(file);
+            if (!java.nio.file.Files.isRegularFile(p)) {
+                throw new dev.kconfig4j.KconfigException(file + ": no such file");
+            }
+            return new String(java.nio.file.Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+
         /** The real process: its environment, its working directory, System.in, System.out and System.err. */
         public static Context ofProcess() {
             return new Context(System.getenv(), Path.of("").toAbsolutePath(), System.out, System.err, o -> null,

@@ -13,8 +13,6 @@ import dev.kconfig4j.solve.Request;
 import dev.kconfig4j.solve.SideEffect;
 import dev.kconfig4j.solve.Solution;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,11 +64,7 @@ public final class EnableCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            Path cfg = context.workingDirectory().resolve(config);
-            if (!Files.isRegularFile(cfg)) {
-                throw new KconfigException(config + ": no such file");
-            }
-            String text = new String(Files.readAllBytes(cfg), StandardCharsets.ISO_8859_1);
+            String text = context.readInput(config);
             Kconfig tree = treeOptions.load(context);
             List<Request> wanted = new ArrayList<>();
             for (String r : requests) {

@@ -14,7 +14,6 @@ import dev.kconfig4j.kbuild.Values;
 import dev.kconfig4j.symbol.Configuration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,14 +62,6 @@ public final class KbuildCommand implements Runnable {
     /** Bad usage found after picocli parsed the command line: exit 2. */
     static final class UsageError extends RuntimeException {
         private static final long serialVersionUID = 1L;
-    }
-
-    static String readInput(Cli.Context context, Path file) throws IOException {
-        Path p = context.workingDirectory().resolve(file);
-        if (!Files.isRegularFile(p)) {
-            throw new KconfigException(file + ": no such file");
-        }
-        return new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
     }
 
     static void emit(Cli.Context context, Path output, String text) throws IOException {
@@ -273,7 +264,7 @@ public final class KbuildCommand implements Runnable {
         public Integer call() throws IOException {
             try {
                 boolean json = json(context, "kbuild check", format);
-                String text = readInput(context, config);
+                String text = context.readInput(config);
                 Kconfig k = tree.load(context);
                 Configuration c = ConfigReader.load(k, config.toString(), text, context.err());
                 KbuildMap map = map(context, tree);

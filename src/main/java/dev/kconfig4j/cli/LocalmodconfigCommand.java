@@ -41,8 +41,8 @@ public final class LocalmodconfigCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try {
-            String configText = KbuildCommand.readInput(context, config);
-            String lsmodText = KbuildCommand.readInput(context, lsmod);
+            String configText = context.readInput(config);
+            String lsmodText = context.readInput(lsmod);
             var loaded = LocalModConfig.parseLsmod(lsmod.toString(), lsmodText);
             Kconfig k = tree.load(context);
             KbuildMap map = KbuildCommand.map(context, tree);

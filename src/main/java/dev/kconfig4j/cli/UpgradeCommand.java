@@ -11,7 +11,6 @@ import dev.kconfig4j.upgrade.UpgradeGuard;
 import dev.kconfig4j.upgrade.UpgradeReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -90,11 +89,7 @@ public final class UpgradeCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            Path cfg = context.workingDirectory().resolve(config);
-            if (!Files.isRegularFile(cfg)) {
-                throw new KconfigException(config + ": no such file");
-            }
-            String text = new String(Files.readAllBytes(cfg), StandardCharsets.ISO_8859_1);
+            String text = context.readInput(config);
             // One policy for both trees, so that a recording holds the commands of both.
             ShellPolicy policy = treeOptions.policy(context);
             Kconfig newTree = treeOptions.load(context, treeOptions.tree(context), treeOptions.dialect, policy);

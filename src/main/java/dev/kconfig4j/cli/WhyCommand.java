@@ -8,7 +8,6 @@ import dev.kconfig4j.explain.WhyFormat;
 import dev.kconfig4j.explain.WhyReport;
 import dev.kconfig4j.symbol.Symbol;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,12 +65,8 @@ public final class WhyCommand implements Callable<Integer> {
             String text = null;
             Path file = configFile();
             if (file != null) {
-                Path p = context.workingDirectory().resolve(file);
-                if (!Files.isRegularFile(p)) {
-                    throw new KconfigException(file + ": no such file");
-                }
                 name = file.toString();
-                text = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
+                text = context.readInput(file);
             }
             List<Symbol> asked = new ArrayList<>();
             for (String s : symbols) {
