@@ -18,7 +18,9 @@ public enum Dialect {
     /** Linux 6.1: the {@code modules} keyword; choices still tristate/optional with a remembered selection. */
     V6_1("6.1"),
     /** Linux 6.12: bool-only choices chosen by input priority; int/hex without value read as 0. */
-    V6_12("6.12");
+    V6_12("6.12"),
+    /** Linux 7.x: the 6.12 rules, except that an int/hex value expanding to nothing stays empty. */
+    V7_3("7.3");
 
     private final String version;
 
@@ -33,7 +35,12 @@ public enum Dialect {
 
     /** The newest dialect, used when nothing says otherwise. */
     public static Dialect newest() {
-        return V6_12;
+        return V7_3;
+    }
+
+    /** Whether this generation is {@code other} or a later one. */
+    public boolean atLeast(Dialect other) {
+        return compareTo(other) >= 0;
     }
 
     /**
@@ -43,7 +50,7 @@ public enum Dialect {
      * input moves to the front, and the first visible member set to y wins.
      */
     public boolean choicesByPriority() {
-        return this == V6_12;
+        return atLeast(V6_12);
     }
 
     /**
@@ -51,17 +58,17 @@ public enum Dialect {
      * the symbol's active range (the default then applies); 6.12 keeps them and clamps.
      */
     public boolean dropsOutOfRangeUserValues() {
-        return this != V6_12;
+        return !atLeast(V6_12);
     }
 
     /** In 6.12 a visible int or hex symbol with neither value nor default is written as 0 / 0x0, earlier as empty. */
     public boolean emptyNumberIsZero() {
-        return this == V6_12;
+        return atLeast(V6_12);
     }
 
     /** Tristate choices and {@code optional} choices exist up to 6.1. */
     public boolean hasTristateChoices() {
-        return this != V6_12;
+        return !atLeast(V6_12);
     }
 
     /**
@@ -69,7 +76,7 @@ public enum Dialect {
      * tree; earlier versions set every bool/tristate symbol of the symbol table, prompt or not.
      */
     public boolean allConfigSetsOnlyPrompted() {
-        return this == V6_12;
+        return atLeast(V6_12);
     }
 
     /**
@@ -79,7 +86,7 @@ public enum Dialect {
      * prompt is hidden ({@code prompt "x" if EXPERT}) still has visible members and a selection.
      */
     public boolean membersDependOnChoiceSymbol() {
-        return this != V6_12;
+        return !atLeast(V6_12);
     }
 
     /**
@@ -94,17 +101,17 @@ public enum Dialect {
 
     /** Buckets of the kernel's symbol hash table, whose walk order some outputs follow (16384 from 6.12, else 9973). */
     public int symbolTableBuckets() {
-        return this == V6_12 ? 16384 : 9973;
+        return atLeast(V6_12) ? 16384 : 9973;
     }
 
     /** Whether the recursion check walks symbols in creation order (6.12) rather than hash-table order. */
     public boolean checksDependenciesInCreationOrder() {
-        return this == V6_12;
+        return atLeast(V6_12);
     }
 
     /** Whether recursive-dependency reports prefix each line with file:line (up to 6.1; 6.12 does not). */
     public boolean locatesDependencyCycles() {
-        return this != V6_12;
+        return !atLeast(V6_12);
     }
 
     /** How {@code auto.conf.cmd} is laid out. */
@@ -121,7 +128,7 @@ public enum Dialect {
         return switch (this) {
             case V5_10 -> AutoconfCmdStyle.LEGACY;
             case V6_1 -> AutoconfCmdStyle.NEWEST_FIRST;
-            case V6_12 -> AutoconfCmdStyle.AUTOCONFIG_VARIABLE;
+            case V6_12, V7_3 -> AutoconfCmdStyle.AUTOCONFIG_VARIABLE;
         };
     }
 
@@ -147,7 +154,7 @@ public enum Dialect {
 
     /** 6.12 warns about malformed lines when it reads the previous auto.conf. */
     public boolean warnsAboutMalformedAutoconf() {
-        return this == V6_12;
+        return atLeast(V6_12);
     }
 
     /** Help screens' "Location:" ends with the entry itself from 6.1 on; 5.10 stops at its parent. */
@@ -202,7 +209,7 @@ public enum Dialect {
     public static Dialect forVersion(String version) {
         Dialect d = forVersionOrNull(version);
         if (d == null) {
-            throw new IllegalArgumentException("unknown Kconfig dialect '" + version + "' (known: 5.10, 6.1, 6.12)");
+            throw new IllegalArgumentException("unknown Kconfig dialect '" + version + "' (known: 5.10, 6.1, 6.12, 7.3)");
         }
         return d;
     }
@@ -224,6 +231,9 @@ public enum Dialect {
         if (v < 6011) {
             return V6_1; // choices were reworked in 6.11
         }
-        return V6_12;
+        if (v < 7000) {
+            return V6_12;
+        }
+        return V7_3;
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 public record GoldenCase(String id, String tree, String arch, List<String> args, String input, List<String> env,
         List<String> outputs) {
 
-    /** The kernel generation: the first component of the id ({@code 5.10}, {@code 6.1}, {@code 6.12}). */
+    /** The kernel generation: the first component of the id ({@code 5.10}, {@code 6.1}, {@code 6.12}, {@code 7.3}). */
     String generation() {
         return id.substring(0, id.indexOf('/'));
     }
@@ -35,6 +35,7 @@ public record GoldenCase(String id, String tree, String arch, List<String> args,
             case "5.10" -> "5.10.262";
             case "6.1" -> "6.1.192";
             case "6.12" -> "6.12.117";
+            case "7.3" -> "7.3.4";
             default -> throw new IllegalStateException("unknown generation " + generation());
         };
     }
