@@ -51,8 +51,13 @@ public final class UpgradeCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--fail-on", paramLabel = "WHAT", defaultValue = "lost",
-            description = "lost (default: exit 3 when something enabled is lost), changed (any change), never.")
+            description = {"lost (default: exit 3 when an option you chose is lost; not for values the toolchain",
+                "decides or helper symbols), changed (any change), never."})
     String failOn;
+
+    @Option(names = {"-v", "--verbose"},
+            description = "List every finding the text and Markdown reports otherwise count by class (toolchain, helpers, new defaults).")
+    boolean verbose;
 
     @Option(names = "--kbuild", paramLabel = "MODE", defaultValue = "auto",
             description = {"What to read of the trees' Makefiles (with --old-srctree) to report the kernel-image changes",
@@ -109,7 +114,7 @@ public final class UpgradeCommand implements Callable<Integer> {
             }
             boolean color = output == null && System.console() != null && context.out() == System.out
                     && System.getenv("NO_COLOR") == null;
-            String rendered = fmt.render(report, color);
+            String rendered = fmt.render(report, color, verbose);
             if (output != null) {
                 AtomicFile.write(context.workingDirectory().resolve(output), rendered.getBytes(StandardCharsets.UTF_8));
             } else {

@@ -18,6 +18,7 @@ import dev.kconfig4j.impact.ImpactReport.SymbolImpact;
 import dev.kconfig4j.preprocess.ProbeCache;
 import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.symbol.Configuration;
+import dev.kconfig4j.upgrade.Categories;
 import dev.kconfig4j.upgrade.Cause;
 import dev.kconfig4j.upgrade.Finding;
 import dev.kconfig4j.upgrade.KernelImage;
@@ -620,7 +621,7 @@ public final class ImpactAnalysis {
                 AtomicFile.write(options.writeConfigs().resolve(stem + ".before"), beforeConfig);
                 AtomicFile.write(options.writeConfigs().resolve(stem + ".after"), guard.newConfig(item.name(), beforeConfig));
             }
-            return new Evaluated(item, beforeConfig, impact(item, r, before));
+            return new Evaluated(item, beforeConfig, impact(item, r));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -633,64 +634,36 @@ public final class ImpactAnalysis {
     }
 
     /** The guard's findings as changes: NEW symbols only when something is filed under them (gates). */
-    static ConfigImpact impact(Item item, UpgradeReport r, Kconfig before) {
-        Map<String, Finding> bySymbol = new HashMap<>();
-        for (Finding f : r.allFindings()) {
-            bySymbol.putIfAbsent(f.symbol(), f);
-        }
+    static ConfigImpact impact(Item item, UpgradeReport r) {
         List<Change> changes = new ArrayList<>();
         int[] newSymbols = {0};
         for (Finding root : r.findings()) {
-            collect(root, root.symbol(), bySymbol, before, changes, newSymbols);
+            collect(root, root.symbol(), changes, newSymbols);
         }
         List<String> warnings = r.warnings().size() > 50 ? r.warnings().subList(0, 50) : r.warnings();
         return new ConfigImpact(item.name(), item.arch(), item.origin(), changes, newSymbols[0], warnings);
     }
 
-    private static void collect(Finding f, String root, Map<String, Finding> bySymbol, Kconfig before,
-            List<Change> out, int[] newSymbols) {
+    private static void collect(Finding f, String root, List<Change> out, int[] newSymbols) {
         if (f.kind() == Finding.Kind.NEW && f.consequences().isEmpty()) {
             newSymbols[0]++;
         } else {
             out.add(new Change(f.symbol(), ChangeKind.of(f.kind()), f.oldValue(), f.newValue(),
-                    isLoss(f, bySymbol, before), f.cause().kind(), f.cause().text(), root, f.cause().blockers()));
+                    isLoss(f), f.cause().kind(), f.cause().text(), root, f.cause().blockers()));
         }
         for (Finding c : f.consequences()) {
-            collect(c, root, bySymbol, before, out, newSymbols);
+            collect(c, root, out, newSymbols);
         }
     }
 
     /**
-     * See {@link ImpactAnalysis}: what counts as losing a symbol. A dropped symbol is a loss when
-     * it was an option users could set (it had a prompt in the before tree) and was y or m, and no
-     * successor carries its value; removed helper symbols (promptless, selected) are not.
+     * See {@link ImpactAnalysis}: what counts as losing a symbol. Any y or m that becomes n (or y
+     * that becomes m); a dropped symbol only when the guard classes it a lost option (it had a
+     * prompt in the before tree, was y or m, and no successor carries its value): removed helper
+     * symbols (promptless, selected) are not.
      */
-    private static boolean isLoss(Finding f, Map<String, Finding> bySymbol, Kconfig before) {
-        if (f.kind().isLoss()) {
-            return true;
-        }
-        Tristate old = f.oldValue() == null ? null : Tristate.parse(f.oldValue());
-        if (f.kind() != Finding.Kind.DROPPED || old == null || old == Tristate.NO) {
-            return false;
-        }
-        dev.kconfig4j.symbol.Symbol was = before.symbols().find(f.symbol());
-        if (was == null || was.prompts().isEmpty()) {
-            return false;
-        }
-        if (f.cause().kind() == Cause.Kind.RENAMED) {
-            for (String successor : f.cause().blockers()) {
-                Finding s = bySymbol.get(successor);
-                String now = s == null ? null : s.newValue();
-                if (now == null) {
-                    continue;
-                }
-                Tristate t = Tristate.parse(now);
-                if (t != null && t.compareTo(old) >= 0) {
-                    return false; // carried to its successor
-                }
-            }
-        }
-        return true;
+    private static boolean isLoss(Finding f) {
+        return f.kind().isLoss() || (f.kind() == Finding.Kind.DROPPED && f.category() == Finding.Category.OPTION_LOST);
     }
 
     // ======================================================================
@@ -828,14 +801,15 @@ public final class ImpactAnalysis {
             String arch = members.stream().map(ConfigImpact::arch).filter(afterTrees::containsKey).findFirst()
                     .orElse(members.get(0).arch());
             List<Mitigations.Candidate> candidates;
+            Kconfig b;
             try {
                 Kconfig a = afterTrees.get(arch);
                 if (a == null) {
                     a = CompletableFuture.supplyAsync(() -> load(afterDir, arch, scratch), pool).join();
                     afterTrees.put(arch, a);
                 }
-                candidates = new Mitigations(beforeTree(arch, beforeDir, scratch, pool).join(), a, afterDir)
-                        .propose(g, members);
+                b = beforeTree(arch, beforeDir, scratch, pool).join();
+                candidates = new Mitigations(b, a, afterDir).propose(g, members);
             } catch (CompletionException e) {
                 continue; // the group's trees did not load: its configs are already reported as problems
             }
@@ -843,7 +817,9 @@ public final class ImpactAnalysis {
                 continue;
             }
             proposed++;
-            Set<String> focus = new HashSet<>(g.symbols());
+            // A mitigation is judged by the options users could choose; helpers come back, or
+            // not, as a consequence (the same rule as the upgrade guard's fixes).
+            Set<String> focus = new HashSet<>(g.symbols().stream().filter(n -> Categories.couldChoose(b, n)).toList());
             List<Evaluated> affected = evaluated.stream()
                     .filter(e -> e.impact().lostSymbols().stream().anyMatch(focus::contains)).toList();
             for (Mitigations.Candidate c : candidates) {
@@ -960,7 +936,7 @@ public final class ImpactAnalysis {
                 UpgradeGuard guard = new UpgradeGuard(mitigated, before, false);
                 for (Evaluated ev : e.getValue()) {
                     UpgradeReport r = guard.analyze(ev.item().name(), ev.beforeConfig());
-                    rows.add(new Object[] {ev, impact(ev.item(), r, before).lostSymbols()});
+                    rows.add(new Object[] {ev, impact(ev.item(), r).lostSymbols()});
                 }
                 return rows;
             }, pool));

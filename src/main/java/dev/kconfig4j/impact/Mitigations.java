@@ -10,6 +10,7 @@ import dev.kconfig4j.impact.ImpactReport.MitigationKind;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.Type;
+import dev.kconfig4j.upgrade.Categories;
 import dev.kconfig4j.upgrade.Cause;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,9 @@ import java.util.regex.Pattern;
  * <li>a rename the guard recognised: a {@code transitional} symbol with the old name, and
  *     {@code default OLD} on the new one.</li>
  * </ul>
- * Edits find a symbol's block by its {@code config NAME} line in the file that defines it; a block
+ * Only the options a group loses that users could choose (with a prompt in the before tree) count:
+ * a group that loses only helper symbols gets no candidate, and no candidate turns something on
+ * to bring a helper back. Edits find a symbol's block by its {@code config NAME} line in the file that defines it; a block
  * ends at the next line that starts in column 0. A candidate keeps its edits as a recipe, so that
  * candidates editing different symbols can be made together ({@link #combine}). Nothing here
  * decides whether a candidate works:
@@ -89,7 +92,9 @@ final class Mitigations {
                 if (ch.kind() == ChangeKind.GATE) {
                     gates.add(ch.symbol());
                 }
-                if (ch.lost()) {
+                // Only options users could choose drive a mitigation: bringing back a helper
+                // (promptless) symbol is never a reason to turn on what configs had off.
+                if (ch.lost() && Categories.couldChoose(before, ch.symbol())) {
                     lost.add(ch.symbol());
                     if (ch.cause() == Cause.Kind.TYPE_CHANGED) {
                         typeChanged.add(ch.symbol());
@@ -107,6 +112,9 @@ final class Mitigations {
             }
         }
         List<Candidate> out = new ArrayList<>();
+        if (lost.isEmpty()) {
+            return out;
+        }
         for (String g : limit(gates)) {
             add(out, defaultOnGate(g));
             add(out, selectInstead(g, lost));

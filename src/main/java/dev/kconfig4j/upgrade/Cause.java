@@ -23,6 +23,8 @@ public record Cause(Kind kind, String text, List<String> blockers) {
     public enum Kind {
         /** The symbol's type changed (tristate to bool, int to bool...): the old value is invalid. */
         TYPE_CHANGED,
+        /** The config's value is not valid for the symbol's type, which did not change (text for an int). */
+        INVALID_VALUE,
         /** A direct dependency is no longer met. */
         DEPENDENCY_NOT_MET,
         /** The dependencies hold but the prompt is hidden (prompt "x" if EXPERT, visible if). */

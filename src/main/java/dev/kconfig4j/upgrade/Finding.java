@@ -1,6 +1,7 @@
 package dev.kconfig4j.upgrade;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -17,15 +18,59 @@ import java.util.List;
  * @param fix how to get the old value back (null for findings that need none)
  * @param kernelImage what the symbol's forcing Kbuild constructs and the upgrade do to the kernel
  *     image ({@link KernelImage}); null when the symbol controls no forced code or the Makefiles were not read
+ * @param category what the finding means to the person who keeps the config ({@link Category}); the
+ *     JSON names it {@code class}
  */
 public record Finding(Kind kind, String symbol, String oldValue, String newValue, int line, Cause cause,
         List<Finding> consequences, Fix fix,
-        @JsonInclude(JsonInclude.Include.NON_NULL) KernelImage.Annotation kernelImage) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) KernelImage.Annotation kernelImage,
+        @JsonProperty("class") Category category) {
 
-    /** A finding without a kernel-image annotation. */
+    /** A finding without a kernel-image annotation, not yet classified. */
     public Finding(Kind kind, String symbol, String oldValue, String newValue, int line, Cause cause,
             List<Finding> consequences, Fix fix) {
-        this(kind, symbol, oldValue, newValue, line, cause, consequences, fix, null);
+        this(kind, symbol, oldValue, newValue, line, cause, consequences, fix, null, null);
+    }
+
+    /**
+     * What a finding means to the person who keeps the config, the order of the report: options
+     * they chose that are lost first, then other values they could set, then the rest, counted
+     * (docs/upgrade-report.md, "Classes").
+     */
+    public enum Category {
+        /**
+         * An option the user could choose (it had a prompt in the old tree) was y or m and is now
+         * n, or m instead of y, or gone from the tree with no successor carrying its value.
+         */
+        OPTION_LOST,
+        /**
+         * Any other change to a value the user could set: m promoted to y, a number or text, a
+         * choice's member, n forced on by a select, a value carried to a renamed option.
+         */
+        OPTION_CHANGED,
+        /**
+         * A value the toolchain decides: computed from the compiler, assembler or linker (probes,
+         * versions), or an option whose prompt the toolchain hides because it lacks a feature.
+         */
+        TOOLCHAIN,
+        /** A promptless symbol (a helper other symbols select) selected, no longer selected, or removed. */
+        HELPER,
+        /** An "is not set" line for an option the new tree no longer has: nothing is lost. */
+        UNSET_DROPPED,
+        /** A symbol the config never set, taking its default (a new gate included). */
+        NEW_DEFAULT;
+
+        /** The words the reports use for the class. */
+        public String title() {
+            return switch (this) {
+                case OPTION_LOST -> "options you chose that are lost";
+                case OPTION_CHANGED -> "other values you could set that change";
+                case TOOLCHAIN -> "derived from the toolchain (compiler, assembler, linker)";
+                case HELPER -> "promptless symbols selected, no longer selected or removed";
+                case UNSET_DROPPED -> "'is not set' lines for options the new tree no longer has";
+                case NEW_DEFAULT -> "new symbols taking their defaults";
+            };
+        }
     }
 
     /** What happened to a value. */
@@ -60,16 +105,26 @@ public record Finding(Kind kind, String symbol, String oldValue, String newValue
 
     /** A copy with other consequences. */
     public Finding withConsequences(List<Finding> list) {
-        return new Finding(kind, symbol, oldValue, newValue, line, cause, List.copyOf(list), fix, kernelImage);
+        return new Finding(kind, symbol, oldValue, newValue, line, cause, List.copyOf(list), fix, kernelImage, category);
     }
 
     /** A copy with a fix. */
     public Finding withFix(Fix f) {
-        return new Finding(kind, symbol, oldValue, newValue, line, cause, consequences, f, kernelImage);
+        return new Finding(kind, symbol, oldValue, newValue, line, cause, consequences, f, kernelImage, category);
     }
 
     /** A copy with a kernel-image annotation (null for none). */
     public Finding withKernelImage(KernelImage.Annotation a) {
-        return new Finding(kind, symbol, oldValue, newValue, line, cause, consequences, fix, a);
+        return new Finding(kind, symbol, oldValue, newValue, line, cause, consequences, fix, a, category);
+    }
+
+    /** A copy in another class. */
+    public Finding withCategory(Category c) {
+        return new Finding(kind, symbol, oldValue, newValue, line, cause, consequences, fix, kernelImage, c);
+    }
+
+    /** A copy with another cause. */
+    public Finding withCause(Cause c) {
+        return new Finding(kind, symbol, oldValue, newValue, line, c, consequences, fix, kernelImage, category);
     }
 }

@@ -97,8 +97,9 @@ final class FixFinder {
 
     /**
      * The side effects that lose something the user's config sets: a value that goes down (y to
-     * m or n, m to n) or a text value that changes. Promotions are fine (they are reported), and
-     * so is the other member of a choice the fix switches.
+     * m or n, m to n), a text value that changes, or an option the config has off that a line
+     * turns on. Promotions are fine (they are reported), and so is the other member of a choice
+     * the fix switches.
      */
     private List<SideEffect> losses(Solution solution) {
         Set<Symbol> switched = new HashSet<>();
@@ -108,6 +109,15 @@ final class FixFinder {
             }
         }
         List<SideEffect> out = new ArrayList<>();
+        // A line that turns on what the config has off ("# CONFIG_SOUND is not set") overrides
+        // the user's choice: never done to restore something else (the search runs again with
+        // the n kept, and the note says what could not come back).
+        for (Assignment a : solution.assignments()) {
+            if ("n".equals(a.previous()) && a.symbol().type().isTristateLike() && !"n".equals(a.value())
+                    && !switched.contains(a.symbol().parentChoice())) {
+                out.add(new SideEffect(a.symbol().name(), a.previous(), a.value()));
+            }
+        }
         for (SideEffect e : solution.sideEffects()) {
             Symbol s = enabler.original().symbols().find(e.symbol());
             if (!userSet.contains(e.symbol()) || s == null || switched.contains(s.parentChoice())) {

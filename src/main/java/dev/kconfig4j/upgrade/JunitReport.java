@@ -1,8 +1,9 @@
 package dev.kconfig4j.upgrade;
 
 /**
- * The report as JUnit XML, which every CI system displays: one test case per root finding, a
- * failure when it loses something the user had, the cause and consequences as the message.
+ * The report as JUnit XML, which every CI system displays: one test case per root finding, in
+ * {@link Ranking} order, a failure when it loses an option the user chose, the cause and
+ * consequences as the message.
  */
 final class JunitReport {
 
@@ -40,9 +41,9 @@ final class JunitReport {
         return sb.toString();
     }
 
+    /** A root fails when an option the user chose is lost under it (what {@code --fail-on lost} fails for). */
     private static boolean fails(Finding f) {
-        return f.kind().isLoss() || (f.kind() == Finding.Kind.DROPPED && UpgradeReport.isEnabled(f.oldValue()))
-                || f.consequences().stream().anyMatch(JunitReport::fails);
+        return Ranking.section(f) == Ranking.Section.OPTIONS_LOST;
     }
 
     private static void appendKernelImage(StringBuilder sb, Finding f) {

@@ -241,7 +241,7 @@ public final class KernelImage {
         Section section = new Section(mode.name().toLowerCase(Locale.ROOT), arch, List.copyOf(forcedSymbols),
                 List.copyOf(new LinkedHashSet<>(all)), change, walked, millis(start));
         return new UpgradeReport(report.schemaVersion(), report.config(), report.srctree(), report.kernel(),
-                report.dialect(), annotated, report.fix(), report.warnings(), section);
+                report.dialect(), Ranking.order(annotated), report.fix(), report.warnings(), section);
     }
 
     private static Finding annotateFinding(Finding f, Map<String, List<Construct>> bySymbol, Change change,

@@ -18,10 +18,19 @@ public enum ReportFormat {
 
     /** Renders {@code report}; {@code color} adds ANSI colours to TEXT. */
     public String render(UpgradeReport report, boolean color) {
+        return render(report, color, false);
+    }
+
+    /**
+     * Renders {@code report}; {@code color} adds ANSI colours to TEXT; {@code verbose} lists the
+     * findings the text and Markdown forms otherwise count by class (JSON and JUnit hold every
+     * finding anyway).
+     */
+    public String render(UpgradeReport report, boolean color, boolean verbose) {
         return switch (this) {
-            case TEXT -> new TextReport(color).render(report);
+            case TEXT -> new TextReport(color).render(report, verbose);
             case JSON -> json(report);
-            case MARKDOWN -> new MarkdownReport().render(report);
+            case MARKDOWN -> new MarkdownReport().render(report, verbose);
             case JUNIT -> new JunitReport().render(report);
         };
     }
@@ -43,6 +52,44 @@ public enum ReportFormat {
         return lost + " lost, " + r.count(Finding.Kind.DEMOTED) + " demoted, " + r.count(Finding.Kind.PROMOTED)
                 + " promoted, " + r.count(Finding.Kind.CHANGED) + " changed, " + r.count(Finding.Kind.DROPPED)
                 + " dropped, " + r.count(Finding.Kind.NEW) + " new (" + roots + " root cause" + (roots == 1 ? "" : "s") + ")";
+    }
+
+    /**
+     * One line counting findings by class: "12 options you chose are lost (in 3 root causes), 5
+     * other values you could set change; the rest: 14 toolchain, 80 helpers, ...".
+     */
+    static String classSummary(UpgradeReport r) {
+        java.util.Map<Finding.Category, Long> n = new java.util.EnumMap<>(Finding.Category.class);
+        for (Finding f : r.allFindings()) {
+            if (f.category() != null) {
+                n.merge(f.category(), 1L, Long::sum);
+            }
+        }
+        long lostRoots = Ranking.in(r, Ranking.Section.OPTIONS_LOST).size();
+        return n.getOrDefault(Finding.Category.OPTION_LOST, 0L) + " option"
+                + (n.getOrDefault(Finding.Category.OPTION_LOST, 0L) == 1 ? "" : "s") + " you chose lost (in " + lostRoots
+                + " root cause" + (lostRoots == 1 ? "" : "s") + "), " + n.getOrDefault(Finding.Category.OPTION_CHANGED, 0L)
+                + " other values you could set changed; the rest: " + n.getOrDefault(Finding.Category.TOOLCHAIN, 0L)
+                + " toolchain, " + n.getOrDefault(Finding.Category.HELPER, 0L) + " helpers, "
+                + n.getOrDefault(Finding.Category.UNSET_DROPPED, 0L) + " 'is not set' lines dropped, "
+                + n.getOrDefault(Finding.Category.NEW_DEFAULT, 0L) + " new defaults";
+    }
+
+    /** "HYPERV (LOST, TYPE_CHANGED): 13 options you chose, 9 objects leave vmlinux, 3 modules no longer built". */
+    static String weightLine(Finding root) {
+        Ranking.Weight w = Ranking.weight(root);
+        return root.symbol() + " (" + root.kind() + ", " + root.cause().kind() + "): " + w.optionsLost()
+                + (w.optionsLost() == 1 ? " option" : " options") + " you chose"
+                + (w.objectsLeaving() == 0 ? "" : ", " + w.objectsLeaving() + " object"
+                        + (w.objectsLeaving() == 1 ? " leaves" : "s leave") + " vmlinux")
+                + (w.modulesRemoved() == 0 ? "" : ", " + w.modulesRemoved() + " module"
+                        + (w.modulesRemoved() == 1 ? "" : "s") + " no longer built");
+    }
+
+    /** Up to {@code max} findings' symbols, and how many more. */
+    static String names(List<Finding> findings, int max) {
+        String shown = String.join(" ", findings.stream().limit(max).map(Finding::symbol).toList());
+        return findings.size() > max ? shown + " ... (" + (findings.size() - max) + " more)" : shown;
     }
 
     /** The findings to show in detail: everything that is not a plain NEW symbol. */

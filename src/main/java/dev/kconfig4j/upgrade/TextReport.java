@@ -1,9 +1,11 @@
 package dev.kconfig4j.upgrade;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The report for people: root findings with their cause, consequences indented below, then the fix. */
 final class TextReport {
+    /** How many root causes the report's first lines name. */
+    private static final int INDEX = 8;
     private final boolean color;
 
     TextReport(boolean color) {
@@ -15,35 +17,54 @@ final class TextReport {
     }
 
     String render(UpgradeReport r) {
+        return render(r, false);
+    }
+
+    /**
+     * The report in {@link Ranking} order: the root causes that take options the user chose, the
+     * largest first; the other values the user could set; then the rest counted by class, each
+     * of its findings listed when {@code verbose}.
+     */
+    String render(UpgradeReport r, boolean verbose) {
         StringBuilder sb = new StringBuilder();
         sb.append(paint("1", "kconfig4j upgrade")).append(": ").append(r.config()).append(" -> ").append(r.srctree())
                 .append(" (").append(r.kernel()).append(", Kconfig ").append(r.dialect()).append(")\n");
         sb.append("  ").append(ReportFormat.summary(r)).append("\n");
-        List<String> droppedOff = new ArrayList<>();
-        for (Finding f : ReportFormat.significant(r)) {
-            if (f.kind() == Finding.Kind.DROPPED && !UpgradeReport.isEnabled(f.oldValue()) && f.consequences().isEmpty()) {
-                droppedOff.add(f.symbol());
-                continue;
+        sb.append("  ").append(ReportFormat.classSummary(r)).append("\n");
+        List<Finding> lost = Ranking.in(r, Ranking.Section.OPTIONS_LOST);
+        if (!lost.isEmpty()) {
+            // The first screen: what takes most, in one line each; the details follow.
+            sb.append("  largest root causes:\n");
+            for (Finding f : lost.subList(0, Math.min(INDEX, lost.size()))) {
+                sb.append("    ").append(ReportFormat.weightLine(f)).append('\n');
             }
-            sb.append('\n');
-            finding(sb, f, 0);
-            if (f.fix() != null) {
-                sb.append("      ").append(paint(f.fix().verified() ? "32" : "33",
-                        f.fix().verified() ? "fix (verified):" : "fix (incomplete):")).append(' ')
-                        .append(f.fix().note()).append('\n');
-                for (String l : f.fix().lines()) {
-                    sb.append("        ").append(l).append('\n');
+            if (lost.size() > INDEX) {
+                sb.append("    ... ").append(lost.size() - INDEX).append(" more below\n");
+            }
+            sb.append('\n').append(paint("1", "Options you chose that are lost")).append(" (").append(lost.size())
+                    .append(" root cause").append(lost.size() == 1 ? "" : "s").append(", the largest first)\n");
+            lost.forEach(f -> root(sb, f));
+        }
+        List<Finding> changed = Ranking.in(r, Ranking.Section.OPTIONS_CHANGED);
+        if (!changed.isEmpty()) {
+            sb.append('\n').append(paint("1", "Other values you could set that change")).append(" (")
+                    .append(changed.size()).append(" root cause").append(changed.size() == 1 ? "" : "s")
+                    .append(", in config order)\n");
+            changed.forEach(f -> root(sb, f));
+        }
+        Map<Finding.Category, List<Finding>> rest = Ranking.rest(r);
+        if (!rest.isEmpty()) {
+            sb.append('\n').append(paint("1", "The rest, by class")).append(verbose ? "" : " (--verbose lists each)")
+                    .append(":\n");
+            for (Map.Entry<Finding.Category, List<Finding>> e : rest.entrySet()) {
+                sb.append("  ").append(String.format("%5d", e.getValue().size())).append("  ").append(e.getKey().title())
+                        .append(verbose ? "" : ": " + ReportFormat.names(e.getValue(), 8)).append('\n');
+            }
+            if (verbose) {
+                for (Finding f : Ranking.in(r, Ranking.Section.REST)) {
+                    root(sb, f);
                 }
             }
-        }
-        if (!droppedOff.isEmpty()) {
-            sb.append("\n").append(droppedOff.size()).append(" 'is not set' lines name symbols the new tree does not have"
-                    + " (dropped, nothing lost): ").append(String.join(" ", droppedOff)).append('\n');
-        }
-        long plainNew = r.findings().stream().filter(f -> f.kind() == Finding.Kind.NEW && f.consequences().isEmpty())
-                .count();
-        if (plainNew > 0) {
-            sb.append("\n").append(plainNew).append(" new symbols take their defaults (--format json lists them)\n");
         }
         KernelImage.Section k = r.kernelImage();
         if (k != null && !k.symbols().isEmpty()) {
@@ -68,6 +89,27 @@ final class TextReport {
         return sb.toString();
     }
 
+    private void root(StringBuilder sb, Finding f) {
+        sb.append('\n');
+        finding(sb, f, 0);
+        if (f.fix() != null) {
+            sb.append("      ").append(paint(f.fix().verified() ? "32" : "33",
+                    f.fix().verified() ? "fix (verified):" : "fix (incomplete):")).append(' ')
+                    .append(f.fix().note()).append('\n');
+            for (String l : f.fix().lines()) {
+                sb.append("        ").append(l).append('\n');
+            }
+        }
+    }
+
+    /** "depends on X [=n] (...)" for a consequence whose cause is only an unmet dependency, else null. */
+    private static String dependencyOnly(Finding f) {
+        String t = f.cause().text();
+        int at = t.indexOf(": it depends on ");
+        return f.cause().kind() == Cause.Kind.DEPENDENCY_NOT_MET && t.startsWith(f.symbol() + " ") && at > 0
+                ? t.substring(at + 5) : null;
+    }
+
     private void finding(StringBuilder sb, Finding f, int depth) {
         String pad = "  ".repeat(depth);
         String kind = String.format("%-8s", f.kind());
@@ -80,8 +122,14 @@ final class TextReport {
         if (f.line() > 0) {
             sb.append("   (line ").append(f.line()).append(')');
         }
-        sb.append('\n');
-        sb.append(pad).append("        ").append(f.cause().text()).append('\n');
+        String dependency = depth > 0 ? dependencyOnly(f) : null;
+        if (dependency != null) {
+            // A consequence blocked by a dependency: one line, the cascade stays readable.
+            sb.append(": ").append(dependency).append('\n');
+        } else {
+            sb.append('\n');
+            sb.append(pad).append("        ").append(f.cause().text()).append('\n');
+        }
         KernelImage.Annotation k = f.kernelImage();
         if (k != null) {
             sb.append(pad).append("        ").append(paint("35", "kernel image:")).append(' ')

@@ -41,6 +41,10 @@ public final class UpgradeGuard {
     private final Kconfig newTree;
     private final Kconfig oldTree;
     private final boolean fixes;
+    /** Classifies findings; made on the first {@link #analyze} (it keeps per-tree indexes). */
+    private Categories categories;
+    /** The config file's name, during {@link #analyze}. */
+    private String configName;
     /** The user's config evaluated in the old tree (with an old tree only), during {@link #analyze}. */
     private Configuration oldConfig;
 
@@ -85,6 +89,7 @@ public final class UpgradeGuard {
         }
         List<String> warnings = warningBytes.toString(StandardCharsets.UTF_8).lines().toList();
         Map<String, UserValue> user = userValues(text);
+        configName = name;
         oldConfig = oldTree == null ? null
                 : oldValues != null ? oldValues : ConfigReader.load(oldTree, name, text, nullStream());
 
@@ -109,13 +114,18 @@ public final class UpgradeGuard {
         // 3. New symbols that block a finding although olddefconfig does not write them (a new
         //    gate such as HYPERV_VMBUS whose own dependency is unmet): findings too.
         addGates(config, user, bySymbol);
-        // 4. Cascades: file each finding under the first finding that blocks it.
-        List<Finding> roots = nest(bySymbol);
+        // 4. Cascades: file each finding under the first finding that blocks it; then each
+        //    finding's class (an option the user chose, the toolchain, a helper...).
+        if (categories == null) {
+            categories = new Categories(newTree, oldTree);
+        }
+        List<Finding> roots = categories.classify(nest(bySymbol));
         if (!fixes) {
             return new UpgradeReport(UpgradeReport.SCHEMA_VERSION, name, String.valueOf(newTree.options().srctree()),
-                    newTree.mainMenu(), newTree.dialect().version(), orderRoots(roots), null, warnings);
+                    newTree.mainMenu(), newTree.dialect().version(), Ranking.order(roots), null, warnings);
         }
-        // 5. Fixes, per root and for everything together.
+        // 5. Fixes, per root and for everything together: they restore options the user chose;
+        //    a helper comes back only as a consequence of those (see helperFate).
         FixFinder fixer = new FixFinder(newTree, name, text);
         List<Finding> withFixes = new ArrayList<>();
         List<FixFinder.Target> allTargets = new ArrayList<>();
@@ -127,12 +137,49 @@ public final class UpgradeGuard {
             }
             allTargets.addAll(targets);
             withFixes.add(r.withFix(fixer.find(targets)));
-            
         }
         Fix combined = allTargets.isEmpty() ? null : fixer.find(allTargets);
+        Configuration fixed = combined == null ? config
+                : ConfigReader.load(newTree, name, text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n")
+                        + String.join("\n", combined.lines()) + "\n", nullStream());
+        List<Finding> told = new ArrayList<>();
+        for (Finding r : withFixes) {
+            told.add(helperFate(r, fixed, combined));
+        }
         return new UpgradeReport(UpgradeReport.SCHEMA_VERSION, name,
                 String.valueOf(newTree.options().srctree()), newTree.mainMenu(), newTree.dialect().version(),
-                orderRoots(withFixes), combined, warnings);
+                Ranking.order(told), combined, warnings);
+    }
+
+    /**
+     * Says, on each lost helper (a promptless symbol), what becomes of it: it comes back with the
+     * combined fix, as a consequence of an option the fix restores, or no option the user chose
+     * needs it, and no fix turns anything on to bring it back.
+     */
+    private Finding helperFate(Finding f, Configuration fixed, Fix combined) {
+        List<Finding> kids = new ArrayList<>();
+        for (Finding c : f.consequences()) {
+            kids.add(helperFate(c, fixed, combined));
+        }
+        Finding out = f.withConsequences(kids);
+        boolean lostHelper = f.category() == Finding.Category.HELPER && (f.kind().isLoss()
+                || (f.kind() == Finding.Kind.DROPPED && UpgradeReport.isEnabled(f.oldValue())));
+        if (!lostHelper) {
+            return out;
+        }
+        Symbol s = newTree.symbols().find(f.symbol());
+        String now = s == null || !s.isDefined() ? null : ConfigWriter.valueText(fixed, s);
+        Tristate had = Tristate.parse(f.oldValue());
+        Tristate back = now == null ? Tristate.NO : Tristate.parse(now);
+        String fate;
+        if (f.kind() != Finding.Kind.DROPPED && had != null && back != null && back.compareTo(had) >= 0 && combined != null) {
+            fate = "; it comes back with the options the fix restores";
+        } else {
+            fate = f.kind() == Finding.Kind.DROPPED ? "; it was a helper, not an option: nothing to restore"
+                    : "; no option you chose needs it any more, so no fix turns anything on to bring it back";
+        }
+        Cause c = f.cause();
+        return out.withCause(new Cause(c.kind(), c.text() + fate, c.blockers()));
     }
 
     private void addGates(Configuration config, Map<String, UserValue> user, Map<String, Finding> bySymbol) {
@@ -202,7 +249,7 @@ public final class UpgradeGuard {
                 Finding.Kind kind = before == null ? Finding.Kind.CHANGED
                         : after == Tristate.NO ? Finding.Kind.LOST : Finding.Kind.PROMOTED;
                 return new Finding(kind, s.name(), u.text(), now == null ? "n" : now, u.line(),
-                        typeChanged(s, u.text(), oldConfig), List.of(), null);
+                        typeChanged(s, u.text(), configName + ":" + u.line()), List.of(), null);
             }
             if (before == after && (now != null || before == Tristate.NO)) {
                 return null;
@@ -226,8 +273,8 @@ public final class UpgradeGuard {
         String old = u.text();
         if (!Numbers.isValid(type, type == Type.STRING ? "" : old) || (type == Type.STRING && !old.startsWith("\""))) {
             if (!(type == Type.STRING && old.startsWith("\""))) {
-                return new Finding(Finding.Kind.CHANGED, s.name(), old, now, u.line(), typeChanged(s, old, oldConfig),
-                        List.of(), null);
+                return new Finding(Finding.Kind.CHANGED, s.name(), old, now, u.line(),
+                        typeChanged(s, old, configName + ":" + u.line()), List.of(), null);
             }
         }
         if (old.equals(now)) {
@@ -241,22 +288,31 @@ public final class UpgradeGuard {
     // causes
     // ======================================================================
 
-    private Cause typeChanged(Symbol s, String oldText, Configuration oldConfig) {
+    /**
+     * A value the symbol's type in the new tree cannot take ({@code =m} for a bool, text for an
+     * int), with the config file and line that set it: a type change when the old tree had
+     * another type (or, without the old tree, m for a bool), else an invalid value.
+     */
+    private Cause typeChanged(Symbol s, String oldText, String where) {
         String was = "";
+        boolean changed = false;
         if (oldTree != null) {
             Symbol o = oldTree.symbols().find(s.name());
             if (o != null && o.isDefined() && o.type() != s.type()) {
                 was = " (it was " + o.type().keyword() + ")";
+                changed = true;
             }
         } else if (oldText.equals("m") && s.type() == Type.BOOL) {
             was = " (it was tristate: only tristates take m)";
+            changed = true;
         }
         String text = s.name() + " is " + s.type().keyword() + " in the new tree" + was + ": '" + oldText
-                + "' is not a valid value, so olddefconfig ignores it and the symbol takes its default";
+                + "'" + (where == null ? "" : " (" + where + ")") + " is not a valid " + s.type().keyword()
+                + " value, so olddefconfig ignores it and the symbol takes its default";
         if (oldText.equals("m") && s.type() == Type.BOOL) {
             text += "; as a bool it can only be built in (y) or left out";
         }
-        return new Cause(Cause.Kind.TYPE_CHANGED, text, List.of());
+        return new Cause(changed ? Cause.Kind.TYPE_CHANGED : Cause.Kind.INVALID_VALUE, text, List.of());
     }
 
     private Cause explainDropped(Configuration config, UserValue u, Symbol s) {
@@ -410,7 +466,7 @@ public final class UpgradeGuard {
                         selectorNames(config, s));
             }
             if (before == Tristate.MOD && s.type() == Type.BOOL) {
-                return typeChanged(s, "m", oldConfig);
+                return typeChanged(s, "m", null);
             }
             if (config.visibility(s) == Tristate.NO) {
                 Property.Default d = config.activeDefault(s);
@@ -776,22 +832,6 @@ public final class UpgradeGuard {
         return n;
     }
 
-    /** Roots with something the user set first (config order), then NEW symbols that are not causes of anything. */
-    private static List<Finding> orderRoots(List<Finding> roots) {
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : roots) {
-            if (f.kind() != Finding.Kind.NEW || !f.consequences().isEmpty()) {
-                out.add(f);
-            }
-        }
-        for (Finding f : roots) {
-            if (f.kind() == Finding.Kind.NEW && f.consequences().isEmpty()) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
     /** What the fix of a root must restore: every user value lost in it (m on a now-bool symbol becomes y). */
     private List<FixFinder.Target> targets(Finding root) {
         List<FixFinder.Target> out = new ArrayList<>();
@@ -799,22 +839,28 @@ public final class UpgradeGuard {
         return out;
     }
 
+    /**
+     * Only options the user could choose are targets: a promptless symbol (a helper, a value the
+     * toolchain decides) comes back only as a consequence of restoring such an option, never by
+     * turning on something the user had off just to bring it back.
+     */
     private void collectTargets(Finding f, List<FixFinder.Target> out) {
         if (f.kind() == Finding.Kind.PROMOTED && f.cause().kind() == Cause.Kind.TYPE_CHANGED) {
             return; // m on a now-bool symbol became y: the closest the new type allows, nothing to restore
         }
-        if (f.kind() == Finding.Kind.LOST || f.kind() == Finding.Kind.DEMOTED
-                || (f.kind() == Finding.Kind.CHANGED && f.oldValue() != null && f.cause().kind() != Cause.Kind.SELECTED)) {
+        boolean chosen = f.category() == Finding.Category.OPTION_LOST || f.category() == Finding.Category.OPTION_CHANGED;
+        if (chosen && (f.kind() == Finding.Kind.LOST || f.kind() == Finding.Kind.DEMOTED
+                || (f.kind() == Finding.Kind.CHANGED && f.oldValue() != null && f.cause().kind() != Cause.Kind.SELECTED))) {
             Symbol s = newTree.symbols().find(f.symbol());
-            if (s != null && s.isDefined() && f.cause().kind() != Cause.Kind.DERIVED) {
+            if (s != null && s.isDefined() && !s.prompts().isEmpty()) {
                 String want = f.oldValue();
                 if (s.type() == Type.BOOL && "m".equals(want)) {
                     want = "y";
                 }
-                if (!s.type().isTristateLike() || Tristate.parse(want) != null) {
-                    if (!(s.type().isTristateLike() && "n".equals(want))) {
-                        out.add(new FixFinder.Target(s, want));
-                    }
+                boolean valid = s.type().isTristateLike() ? Tristate.parse(want) != null && !"n".equals(want)
+                        : s.type() == Type.STRING ? want.startsWith("\"") : Numbers.isValid(s.type(), want);
+                if (valid) {
+                    out.add(new FixFinder.Target(s, want));
                 }
             }
         }

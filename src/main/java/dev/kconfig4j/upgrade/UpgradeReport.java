@@ -12,7 +12,7 @@ import java.util.List;
  * @param srctree the new tree
  * @param kernel the new tree's title (its mainmenu)
  * @param dialect the Kconfig dialect the new tree was evaluated in
- * @param findings root findings, each with its consequences, in config order (NEW findings last)
+ * @param findings root findings, each with its consequences, in report order ({@link Ranking})
  * @param fix the combined fix for every loss, verified together (null when nothing is lost)
  * @param warnings what reading the config printed (the kernel's own warnings)
  * @param kernelImage what the upgrade does to vmlinux and the modules through forcing Kbuild
@@ -61,10 +61,13 @@ public record UpgradeReport(int schemaVersion, String config, String srctree, St
         return allFindings().stream().filter(f -> f.kind() == kind).count();
     }
 
-    /** Whether the user loses anything they had enabled (LOST, DEMOTED, or a DROPPED y/m value). */
+    /**
+     * Whether the user loses an option they chose ({@link Finding.Category#OPTION_LOST}): what
+     * {@code --fail-on lost} fails for. A value the toolchain decides, or a helper symbol, is
+     * not such a loss.
+     */
     public boolean losesSomething() {
-        return allFindings().stream().anyMatch(f -> f.kind().isLoss()
-                || (f.kind() == Finding.Kind.DROPPED && isEnabled(f.oldValue())));
+        return allFindings().stream().anyMatch(f -> f.category() == Finding.Category.OPTION_LOST);
     }
 
     /** Whether anything the user set changed (any finding but NEW). */

@@ -1,0 +1,148 @@
+package dev.kconfig4j.upgrade;
+
+import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.symbol.Symbol;
+import dev.kconfig4j.upgrade.Finding.Category;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts each finding in its {@link Category}: whether the user could choose the symbol (it had a
+ * prompt in the old tree; without the old tree, in the new one), whether the toolchain decides
+ * it ({@link Toolchain}), and what happened to its value.
+ */
+public final class Categories {
+    private final Kconfig newTree;
+    private final Kconfig oldTree;
+    private final Toolchain newToolchain;
+    private final Toolchain oldToolchain;
+
+    Categories(Kconfig newTree, Kconfig oldTree) {
+        this.newTree = newTree;
+        this.oldTree = oldTree;
+        this.newToolchain = new Toolchain(newTree);
+        this.oldToolchain = oldTree == null ? null : new Toolchain(oldTree);
+    }
+
+    /** The roots with every finding classified (and a toolchain-decided one's cause saying so). */
+    List<Finding> classify(List<Finding> roots) {
+        Map<String, Finding> bySymbol = new HashMap<>();
+        for (Finding r : roots) {
+            index(r, bySymbol);
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Finding r : roots) {
+            out.add(classify(r, bySymbol));
+        }
+        return out;
+    }
+
+    private static void index(Finding f, Map<String, Finding> bySymbol) {
+        bySymbol.putIfAbsent(f.symbol(), f);
+        f.consequences().forEach(c -> index(c, bySymbol));
+    }
+
+    private Finding classify(Finding f, Map<String, Finding> bySymbol) {
+        List<Finding> kids = new ArrayList<>();
+        for (Finding c : f.consequences()) {
+            kids.add(classify(c, bySymbol));
+        }
+        Finding out = f.withConsequences(kids);
+        if (toolchainDecides(f)) {
+            Finding t = out.withCategory(Category.TOOLCHAIN);
+            return f.kind() == Finding.Kind.NEW ? t : t.withCause(toolchainCause(f));
+        }
+        return out.withCategory(category(f, bySymbol));
+    }
+
+    private Category category(Finding f, Map<String, Finding> bySymbol) {
+        if (f.kind() == Finding.Kind.NEW) {
+            return Category.NEW_DEFAULT;
+        }
+        if (!couldChoose(f.symbol())) {
+            return Category.HELPER;
+        }
+        return switch (f.kind()) {
+            case LOST, DEMOTED -> Category.OPTION_LOST;
+            case DROPPED -> {
+                Tristate old = f.oldValue() == null ? null : Tristate.parse(f.oldValue());
+                if (old == Tristate.NO) {
+                    yield Category.UNSET_DROPPED;
+                }
+                yield old != null && !carried(f, old, bySymbol) ? Category.OPTION_LOST : Category.OPTION_CHANGED;
+            }
+            default -> Category.OPTION_CHANGED;
+        };
+    }
+
+    /** Whether the user could choose {@code name}: it had a prompt in the old tree (in the new one without it). */
+    private boolean couldChoose(String name) {
+        return couldChoose(oldTree != null ? oldTree : newTree, name);
+    }
+
+    /**
+     * Whether a user of {@code tree} could choose {@code name}: it has a prompt there. Fixes and
+     * Kconfig mitigations restore only such options; a promptless symbol comes back only as a
+     * consequence of restoring one.
+     */
+    public static boolean couldChoose(Kconfig tree, String name) {
+        Symbol s = tree.symbols().find(name);
+        return s != null && s.isDefined() && !s.prompts().isEmpty();
+    }
+
+    /** A renamed symbol whose successor has at least the old value: nothing is lost. */
+    private static boolean carried(Finding f, Tristate old, Map<String, Finding> bySymbol) {
+        if (f.cause().kind() != Cause.Kind.RENAMED) {
+            return false;
+        }
+        for (String successor : f.cause().blockers()) {
+            Finding s = bySymbol.get(successor);
+            Tristate now = s == null || s.newValue() == null ? null : Tristate.parse(s.newValue());
+            if (now != null && now.compareTo(old) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the toolchain decides the change: a derived value (promptless, computed from probes)
+     * that no select explains, or an option lost because every symbol that blocks it is derived
+     * (the compiler or linker lacks the feature).
+     */
+    boolean toolchainDecides(Finding f) {
+        if (f.cause().kind() == Cause.Kind.DERIVED) {
+            return true;
+        }
+        if (f.cause().kind() == Cause.Kind.SELECTED || f.cause().kind() == Cause.Kind.SELECT_GONE) {
+            return false;
+        }
+        Toolchain t = f.kind() == Finding.Kind.DROPPED ? oldToolchain : newToolchain;
+        if (t != null && t.decides(f.symbol())) {
+            return true;
+        }
+        return (f.cause().kind() == Cause.Kind.DEPENDENCY_NOT_MET || f.cause().kind() == Cause.Kind.PROMPT_HIDDEN)
+                && newToolchain.decidesAll(f.cause().blockers());
+    }
+
+    private static Cause toolchainCause(Finding f) {
+        Cause c = f.cause();
+        if (c.kind() == Cause.Kind.DERIVED) {
+            return c;
+        }
+        if (c.kind() == Cause.Kind.DEPENDENCY_NOT_MET || c.kind() == Cause.Kind.PROMPT_HIDDEN) {
+            return new Cause(c.kind(), c.text() + "; the toolchain decides this: " + String.join(", ", c.blockers())
+                    + (c.blockers().size() == 1 ? " is" : " are") + " computed from compiler, assembler or linker probes,"
+                    + " so the toolchain lacks the feature", c.blockers());
+        }
+        if (f.kind() == Finding.Kind.DROPPED) {
+            return new Cause(c.kind(), c.text() + "; it was derived from the toolchain (a compiler, assembler or linker"
+                    + " probe), not set by the config", c.blockers());
+        }
+        return new Cause(Cause.Kind.DERIVED, f.symbol() + " is derived from the toolchain (its default is a compiler,"
+                + " assembler or linker probe, or depends on one); a config file cannot set it", c.blockers());
+    }
+}
