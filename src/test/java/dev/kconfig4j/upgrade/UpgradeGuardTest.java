@@ -228,6 +228,116 @@ class UpgradeGuardTest {
         assertThat(r.fix().note()).isEqualTo("cannot restore OLD=y: see the findings above");
     }
 
+    @Test
+    void aPromptTheToolchainHidesIsReportedAsThatAndDoesNotFail() {
+        // The compiler lacks the feature: CC_HAS_FOO's probe fails, so FOO's prompt is gone.
+        Kconfig t = tree("config CC_HAS_FOO\n\tdef_bool $(shell,echo n)\nconfig FOO\n\tbool \"foo\"\n"
+                + "\tdepends on CC_HAS_FOO\nconfig BAR\n\tbool \"bar\"\n");
+        UpgradeReport r = new UpgradeGuard(t, null).analyze("c", "CONFIG_CC_HAS_FOO=y\nCONFIG_FOO=y\nCONFIG_BAR=y\n");
+        Finding probe = find(r, "CC_HAS_FOO");
+        assertThat(probe.category()).isEqualTo(Finding.Category.TOOLCHAIN);
+        assertThat(probe.cause().text()).contains("derived from the toolchain");
+        Finding foo = find(r, "FOO");
+        assertThat(foo.kind()).isEqualTo(Finding.Kind.LOST);
+        assertThat(foo.category()).isEqualTo(Finding.Category.TOOLCHAIN);
+        assertThat(foo.cause().text()).contains("depends on CC_HAS_FOO [=n]").contains("the toolchain lacks the feature");
+        assertThat(r.losesSomething()).as("--fail-on lost does not fail for what the toolchain decides").isFalse();
+        assertThat(r.fix()).as("no fix: a config line cannot give the compiler a feature").isNull();
+    }
+
+    @Test
+    void theReportPutsLostOptionsFirstLargestFirstAndCountsTheRest() {
+        Kconfig old = tree(MODULES + "config CC_VERSION_TEXT\n\tstring\n\tdefault \"$(CC_VERSION_TEXT)\"\n"
+                + "config HELPER\n\ttristate\nconfig SMALL\n\ttristate \"small\"\n\tselect HELPER\n"
+                + "config CORE\n\ttristate \"core\"\n"
+                + "config D1\n\ttristate \"d1\"\n\tdepends on CORE\nconfig D2\n\ttristate \"d2\"\n\tdepends on CORE\n"
+                + "config N\n\tint \"n\"\n\tdefault 1\n");
+        Kconfig now = tree(MODULES + "config CC_VERSION_TEXT\n\tstring\n\tdefault \"$(CC_VERSION_TEXT)\"\n"
+                + "config HELPER\n\ttristate\nconfig GATE\n\tbool \"gate\"\n"
+                + "config SMALL\n\ttristate \"small\"\n\tdepends on GATE\n\tselect HELPER\n"
+                + "config CORE\n\tbool \"core\"\n"
+                + "config D1\n\ttristate \"d1\"\n\tdepends on CORE\nconfig D2\n\ttristate \"d2\"\n\tdepends on CORE\n"
+                + "config N\n\tint \"n\"\n\trange 1 4\n\tdefault 1\n");
+        String config = "CONFIG_MODULES=y\nCONFIG_CC_VERSION_TEXT=\"gcc 12\"\nCONFIG_HELPER=m\nCONFIG_SMALL=m\n"
+                + "CONFIG_N=9\nCONFIG_CORE=m\nCONFIG_D1=m\nCONFIG_D2=m\n";
+        UpgradeReport r = new UpgradeGuard(now, old).analyze("c", config);
+        // CORE (3 options) before SMALL's gate (1), though SMALL comes first in the config; then
+        // N (a value the user could set); the toolchain's text and the helper only counted.
+        assertThat(r.findings()).extracting(Finding::symbol).startsWith("CORE", "GATE", "N");
+        assertThat(Ranking.weight(r.findings().get(0)).optionsLost()).isEqualTo(3);
+        assertThat(Ranking.section(r.findings().get(2))).isEqualTo(Ranking.Section.OPTIONS_CHANGED);
+        assertThat(find(r, "CC_VERSION_TEXT").category()).isEqualTo(Finding.Category.TOOLCHAIN);
+        assertThat(find(r, "HELPER").category()).isEqualTo(Finding.Category.HELPER);
+        String text = ReportFormat.TEXT.render(r, false);
+        assertThat(text.indexOf("LOST    CORE")).isLessThan(text.indexOf("LOST    SMALL"));
+        assertThat(text.indexOf("LOST    SMALL")).isLessThan(text.indexOf("CHANGED N"));
+        assertThat(text).contains("CORE (LOST, TYPE_CHANGED): 3 options you chose")
+                .contains("The rest, by class (--verbose lists each)")
+                .contains("1  derived from the toolchain (compiler, assembler, linker): CC_VERSION_TEXT")
+                .doesNotContain("CHANGED CC_VERSION_TEXT");
+        assertThat(ReportFormat.TEXT.render(r, false, true)).contains("CHANGED CC_VERSION_TEXT");
+        assertThat(ReportFormat.JSON.render(r, false)).contains("\"class\" : \"TOOLCHAIN\"")
+                .contains("\"class\" : \"OPTION_LOST\"").contains("\"class\" : \"HELPER\"");
+        String md = ReportFormat.MARKDOWN.render(r, false);
+        assertThat(md.indexOf("`CORE")).isLessThan(md.indexOf("`GATE"));
+        assertThat(md).contains("#### The rest, by class");
+        String junit = ReportFormat.JUNIT.render(r, false);
+        assertThat(junit.indexOf("name=\"CORE\"")).isLessThan(junit.indexOf("name=\"GATE\""));
+        assertThat(junit).contains("failures=\"2\"");
+    }
+
+    @Test
+    void aHelperNothingChosenNeedsIsNotBroughtBackByTurningOnASubsystem() {
+        // CRC7 was selected by OLD_DRIVER, which is gone; now only a sound driver selects it.
+        Kconfig old = tree(MODULES + "config SOUND\n\tbool \"sound\"\nconfig CRC7\n\ttristate\n"
+                + "config OLD_DRIVER\n\ttristate \"old\"\n\tselect CRC7\n");
+        Kconfig now = tree(MODULES + "config SOUND\n\tbool \"sound\"\nconfig CRC7\n\ttristate\n"
+                + "config SND_THING\n\ttristate \"thing\"\n\tdepends on SOUND\n\tselect CRC7\n");
+        UpgradeReport r = new UpgradeGuard(now, old).analyze("c",
+                "CONFIG_MODULES=y\n# CONFIG_SOUND is not set\nCONFIG_CRC7=m\nCONFIG_OLD_DRIVER=m\n");
+        Finding crc7 = find(r, "CRC7");
+        assertThat(crc7.category()).isEqualTo(Finding.Category.HELPER);
+        assertThat(crc7.cause().text()).contains("it used to be selected by OLD_DRIVER (not in the new tree)")
+                .contains("no option you chose needs it any more");
+        assertThat(crc7.fix()).isNull();
+        assertThat(r.fix()).isNull();
+        assertThat(ReportFormat.TEXT.render(r, false)).doesNotContain("CONFIG_SOUND=y").doesNotContain("CONFIG_SND_THING");
+        assertThat(find(r, "OLD_DRIVER").category()).isEqualTo(Finding.Category.OPTION_LOST);
+    }
+
+    @Test
+    void aFixNeverTurnsOnWhatTheConfigHasOff() {
+        // OPT now needs SUB, which the config explicitly has off: OPT is not brought back.
+        Kconfig t = tree(MODULES + "config SUB\n\tbool \"subsystem\"\nconfig OPT\n\ttristate \"opt\"\n"
+                + "\tdepends on SUB\nconfig OTHER\n\ttristate \"other\"\n\tdepends on GATE\n"
+                + "config GATE\n\tbool \"gate\"\n");
+        UpgradeReport r = new UpgradeGuard(t, null).analyze("c",
+                "CONFIG_MODULES=y\n# CONFIG_SUB is not set\nCONFIG_OPT=m\nCONFIG_OTHER=m\n");
+        assertThat(r.fix().lines()).containsExactly("CONFIG_GATE=y");
+        assertThat(r.fix().verified()).isFalse();
+        assertThat(r.fix().note()).startsWith("cannot restore OPT=m");
+        Fix opt = find(r, "OPT").fix();
+        assertThat(opt.lines()).isEmpty();
+        assertThat(opt.note()).contains("your SUB=n must stay");
+    }
+
+    @Test
+    void valuesTheNewTypeCannotTakeAreNamedWithFileAndLine() {
+        Kconfig old = tree(MODULES + "config A\n\tbool \"a\"\nconfig N\n\tint \"n\"\n\tdefault 3\n");
+        Kconfig now = tree(MODULES + "config A\n\tbool \"a\"\nconfig N\n\tint \"n\"\n\tdefault 3\n");
+        UpgradeReport r = new UpgradeGuard(now, old).analyze("old.config",
+                "CONFIG_MODULES=y\nCONFIG_A=m\nCONFIG_N=twelve\n");
+        Finding a = find(r, "A");
+        assertThat(a.cause().kind()).isEqualTo(Cause.Kind.INVALID_VALUE);
+        assertThat(a.cause().text()).contains("'m' (old.config:2) is not a valid bool value");
+        Finding n = find(r, "N");
+        assertThat(n.cause().kind()).isEqualTo(Cause.Kind.INVALID_VALUE);
+        assertThat(n.newValue()).isEqualTo("3");
+        assertThat(n.cause().text()).contains("'twelve' (old.config:3) is not a valid int value");
+        assertThat(r.warnings()).anyMatch(w -> w.startsWith("old.config:3:"));
+        assertThat(ReportFormat.TEXT.render(r, false)).contains("(old.config:3) is not a valid int value");
+    }
+
     static String read(Path p) {
         try {
             return Files.readString(p);
