@@ -802,8 +802,9 @@ public final class ImpactAnalysis {
                     .orElse(members.get(0).arch());
             List<Mitigations.Candidate> candidates;
             Kconfig b;
+            Kconfig a;
             try {
-                Kconfig a = afterTrees.get(arch);
+                a = afterTrees.get(arch);
                 if (a == null) {
                     a = CompletableFuture.supplyAsync(() -> load(afterDir, arch, scratch), pool).join();
                     afterTrees.put(arch, a);
@@ -819,7 +820,10 @@ public final class ImpactAnalysis {
             proposed++;
             // A mitigation is judged by the options users could choose; helpers come back, or
             // not, as a consequence (the same rule as the upgrade guard's fixes).
-            Set<String> focus = new HashSet<>(g.symbols().stream().filter(n -> Categories.couldChoose(b, n)).toList());
+            Kconfig before = b;
+            Kconfig after = a;
+            Set<String> focus = new HashSet<>(g.symbols().stream()
+                    .filter(n -> Categories.couldChoose(before, after, n)).toList());
             List<Evaluated> affected = evaluated.stream()
                     .filter(e -> e.impact().lostSymbols().stream().anyMatch(focus::contains)).toList();
             for (Mitigations.Candidate c : candidates) {

@@ -94,7 +94,7 @@ final class Mitigations {
                 }
                 // Only options users could choose drive a mitigation: bringing back a helper
                 // (promptless) symbol is never a reason to turn on what configs had off.
-                if (ch.lost() && Categories.couldChoose(before, ch.symbol())) {
+                if (ch.lost() && Categories.couldChoose(before, after, ch.symbol())) {
                     lost.add(ch.symbol());
                     if (ch.cause() == Cause.Kind.TYPE_CHANGED) {
                         typeChanged.add(ch.symbol());

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Puts each finding in its {@link Category}: whether the user could choose the symbol (it had a
- * prompt in the old tree; without the old tree, in the new one), whether the toolchain decides
+ * prompt in the old tree, without the old tree in the new one, and the new tree did not take the
+ * prompt away: {@link #couldChoose}), whether the toolchain decides
  * it ({@link Toolchain}), and what happened to its value.
  */
 public final class Categories {
@@ -55,7 +56,15 @@ public final class Categories {
             Finding t = out.withCategory(Category.TOOLCHAIN);
             return f.kind() == Finding.Kind.NEW ? t : t.withCause(toolchainCause(f));
         }
-        return out.withCategory(category(f, bySymbol));
+        Category c = category(f, bySymbol);
+        Symbol was = oldTree == null ? null : oldTree.symbols().find(f.symbol());
+        if (c == Category.HELPER && was != null && was.isDefined() && !was.prompts().isEmpty()) {
+            Cause cause = f.cause();
+            return out.withCategory(c).withCause(new Cause(cause.kind(), cause.text() + "; the new tree took its prompt"
+                    + " away (it had one in the old tree): it is a helper now, selected where something needs it",
+                    cause.blockers()));
+        }
+        return out.withCategory(c);
     }
 
     private Category category(Finding f, Map<String, Finding> bySymbol) {
@@ -78,19 +87,24 @@ public final class Categories {
         };
     }
 
-    /** Whether the user could choose {@code name}: it had a prompt in the old tree (in the new one without it). */
     private boolean couldChoose(String name) {
-        return couldChoose(oldTree != null ? oldTree : newTree, name);
+        return couldChoose(oldTree != null ? oldTree : newTree, newTree, name);
     }
 
     /**
-     * Whether a user of {@code tree} could choose {@code name}: it has a prompt there. Fixes and
-     * Kconfig mitigations restore only such options; a promptless symbol comes back only as a
-     * consequence of restoring one.
+     * Whether a user could choose {@code name} across the change from {@code before} to
+     * {@code after}: it has a prompt in {@code before}, and {@code after} either keeps one or no
+     * longer has the symbol. A symbol whose prompt {@code after} removed (CRC7, a library the tree
+     * now selects where needed) is a helper there. Fixes and Kconfig mitigations restore only
+     * such options; a helper comes back only as a consequence of restoring one.
      */
-    public static boolean couldChoose(Kconfig tree, String name) {
-        Symbol s = tree.symbols().find(name);
-        return s != null && s.isDefined() && !s.prompts().isEmpty();
+    public static boolean couldChoose(Kconfig before, Kconfig after, String name) {
+        Symbol s = before.symbols().find(name);
+        if (s == null || !s.isDefined() || s.prompts().isEmpty()) {
+            return false;
+        }
+        Symbol now = after.symbols().find(name);
+        return now == null || !now.isDefined() || now.isTransitional() || !now.prompts().isEmpty();
     }
 
     /** A renamed symbol whose successor has at least the old value: nothing is lost. */
