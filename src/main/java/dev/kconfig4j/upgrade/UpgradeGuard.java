@@ -121,7 +121,7 @@ public final class UpgradeGuard {
         }
         List<Finding> roots = categories.classify(nest(bySymbol));
         if (!fixes) {
-            return new UpgradeReport(UpgradeReport.SCHEMA_VERSION, name, String.valueOf(newTree.options().srctree()),
+            return new UpgradeReport(UpgradeReport.SCHEMA_VERSION, name, String.valueOf(newTree.options().srctree().normalize()),
                     newTree.mainMenu(), newTree.dialect().version(), Ranking.order(roots), null, warnings);
         }
         // 5. Fixes, per root and for everything together: they restore options the user chose;
@@ -147,7 +147,7 @@ public final class UpgradeGuard {
             told.add(helperFate(r, fixed, combined));
         }
         return new UpgradeReport(UpgradeReport.SCHEMA_VERSION, name,
-                String.valueOf(newTree.options().srctree()), newTree.mainMenu(), newTree.dialect().version(),
+                String.valueOf(newTree.options().srctree().normalize()), newTree.mainMenu(), newTree.dialect().version(),
                 Ranking.order(told), combined, warnings);
     }
 
