@@ -20,6 +20,8 @@ public final class Categories {
     private final Kconfig oldTree;
     private final Toolchain newToolchain;
     private final Toolchain oldToolchain;
+    /** The findings classified {@link Category#TOOLCHAIN} so far (parents before their consequences). */
+    private final java.util.Set<String> toolchainFindings = new java.util.HashSet<>();
 
     Categories(Kconfig newTree, Kconfig oldTree) {
         this.newTree = newTree;
@@ -30,6 +32,7 @@ public final class Categories {
 
     /** The roots with every finding classified (and a toolchain-decided one's cause saying so). */
     List<Finding> classify(List<Finding> roots) {
+        toolchainFindings.clear(); // one guard analyzes many configs
         Map<String, Finding> bySymbol = new HashMap<>();
         for (Finding r : roots) {
             index(r, bySymbol);
@@ -46,25 +49,28 @@ public final class Categories {
         f.consequences().forEach(c -> index(c, bySymbol));
     }
 
+    /** Pre-order: a consequence of a finding the toolchain decides may be decided by it too. */
     private Finding classify(Finding f, Map<String, Finding> bySymbol) {
+        Finding own;
+        if (toolchainDecides(f)) {
+            toolchainFindings.add(f.symbol());
+            Finding t = f.withCategory(Category.TOOLCHAIN);
+            own = f.kind() == Finding.Kind.NEW ? t : t.withCause(toolchainCause(f));
+        } else {
+            Category c = category(f, bySymbol);
+            Symbol was = oldTree == null ? null : oldTree.symbols().find(f.symbol());
+            own = f.withCategory(c);
+            if (c == Category.HELPER && was != null && was.isDefined() && !was.prompts().isEmpty()) {
+                Cause cause = f.cause();
+                own = own.withCause(new Cause(cause.kind(), cause.text() + "; the new tree took its prompt away (it had"
+                        + " one in the old tree): it is a helper now, selected where something needs it", cause.blockers()));
+            }
+        }
         List<Finding> kids = new ArrayList<>();
         for (Finding c : f.consequences()) {
             kids.add(classify(c, bySymbol));
         }
-        Finding out = f.withConsequences(kids);
-        if (toolchainDecides(f)) {
-            Finding t = out.withCategory(Category.TOOLCHAIN);
-            return f.kind() == Finding.Kind.NEW ? t : t.withCause(toolchainCause(f));
-        }
-        Category c = category(f, bySymbol);
-        Symbol was = oldTree == null ? null : oldTree.symbols().find(f.symbol());
-        if (c == Category.HELPER && was != null && was.isDefined() && !was.prompts().isEmpty()) {
-            Cause cause = f.cause();
-            return out.withCategory(c).withCause(new Cause(cause.kind(), cause.text() + "; the new tree took its prompt"
-                    + " away (it had one in the old tree): it is a helper now, selected where something needs it",
-                    cause.blockers()));
-        }
-        return out.withCategory(c);
+        return own.withConsequences(kids);
     }
 
     private Category category(Finding f, Map<String, Finding> bySymbol) {
@@ -138,8 +144,14 @@ public final class Categories {
         if (t != null && t.decides(f.symbol())) {
             return true;
         }
-        return (f.cause().kind() == Cause.Kind.DEPENDENCY_NOT_MET || f.cause().kind() == Cause.Kind.PROMPT_HIDDEN)
-                && newToolchain.decidesAll(f.cause().blockers());
+        if (f.cause().kind() != Cause.Kind.DEPENDENCY_NOT_MET && f.cause().kind() != Cause.Kind.PROMPT_HIDDEN) {
+            return false;
+        }
+        // Every failing term is a probe: a macro in the dependency itself (depends on
+        // $(success,...)), a symbol the toolchain decides, or a finding it decided.
+        List<String> blockers = f.cause().blockers();
+        return blockers.isEmpty() ? f.cause().text().contains(UpgradeGuard.MACRO_TERM)
+                : blockers.stream().allMatch(b -> newToolchain.decides(b) || toolchainFindings.contains(b));
     }
 
     private static Cause toolchainCause(Finding f) {
@@ -148,9 +160,11 @@ public final class Categories {
             return c;
         }
         if (c.kind() == Cause.Kind.DEPENDENCY_NOT_MET || c.kind() == Cause.Kind.PROMPT_HIDDEN) {
-            return new Cause(c.kind(), c.text() + "; the toolchain decides this: " + String.join(", ", c.blockers())
-                    + (c.blockers().size() == 1 ? " is" : " are") + " computed from compiler, assembler or linker probes,"
-                    + " so the toolchain lacks the feature", c.blockers());
+            return new Cause(c.kind(), c.text() + "; the toolchain decides this: "
+                    + (c.blockers().isEmpty() ? "the dependency is a compiler, assembler or linker probe"
+                            : String.join(", ", c.blockers()) + (c.blockers().size() == 1 ? " is" : " are")
+                                    + " decided by compiler, assembler or linker probes")
+                    + ", so the toolchain lacks the feature", c.blockers());
         }
         if (f.kind() == Finding.Kind.DROPPED) {
             return new Cause(c.kind(), c.text() + "; it was derived from the toolchain (a compiler, assembler or linker"

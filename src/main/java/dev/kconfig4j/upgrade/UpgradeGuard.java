@@ -38,6 +38,8 @@ import java.util.Set;
  * by {@link FixFinder} and verified by evaluating the config with the fix applied.
  */
 public final class UpgradeGuard {
+    /** How a cause names a dependency term that a macro expanded to a constant ({@code depends on $(success,...)}). */
+    static final String MACRO_TERM = "a macro, typically a toolchain probe, that evaluated to ";
     private final Kconfig newTree;
     private final Kconfig oldTree;
     private final boolean fixes;
@@ -749,7 +751,7 @@ public final class UpgradeGuard {
         List<String> parts = new ArrayList<>();
         for (Expr t : terms) {
             if (t instanceof Expr.Sym c && c.symbol().isConstant()) {
-                parts.add(c.symbol().name() + " (a macro, typically a toolchain probe, that evaluated to "
+                parts.add(c.symbol().name() + " (" + MACRO_TERM
                         + c.symbol().name() + ")");
                 continue;
             }

@@ -246,6 +246,18 @@ class UpgradeGuardTest {
     }
 
     @Test
+    void aDependencyOnAProbeAndWhatFollowsFromItAreTheToolchains() {
+        // X86_X32_ABI's pattern: depends on $(success,$(OBJCOPY) ...) directly; X32_DISABLED on it.
+        Kconfig t = tree("config X32\n\tbool \"x32\"\n\tdepends on $(shell,echo n)\n"
+                + "config X32_DISABLED\n\tbool \"off by default\"\n\tdepends on X32\n");
+        UpgradeReport r = new UpgradeGuard(t, null).analyze("c", "CONFIG_X32=y\nCONFIG_X32_DISABLED=y\n");
+        assertThat(find(r, "X32").category()).isEqualTo(Finding.Category.TOOLCHAIN);
+        assertThat(find(r, "X32").cause().text()).contains("the dependency is a compiler, assembler or linker probe");
+        assertThat(find(r, "X32_DISABLED").category()).isEqualTo(Finding.Category.TOOLCHAIN);
+        assertThat(r.losesSomething()).isFalse();
+    }
+
+    @Test
     void theReportPutsLostOptionsFirstLargestFirstAndCountsTheRest() {
         Kconfig old = tree(MODULES + "config CC_VERSION_TEXT\n\tstring\n\tdefault \"$(CC_VERSION_TEXT)\"\n"
                 + "config HELPER\n\ttristate\nconfig SMALL\n\ttristate \"small\"\n\tselect HELPER\n"
