@@ -203,6 +203,25 @@ class ImpactAnalysisTest {
     }
 
     @Test
+    void aGroupThatLosesOnlyAHelperGetsNoMitigation() throws IOException {
+        // CRC7's story in 7.x: a helper selected by a driver; the driver now needs SOUND, which
+        // the config has off. Selecting SOUND (or dropping the dependency) to bring the helper
+        // back would turn on a subsystem for a symbol no option the config chose needs.
+        String old = "config SOUND\n\tbool \"sound\"\nconfig CRC7\n\tbool\nconfig OLD_USER\n\tbool \"user\"\n"
+                + "\tselect CRC7\n";
+        String now = "config SOUND\n\tbool \"sound\"\nconfig CRC7\n\tbool\n\tdepends on SOUND\n"
+                + "config OLD_USER\n\tbool \"user\"\n";
+        Path o = HypervTrees.write(tmp.resolve("helper-old"), Map.of("Kconfig", old, "arch/x86/Kconfig", "",
+                "arch/x86/configs/h_defconfig", "CONFIG_OLD_USER=y\n"));
+        Path n = HypervTrees.write(tmp.resolve("helper-new"), Map.of("Kconfig", now, "arch/x86/Kconfig", "",
+                "arch/x86/configs/h_defconfig", "CONFIG_OLD_USER=y\n"));
+        ImpactReport r = run(ImpactAnalysis.builder(new TreeSource.Directory(o), new TreeSource.Directory(n)));
+        assertThat(r.configs().get(0).lostSymbols()).containsExactly("CRC7");
+        assertThat(r.groups()).isNotEmpty();
+        assertThat(r.mitigations()).as("no Kconfig edit to bring back a helper nothing chosen needs").isEmpty();
+    }
+
+    @Test
     void aRenameGetsATransitionalSymbol() throws IOException {
         // RETPOLINE became MITIGATION_RETPOLINE in 6.9, without a transitional symbol.
         String old = "config RETPOLINE\n\tbool \"Avoid speculative indirect branches in kernel\"\n";
