@@ -74,7 +74,7 @@ final class Shell {
         }
         byte[] key = null;
         if (cache.isEnabled()) {
-            key = ProbeCache.key(command, environment, workingDirectory.toPath());
+            key = cache.key(command, environment, workingDirectory.toPath());
             ProbeCache.Result cached = cache.lookup(key);
             if (cached != null) {
                 policy.after(command, new ProbeCache.Result(cached.stdout().clone(), cached.stderr()));
