@@ -128,8 +128,8 @@ public final class ProbeCache {
     private final AtomicLong misses = new AtomicLong();
     /** Null until checked; then why the directory must not be used, or "" if it may. */
     private volatile String directoryDistrust;
-    /** Content digests by file and attributes, so that each program is read once per cache. */
-    private final Map<List<Object>, byte[]> contentDigests = new ConcurrentHashMap<>();
+    /** Programs examined, by file, attributes and PATH, so that each is read once per cache. */
+    private final Map<List<Object>, Examined> examined = new ConcurrentHashMap<>();
     /** The first line of {@code $CC --version}, by environment and working directory. */
     private final Map<List<Object>, String> versionLines = new ConcurrentHashMap<>();
 
@@ -422,29 +422,37 @@ public final class ProbeCache {
         if (!seen.add(real)) {
             return;
         }
-        byte[] content = attributes.size() <= MAX_HASHED ? contentDigest(real, attributes.size(), mtime) : null;
-        key.putBytes(content != null ? content : new byte[0]);
-        if (depth < MAX_SCRIPT_DEPTH && attributes.size() <= MAX_SCRIPT) {
-            for (Path program : scriptPrograms(real, path)) {
+        Examined examined = attributes.size() <= MAX_HASHED ? examine(real, attributes.size(), mtime, path) : null;
+        key.putBytes(examined != null ? examined.digest() : new byte[0]);
+        if (examined != null && depth < MAX_SCRIPT_DEPTH) {
+            for (Path program : examined.programs()) {
                 fingerprint(key, program, path, seen, depth + 1);
             }
         }
     }
 
-    /** SHA-256 of the file's content, read once per cache; null if unreadable. */
-    private byte[] contentDigest(Path real, long size, long mtime) {
-        return contentDigests.computeIfAbsent(List.of(real, size, mtime), k -> {
-            MessageDigest digest = sha256();
-            try (java.io.InputStream in = Files.newInputStream(real)) {
-                byte[] buffer = new byte[1 << 16];
-                for (int n; (n = in.read(buffer)) > 0;) {
-                    digest.update(buffer, 0, n);
-                }
-            } catch (IOException | SecurityException e) {
-                return new byte[] {0};
+    /** A program's content digest and, for a script, the programs it names. */
+    private record Examined(byte[] digest, List<Path> programs) {
+    }
+
+    /** Reads {@code real} once per cache (by file, size and time): see {@link #fingerprint}. */
+    private Examined examine(Path real, long size, long mtime, String[] path) {
+        return examined.computeIfAbsent(List.of(real, size, mtime, List.of(path)), k -> new Examined(
+                contentDigest(real), size <= MAX_SCRIPT ? scriptPrograms(real, path) : List.of()));
+    }
+
+    /** SHA-256 of the file's content; a single 0 byte if unreadable. */
+    private static byte[] contentDigest(Path real) {
+        MessageDigest digest = sha256();
+        try (java.io.InputStream in = Files.newInputStream(real)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                digest.update(buffer, 0, n);
             }
-            return digest.digest();
-        });
+        } catch (IOException | SecurityException e) {
+            return new byte[] {0};
+        }
+        return digest.digest();
     }
 
     /**
@@ -500,6 +508,25 @@ public final class ProbeCache {
         } catch (IOException | SecurityException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether this cache answers {@code command} (run in {@code environment} and
+     * {@code workingDirectory}) with exactly {@code stdout} and {@code stderr}, as a load would see
+     * it now: the key is computed anew (so a changed program or environment says no) and the
+     * entry must be there and intact. Counts a hit when it does.
+     */
+    public boolean answers(String command, Map<String, String> environment, Path workingDirectory, byte[] stdout,
+            byte[] stderr) {
+        if (directory == null) {
+            return false;
+        }
+        Result stored = read(key(command, environment, workingDirectory));
+        boolean same = stored != null && Arrays.equals(stored.stdout(), stdout) && Arrays.equals(stored.stderr(), stderr);
+        if (same) {
+            hits.incrementAndGet();
+        }
+        return same;
     }
 
     /** The stored result for {@code key}, counting a hit or a miss; null on a miss. */
