@@ -719,12 +719,20 @@ public final class TreeSnapshot {
         }
 
         List<Statement> statements() {
+            return list(this::statement);
+        }
+
+        /** A count, then that many elements. */
+        private <T> List<T> list(java.util.function.Supplier<T> element) {
             int n = in.getInt();
-            Statement[] list = new Statement[n];
-            for (int i = 0; i < n; i++) {
-                list[i] = statement();
+            if (n < 0 || n > in.remaining()) {
+                throw new IllegalArgumentException("bad count " + n);
             }
-            return List.of(list);
+            List<T> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(element.get());
+            }
+            return java.util.Collections.unmodifiableList(list);
         }
 
         Statement statement() {
@@ -743,12 +751,7 @@ public final class TreeSnapshot {
         }
 
         List<Attribute> attributes() {
-            int n = in.getInt();
-            Attribute[] list = new Attribute[n];
-            for (int i = 0; i < n; i++) {
-                list[i] = attribute();
-            }
-            return List.of(list);
+            return list(this::attribute);
         }
 
         Attribute attribute() {
