@@ -1,76 +1,119 @@
 #!/bin/bash
-# Side-by-side timing of `conf --olddefconfig` (and of `kconfig4j upgrade`) on Linux 6.12 / x86 with Debian's amd64 config,
-# in the golden environment: the kernel's own conf against bin/kconfig4j, alternating, several
-# runs each; prints the medians and the ratio kconfig4j / kernel (below 1.0: kconfig4j faster).
+# Side by side: `conf --olddefconfig` by the kernel's own conf and by bin/kconfig4j, whole process
+# (JVM start included), for Linux 6.12 and Linux 7.3 on x86 with Debian's amd64 config of each, in
+# the golden environment (dummy tools; 7.3 with KERNELVERSION=7.3.4 PAHOLE_VERSION=9999
+# RUSTC_VERSION_TEXT= as the golden README says). All runs of one row alternate with the other
+# rows, so that load from elsewhere on the machine spreads evenly; each figure is the median of
+# RUNS runs.
 #
-# usage: bench/olddefconfig.sh [RUNS]        (default 7)
-# env:   KCONFIG4J_SHARED (default ../shared), KCONFIG4J_ORACLE (dir with conf-6.12, default
-#        /tmp/oracle; installed with shared/oracle/get-conf.sh when missing)
+# What is measured, per tree:
+#   object directory  "existing": include/config/ is already there (a rebuild: only changed files
+#                     are touched); "fresh": an empty object directory (a first build: ~7,000
+#                     include/config/ files are created).
+#   kconfig4j cache   "on": the default, warm (the probe cache answers the tree's ~110 compiler
+#                     probes and the parsed-tree snapshot replaces parsing); "off":
+#                     KCONFIG4J_PROBE_CACHE=off, every probe runs and the tree is parsed, as the
+#                     kernel's conf does every time.
+#   wall              elapsed time; cpu: user + system time of the process and its children (the
+#                     probes); peak: maximum resident set size (/usr/bin/time's %M).
+# Both tools' .config, auto.conf and autoconf.h are compared after the runs; any difference stops
+# the script.
 #
-# Two kconfig4j figures: with the probe cache warm (the default: the ~107 compiler probes of the
-# tree are not run again while the compiler and environment are unchanged) and with it off
-# (KCONFIG4J_PROBE_CACHE=off: every probe runs, as the kernel's conf does every time).
+# usage: bench/olddefconfig.sh [RUNS] [TREES]   (default 5 runs; TREES "6.12 7.3")
+# env:   KCONFIG4J_SHARED (default ../shared), KCONFIG4J_ORACLE (dir with conf-6.12 and conf-7.3,
+#        default /tmp/oracle; installed with shared/oracle/get-conf.sh when missing).
+# needs: /usr/bin/time (Debian: apt-get install time), bc.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=$(cd "${KCONFIG4J_SHARED:-$here/../shared}" && pwd)
 oracle=${KCONFIG4J_ORACLE:-/tmp/oracle}
-runs=${1:-7}
-[ -x "$oracle/conf-6.12" ] || "$shared/oracle/get-conf.sh" "$oracle" >/dev/null
+runs=${1:-5}
+trees=${2:-"6.12 7.3"}
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+for t in $trees; do [ -x "$oracle/conf-$t" ] || "$shared/oracle/get-conf.sh" "$oracle" >/dev/null; done
 [ -f "$here/target/kconfig4j.jar" ] || (cd "$here" && mvn -q -B package -DskipTests)
-st=$shared/corpus/linux-6.12
-input=$shared/corpus/configs/debian-6.12-amd64.config
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# one_run DIR COMMAND...: prints the wall time in seconds of one olddefconfig in DIR
+# conf_env TREE: the golden environment of TREE (6.12 or 7.3), one NAME=VALUE per line
+conf_env() {
+    local st=$shared/corpus/linux-$1
+    printf '%s\n' PATH=/usr/bin:/bin LC_ALL=C srctree="$st" ARCH=x86 SRCARCH=x86 SUBARCH=x86 HEADER_ARCH=x86 \
+        CC="$st/scripts/dummy-tools/gcc" LD="$st/scripts/dummy-tools/ld" NM="$st/scripts/dummy-tools/nm" \
+        OBJCOPY="$st/scripts/dummy-tools/objcopy" PAHOLE="$st/scripts/dummy-tools/pahole" AR=ar HOSTCC=gcc \
+        HOSTCXX=g++ CLANG_FLAGS= "CC_VERSION_TEXT=gcc (scripts/dummy-tools/gcc)" PYTHON3=python3 RUSTC=rustc \
+        BINDGEN=bindgen
+    case $1 in
+        7.3) printf '%s\n' KERNELVERSION=7.3.4 PAHOLE_VERSION=9999 RUSTC_VERSION_TEXT= ;;
+        6.12) printf '%s\n' KERNELVERSION=6.12.117 ;;
+    esac
+}
+
+# one_run TREE DIR FRESH LABEL COMMAND...: one olddefconfig of TREE's Debian config in DIR (emptied
+# first when FRESH is 1); appends "wall cpu peakKiB" to $work/LABEL.t
 one_run() {
-    local d=$1; shift
-    cp "$input" "$d/.config"
-    local t0 t1
-    t0=$(date +%s.%N)
-    (cd "$d" && env -i PATH=/usr/bin:/bin HOME="$d" LC_ALL=C srctree="$st" ARCH=x86 SRCARCH=x86 SUBARCH=x86 \
-        HEADER_ARCH=x86 KERNELVERSION=6.12.117 CC="$st/scripts/dummy-tools/gcc" LD="$st/scripts/dummy-tools/ld" \
-        NM="$st/scripts/dummy-tools/nm" OBJCOPY="$st/scripts/dummy-tools/objcopy" \
-        PAHOLE="$st/scripts/dummy-tools/pahole" AR=ar HOSTCC=gcc HOSTCXX=g++ CLANG_FLAGS= \
-        "CC_VERSION_TEXT=gcc (scripts/dummy-tools/gcc)" PYTHON3=python3 RUSTC=rustc BINDGEN=bindgen \
+    local tree=$1 d=$2 fresh=$3 label=$4; shift 4
+    [ "$fresh" = 1 ] && rm -rf "$d"
+    mkdir -p "$d"
+    cp "$shared/corpus/configs/debian-$tree-amd64.config" "$d/.config"
+    local -a env
+    mapfile -t env < <(conf_env "$tree")
+    (cd "$d" && /usr/bin/time -o "$work/time.out" -f '%e %U %S %M' env -i "${env[@]}" HOME="$work/home" \
         KCONFIG_CONFIG="$d/.config" KCONFIG_AUTOCONFIG="$d/include/config/auto.conf" \
         KCONFIG_AUTOHEADER="$d/include/generated/autoconf.h" KCONFIG_RUSTCCFG="$d/include/generated/rustc_cfg" \
         "$@" -s --olddefconfig Kconfig </dev/null >/dev/null)
-    t1=$(date +%s.%N)
-    rm -rf "$d/include"
-    echo "$t1 - $t0" | bc
+    awk '{printf "%.3f %.3f %d\n", $1, $2 + $3, $4}' "$work/time.out" >> "$work/$label.t"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+col() { awk -v c="$2" '{print $c}' "$work/$1.t" | median; }
 
-# upgrade_run: the upgrade report for Debian's 6.1 config on the 6.12 tree (issue: <= 2x conf)
-upgrade_run() {
-    local t0 t1
-    t0=$(date +%s.%N)
-    env -i PATH=/usr/bin:/bin HOME="$work/u" "$here/bin/kconfig4j" upgrade --config "$shared/corpus/configs/debian-6.1-amd64.config" \
-        --srctree "$st" --arch x86 --dummy-tools --fail-on never >/dev/null
-    t1=$(date +%s.%N)
-    echo "$t1 - $t0" | bc
-}
-
-mkdir -p "$work/k" "$work/j" "$work/c" "$work/u"
-# Warm-up: file caches, the class-data archive, the probe cache.
-one_run "$work/k" "$oracle/conf-6.12" >/dev/null
-one_run "$work/j" "$here/bin/kconfig4j" conf >/dev/null
-one_run "$work/c" env KCONFIG4J_PROBE_CACHE=off "$here/bin/kconfig4j" conf >/dev/null
-upgrade_run >/dev/null
-: > "$work/k.t"; : > "$work/j.t"; : > "$work/c.t"; : > "$work/u.t"
-for _ in $(seq "$runs"); do
-    one_run "$work/k" "$oracle/conf-6.12" >> "$work/k.t"
-    one_run "$work/j" "$here/bin/kconfig4j" conf >> "$work/j.t"
-    one_run "$work/c" env KCONFIG4J_PROBE_CACHE=off "$here/bin/kconfig4j" conf >> "$work/c.t"
-    upgrade_run >> "$work/u.t"
+mkdir -p "$work/home"
+rows=()
+for tree in $trees; do
+    for objdir in existing fresh; do
+        fresh=0; [ $objdir = fresh ] && fresh=1
+        rows+=("$tree $objdir kernel 0 $oracle/conf-$tree")
+        rows+=("$tree $objdir cache-on 0 $here/bin/kconfig4j conf")
+        rows+=("$tree $objdir cache-off 0 env KCONFIG4J_PROBE_CACHE=off $here/bin/kconfig4j conf")
+    done
 done
-cmp -s "$work/k/.config" "$work/j/.config" || { echo "outputs differ!" >&2; exit 1; }
-k=$(median < "$work/k.t"); j=$(median < "$work/j.t"); c=$(median < "$work/c.t"); u=$(median < "$work/u.t")
-printf 'olddefconfig, Linux 6.12 x86, Debian amd64 config, %d runs each (median wall time)\n' "$runs"
-printf '  kernel conf-6.12                 %6.3f s\n' "$k"
-printf '  kconfig4j (probe cache warm)     %6.3f s   ratio %.2f\n' "$j" "$(echo "$j / $k" | bc -l)"
-printf '  kconfig4j (probe cache off)      %6.3f s   ratio %.2f\n' "$c" "$(echo "$c / $k" | bc -l)"
-printf 'upgrade report, Debian 6.1 amd64 config -> Linux 6.12 (same machine, probe cache warm)\n'
-printf '  kconfig4j upgrade                %6.3f s   ratio %.2f to the kernel conf above\n' "$u" "$(echo "$u / $k" | bc -l)"
+# Warm-up (untimed): file caches, the class-data archive, the probe cache and the snapshot, and an
+# existing object directory for the "existing" rows.
+for row in "${rows[@]}"; do
+    read -r tree objdir tool _ cmd <<< "$row"
+    one_run "$tree" "$work/$tree-$objdir-$tool" 1 warmup $cmd
+done
+for _ in $(seq "$runs"); do
+    for row in "${rows[@]}"; do
+        read -r tree objdir tool _ cmd <<< "$row"
+        fresh=0; [ "$objdir" = fresh ] && fresh=1
+        one_run "$tree" "$work/$tree-$objdir-$tool" $fresh "$tree-$objdir-$tool" $cmd
+    done
+done
+for tree in $trees; do
+    for objdir in existing fresh; do
+        for tool in cache-on cache-off; do
+            for f in .config include/config/auto.conf include/generated/autoconf.h; do
+                cmp -s "$work/$tree-$objdir-kernel/$f" "$work/$tree-$objdir-$tool/$f" \
+                    || { echo "$tree $objdir $tool: $f differs from the kernel's!" >&2; exit 1; }
+            done
+        done
+    done
+done
+printf 'olddefconfig, x86, Debian amd64 config of each tree, %d runs each (medians); %s, %d cores\n' \
+    "$runs" "$(java -version 2>&1 | head -1)" "$(nproc)"
+printf '%-5s %-9s %-22s %8s %8s %9s %8s\n' tree objdir tool wall cpu peak 'wall/kernel'
+for tree in $trees; do
+    for objdir in existing fresh; do
+        k=$(col "$tree-$objdir-kernel" 1)
+        for tool in kernel cache-on cache-off; do
+            l="$tree-$objdir-$tool"
+            w=$(col "$l" 1); c=$(col "$l" 2); m=$(col "$l" 3)
+            name=$tool; [ $tool = kernel ] && name="conf-$tree"; [ $tool != kernel ] && name="kconfig4j $tool"
+            printf '%-5s %-9s %-22s %7.2fs %7.2fs %6.0fMiB %8.2f\n' "$tree" "$objdir" "$name" "$w" "$c" \
+                "$(echo "$m / 1024" | bc -l)" "$(echo "$w / $k" | bc -l)"
+        done
+    done
+done
+echo "outputs (.config, auto.conf, autoconf.h) identical to the kernel's: yes"

@@ -1,5 +1,6 @@
 package dev.kconfig4j;
 
+import dev.kconfig4j.cache.TreeSnapshot;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.menu.DependencyCheck;
 import dev.kconfig4j.menu.Menu;
@@ -44,6 +45,7 @@ public final class Kconfig {
     private final Symbol modules;
     private final List<Statement> syntax;
     private final Map<String, String> usedEnvironment;
+    private boolean fromSnapshot;
 
     private Kconfig(Options options, Dialect dialect, SymbolTable symbols, MenuBuilder.Result built,
             List<Statement> syntax, Map<String, String> usedEnvironment) {
@@ -92,21 +94,57 @@ public final class Kconfig {
         Dialect dialect = options.dialect() != null ? options.dialect()
                 : Dialect.select(options.environment().get("KCONFIG4J_DIALECT"), options.environment(), options.srctree());
         ShellPolicy policy = options.shellPolicy() != null ? options.shellPolicy() : ShellPolicy.allow();
-        Preprocessor pp = new Preprocessor(options.environment(), options.workingDirectory(), out, err,
-                java.nio.charset.StandardCharsets.UTF_8,
-                options.probeCache() != null ? options.probeCache() : ProbeCache.disabled(), policy);
+        ProbeCache probes = options.probeCache() != null ? options.probeCache() : ProbeCache.disabled();
+        // A snapshot of an earlier parse stands in for parsing when nothing it depends on changed
+        // (TreeSnapshot says what); only where every probe may run and is cached.
+        TreeSnapshot snapshot = policy.mode() != ShellPolicy.Mode.ALLOW ? null
+                : TreeSnapshot.slot(probes, options.srctree(), options.file(), options.workingDirectory(),
+                        dialect.name(), options.environment(), err);
+        if (snapshot != null) {
+            TreeSnapshot.Parsed parsed = snapshot.read(probes, options.environment(), options.srctree(),
+                    options.workingDirectory(), out, err);
+            if (parsed != null) {
+                return build(options, dialect, parsed.symbols(), parsed.syntax(), parsed.usedEnvironment(), err, true);
+            }
+        }
+        TreeSnapshot.Recording recording = snapshot != null ? new TreeSnapshot.Recording() : null;
+        PrintStream parseOut = recording != null ? recording.tee(out, 0) : out;
+        PrintStream parseErr = recording != null ? recording.tee(err, 1) : err;
+        Preprocessor pp = new Preprocessor(options.environment(), options.workingDirectory(), parseOut, parseErr,
+                java.nio.charset.StandardCharsets.UTF_8, probes, policy);
         SymbolTable symbols = new SymbolTable();
-        Parser parser = new Parser(options.srctree(), options.workingDirectory(), symbols, pp, err);
+        Parser parser = new Parser(options.srctree(), options.workingDirectory(), symbols, pp, parseErr);
+        if (recording != null) {
+            parser.onFileRead(recording::fileRead);
+        }
         List<Statement> syntax = parser.parse(options.file());
         policy.finish();
+        parseOut.flush();
+        parseErr.flush();
+        if (snapshot != null) {
+            snapshot.write(recording, symbols, syntax, pp);
+        }
+        return build(options, dialect, symbols, syntax, pp.usedEnvironment(), err, false);
+    }
+
+    /** Builds the menus of a parsed tree and checks them. */
+    private static Kconfig build(Options options, Dialect dialect, SymbolTable symbols, List<Statement> syntax,
+            Map<String, String> usedEnvironment, PrintStream err, boolean fromSnapshot) {
         MenuBuilder.Result built = new MenuBuilder(symbols, dialect, err).build(syntax);
         symbols.freeze();
         PropertyCheck.warn(menusInOrder(built.root()), err);
         if (DependencyCheck.check(symbols, built.root(), dialect, err)) {
             throw KconfigException.alreadyReported("recursive dependency detected");
         }
-        return new Kconfig(options, dialect, symbols, built, Collections.unmodifiableList(syntax),
-                new LinkedHashMap<>(pp.usedEnvironment()));
+        Kconfig tree = new Kconfig(options, dialect, symbols, built, Collections.unmodifiableList(syntax),
+                new LinkedHashMap<>(usedEnvironment));
+        tree.fromSnapshot = fromSnapshot;
+        return tree;
+    }
+
+    /** Whether this tree was loaded from a {@link TreeSnapshot} rather than parsed. */
+    public boolean fromSnapshot() {
+        return fromSnapshot;
     }
 
     /** A fresh configuration of this tree, with no user values. */

@@ -1,5 +1,6 @@
 package dev.kconfig4j.cli;
 
+import dev.kconfig4j.cache.CacheRoot;
 import dev.kconfig4j.preprocess.ProbeCache;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,10 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kconfig4j cache}: where the probe cache is, and clearing it. */
-@Command(name = "cache", header = "Show or clear the cache of $(shell,...) probe results and git revisions.", description = {
-    "The probe cache: results of the trees' $(shell,...) probes, reused while the command, the environment",
-    "and the programs it names are unchanged (KCONFIG4J_PROBE_CACHE=off disables it); beside it, the",
-    "git revisions `impact` has read (their Kconfig files and Makefiles, one directory per commit)."})
+@Command(name = "cache", header = "Show or clear the caches: probe results, parsed trees and git revisions.", description = {
+    "All caches live in one private directory (mode 0700): $KCONFIG4J_CACHE_DIR, else",
+    "$XDG_CACHE_HOME/kconfig4j, else ~/.cache/kconfig4j. probes/: results of the trees' $(shell,...) probes,",
+    "reused while the command, the environment, the compiler's version line and the programs it names",
+    "are unchanged (KCONFIG4J_PROBE_CACHE=off disables it and the snapshots); snapshots/: parsed trees,",
+    "reused while every file read, the environment and every probe answer are unchanged",
+    "(KCONFIG4J_SNAPSHOTS=off disables them); trees/: the git revisions `impact` has read."})
 public final class CacheCommand implements Callable<Integer> {
     private final Cli.Context context;
 
@@ -27,7 +31,7 @@ public final class CacheCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ProbeCache cache = ProbeCache.forEnvironment(context.environment());
+        ProbeCache cache = ProbeCache.forEnvironment(context.environment(), context.err());
         if (!cache.isEnabled()) {
             context.out().println("probe cache: off");
             return 0;
@@ -35,14 +39,17 @@ public final class CacheCommand implements Callable<Integer> {
         if (clear) {
             cache.clear();
             context.out().println("probe cache cleared: " + cache.directory());
-            Path trees = cache.directory().resolveSibling("trees");
-            if (Files.isDirectory(trees)) {
-                try (Stream<Path> s = Files.walk(trees)) {
-                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
+            for (String name : new String[] {CacheRoot.SNAPSHOTS, CacheRoot.TREES}) {
+                Path dir = cache.directory().resolveSibling(name);
+                if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    try (Stream<Path> s = Files.walk(dir)) {
+                        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(p);
+                        }
                     }
+                    context.out().println((name.equals(CacheRoot.TREES) ? "git revisions" : "parsed trees")
+                            + " cleared: " + dir);
                 }
-                context.out().println("git revisions cleared: " + trees);
             }
         } else {
             context.out().println("probe cache: " + cache.directory());

@@ -78,7 +78,7 @@ public final class TreeOptions {
             }
         }
         Map<String, String> env = KernelEnvironment.forTree(context.environment(), tree, arch, dummyTools);
-        ProbeCache cache = ProbeCache.forEnvironment(env);
+        ProbeCache cache = ProbeCache.forEnvironment(env, context.err());
         // Probes run in a stable scratch directory, so that cached results apply across runs;
         // without the cache, in a temporary one removed after the load.
         Path work = cache.isEnabled() ? cache.directory().resolveSibling("objdir") : Files.createTempDirectory("kconfig4j");

@@ -71,11 +71,11 @@ public final class Conf {
     }
 
     /**
-     * The probe cache: on unless KCONFIG4J_PROBE_CACHE is {@code off}; kept in
-     * KCONFIG4J_CACHE_DIR, else $XDG_CACHE_HOME/kconfig4j/probes, else ~/.cache/kconfig4j/probes.
+     * The probe cache: on unless KCONFIG4J_PROBE_CACHE is {@code off}; kept in probes/ of
+     * KCONFIG4J_CACHE_DIR, else $XDG_CACHE_HOME/kconfig4j, else ~/.cache/kconfig4j.
      */
     static ProbeCache probeCache(ConfRequest req) {
-        return ProbeCache.forEnvironment(req.environment());
+        return ProbeCache.forEnvironment(req.environment(), req.err());
     }
 
     private static Dialect dialectOverride(ConfRequest req) {

@@ -1,10 +1,13 @@
 package dev.kconfig4j.impact;
 
 import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.cache.CacheRoot;
+import dev.kconfig4j.cache.DirectoryManifest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -26,8 +29,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * probes and the dummy tools), every {@code Makefile*} and {@code Kbuild*} file (what Kbuild
  * builds), with their executable bits and symbolic links. Writing them once is cheaper and simpler
  * than teaching the parser and the probes (which run as processes) a virtual file system. With a
- * tree cache ({@link #materialize(Path, Path)}) a commit is written once, under its id, and later
- * runs reuse it: the same paths, so the probe cache answers their probes too.
+ * tree cache ({@link #materialize(Path, Path)}: {@code trees/} in the private {@link CacheRoot}) a
+ * commit is written once, under its id, and later runs reuse it after checking its
+ * {@link DirectoryManifest}: the same paths, so the probe cache answers their probes too.
  */
 public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitRevision {
 
@@ -42,7 +46,9 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
 
     /**
      * Like {@link #materialize(Path)}, but a revision goes to {@code cache/<commit id>} (written once,
-     * completely, then renamed into place; reused by later runs) when {@code cache} is not null.
+     * completely, with its {@link DirectoryManifest} last, then renamed into place; reused by later
+     * runs while it is this user's and matches its manifest) when {@code cache} is not null. A
+     * cache directory that must not be trusted is not used (with a warning).
      */
     default Path materialize(Path scratch, Path cache) throws IOException {
         return materialize(scratch);
@@ -166,21 +172,35 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
             if (cache == null) {
                 return materialize(scratch);
             }
-            Path target = cache.resolve(commit);
-            if (Files.isRegularFile(target.resolve(COMPLETE))) {
-                return target;
+            try {
+                CacheRoot.privateDirectory(cache);
+            } catch (CacheRoot.Untrusted e) {
+                CacheRoot.warnOnce(System.err, e.getMessage());
+                return materialize(scratch);
             }
-            Files.createDirectories(cache);
+            Path target = cache.resolve(commit);
+            boolean present = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+            if (present) {
+                String problem = DirectoryManifest.problem(target, commit);
+                if (problem == null) {
+                    return target;
+                }
+                CacheRoot.warnOnce(System.err, "cached revision " + target + " " + problem + "; written anew");
+            }
             Path partial = Files.createTempDirectory(cache, commit + ".partial.");
             try {
                 materialize(partial);
-                Files.writeString(partial.resolve(COMPLETE), commit + "\n");
+                // Written last: a directory with a manifest that matches it is complete.
+                DirectoryManifest.write(partial, commit);
+                if (present && CacheRoot.distrust(target, true) == null) {
+                    deleteTree(target);
+                }
                 try {
                     Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 } catch (IOException raced) {
-                    // Another run wrote it first (or a stale incomplete copy is in the way): use
-                    // a complete one, else our own.
-                    if (!Files.isRegularFile(target.resolve(COMPLETE))) {
+                    // Another run wrote it first (or something untrusted is in the way): use a
+                    // verified one, else our own.
+                    if (DirectoryManifest.problem(target, commit) != null) {
                         return partial;
                     }
                 }
@@ -193,9 +213,6 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
             }
             return target;
         }
-
-        /** The file that marks a cached revision as completely written. */
-        private static final String COMPLETE = ".kconfig4j-complete";
 
         private static void deleteTree(Path dir) throws IOException {
             try (java.util.stream.Stream<Path> s = Files.walk(dir)) {

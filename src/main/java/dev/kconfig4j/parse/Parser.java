@@ -42,6 +42,14 @@ public final class Parser {
     private final Deque<Lexer> enclosing = new ArrayDeque<>();
     private Lexer lexer;
     private Lexer.Line pushedBack;
+    /** Told every file read: the name as given, the file, its text (for snapshots of the tree). */
+    private FileListener fileListener = (name, path, text) -> { };
+
+    /** Told of every file a parse reads. */
+    @FunctionalInterface
+    public interface FileListener {
+        void read(String name, Path path, String text);
+    }
 
     public Parser(Path srctree, Path workingDirectory, SymbolTable symbols, Preprocessor preprocessor,
             PrintStream warnings) {
@@ -50,6 +58,12 @@ public final class Parser {
         this.symbols = symbols;
         this.preprocessor = preprocessor;
         this.warnings = warnings;
+    }
+
+    /** Calls {@code listener} for every file this parser reads, before parsing it. */
+    public Parser onFileRead(FileListener listener) {
+        this.fileListener = listener;
+        return this;
     }
 
     /** Parses the top-level Kconfig file (normally {@code Kconfig}) and everything it sources. */
@@ -62,6 +76,14 @@ public final class Parser {
     }
 
     private Path resolve(String name) {
+        return resolve(name, workingDirectory, srctree);
+    }
+
+    /**
+     * The file a {@code source} of {@code name} reads: relative to the working directory first,
+     * then to {@code srctree} (which may be null); null if there is none.
+     */
+    public static Path resolve(String name, Path workingDirectory, Path srctree) {
         Path given = Path.of(name);
         if (given.isAbsolute()) {
             return Files.isRegularFile(given) ? given : null;
@@ -96,6 +118,7 @@ public final class Parser {
         } catch (IOException e) {
             throw new KconfigException("can't read file \"" + name + "\": " + e.getMessage());
         }
+        fileListener.read(name, path, text);
         Lexer saved = lexer;
         Lexer.Line savedBack = pushedBack;
         if (saved != null) {

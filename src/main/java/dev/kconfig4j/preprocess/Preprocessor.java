@@ -43,6 +43,11 @@ public final class Preprocessor {
     private final Shell shell;
     private final Map<String, Variable> variables = new HashMap<>();
     private final Map<String, String> usedEnvironment = new LinkedHashMap<>();
+    private final java.util.List<ProbeRun> probeRuns = new java.util.ArrayList<>();
+
+    /** A {@code $(shell,...)} answered by running it or from the probe cache, and its output. */
+    public record ProbeRun(String command, byte[] stdout, byte[] stderr) {
+    }
 
     /**
      * @param environment the process environment the kernel's conf would see: {@code $(NAME)}
@@ -90,6 +95,7 @@ public final class Preprocessor {
         this.stderr = Objects.requireNonNull(stderr, "stderr");
         this.shell = new Shell(this.environment, workingDirectory, stdout, stderr, charset,
                 Objects.requireNonNull(cache, "cache"), Objects.requireNonNull(policy, "policy"));
+        this.shell.onProbe(this::ranProbe);
     }
 
     /**
@@ -180,6 +186,18 @@ public final class Preprocessor {
             throw new IllegalArgumentException("no $( at index " + dollarIndex + " of " + text);
         }
         return ReferenceSyntax.closingParen(text, dollarIndex, text.length(), file, line) + 1;
+    }
+
+    /**
+     * The {@code $(shell,...)} commands that ran or were answered from the probe cache, in order,
+     * with their captured output (only while a probe cache is enabled: it captures them).
+     */
+    public java.util.List<ProbeRun> probeRuns() {
+        return Collections.unmodifiableList(probeRuns);
+    }
+
+    void ranProbe(String command, byte[] stdout, byte[] stderr) {
+        probeRuns.add(new ProbeRun(command, stdout, stderr));
     }
 
     Variable variable(String name) {

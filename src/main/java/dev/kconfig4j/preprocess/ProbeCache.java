@@ -2,7 +2,9 @@ package dev.kconfig4j.preprocess;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import dev.kconfig4j.cache.CacheRoot;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,10 +17,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -26,9 +31,12 @@ import java.util.regex.Pattern;
 /**
  * A persistent cache of {@code $(shell,...)} results, so that compiler probes
  * ({@code $(cc-option,...)}, {@code scripts/cc-version.sh $(CC)}, ...) run once rather than at
- * every load of a tree. Off unless the caller asks for it: pass {@link #open(Path)} to
- * {@link Preprocessor#Preprocessor(Map, Path, java.io.PrintStream, java.io.PrintStream, ProbeCache)};
- * every other constructor uses {@link #disabled()}.
+ * every load of a tree. The command-line tools use it by default ({@link #forEnvironment}:
+ * {@code KCONFIG4J_PROBE_CACHE=off} turns it off); a library caller passes one to
+ * {@link Preprocessor#Preprocessor(Map, Path, java.io.PrintStream, java.io.PrintStream, ProbeCache)}
+ * or {@code Kconfig.Options}, and every other constructor uses {@link #disabled()}. Being on by
+ * default, it must never change a result where the kernel's own build would see a change: the
+ * key below covers what the kernel's build uses to decide to re-run Kconfig and more.
  *
  * <p><b>What an entry records.</b> The stdout bytes as captured (at most {@value Shell#MAX_OUTPUT},
  * before the kernel's newline and NUL rules, which are applied again at every use) and every byte
@@ -42,39 +50,60 @@ import java.util.regex.Pattern;
  *   <li>the command text;
  *   <li>the absolute working directory (the object directory), since a command may read files
  *       relative to it;
- *   <li>the whole environment given to the command, every name and value;
- *   <li>a fingerprint (path, real path, size, last-modified time to the nanosecond) of
- *       {@code /bin/sh} and of every file the command <em>names</em>: the command is split into
- *       words at unquoted whitespace and at the shell operators {@code ; | & ( ) < >} and
- *       backquotes, quotes are dropped, the word after a {@code >} (an output) is skipped, and
- *       each word that is an absolute path, or a relative path with a
- *       {@code /} (resolved against the working directory), of an existing regular file, or a bare
- *       word found as an executable regular file on the {@code PATH} of the command's environment,
- *       is fingerprinted. A word that names nothing is recorded as absent, so a tool appearing
- *       later (on an earlier {@code PATH} entry, say) also changes the key.
+ *   <li>the whole environment given to the command, every name and value (so the tools' paths,
+ *       {@code CC}, {@code LD}, {@code CROSS_COMPILE}, and {@code CC_VERSION_TEXT} as the kernel's
+ *       Makefile exports it, are all in it);
+ *   <li>the first line of {@code $CC --version}, run once per cache and environment (when
+ *       {@code CC} is set): the kernel's own {@code CC_VERSION_TEXT}, which changes when a wrapper
+ *       such as {@code /usr/lib/ccache/gcc} or a script calling the real compiler starts calling
+ *       a different one;
+ *   <li>a fingerprint (path, real path, size, last-modified time to the nanosecond and SHA-256 of
+ *       the content) of {@code /bin/sh} and of every file the command <em>names</em>: the command
+ *       is split into words at unquoted whitespace and at the shell operators
+ *       {@code ; | & ( ) < >} and backquotes, quotes are dropped, the word after a {@code >} (an
+ *       output) is skipped; a word with a {@code /} is resolved against the working directory; a
+ *       bare word is looked up on the {@code PATH} of the command's environment, and <em>every</em>
+ *       executable of that name on the PATH is fingerprinted, in PATH order (wrappers like ccache
+ *       run the next one on the PATH). A word that names nothing is recorded as absent, so a
+ *       tool appearing later also changes the key;
+ *   <li>for every fingerprinted file that is a script ({@code #!}), the same fingerprint of its
+ *       interpreter (through {@code /usr/bin/env NAME}, the PATH's {@code NAME}) and of every
+ *       absolute path in its text that is an executable file, recursively (four levels): the
+ *       program a wrapper script runs.
  * </ul>
  *
- * <p><b>Limits.</b> Only files named literally in the command are checked: a script a named
- * script runs, a file a compiler reads (its headers, its plugins, {@code cc1}, the linker it
- * calls), files written other than by {@code >} (a {@code -o file} that exists is fingerprinted,
- * so a command rewriting a regular file it names is never a hit), words produced by shell expansion ({@code $VAR}, globs) and the contents of files in
- * the working directory are not. A command whose output varies without any of these inputs
- * changing (the date, {@code $$}, the network, a file it reads being edited) gets a stale
- * answer. Hence the cache is opt-in, and {@link #clear()} is the remedy after changing a toolchain
- * in a way that does not touch the named binaries.
+ * <p><b>When a result can be stale.</b> A cached result is returned although running the command
+ * would give another one only if none of the above changed and yet the command's output did:
+ * <ul>
+ *   <li>a file the command or the programs it runs <em>read</em> changed: a compiler's headers,
+ *       plugins, specs and {@code cc1}, the assembler and linker a compiler driver runs, a file in
+ *       the working directory, a configuration file a wrapper reads;
+ *   <li>a program is found other than by a literal word: through a shell variable or expansion
+ *       ({@code $VAR}, globs), by a bare word inside a script (looked up on the script's own PATH),
+ *       or by a wrapper written in a compiled language choosing it by other means than the PATH
+ *       (the version line still catches a changed {@code $CC});
+ *   <li>the output varies by itself (the date, {@code $$}, the network, random numbers).
+ * </ul>
+ * The kernel's build re-runs Kconfig in fewer cases (only when a Kconfig file, an environment
+ * variable Kconfig read or {@code CC_VERSION_TEXT} changed), so none of these is detected by the
+ * kernel either. {@link #clear()} ({@code kconfig4j cache --clear}) is the remedy after changing a
+ * toolchain in such a way, and {@code KCONFIG4J_PROBE_CACHE=off} runs every probe every time.
  *
  * <p><b>Storage.</b> One file per entry, named by the hex key digest plus {@code .probe}, directly
- * in the directory. An entry is written to a temp file in the same directory and renamed into
- * place, so concurrent runs never read a partial entry; an entry carries its own digest and a
- * checksum, and one that is unreadable, truncated or corrupted is a miss and is overwritten.
- * Failures to create the directory or write an entry are ignored: the command's result is still
- * used, it is only not remembered.
+ * in the directory ({@code probes/} of the private {@link CacheRoot}). An entry is written to a temp
+ * file in the same directory and renamed into place, so concurrent runs never read a partial
+ * entry; an entry carries its own digest and a checksum, and one that is unreadable, truncated or
+ * corrupted is a miss and is overwritten. The directory and each entry must pass
+ * {@link CacheRoot#distrust} (this user's, not writable by others, no symbolic link): a directory
+ * that does not disables the cache with a warning, an entry that does not is a miss with a
+ * warning. Failures to create the directory or write an entry are ignored: the command's result
+ * is still used, it is only not remembered.
  *
  * <p>Thread-safe; one instance may serve several preprocessors.
  */
 public final class ProbeCache {
     /** Part of every key and every entry; change it whenever either format changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private static final String SUFFIX = ".probe";
     private static final String TEMP_PREFIX = ".probe-tmp-";
@@ -83,24 +112,43 @@ public final class ProbeCache {
     private static final int DIGEST_LENGTH = 32;
     /** Larger stderr output is not stored (such a command is no quiet probe). */
     private static final int MAX_STORED_STDERR = 1 << 20;
+    /** Larger files are fingerprinted by size and time only (no probe names such a file). */
+    private static final long MAX_HASHED = 256L << 20;
+    /** Larger files are not read for the programs a script runs. */
+    private static final long MAX_SCRIPT = 1L << 20;
+    /** How deep scripts running scripts are followed. */
+    private static final int MAX_SCRIPT_DEPTH = 4;
     private static final Path SHELL = Path.of("/bin/sh");
 
-    private static final ProbeCache DISABLED = new ProbeCache(null);
+    private static final ProbeCache DISABLED = new ProbeCache(null, null);
 
     private final Path directory;
+    private final PrintStream warnings;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
-    private volatile boolean directoryCreated;
+    /** Null until checked; then why the directory must not be used, or "" if it may. */
+    private volatile String directoryDistrust;
+    /** Programs examined, by file, attributes and PATH, so that each is read once per cache. */
+    private final Map<List<Object>, Examined> examined = new ConcurrentHashMap<>();
+    /** The first line of {@code $CC --version}, by environment and working directory. */
+    private final Map<List<Object>, String> versionLines = new ConcurrentHashMap<>();
 
-    private ProbeCache(Path directory) {
+    private ProbeCache(Path directory, PrintStream warnings) {
         this.directory = directory;
+        this.warnings = warnings;
     }
 
     /**
-     * A cache stored in {@code directory}, which is created when the first entry is written.
+     * A cache stored in {@code directory}, which is created (mode 0700) when the first entry is
+     * written; warnings about untrusted directories and entries go to standard error.
      */
     public static ProbeCache open(Path directory) {
-        return new ProbeCache(Objects.requireNonNull(directory, "directory").toAbsolutePath());
+        return open(directory, System.err);
+    }
+
+    /** As {@link #open(Path)}, with warnings going to {@code warnings}. */
+    public static ProbeCache open(Path directory, PrintStream warnings) {
+        return new ProbeCache(Objects.requireNonNull(directory, "directory").toAbsolutePath(), warnings);
     }
 
     /** No cache: every command runs, and {@link #hits()} and {@link #misses()} stay 0. */
@@ -108,43 +156,40 @@ public final class ProbeCache {
         return DISABLED;
     }
 
+    /** {@link #forEnvironment(Map, PrintStream)} warning on standard error. */
+    public static ProbeCache forEnvironment(Map<String, String> environment) {
+        return forEnvironment(environment, System.err);
+    }
+
     /**
-     * Where the cache lives by default: {@code $KCONFIG4J_CACHE_DIR} if set, else
-     * {@code $XDG_CACHE_HOME/kconfig4j/probes}, else {@code $HOME/.cache/kconfig4j/probes}
-     * (empty values count as unset, as the XDG specification says).
+     * The cache a tool should use in {@code environment}: disabled when KCONFIG4J_PROBE_CACHE is
+     * {@code off}, when no cache directory can be determined, or (with a warning) when the
+     * directory exists and must not be trusted; else the one in {@link #defaultDirectory}.
+     */
+    public static ProbeCache forEnvironment(Map<String, String> environment, PrintStream warnings) {
+        if ("off".equals(environment.get("KCONFIG4J_PROBE_CACHE"))) {
+            return disabled();
+        }
+        Path dir;
+        try {
+            dir = defaultDirectory(environment);
+        } catch (IllegalStateException e) {
+            return disabled();
+        }
+        ProbeCache cache = open(dir, warnings);
+        return cache.usable() ? cache : disabled();
+    }
+
+    /**
+     * Where the cache lives by default: {@value CacheRoot#PROBES} in the {@link CacheRoot}
+     * ({@code $KCONFIG4J_CACHE_DIR}, else {@code $XDG_CACHE_HOME/kconfig4j}, else
+     * {@code $HOME/.cache/kconfig4j}).
      *
      * @param environment the process environment, e.g. {@link System#getenv()}
      * @throws IllegalStateException if none of the three variables is set
      */
-    /**
-     * The cache a tool should use in {@code environment}: disabled when KCONFIG4J_PROBE_CACHE is
-     * {@code off} or no cache directory can be determined, else the one in {@link #defaultDirectory}.
-     */
-    public static ProbeCache forEnvironment(Map<String, String> environment) {
-        if ("off".equals(environment.get("KCONFIG4J_PROBE_CACHE"))) {
-            return disabled();
-        }
-        try {
-            return open(defaultDirectory(environment));
-        } catch (IllegalStateException e) {
-            return disabled();
-        }
-    }
-
     public static Path defaultDirectory(Map<String, String> environment) {
-        String explicit = environment.get("KCONFIG4J_CACHE_DIR");
-        if (explicit != null && !explicit.isEmpty()) {
-            return Path.of(explicit);
-        }
-        String xdg = environment.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isEmpty()) {
-            return Path.of(xdg, "kconfig4j", "probes");
-        }
-        String home = environment.get("HOME");
-        if (home != null && !home.isEmpty()) {
-            return Path.of(home, ".cache", "kconfig4j", "probes");
-        }
-        throw new IllegalStateException("no cache directory: none of KCONFIG4J_CACHE_DIR, XDG_CACHE_HOME, HOME is set");
+        return CacheRoot.location(environment).resolve(CacheRoot.PROBES);
     }
 
     public boolean isEnabled() {
@@ -164,6 +209,31 @@ public final class ProbeCache {
     /** Commands looked up and not found (or found invalid), hence run. */
     public long misses() {
         return misses.get();
+    }
+
+    /**
+     * Whether the directory and the root above it may be used: both private (created so if missing)
+     * or at least this user's and not writable by others. Warns once if not.
+     */
+    private boolean usable() {
+        String why = directoryDistrust;
+        if (why == null) {
+            why = "";
+            try {
+                CacheRoot.privateDirectory(directory.getParent());
+                CacheRoot.privateDirectory(directory);
+            } catch (CacheRoot.Untrusted e) {
+                why = e.getMessage();
+            } catch (IOException | SecurityException | UnsupportedOperationException e) {
+                // Cannot be created (a read-only home, say): results are still right, only not kept.
+                why = "-";
+            }
+            directoryDistrust = why;
+            if (!why.isEmpty() && !"-".equals(why)) {
+                CacheRoot.warnOnce(warnings, why);
+            }
+        }
+        return why.isEmpty();
     }
 
     /**
@@ -191,7 +261,7 @@ public final class ProbeCache {
     }
 
     /** The key digest of one command run; see the class comment. */
-    static byte[] key(String command, Map<String, String> environment, Path workingDirectory) {
+    byte[] key(String command, Map<String, String> environment, Path workingDirectory) {
         KeyWriter key = new KeyWriter();
         key.putInt(FORMAT);
         key.putString(command);
@@ -203,18 +273,60 @@ public final class ProbeCache {
             key.putString(name);
             key.putString(value);
         });
-        fingerprint(key, SHELL);
-        String path = environment.get("PATH");
-        String[] pathDirectories = path == null ? new String[0] : path.split(":", -1);
+        key.putString(versionLine(sorted, workDir));
+        Set<Path> seen = new HashSet<>();
+        String[] pathDirectories = pathDirectories(environment);
+        fingerprint(key, SHELL, pathDirectories, seen, 0);
         for (String word : namedWords(command)) {
             key.putString(word);
             if (word.indexOf('/') >= 0) {
-                fingerprint(key, workDir.resolve(word));
+                fingerprint(key, workDir.resolve(word), pathDirectories, seen, 0);
             } else {
-                key.putString(onPath(word, pathDirectories, workDir, key));
+                onPath(word, pathDirectories, workDir, key, seen);
             }
         }
         return key.digest();
+    }
+
+    private static String[] pathDirectories(Map<String, String> environment) {
+        String path = environment.get("PATH");
+        return path == null ? new String[0] : path.split(":", -1);
+    }
+
+    /**
+     * The first line of {@code $CC --version} in this environment (computed once), or "" when CC
+     * is unset or says nothing: the kernel's CC_VERSION_TEXT.
+     */
+    private String versionLine(Map<String, String> environment, Path workDir) {
+        String cc = environment.get("CC");
+        if (cc == null || cc.isBlank()) {
+            return "";
+        }
+        return versionLines.computeIfAbsent(List.of(environment, workDir), k -> {
+            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", "$CC --version").directory(workDir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            try {
+                Process process = builder.start();
+                process.getOutputStream().close();
+                byte[] output;
+                try (java.io.InputStream in = process.getInputStream()) {
+                    output = in.readNBytes(Shell.MAX_OUTPUT);
+                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                int status = process.waitFor();
+                String text = new String(output, StandardCharsets.UTF_8);
+                int newline = text.indexOf('\n');
+                return status + ":" + (newline >= 0 ? text.substring(0, newline) : text);
+            } catch (IOException e) {
+                return "cannot run: " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                // Never reused: a unique value makes every key of this run a miss.
+                return "interrupted " + System.nanoTime();
+            }
+        });
     }
 
     /**
@@ -269,43 +381,125 @@ public final class ProbeCache {
     }
 
     /**
-     * Finds {@code word} as the shell would on {@code PATH} and fingerprints it; returns what
-     * was found (for the key), or "" if nothing.
+     * Fingerprints every executable named {@code word} on {@code PATH}, in PATH order (the first
+     * is the one the shell runs; wrappers run later ones); records the end of the list.
      */
-    private static String onPath(String word, String[] pathDirectories, Path workDir, KeyWriter key) {
+    private void onPath(String word, String[] pathDirectories, Path workDir, KeyWriter key, Set<Path> seen) {
         for (String dir : pathDirectories) {
             // An empty PATH entry means the current directory, as in POSIX sh.
             Path candidate = dir.isEmpty() ? workDir.resolve(word) : workDir.resolve(dir).resolve(word);
             BasicFileAttributes attributes = attributes(candidate);
             if (attributes != null && attributes.isRegularFile() && Files.isExecutable(candidate)) {
-                fingerprint(key, candidate, attributes);
-                return candidate.toString();
+                fingerprint(key, candidate, attributes, pathDirectories, seen, 0);
             }
         }
-        return "";
+        key.putString(".");
     }
 
-    private static void fingerprint(KeyWriter key, Path file) {
+    private void fingerprint(KeyWriter key, Path file, String[] path, Set<Path> seen, int depth) {
         BasicFileAttributes attributes = attributes(file);
         if (attributes == null || !attributes.isRegularFile()) {
             key.putString("-");
             return;
         }
-        fingerprint(key, file, attributes);
+        fingerprint(key, file, attributes, path, seen, depth);
     }
 
-    private static void fingerprint(KeyWriter key, Path file, BasicFileAttributes attributes) {
+    private void fingerprint(KeyWriter key, Path file, BasicFileAttributes attributes, String[] path, Set<Path> seen,
+            int depth) {
         key.putString("+");
         key.putString(file.toString());
-        String real;
+        Path real;
         try {
-            real = file.toRealPath().toString();
+            real = file.toRealPath();
         } catch (IOException e) {
-            real = "";
+            real = file;
         }
-        key.putString(real);
+        key.putString(real.toString());
+        long mtime = attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
         key.putLong(attributes.size());
-        key.putLong(attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+        key.putLong(mtime);
+        if (!seen.add(real)) {
+            return;
+        }
+        Examined examined = attributes.size() <= MAX_HASHED ? examine(real, attributes.size(), mtime, path) : null;
+        key.putBytes(examined != null ? examined.digest() : new byte[0]);
+        if (examined != null && depth < MAX_SCRIPT_DEPTH) {
+            for (Path program : examined.programs()) {
+                fingerprint(key, program, path, seen, depth + 1);
+            }
+        }
+    }
+
+    /** A program's content digest and, for a script, the programs it names. */
+    private record Examined(byte[] digest, List<Path> programs) {
+    }
+
+    /** Reads {@code real} once per cache (by file, size and time): see {@link #fingerprint}. */
+    private Examined examine(Path real, long size, long mtime, String[] path) {
+        return examined.computeIfAbsent(List.of(real, size, mtime, List.of(path)), k -> new Examined(
+                contentDigest(real), size <= MAX_SCRIPT ? scriptPrograms(real, path) : List.of()));
+    }
+
+    /** SHA-256 of the file's content; a single 0 byte if unreadable. */
+    private static byte[] contentDigest(Path real) {
+        MessageDigest digest = sha256();
+        try (java.io.InputStream in = Files.newInputStream(real)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (IOException | SecurityException e) {
+            return new byte[] {0};
+        }
+        return digest.digest();
+    }
+
+    /**
+     * For a script ({@code #!}): its interpreter (for {@code /usr/bin/env NAME}, every NAME on
+     * {@code path} too) and every absolute path in its text naming an executable file. Empty for
+     * anything else.
+     */
+    private static List<Path> scriptPrograms(Path file, String[] path) {
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(2);
+            if (head.length < 2 || head[0] != '#' || head[1] != '!') {
+                return List.of();
+            }
+            head = in.readAllBytes();
+        } catch (IOException | SecurityException e) {
+            return List.of();
+        }
+        String text = new String(head, StandardCharsets.ISO_8859_1);
+        int lineEnd = text.indexOf('\n');
+        String[] interpreter = (lineEnd >= 0 ? text.substring(0, lineEnd) : text).trim().split("\\s+");
+        List<Path> programs = new ArrayList<>();
+        if (interpreter.length > 0 && !interpreter[0].isEmpty()) {
+            programs.add(Path.of(interpreter[0]));
+            if (interpreter[0].endsWith("/env") && interpreter.length > 1) {
+                for (String dir : path) {
+                    if (dir.startsWith("/")) {
+                        programs.add(Path.of(dir, interpreter[interpreter.length - 1]));
+                    }
+                }
+            }
+        }
+        for (String word : namedWords(text)) {
+            if (word.startsWith("/") && word.length() > 1) {
+                Path candidate;
+                try {
+                    candidate = Path.of(word);
+                } catch (java.nio.file.InvalidPathException e) {
+                    continue;
+                }
+                BasicFileAttributes attributes = attributes(candidate);
+                if (attributes != null && attributes.isRegularFile() && Files.isExecutable(candidate)) {
+                    programs.add(candidate);
+                }
+            }
+        }
+        return programs;
     }
 
     private static BasicFileAttributes attributes(Path file) {
@@ -316,6 +510,25 @@ public final class ProbeCache {
         }
     }
 
+    /**
+     * Whether this cache answers {@code command} (run in {@code environment} and
+     * {@code workingDirectory}) with exactly {@code stdout} and {@code stderr}, as a load would see
+     * it now: the key is computed anew (so a changed program or environment says no) and the
+     * entry must be there and intact. Counts a hit when it does.
+     */
+    public boolean answers(String command, Map<String, String> environment, Path workingDirectory, byte[] stdout,
+            byte[] stderr) {
+        if (directory == null) {
+            return false;
+        }
+        Result stored = read(key(command, environment, workingDirectory));
+        boolean same = stored != null && Arrays.equals(stored.stdout(), stdout) && Arrays.equals(stored.stderr(), stderr);
+        if (same) {
+            hits.incrementAndGet();
+        }
+        return same;
+    }
+
     /** The stored result for {@code key}, counting a hit or a miss; null on a miss. */
     Result lookup(byte[] key) {
         Result result = read(key);
@@ -324,9 +537,21 @@ public final class ProbeCache {
     }
 
     private Result read(byte[] key) {
+        if (directory == null || !usable()) {
+            return null;
+        }
+        Path file = entry(key);
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        String why = CacheRoot.distrust(file, false);
+        if (why != null) {
+            CacheRoot.warnOnce(warnings, "probe cache entry " + file + " " + why + "; not used");
+            return null;
+        }
         byte[] data;
         try {
-            data = Files.readAllBytes(entry(key));
+            data = Files.readAllBytes(file);
         } catch (IOException | SecurityException e) {
             return null;
         }
@@ -379,9 +604,8 @@ public final class ProbeCache {
         }
         Path temp = null;
         try {
-            if (!directoryCreated) {
-                Files.createDirectories(directory);
-                directoryCreated = true;
+            if (!usable()) {
+                return;
             }
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(
                     64 + result.stdout().length + result.stderr().length);
@@ -447,6 +671,11 @@ public final class ProbeCache {
             scratch.clear();
             scratch.putLong(value);
             digest.update(scratch.array(), 0, Long.BYTES);
+        }
+
+        void putBytes(byte[] value) {
+            putInt(value.length);
+            digest.update(value);
         }
 
         void putString(String value) {

@@ -42,6 +42,16 @@ final class Shell {
     private final Charset charset;
     private final ProbeCache cache;
     private final ShellPolicy policy;
+    /** Told every command answered with the probe cache enabled: command, stdout, stderr. */
+    private ProbeListener probeListener = (command, stdout, stderr) -> { };
+
+    interface ProbeListener {
+        void ran(String command, byte[] stdout, byte[] stderr);
+    }
+
+    void onProbe(ProbeListener listener) {
+        this.probeListener = listener;
+    }
 
     Shell(Map<String, String> environment, Path workingDirectory, PrintStream stdout, PrintStream stderr,
             Charset charset) {
@@ -74,9 +84,10 @@ final class Shell {
         }
         byte[] key = null;
         if (cache.isEnabled()) {
-            key = ProbeCache.key(command, environment, workingDirectory.toPath());
+            key = cache.key(command, environment, workingDirectory.toPath());
             ProbeCache.Result cached = cache.lookup(key);
             if (cached != null) {
+                probeListener.ran(command, cached.stdout().clone(), cached.stderr());
                 policy.after(command, new ProbeCache.Result(cached.stdout().clone(), cached.stderr()));
                 if (cached.stderr().length > 0) {
                     stderr.write(cached.stderr(), 0, cached.stderr().length);
@@ -113,6 +124,7 @@ final class Shell {
             if (key != null) {
                 // Stored before resultLength rewrites the bytes in place.
                 cache.store(key, new ProbeCache.Result(output.clone(), errors));
+                probeListener.ran(command, output.clone(), errors);
             }
             policy.after(command, new ProbeCache.Result(output.clone(), errors));
             return new String(output, 0, resultLength(output), charset);

@@ -41,7 +41,11 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Settings (system properties): {@code kconfig4j.shared} (default {@code ../shared}, or the
  * KCONFIG4J_SHARED environment variable), {@code kconfig4j.conformance.filter} (a regex over
- * case ids), {@code kconfig4j.conformance.write} (a file to write the ids of failing cases to).
+ * case ids), {@code kconfig4j.conformance.write} (a file to write the ids of failing cases to),
+ * {@code kconfig4j.conformance.snapshots=on} (every tree is loaded twice with a probe cache shared
+ * by the whole run: the first load writes a {@link dev.kconfig4j.cache.TreeSnapshot}, the second,
+ * which the cases use, must come from it; so the suite checks that a snapshot gives byte-identical
+ * results).
  * Without the data the suite says so and is skipped, except under {@code CI=true}.
  */
 public class ConformanceTest {
@@ -62,6 +66,34 @@ public class ConformanceTest {
     /** What loading the cached tree printed: every run of the kernel's tool prints it again. */
     private static byte[] cachedLoadOut;
     private static byte[] cachedLoadErr;
+
+    private static final boolean SNAPSHOTS = "on".equals(System.getProperty("kconfig4j.conformance.snapshots"));
+    private static Path snapshotCache;
+
+    /** Loads the tree once to write its snapshot, then from the snapshot (see the class comment). */
+    private static Kconfig loadFromSnapshot(Kconfig.Options options, String key, PrintStream out, PrintStream err) {
+        if (snapshotCache == null) {
+            try {
+                snapshotCache = Files.createTempDirectory("kconfig4j-conformance-cache");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Kconfig.Options cached = new Kconfig.Options(options.srctree(), options.file(), options.environment(),
+                options.workingDirectory(), options.dialect(),
+                dev.kconfig4j.preprocess.ProbeCache.open(snapshotCache.resolve("probes")), options.shellPolicy());
+        PrintStream discard = new PrintStream(java.io.OutputStream.nullOutputStream());
+        try {
+            Kconfig.load(cached, discard, discard);
+        } catch (dev.kconfig4j.KconfigException e) {
+            // A tree that does not load has no snapshot: the load below fails as it should.
+        }
+        Kconfig tree = Kconfig.load(cached, out, err);
+        if (!tree.fromSnapshot()) {
+            fail(key + ": the second load did not come from the snapshot");
+        }
+        return tree;
+    }
 
     static Path sharedDir() {
         return GoldenCase.sharedDir();
@@ -177,7 +209,8 @@ public class ConformanceTest {
                             ByteArrayOutputStream le = new ByteArrayOutputStream();
                             try (PrintStream po = new PrintStream(lo, true, StandardCharsets.ISO_8859_1);
                                     PrintStream pe = new PrintStream(le, true, StandardCharsets.ISO_8859_1)) {
-                                cachedTree = Kconfig.load(options, po, pe);
+                                cachedTree = SNAPSHOTS ? loadFromSnapshot(options, key, po, pe)
+                                        : Kconfig.load(options, po, pe);
                             } finally {
                                 cachedLoadOut = lo.toByteArray();
                                 cachedLoadErr = le.toByteArray();

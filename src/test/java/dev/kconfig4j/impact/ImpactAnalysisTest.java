@@ -342,14 +342,55 @@ class ImpactAnalysisTest {
         assertThat(first.resolve("drivers/hv/Kconfig")).hasContent(HypervTrees.NEW_HV.strip());
         assertThat(first.resolve("drivers/hv/Makefile")).exists(); // Kbuild reads the Makefiles
         assertThat(first.resolve("drivers/hv/hv.c")).doesNotExist(); // sources are not needed
-        Files.writeString(first.resolve("drivers/hv/Kconfig.marker"), "reused\n");
+        Object written = Files.readAttributes(first.resolve("drivers/hv/Kconfig"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         Path second = head.materialize(tmp.resolve("scratch-2"), cache);
         assertThat(second).isEqualTo(first);
-        assertThat(second.resolve("drivers/hv/Kconfig.marker")).exists(); // not written again
+        assertThat(Files.readAttributes(second.resolve("drivers/hv/Kconfig"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(written); // not written again
         assertThat(tmp.resolve("scratch-2")).doesNotExist();
         try (var entries = Files.list(cache)) {
             assertThat(entries).containsExactly(first); // no partial copies left behind
         }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void aCachedRevisionIsReusedOnlyIfItHoldsWhatItsManifestSays() throws Exception {
+        Path repo = tmp.resolve("checked-repo");
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            HypervTrees.write(repo, HypervTrees.files(HypervTrees.NEW_HV, "18"));
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("tree").setAuthor("t", "t@example.org").setCommitter("t", "t@example.org")
+                    .setSign(false).call();
+        }
+        TreeSource head = TreeSource.parse("HEAD", repo, null);
+        Path cache = tmp.resolve("checked-cache");
+        Path kconfig = head.materialize(tmp.resolve("s1"), cache).resolve("drivers/hv/Kconfig");
+
+        // Damaged (or edited by someone) after it was written: written anew, never used as found.
+        Files.writeString(kconfig, "config HYPERV\n\tbool \"forged\"\n");
+        head.materialize(tmp.resolve("s2"), cache);
+        assertThat(kconfig).hasContent(HypervTrees.NEW_HV.strip());
+
+        // An added file counts too, and so does a missing manifest (a writer that did not finish).
+        Path added = Files.writeString(kconfig.resolveSibling("Kconfig.extra"), "source \"/etc/passwd\"\n");
+        head.materialize(tmp.resolve("s3"), cache);
+        assertThat(added).doesNotExist();
+        Files.delete(cache.resolve(head.resolved()).resolve(dev.kconfig4j.cache.DirectoryManifest.NAME));
+        Files.writeString(kconfig, "garbage\n");
+        head.materialize(tmp.resolve("s4"), cache);
+        assertThat(kconfig).hasContent(HypervTrees.NEW_HV.strip());
+
+        // Another user's copy is not used (nor deleted): this run works from its own.
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.kconfig4j.cache.CacheRoot.currentUid() == 0,
+                "only root can give a directory to another user");
+        Path target = cache.resolve(head.resolved());
+        Files.setAttribute(target, "unix:uid", 4242);
+        Path used = head.materialize(tmp.resolve("s5"), cache);
+        assertThat(used).isNotEqualTo(target);
+        assertThat(used.resolve("drivers/hv/Kconfig")).hasContent(HypervTrees.NEW_HV.strip());
     }
 
     @Test

@@ -326,12 +326,166 @@ class ProbeCacheTest {
     @Test
     void defaultDirectory() {
         assertThat(ProbeCache.defaultDirectory(Map.of("KCONFIG4J_CACHE_DIR", "/c", "XDG_CACHE_HOME", "/x", "HOME", "/h")))
-                .isEqualTo(Path.of("/c"));
+                .isEqualTo(Path.of("/c/probes"));
         assertThat(ProbeCache.defaultDirectory(Map.of("XDG_CACHE_HOME", "/x", "HOME", "/h")))
                 .isEqualTo(Path.of("/x/kconfig4j/probes"));
         assertThat(ProbeCache.defaultDirectory(Map.of("XDG_CACHE_HOME", "", "HOME", "/h")))
                 .isEqualTo(Path.of("/h/.cache/kconfig4j/probes"));
         assertThat(ProbeCache.defaultDirectory(Map.of("HOME", "/h")))
                 .isEqualTo(Path.of("/h/.cache/kconfig4j/probes"));
+    }
+
+    // --- issue 14.3: a default-on cache never changes a result -------------------------------
+
+    /** A fake compiler printing {@code version} for --version and -dumpversion. */
+    private Path compiler(Path file, String version) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "#!/bin/sh\ncase \"$1\" in --version) echo \"gcc (fake) " + version
+                + "\";; *) echo " + version + ";; esac\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+
+    @Test
+    void aWrapperScriptWhoseTargetChangesInvalidates() throws IOException {
+        Path real = compiler(temp.resolve("toolchain/real-gcc"), "11.0.0");
+        Path wrapper = script("gcc-wrapper", "exec " + real + " \"$@\"");
+        environment.put("CC", wrapper.toString());
+        String text = counted("$CC -dumpversion");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("11.0.0");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("11.0.0");
+        assertThat(runs()).isEqualTo(1);
+
+        // The compiler behind the unchanged wrapper is upgraded: the wrapper's target is part of the key.
+        compiler(real, "12.0.0");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("12.0.0");
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void aWrapperRunningTheNextCompilerOnThePathInvalidates() throws IOException {
+        // As /usr/lib/ccache/gcc does: the wrapper comes first on the PATH and runs the next gcc.
+        Path wrappers = Files.createDirectories(temp.resolve("ccache"));
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Path wrapper = wrappers.resolve("gcc");
+        Files.writeString(wrapper, "#!/bin/sh\nPATH=" + bin + " exec gcc \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        compiler(bin.resolve("gcc"), "11.0.0");
+        environment.put("PATH", wrappers + ":" + bin + ":/usr/bin:/bin");
+        String text = counted("gcc -dumpversion");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("11.0.0");
+
+        compiler(bin.resolve("gcc"), "12.0.0");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("12.0.0");
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void aCompilerChangedWhereNoFileNamesItIsCaughtByItsVersionLine() throws IOException {
+        // The wrapper finds its compiler in a file it reads: no fingerprint sees the change, but the
+        // first line of $CC --version (the kernel's CC_VERSION_TEXT) does, as GCC_VERSION needs.
+        compiler(temp.resolve("a/gcc"), "11.0.0");
+        compiler(temp.resolve("b/gcc"), "12.0.0");
+        Path choice = Files.writeString(temp.resolve("which"), temp.resolve("a/gcc").toString());
+        Path wrapper = script("cc", "exec \"$(cat " + choice + ")\" \"$@\"");
+        environment.put("CC", wrapper.toString());
+        String text = counted(wrapper + " -dumpversion | sed 's/\\.//g'");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("1100");
+
+        Files.writeString(choice, temp.resolve("b/gcc").toString());
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("1200");
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void aScriptChangedWithItsSizeAndTimeKeptInvalidates() throws IOException {
+        Path tool = script("same-size", "echo aaa");
+        FileTime mtime = Files.getLastModifiedTime(tool);
+        String text = counted(tool.toString());
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("aaa");
+
+        script("same-size", "echo bbb");
+        Files.setLastModifiedTime(tool, mtime);
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("bbb");
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    // --- issue 14.4: a cache trusts only what this user alone could have written ----------------
+
+    private Path onlyEntry() throws IOException {
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            return files.filter(f -> f.toString().endsWith(".probe")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void theDirectoryIsCreatedPrivate() throws IOException {
+        expand(ProbeCache.open(cacheDir), "$(shell,echo p)");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cacheDir))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void anEntryOthersCanWriteIsIgnoredWithAWarning() throws IOException {
+        String text = counted("echo real");
+        expand(ProbeCache.open(cacheDir), text);
+        Path entry = onlyEntry();
+        Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        ProbeCache cache = ProbeCache.open(cacheDir, new PrintStream(new ByteArrayOutputStream()));
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        cache = ProbeCache.open(cacheDir, new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        assertThat(expand(cache, text)).isEqualTo("real");
+        assertThat(cache.hits()).isZero();
+        assertThat(runs()).isEqualTo(2);
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).contains(entry.toString()).contains("mode 0666");
+    }
+
+    @Test
+    void anEntryOwnedByAnotherUserIsIgnored() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.kconfig4j.cache.CacheRoot.currentUid() == 0,
+                "only root can give a file to another user");
+        String text = counted("echo mine");
+        expand(ProbeCache.open(cacheDir), text);
+        Path entry = onlyEntry();
+        // Another user's forged entry, in place of ours.
+        Files.setAttribute(entry, "unix:uid", 4242);
+
+        ProbeCache cache = ProbeCache.open(cacheDir, new PrintStream(new ByteArrayOutputStream()));
+        assertThat(expand(cache, text)).isEqualTo("mine");
+        assertThat(cache.hits()).isZero();
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void aSymbolicLinkForAnEntryIsIgnored() throws IOException {
+        String text = counted("echo linked");
+        expand(ProbeCache.open(cacheDir), text);
+        Path entry = onlyEntry();
+        Path elsewhere = Files.move(entry, temp.resolve("elsewhere"));
+        Files.createSymbolicLink(entry, elsewhere);
+
+        ProbeCache cache = ProbeCache.open(cacheDir, new PrintStream(new ByteArrayOutputStream()));
+        assertThat(expand(cache, text)).isEqualTo("linked");
+        assertThat(cache.hits()).isZero();
+    }
+
+    @Test
+    void aDirectoryOthersCanWriteDisablesTheCacheWithAWarning() throws IOException {
+        Path shared = Files.createDirectories(temp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        ProbeCache cache = ProbeCache.forEnvironment(Map.of("KCONFIG4J_CACHE_DIR", shared.toString()),
+                new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        assertThat(cache.isEnabled()).isFalse();
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).contains(shared.toString())
+                .contains("can be written by other users");
+
+        // A fresh directory is made private, and used.
+        ProbeCache fresh = ProbeCache.forEnvironment(Map.of("KCONFIG4J_CACHE_DIR", temp.resolve("mine").toString()),
+                new PrintStream(new ByteArrayOutputStream()));
+        assertThat(fresh.isEnabled()).isTrue();
+        assertThat(fresh.directory()).isEqualTo(temp.resolve("mine/probes"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(temp.resolve("mine"))))
+                .isEqualTo("rwx------");
     }
 }

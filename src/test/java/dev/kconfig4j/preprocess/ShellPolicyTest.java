@@ -71,13 +71,20 @@ class ShellPolicyTest {
     void cacheCommandClearsTheProbeCache() throws Exception {
         Path dir = Files.createTempDirectory("kconfig4j-cache-");
         ProbeCache cache = ProbeCache.open(dir);
+        Files.createDirectories(dir.resolve("snapshots"));
+        Files.writeString(dir.resolve("snapshots/x.snapshot"), "");
+        Files.createDirectories(dir.resolve("trees/0123abcd/arch"));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (java.io.PrintStream o = new java.io.PrintStream(out, true)) {
             int exit = dev.kconfig4j.cli.Cli.execute(new dev.kconfig4j.cli.Cli.Context(
                     java.util.Map.of("KCONFIG4J_CACHE_DIR", dir.toString()), dir, o, o, x -> null), "cache", "--clear");
             assertThat(exit).isZero();
         }
-        assertThat(out.toString()).isEqualTo("probe cache cleared: " + dir + "\n");
+        assertThat(out.toString()).isEqualTo("probe cache cleared: " + dir.resolve("probes") + "\n"
+                + "parsed trees cleared: " + dir.resolve("snapshots") + "\n"
+                + "git revisions cleared: " + dir.resolve("trees") + "\n");
+        assertThat(dir.resolve("snapshots")).doesNotExist();
+        assertThat(dir.resolve("trees")).doesNotExist();
         assertThat(cache.hits()).isZero();
     }
 

@@ -1,0 +1,788 @@
+package dev.kconfig4j.cache;
+
+import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.parse.Attribute;
+import dev.kconfig4j.parse.Location;
+import dev.kconfig4j.parse.Parser;
+import dev.kconfig4j.parse.Statement;
+import dev.kconfig4j.preprocess.Preprocessor;
+import dev.kconfig4j.preprocess.ProbeCache;
+import dev.kconfig4j.symbol.Symbol;
+import dev.kconfig4j.symbol.SymbolTable;
+import dev.kconfig4j.symbol.Type;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A snapshot of a parsed Kconfig tree (the syntax tree and the symbols it names, before menus are
+ * built), so that a later load of the same tree in the same environment skips reading, expanding
+ * and parsing its ~1,700 files: the bulk of a run's time.
+ *
+ * <p><b>When a snapshot is used.</b> Only when all of these are unchanged, checked at every use:
+ * <ul>
+ *   <li>kconfig4j itself (the {@link #check} value of its jar or classes directory);
+ *   <li>the tree's location, top file, working directory, dialect and the whole environment (the
+ *       snapshot's name is a digest of them, and the header repeats them);
+ *   <li>every file the parse read: the same name resolves to the same file (a file appearing in the
+ *       working directory would shadow one in srctree) with the same content ({@link #check});
+ *   <li>every {@code $(shell,...)} the parse ran: the {@link ProbeCache} answers it now, with its
+ *       key computed anew (command, environment, the programs it names and their content, the
+ *       compiler's version line), with exactly the output the parse used. So a snapshot is exactly
+ *       as fresh as the probe cache and can never hide what the probe cache would see; with the
+ *       probe cache off there are no snapshots.
+ * </ul>
+ * What the parse printed ({@code $(info,...)}, warnings, the probes' stderr) is stored and printed
+ * again. Snapshots are stored in {@code snapshots/} of the private {@link CacheRoot}, written
+ * atomically, and must pass {@link CacheRoot#distrust} (another user's or a writable snapshot is
+ * ignored with a warning) and their checksum (a damaged one is ignored with a warning and
+ * rewritten). Anything unexpected while reading one makes it a miss: the tree is parsed as usual.
+ */
+public final class TreeSnapshot {
+    static final int FORMAT = 1;
+    private static final byte[] MAGIC = "KC4JSNP\n".getBytes(StandardCharsets.US_ASCII);
+    /** The length of a {@link #check} value. */
+    private static final int DIGEST = 16;
+    private static volatile byte[] selfDigest;
+
+    private final Path file;
+    private final PrintStream warnings;
+    private final byte[] header;
+
+    /** What a parse produced, as the snapshot gives it back. */
+    public record Parsed(SymbolTable symbols, List<Statement> syntax, Map<String, String> usedEnvironment) {
+    }
+
+    private TreeSnapshot(Path file, PrintStream warnings, byte[] header) {
+        this.file = file;
+        this.warnings = warnings;
+        this.header = header;
+    }
+
+    /**
+     * The snapshot slot for a load with these inputs, or null when there can be none (the probe
+     * cache off, or the snapshot directory not usable; the latter with a warning).
+     */
+    public static TreeSnapshot slot(ProbeCache probes, Path srctree, String kconfig, Path workingDirectory,
+            String dialect, Map<String, String> environment, PrintStream warnings) {
+        if (probes == null || !probes.isEnabled() || "off".equals(environment.get("KCONFIG4J_SNAPSHOTS"))
+                || "off".equals(System.getProperty("kconfig4j.snapshots"))) {
+            return null;
+        }
+        Path dir = probes.directory().resolveSibling(CacheRoot.SNAPSHOTS);
+        try {
+            CacheRoot.privateDirectory(dir.getParent());
+            CacheRoot.privateDirectory(dir);
+            Writer h = new Writer();
+            h.bytes(self());
+            h.string(srctree == null ? "" : srctree.toAbsolutePath().normalize().toString());
+            h.string(kconfig);
+            h.string(workingDirectory.toAbsolutePath().normalize().toString());
+            h.string(dialect);
+            Map<String, String> sorted = new TreeMap<>(environment);
+            h.out.writeInt(sorted.size());
+            for (Map.Entry<String, String> e : sorted.entrySet()) {
+                h.string(e.getKey());
+                h.string(e.getValue());
+            }
+            byte[] header = h.toByteArray();
+            String name = HexFormat.of().formatHex(sha256().digest(header)) + ".snapshot";
+            return new TreeSnapshot(dir.resolve(name), warnings, header);
+        } catch (CacheRoot.Untrusted e) {
+            CacheRoot.warnOnce(warnings, e.getMessage());
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The snapshot's file. */
+    public Path file() {
+        return file;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // recording a parse
+    // ------------------------------------------------------------------------------------------
+
+    /** Everything a parse read and printed, gathered while it runs. */
+    public static final class Recording {
+        private final List<Object[]> files = new ArrayList<>();
+        private final List<Object[]> output = new ArrayList<>();
+        private boolean unrecordable;
+
+        /** For {@link Parser#onFileRead}. */
+        public void fileRead(String name, Path path, String text) {
+            files.add(new Object[] {name, path.toString(), check(text.getBytes(StandardCharsets.ISO_8859_1))});
+        }
+
+        /** {@code original}, with everything printed to it also recorded (stream 0: out, 1: err). */
+        public PrintStream tee(PrintStream original, int stream) {
+            return new Tee(original, stream, this);
+        }
+    }
+
+    /**
+     * Passes output on and records it: text as text (so that it is printed again through the
+     * same stream, in that stream's encoding), bytes as bytes.
+     */
+    private static final class Tee extends PrintStream {
+        private final PrintStream original;
+        private final int stream;
+        private final Recording recording;
+
+        Tee(PrintStream original, int stream, Recording recording) {
+            super(original, true, StandardCharsets.UTF_8);
+            this.original = original;
+            this.stream = stream;
+            this.recording = recording;
+        }
+
+        private void text(String s) {
+            recording.output.add(new Object[] {stream, s});
+            original.print(s);
+        }
+
+        @Override
+        public void print(String s) {
+            text(String.valueOf(s));
+        }
+
+        @Override
+        public void println(String s) {
+            text(s + System.lineSeparator());
+        }
+
+        @Override
+        public void println() {
+            text(System.lineSeparator());
+        }
+
+        @Override
+        public PrintStream printf(String format, Object... args) {
+            text(String.format(format, args));
+            return this;
+        }
+
+        @Override
+        public PrintStream printf(Locale l, String format, Object... args) {
+            text(String.format(l, format, args));
+            return this;
+        }
+
+        @Override
+        public PrintStream format(String format, Object... args) {
+            return printf(format, args);
+        }
+
+        @Override
+        public PrintStream format(Locale l, String format, Object... args) {
+            return printf(l, format, args);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (len == 0) {
+                return;
+            }
+            recording.output.add(new Object[] {stream, Arrays.copyOfRange(b, off, off + len)});
+            original.write(b, off, len);
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() {
+            original.flush();
+        }
+    }
+
+    /** Writes the snapshot of a finished parse; failures only mean there is none. */
+    public void write(Recording recording, SymbolTable symbols, List<Statement> syntax, Preprocessor preprocessor) {
+        Path temp = null;
+        try {
+            Writer w = new Writer();
+            w.out.write(MAGIC);
+            w.out.writeInt(FORMAT);
+            w.bytes(header);
+            w.out.writeInt(recording.files.size());
+            for (Object[] f : recording.files) {
+                w.string((String) f[0]);
+                w.string((String) f[1]);
+                w.bytes((byte[]) f[2]);
+            }
+            List<Preprocessor.ProbeRun> probes = preprocessor.probeRuns();
+            w.out.writeInt(probes.size());
+            for (Preprocessor.ProbeRun p : probes) {
+                w.string(p.command());
+                w.bytes(p.stdout());
+                w.bytes(p.stderr());
+            }
+            Map<String, String> used = preprocessor.usedEnvironment();
+            w.out.writeInt(used.size());
+            for (Map.Entry<String, String> e : used.entrySet()) {
+                w.string(e.getKey());
+                w.string(e.getValue());
+            }
+            w.out.writeInt(recording.output.size());
+            for (Object[] o : recording.output) {
+                w.out.writeByte((Integer) o[0]);
+                if (o[1] instanceof String s) {
+                    w.out.writeByte(0);
+                    w.string(s);
+                } else {
+                    w.out.writeByte(1);
+                    w.bytes((byte[]) o[1]);
+                }
+            }
+            List<Symbol> all = symbols.all();
+            w.out.writeInt(all.size());
+            for (Symbol s : all.subList(3, all.size())) {
+                w.out.writeByte(s.isChoice() ? 2 : s.isConstant() ? 1 : 0);
+                w.string(s.name());
+            }
+            w.statements(syntax);
+            byte[] body = w.toByteArray();
+            temp = Files.createTempFile(file.getParent(), ".snapshot-tmp-", ".tmp");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                out.write(body);
+                out.write(check(body, body.length));
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } catch (IOException | RuntimeException e) {
+            // A tree this format does not know (a new kind of statement, say) or a full disk: no snapshot.
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // Removed by `kconfig4j cache --clear`.
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // reading one
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * The parse this snapshot holds, if it is valid for a load now (see the class comment), its
+     * output printed to {@code out} and {@code err}; null otherwise (with a warning if the
+     * snapshot is damaged or not trusted).
+     */
+    public Parsed read(ProbeCache probes, Map<String, String> environment, Path srctree, Path workingDirectory,
+            PrintStream out, PrintStream err) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        String why = CacheRoot.distrust(file, false);
+        if (why != null) {
+            CacheRoot.warnOnce(warnings, "snapshot " + file + " " + why + "; not used");
+            return null;
+        }
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
+        }
+        if (data.length < MAGIC.length + DIGEST || !Arrays.equals(
+                Arrays.copyOfRange(data, data.length - DIGEST, data.length), check(data, data.length - DIGEST))) {
+            CacheRoot.warnOnce(warnings, "snapshot " + file + " is damaged (checksum); not used");
+            return null;
+        }
+        try {
+            Reader r = new Reader(ByteBuffer.wrap(data, 0, data.length - DIGEST));
+            byte[] magic = new byte[MAGIC.length];
+            r.in.get(magic);
+            if (!Arrays.equals(magic, MAGIC) || r.in.getInt() != FORMAT || !Arrays.equals(r.bytes(), header)) {
+                return null;
+            }
+            int files = r.in.getInt();
+            for (int i = 0; i < files; i++) {
+                String name = r.string();
+                String path = r.string();
+                byte[] digest = r.bytes();
+                Path now = Parser.resolve(name, workingDirectory, srctree);
+                if (now == null || !now.toString().equals(path) || !Arrays.equals(fileDigest(now), digest)) {
+                    return null;
+                }
+            }
+            int probeCount = r.in.getInt();
+            for (int i = 0; i < probeCount; i++) {
+                String command = r.string();
+                byte[] stdout = r.bytes();
+                byte[] stderr = r.bytes();
+                if (!probes.answers(command, environment, workingDirectory, stdout, stderr)) {
+                    return null;
+                }
+            }
+            Map<String, String> used = new LinkedHashMap<>();
+            int usedCount = r.in.getInt();
+            for (int i = 0; i < usedCount; i++) {
+                used.put(r.string(), r.string());
+            }
+            List<Object[]> output = new ArrayList<>();
+            int outputCount = r.in.getInt();
+            for (int i = 0; i < outputCount; i++) {
+                int stream = r.in.get();
+                output.add(new Object[] {stream, r.in.get() == 0 ? r.string() : r.bytes()});
+            }
+            SymbolTable symbols = new SymbolTable();
+            int symbolCount = r.in.getInt();
+            r.symbols = new Symbol[symbolCount];
+            List<Symbol> initial = symbols.all();
+            for (int i = 0; i < 3; i++) {
+                r.symbols[i] = initial.get(i);
+            }
+            for (int i = 3; i < symbolCount; i++) {
+                int kind = r.in.get();
+                String name = r.string();
+                Symbol s = kind == 2 ? symbols.newChoice(name) : kind == 1 ? symbols.constant(name) : symbols.lookup(name);
+                if (s.id() != i) {
+                    return null;
+                }
+                r.symbols[i] = s;
+            }
+            List<Statement> syntax = r.statements();
+            if (r.in.hasRemaining()) {
+                return null;
+            }
+            for (Object[] o : output) {
+                PrintStream to = (Integer) o[0] == 0 ? out : err;
+                if (o[1] instanceof String s) {
+                    to.print(s);
+                } else {
+                    byte[] b = (byte[]) o[1];
+                    to.write(b, 0, b.length);
+                }
+                to.flush();
+            }
+            return new Parsed(symbols, syntax, used);
+        } catch (RuntimeException e) {
+            CacheRoot.warnOnce(warnings, "snapshot " + file + " cannot be read (" + e + "); not used");
+            return null;
+        }
+    }
+
+    private static byte[] fileDigest(Path file) {
+        try {
+            byte[] content = Files.readAllBytes(file);
+            return check(content, content.length);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    /**
+     * The check value of {@code length} bytes of {@code data}: its length, CRC-32 and CRC-32C (64
+     * bits that a change leaves equal by accident with a chance of about 2^-64). Not a
+     * cryptographic digest, on purpose: both are computed by the JVM's intrinsics even before the
+     * JIT starts, where SHA-256 of the ~6 MB a tree's files and its snapshot hold would cost a
+     * third of a run. Forgery is prevented by ownership ({@link CacheRoot}), not by this value;
+     * whoever can change the tree's files decides what it says anyway.
+     */
+    static byte[] check(byte[] data, int length) {
+        Check c = new Check();
+        c.update(data, 0, length);
+        return c.value();
+    }
+
+    static byte[] check(byte[] data) {
+        return check(data, data.length);
+    }
+
+    /** Accumulates a {@link #check} value. */
+    private static final class Check {
+        private final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        private final java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
+        private long length;
+
+        void update(byte[] data, int offset, int count) {
+            crc.update(data, offset, count);
+            crcC.update(data, offset, count);
+            length += count;
+        }
+
+        byte[] value() {
+            return ByteBuffer.allocate(DIGEST).putLong(length).putInt((int) crc.getValue())
+                    .putInt((int) crcC.getValue()).array();
+        }
+    }
+
+    /** The {@link #check} value of kconfig4j's own code: its jar, or every file of its classes directory. */
+    static byte[] self() throws IOException {
+        byte[] known = selfDigest;
+        if (known != null) {
+            return known;
+        }
+        Check digest = new Check();
+        Path code;
+        try {
+            code = Path.of(TreeSnapshot.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            throw new IOException("cannot locate kconfig4j's code: " + e);
+        }
+        if (Files.isDirectory(code)) {
+            try (Stream<Path> walk = Files.walk(code)) {
+                for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
+                    byte[] name = code.relativize(p).toString().getBytes(StandardCharsets.UTF_8);
+                    digest.update(name, 0, name.length);
+                    byte[] content = Files.readAllBytes(p);
+                    digest.update(content, 0, content.length);
+                }
+            }
+        } else {
+            try (InputStream in = Files.newInputStream(code)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0;) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+        }
+        known = digest.value();
+        selfDigest = known;
+        return known;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // the format: strings once each (then by index), symbols by id, tagged statements and expressions
+    // ------------------------------------------------------------------------------------------
+
+    private static final class Writer {
+        final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
+        final DataOutputStream out = new DataOutputStream(buffer);
+        private final Map<String, Integer> strings = new HashMap<>();
+
+        byte[] toByteArray() throws IOException {
+            out.flush();
+            return buffer.toByteArray();
+        }
+
+        void bytes(byte[] b) throws IOException {
+            out.writeInt(b.length);
+            out.write(b);
+        }
+
+        void string(String s) throws IOException {
+            if (s == null) {
+                out.writeInt(-2);
+                return;
+            }
+            Integer index = strings.get(s);
+            if (index != null) {
+                out.writeInt(index);
+                return;
+            }
+            strings.put(s, strings.size());
+            out.writeInt(-1);
+            bytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void location(Location l) throws IOException {
+            string(l.file());
+            out.writeInt(l.line());
+        }
+
+        void symbol(Symbol s) throws IOException {
+            out.writeInt(s == null ? -1 : s.id());
+        }
+
+        void statements(List<Statement> list) throws IOException {
+            out.writeInt(list.size());
+            for (Statement s : list) {
+                statement(s);
+            }
+        }
+
+        void statement(Statement s) throws IOException {
+            if (s instanceof Statement.MainMenu m) {
+                out.writeByte(1);
+                location(m.location());
+                string(m.prompt());
+            } else if (s instanceof Statement.Config c) {
+                out.writeByte(2);
+                location(c.location());
+                symbol(c.symbol());
+                out.writeBoolean(c.menuconfig());
+                attributes(c.attributes());
+            } else if (s instanceof Statement.Choice c) {
+                out.writeByte(3);
+                location(c.location());
+                symbol(c.symbol());
+                attributes(c.attributes());
+                statements(c.body());
+            } else if (s instanceof Statement.MenuBlock m) {
+                out.writeByte(4);
+                location(m.location());
+                string(m.prompt());
+                attributes(m.attributes());
+                statements(m.body());
+            } else if (s instanceof Statement.Comment c) {
+                out.writeByte(5);
+                location(c.location());
+                string(c.prompt());
+                attributes(c.attributes());
+            } else if (s instanceof Statement.If i) {
+                out.writeByte(6);
+                location(i.location());
+                expr(i.condition());
+                statements(i.body());
+            } else if (s instanceof Statement.Source src) {
+                out.writeByte(7);
+                location(src.location());
+                string(src.path());
+                statements(src.body());
+            } else {
+                throw new IllegalStateException("no snapshot format for " + s.getClass());
+            }
+        }
+
+        void attributes(List<Attribute> list) throws IOException {
+            out.writeInt(list.size());
+            for (Attribute a : list) {
+                attribute(a);
+            }
+        }
+
+        void attribute(Attribute a) throws IOException {
+            if (a instanceof Attribute.TypeDecl t) {
+                out.writeByte(1);
+                location(t.location());
+                type(t.type());
+                string(t.prompt());
+                expr(t.condition());
+            } else if (a instanceof Attribute.Prompt p) {
+                out.writeByte(2);
+                location(p.location());
+                string(p.text());
+                expr(p.condition());
+            } else if (a instanceof Attribute.Default d) {
+                out.writeByte(3);
+                location(d.location());
+                expr(d.value());
+                expr(d.condition());
+                type(d.type());
+            } else if (a instanceof Attribute.DependsOn d) {
+                out.writeByte(4);
+                location(d.location());
+                expr(d.condition());
+            } else if (a instanceof Attribute.Select s) {
+                out.writeByte(5);
+                location(s.location());
+                symbol(s.target());
+                expr(s.condition());
+            } else if (a instanceof Attribute.Imply i) {
+                out.writeByte(6);
+                location(i.location());
+                symbol(i.target());
+                expr(i.condition());
+            } else if (a instanceof Attribute.Range r) {
+                out.writeByte(7);
+                location(r.location());
+                symbol(r.low());
+                symbol(r.high());
+                expr(r.condition());
+            } else if (a instanceof Attribute.Help h) {
+                out.writeByte(8);
+                location(h.location());
+                string(h.text());
+            } else if (a instanceof Attribute.VisibleIf v) {
+                out.writeByte(9);
+                location(v.location());
+                expr(v.condition());
+            } else if (a instanceof Attribute.Flag f) {
+                out.writeByte(10);
+                location(f.location());
+                out.writeInt(f.kind().ordinal());
+                string(f.value());
+            } else {
+                throw new IllegalStateException("no snapshot format for " + a.getClass());
+            }
+        }
+
+        void type(Type t) throws IOException {
+            out.writeInt(t == null ? -1 : t.ordinal());
+        }
+
+        void expr(Expr e) throws IOException {
+            if (e == null) {
+                out.writeByte(0);
+            } else if (e instanceof Expr.Sym s) {
+                out.writeByte(1);
+                symbol(s.symbol());
+            } else if (e instanceof Expr.Not n) {
+                out.writeByte(2);
+                expr(n.operand());
+            } else if (e instanceof Expr.And a) {
+                out.writeByte(3);
+                expr(a.left());
+                expr(a.right());
+            } else if (e instanceof Expr.Or o) {
+                out.writeByte(4);
+                expr(o.left());
+                expr(o.right());
+            } else if (e instanceof Expr.Compare c) {
+                out.writeByte(5);
+                out.writeInt(c.op().ordinal());
+                symbol(c.left());
+                symbol(c.right());
+            } else {
+                throw new IllegalStateException("no snapshot format for " + e.getClass());
+            }
+        }
+    }
+
+    private static final class Reader {
+        final ByteBuffer in;
+        private final List<String> strings = new ArrayList<>();
+        Symbol[] symbols;
+
+        Reader(ByteBuffer in) {
+            this.in = in;
+        }
+
+        byte[] bytes() {
+            int n = in.getInt();
+            if (n < 0 || n > in.remaining()) {
+                throw new IllegalArgumentException("bad length " + n);
+            }
+            byte[] b = new byte[n];
+            in.get(b);
+            return b;
+        }
+
+        String string() {
+            int i = in.getInt();
+            if (i == -2) {
+                return null;
+            }
+            if (i == -1) {
+                String s = new String(bytes(), StandardCharsets.UTF_8);
+                strings.add(s);
+                return s;
+            }
+            return strings.get(i);
+        }
+
+        Location location() {
+            return new Location(string(), in.getInt());
+        }
+
+        Symbol symbol() {
+            int id = in.getInt();
+            return id < 0 ? null : symbols[id];
+        }
+
+        Type type() {
+            int t = in.getInt();
+            return t < 0 ? null : Type.values()[t];
+        }
+
+        List<Statement> statements() {
+            return list(this::statement);
+        }
+
+        /** A count, then that many elements. */
+        private <T> List<T> list(java.util.function.Supplier<T> element) {
+            int n = in.getInt();
+            if (n < 0 || n > in.remaining()) {
+                throw new IllegalArgumentException("bad count " + n);
+            }
+            List<T> list = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                list.add(element.get());
+            }
+            return java.util.Collections.unmodifiableList(list);
+        }
+
+        Statement statement() {
+            int tag = in.get();
+            Location l = location();
+            return switch (tag) {
+                case 1 -> new Statement.MainMenu(l, string());
+                case 2 -> new Statement.Config(l, symbol(), in.get() != 0, attributes());
+                case 3 -> new Statement.Choice(l, symbol(), attributes(), statements());
+                case 4 -> new Statement.MenuBlock(l, string(), attributes(), statements());
+                case 5 -> new Statement.Comment(l, string(), attributes());
+                case 6 -> new Statement.If(l, expr(), statements());
+                case 7 -> new Statement.Source(l, string(), statements());
+                default -> throw new IllegalArgumentException("bad statement tag " + tag);
+            };
+        }
+
+        List<Attribute> attributes() {
+            return list(this::attribute);
+        }
+
+        Attribute attribute() {
+            int tag = in.get();
+            Location l = location();
+            return switch (tag) {
+                case 1 -> new Attribute.TypeDecl(l, type(), string(), expr());
+                case 2 -> new Attribute.Prompt(l, string(), expr());
+                case 3 -> new Attribute.Default(l, expr(), expr(), type());
+                case 4 -> new Attribute.DependsOn(l, expr());
+                case 5 -> new Attribute.Select(l, symbol(), expr());
+                case 6 -> new Attribute.Imply(l, symbol(), expr());
+                case 7 -> new Attribute.Range(l, symbol(), symbol(), expr());
+                case 8 -> new Attribute.Help(l, string());
+                case 9 -> new Attribute.VisibleIf(l, expr());
+                case 10 -> new Attribute.Flag(l, Attribute.FlagKind.values()[in.getInt()], string());
+                default -> throw new IllegalArgumentException("bad attribute tag " + tag);
+            };
+        }
+
+        Expr expr() {
+            int tag = in.get();
+            return switch (tag) {
+                case 0 -> null;
+                case 1 -> new Expr.Sym(symbol());
+                case 2 -> new Expr.Not(expr());
+                case 3 -> new Expr.And(expr(), expr());
+                case 4 -> new Expr.Or(expr(), expr());
+                case 5 -> new Expr.Compare(Expr.CompareOp.values()[in.getInt()], symbol(), symbol());
+                default -> throw new IllegalArgumentException("bad expression tag " + tag);
+            };
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.kconfig4j.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.preprocess.ProbeCache;
+import dev.kconfig4j.symbol.Configuration;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Snapshots of parsed trees: a second load of an unchanged tree comes from the snapshot and gives
+ * the same tree and the same output; any change the snapshot depends on makes the next load parse
+ * anew; a damaged or foreign snapshot is never used. Each "run" is a new load, as a new process
+ * would do, sharing one cache directory.
+ */
+class TreeSnapshotTest {
+    @TempDir
+    Path temp;
+
+    private Path srctree;
+    private Path objdir;
+    private Path cacheRoot;
+    private Path compiler;
+    private final Map<String, String> environment = new HashMap<>();
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        srctree = Files.createDirectories(temp.resolve("linux"));
+        objdir = Files.createDirectories(temp.resolve("obj"));
+        cacheRoot = temp.resolve("cache");
+        compiler = Files.createDirectories(temp.resolve("toolchain")).resolve("gcc-real");
+        setCompiler("11.2.0");
+        Path wrapper = temp.resolve("toolchain/gcc");
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + compiler + " \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(srctree.resolve("Kconfig"), """
+                mainmenu "Test $(ARCH)"
+                config GCC_VERSION
+                \tint
+                \tdefault $(shell,$(CC) -dumpversion | tr -d .)
+                $(info,parsing for $(ARCH))
+                config FOO
+                \tbool "foo"
+                \tdefault y if GCC_VERSION > 1000
+                source "sub/Kconfig"
+                """);
+        Files.createDirectories(srctree.resolve("sub"));
+        Files.writeString(srctree.resolve("sub/Kconfig"), """
+                config BAR
+                \tstring "bar"
+                \tdefault "$(BARVAL)"
+                \tdepends on FOO && !BAZ
+                config BAZ
+                \ttristate
+                \tselect FOO
+                """);
+        environment.put("PATH", "/usr/bin:/bin");
+        environment.put("ARCH", "x86");
+        environment.put("CC", wrapper.toString());
+        environment.put("BARVAL", "one");
+    }
+
+    private void setCompiler(String version) throws IOException {
+        Files.writeString(compiler, "#!/bin/sh\necho " + version + "\n");
+        Files.setPosixFilePermissions(compiler, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private Kconfig load() {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        PrintStream po = new PrintStream(o, true, StandardCharsets.UTF_8);
+        PrintStream pe = new PrintStream(e, true, StandardCharsets.UTF_8);
+        Kconfig tree = Kconfig.load(new Kconfig.Options(srctree, "Kconfig", environment, objdir, null,
+                ProbeCache.open(cacheRoot.resolve("probes"), pe), null), po, pe);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return tree;
+    }
+
+    private static String value(Kconfig tree, String name) {
+        Configuration config = tree.newConfiguration();
+        config.computeAll();
+        return config.string(tree.symbols().find(name));
+    }
+
+    private Path snapshotFile() throws IOException {
+        try (Stream<Path> files = Files.list(cacheRoot.resolve("snapshots"))) {
+            return files.filter(f -> f.toString().endsWith(".snapshot")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void anUnchangedTreeComesFromItsSnapshotWithTheSameResult() {
+        Kconfig parsed = load();
+        String firstOut = out;
+        assertThat(parsed.fromSnapshot()).isFalse();
+        assertThat(firstOut).isEqualTo("parsing for x86\n");
+
+        Kconfig again = load();
+        assertThat(again.fromSnapshot()).isTrue();
+        assertThat(out).isEqualTo(firstOut); // what the parse printed is printed again
+        assertThat(value(again, "GCC_VERSION")).isEqualTo("1120");
+        assertThat(value(again, "BAR")).isEqualTo("one");
+        assertThat(again.mainMenu()).isEqualTo(parsed.mainMenu());
+        assertThat(again.usedEnvironment()).isEqualTo(parsed.usedEnvironment());
+        assertThat(again.menusInOrder()).hasSameSizeAs(parsed.menusInOrder());
+        assertThat(again.syntax().toString()).isEqualTo(parsed.syntax().toString());
+        for (var s : parsed.symbols().all()) {
+            assertThat(again.symbols().all().get(s.id()).name()).isEqualTo(s.name());
+        }
+    }
+
+    @Test
+    void aChangedKconfigFileIsParsedAnew() throws IOException {
+        load();
+        Path sub = srctree.resolve("sub/Kconfig");
+        FileTime mtime = Files.getLastModifiedTime(sub);
+        // Same size, same modification time: only the content tells.
+        Files.writeString(sub, Files.readString(sub).replace("\"bar\"", "\"BAR\""));
+        Files.setLastModifiedTime(sub, mtime);
+        Kconfig tree = load();
+        assertThat(tree.fromSnapshot()).isFalse();
+        assertThat(tree.symbols().find("BAR").prompts().get(0).text()).isEqualTo("BAR");
+        assertThat(load().fromSnapshot()).isTrue();
+    }
+
+    @Test
+    void aFileAppearingInTheWorkingDirectoryIsParsedAnew() throws IOException {
+        // conf looks for sourced files in the working directory first.
+        load();
+        Files.createDirectories(objdir.resolve("sub"));
+        Files.writeString(objdir.resolve("sub/Kconfig"), "config SHADOW\n\tbool\n");
+        Kconfig tree = load();
+        assertThat(tree.fromSnapshot()).isFalse();
+        assertThat(tree.symbols().find("SHADOW")).isNotNull();
+    }
+
+    @Test
+    void aChangedEnvironmentVariableIsParsedAnew() {
+        load();
+        environment.put("BARVAL", "two");
+        Kconfig tree = load();
+        assertThat(tree.fromSnapshot()).isFalse();
+        assertThat(value(tree, "BAR")).isEqualTo("two");
+    }
+
+    @Test
+    void aCompilerChangedBehindAWrapperIsParsedAnew() throws IOException {
+        assertThat(value(load(), "GCC_VERSION")).isEqualTo("1120");
+        setCompiler("12.1.0");
+        Kconfig tree = load();
+        assertThat(tree.fromSnapshot()).isFalse();
+        assertThat(value(tree, "GCC_VERSION")).isEqualTo("1210");
+    }
+
+    @Test
+    void aDamagedSnapshotIsIgnoredWithAWarningAndRewritten() throws IOException {
+        load();
+        Path snapshot = snapshotFile();
+        byte[] good = Files.readAllBytes(snapshot);
+        byte[] bad = good.clone();
+        bad[bad.length / 2] ^= 0x20;
+        Files.write(snapshot, bad);
+        Kconfig tree = load();
+        assertThat(tree.fromSnapshot()).isFalse();
+        assertThat(err).contains(snapshot.toString()).contains("damaged");
+        assertThat(value(tree, "GCC_VERSION")).isEqualTo("1120");
+        assertThat(java.util.Arrays.equals(Files.readAllBytes(snapshot), good)).as("rewritten as it was").isTrue();
+
+        Files.write(snapshot, java.util.Arrays.copyOf(good, 100));
+        assertThat(load().fromSnapshot()).isFalse();
+        assertThat(load().fromSnapshot()).isTrue();
+    }
+
+    @Test
+    void aSnapshotOthersCanWriteIsNeverTrusted() throws IOException {
+        load();
+        Path snapshot = snapshotFile();
+        Files.setPosixFilePermissions(snapshot, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThat(load().fromSnapshot()).isFalse();
+    }
+
+    @Test
+    void aSnapshotOwnedByAnotherUserIsNeverTrusted() throws IOException {
+        Assumptions.assumeTrue(CacheRoot.currentUid() == 0, "only root can give a file to another user");
+        load();
+        Path snapshot = snapshotFile();
+        Files.setAttribute(snapshot, "unix:uid", 4242);
+        Kconfig tree = load();
+        assertThat(tree.fromSnapshot()).isFalse();
+        assertThat(err).contains(snapshot.toString()).contains("uid 4242");
+        assertThat(value(tree, "GCC_VERSION")).isEqualTo("1120");
+    }
+
+    @Test
+    void noSnapshotWithoutTheProbeCacheOrWhenTurnedOff() {
+        Kconfig.Options options = new Kconfig.Options(srctree, "Kconfig", environment, objdir, null, null, null);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        Kconfig.load(options, quiet, quiet);
+        assertThat(Kconfig.load(options, quiet, quiet).fromSnapshot()).isFalse();
+
+        environment.put("KCONFIG4J_SNAPSHOTS", "off");
+        load();
+        assertThat(load().fromSnapshot()).isFalse();
+        assertThat(cacheRoot.resolve("snapshots")).doesNotExist();
+    }
+}
