@@ -1,7 +1,8 @@
 /**
  * Reading and writing configuration files: .config, minimal defconfigs and the build's generated files.
  *
- * <p>Depends on {@code symbol}, {@code menu}, {@code expr}, {@code parse}, {@code dialect}, the root
- * {@code Kconfig}, and on {@code conf.ConfRequest} for the build's files (a cycle with {@code conf}).
+ * <p>Depends on {@code symbol}, {@code menu}, {@code expr}, {@code parse}, {@code dialect} and the
+ * root {@code Kconfig}; the conf run that writes the build's files is seen only as a
+ * {@link dev.kconfig4j.confdata.BuildDirectory}.
  */
 package dev.kconfig4j.confdata;
