@@ -530,20 +530,52 @@ class DialogueTest {
         assertEquals(List.of("CONFIG_MODULES=y", "CONFIG_A=y", "CONFIG_B=y", "CONFIG_C=3", "CONFIG_D=0x20", "CONFIG_E=\"x\"", "# CONFIG_Y1 is not set", "CONFIG_Y2=y"), r.config());
     }
 
+    /** K2 and K3 begin alike: the answers of a first pass up to TRI... */
+    private static final String ANSWERS_UP_TO_TRI = """
+            y
+            y
+            y
+
+
+            hello
+            y
+            y
+            y
+            """;
+
+    /** ...and what conf prints for them. */
+    private static final String FIRST_PASS_UP_TO_TRI = """
+            *
+            * Restart config...
+            *
+            *
+            * Main menu
+            *
+            Modules (MODULES) [Y/n/?] (NEW) y
+            Forced one (FORCED) [N/y/?] (NEW) y
+            *
+            * Outer
+            *
+            Menuconfig sym (MC) [Y/n/?] (NEW) y
+              Child A (MC_A) [N/m/y/?] (NEW)\s
+              *
+              * Inner comment
+              *
+              Child B (MC_B) [N/y/?] (NEW)\s
+              *
+              * Inner
+              *
+              Inner string (INN) [] (NEW) hello
+            Late (LATE) [N/y/?] (NEW) y
+              Depends on late (LATE2) [N/y/?] (NEW) y
+            tri sym (TRI) [N/m/y/?] (NEW) y
+            """;
+
     /** Menus, comments and dependent symbols: headings and indentation; a 6.1 tristate choice in m mode asks its members as tristates; restart when answers reveal new symbols. */
     @Test
     void menusAndDependentSymbolsAreIndentedAndA61TristateChoiceAsksItsMembers() {
         Result r = run("6.1", K2, null,
-                Mode.OLDCONFIG, """
-                        y
-                        y
-                        y
-
-
-                        hello
-                        y
-                        y
-                        y
+                Mode.OLDCONFIG, ANSWERS_UP_TO_TRI + """
                         m
 
 
@@ -553,31 +585,7 @@ class DialogueTest {
                         15
 
                         """);
-        assertEquals("""
-                *
-                * Restart config...
-                *
-                *
-                * Main menu
-                *
-                Modules (MODULES) [Y/n/?] (NEW) y
-                Forced one (FORCED) [N/y/?] (NEW) y
-                *
-                * Outer
-                *
-                Menuconfig sym (MC) [Y/n/?] (NEW) y
-                  Child A (MC_A) [N/m/y/?] (NEW)\s
-                  *
-                  * Inner comment
-                  *
-                  Child B (MC_B) [N/y/?] (NEW)\s
-                  *
-                  * Inner
-                  *
-                  Inner string (INN) [] (NEW) hello
-                Late (LATE) [N/y/?] (NEW) y
-                  Depends on late (LATE2) [N/y/?] (NEW) y
-                tri sym (TRI) [N/m/y/?] (NEW) y
+        assertEquals(FIRST_PASS_UP_TO_TRI + """
                 Tri choice [M/y/?] (NEW) m
                   TC one (TC1) [N/m/?] (NEW)\s
                   TC two (TC2) [N/m/?] (NEW)\s
@@ -610,16 +618,7 @@ class DialogueTest {
     @Test
     void anAnswerThatMakesAnEarlierSymbolNewRestartsTheDialogue() {
         Result r = run("6.12", K3, null,
-                Mode.OLDCONFIG, """
-                        y
-                        y
-                        y
-
-
-                        hello
-                        y
-                        y
-                        y
+                Mode.OLDCONFIG, ANSWERS_UP_TO_TRI + """
                         2
                         y
 
@@ -629,31 +628,7 @@ class DialogueTest {
                         15
 
                         """);
-        assertEquals("""
-                *
-                * Restart config...
-                *
-                *
-                * Main menu
-                *
-                Modules (MODULES) [Y/n/?] (NEW) y
-                Forced one (FORCED) [N/y/?] (NEW) y
-                *
-                * Outer
-                *
-                Menuconfig sym (MC) [Y/n/?] (NEW) y
-                  Child A (MC_A) [N/m/y/?] (NEW)\s
-                  *
-                  * Inner comment
-                  *
-                  Child B (MC_B) [N/y/?] (NEW)\s
-                  *
-                  * Inner
-                  *
-                  Inner string (INN) [] (NEW) hello
-                Late (LATE) [N/y/?] (NEW) y
-                  Depends on late (LATE2) [N/y/?] (NEW) y
-                tri sym (TRI) [N/m/y/?] (NEW) y
+        assertEquals(FIRST_PASS_UP_TO_TRI + """
                 Tri choice
                 > 1. TC one (TC1) (NEW)
                   2. TC two (TC2) (NEW)
