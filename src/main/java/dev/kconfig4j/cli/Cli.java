@@ -83,6 +83,8 @@ public final class Cli implements Runnable {
                 }
             }
         });
+        // --format text, --format JSON...: an enum option takes its value in any case.
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
         // Errors the user caused are reported by the commands themselves, in one line; anything

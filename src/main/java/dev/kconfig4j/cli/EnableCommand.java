@@ -1,9 +1,8 @@
 package dev.kconfig4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.json.Json;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.solve.Answer;
 import dev.kconfig4j.solve.Assignment;
@@ -48,7 +47,7 @@ public final class EnableCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    OutputFormat format;
 
     @picocli.CommandLine.Mixin
     TreeOptions treeOptions = new TreeOptions();
@@ -59,10 +58,6 @@ public final class EnableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("text") && !format.equals("json")) {
-            context.err().println("kconfig4j enable: unknown --format " + format + " (text, json)");
-            return 2;
-        }
         try {
             String text = context.readInput(config);
             Kconfig tree = treeOptions.load(context);
@@ -75,7 +70,7 @@ public final class EnableCommand implements Callable<Integer> {
             if (answer.solved() && write != null) {
                 AtomicFile.write(context.workingDirectory().resolve(write), enabler.resultConfig(answer.solution()));
             }
-            context.out().print(format.equals("json") ? json(answer) : text(answer));
+            context.out().print(format == OutputFormat.JSON ? json(answer) : text(answer));
             context.out().flush();
             return answer.solved() ? 0 : 3;
         } catch (KconfigException e) {
@@ -172,7 +167,7 @@ public final class EnableCommand implements Callable<Integer> {
             }
             out.put("reasons", reasons);
         }
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out) + "\n";
+        return Json.write(out);
     }
 
     // Loading a tree as `upgrade` does: the environment of a kernel build, probes cached.

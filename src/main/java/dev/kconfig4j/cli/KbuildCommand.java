@@ -1,9 +1,8 @@
 package dev.kconfig4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.json.Json;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.kbuild.KbuildMap;
@@ -50,19 +49,6 @@ public final class KbuildCommand implements Runnable {
         }
     }
 
-    /** Whether {@code --format} asks for JSON; anything but text or json is bad usage. */
-    static boolean json(Cli.Context context, String command, String format) {
-        if (!format.equals("text") && !format.equals("json")) {
-            context.err().println("kconfig4j " + command + ": unknown --format " + format + " (text, json)");
-            throw new UsageError();
-        }
-        return format.equals("json");
-    }
-
-    /** Bad usage found after picocli parsed the command line: exit 2. */
-    static final class UsageError extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
 
     static void emit(Cli.Context context, Path output, String text) throws IOException {
         if (output != null) {
@@ -71,10 +57,6 @@ public final class KbuildCommand implements Runnable {
             context.out().print(text);
             context.out().flush();
         }
-    }
-
-    static String json(Object o) throws IOException {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o) + "\n";
     }
 
     static Map<String, Object> rule(ObjectRule r) {
@@ -113,7 +95,7 @@ public final class KbuildCommand implements Runnable {
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
                 description = "text or json (default: ${DEFAULT-VALUE}).")
-        String format;
+        OutputFormat format;
 
         @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
         Path output;
@@ -128,7 +110,7 @@ public final class KbuildCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             try {
-                boolean json = json(context, "kbuild map", format);
+                boolean json = format == OutputFormat.JSON;
                 KbuildMap map = map(context, tree);
                 Map<String, Object> doc = new LinkedHashMap<>();
                 StringBuilder text = new StringBuilder();
@@ -156,10 +138,8 @@ public final class KbuildCommand implements Runnable {
                     }
                     doc.put("symbols", list);
                 }
-                emit(context, output, json ? json(doc) : text.toString());
+                emit(context, output, json ? Json.write(doc) : text.toString());
                 return 0;
-            } catch (UsageError e) {
-                return 2;
             } catch (KconfigException e) {
                 if (!e.isReported()) {
                     context.err().println(e.describe());
@@ -251,7 +231,7 @@ public final class KbuildCommand implements Runnable {
 
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
                 description = "text or json (default: ${DEFAULT-VALUE}).")
-        String format;
+        OutputFormat format;
 
         @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
         Path output;
@@ -263,17 +243,15 @@ public final class KbuildCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             try {
-                boolean json = json(context, "kbuild check", format);
+                boolean json = format == OutputFormat.JSON;
                 String text = context.readInput(config);
                 Kconfig k = tree.load(context);
                 Configuration c = ConfigReader.load(k, config.toString(), text, context.err());
                 KbuildMap map = map(context, tree);
                 KbuildMap.Build build = map.evaluate(Values.of(c));
                 ModuleOrigins origins = ModuleOrigins.of(map, build, c);
-                emit(context, output, json ? json(document(map, build, origins)) : text(map, build, origins));
+                emit(context, output, json ? Json.write(document(map, build, origins)) : text(map, build, origins));
                 return 0;
-            } catch (UsageError e) {
-                return 2;
             } catch (KconfigException e) {
                 if (!e.isReported()) {
                     context.err().println(e.describe());

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +39,7 @@ public final class WhyCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    WhyFormat format;
 
     @picocli.CommandLine.Mixin
     TreeOptions treeOptions = new TreeOptions();
@@ -51,13 +50,6 @@ public final class WhyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        WhyFormat fmt;
-        try {
-            fmt = WhyFormat.valueOf(format.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            context.err().println("kconfig4j why: unknown --format " + format + " (text, json)");
-            return 2;
-        }
         try {
             Path tree = treeOptions.tree(context);
             Kconfig kconfig = treeOptions.load(context);
@@ -79,7 +71,7 @@ public final class WhyCommand implements Callable<Integer> {
             }
             WhyReport report = new WhyReport(WhyReport.SCHEMA_VERSION, name, tree.toString(), kconfig.mainMenu(),
                     kconfig.dialect().version(), out, explainer.warnings());
-            context.out().print(fmt.render(report));
+            context.out().print(format.render(report));
             context.out().flush();
             return 0;
         } catch (KconfigException e) {

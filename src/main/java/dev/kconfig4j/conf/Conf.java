@@ -191,7 +191,7 @@ public final class Conf {
             }
             case HELPNEWCONFIG -> {
                 for (Menu m : new NewSymbols(tree, config).findMenus()) {
-                    req.out().print("-----\n" + MenuInfo.help(tree, config, m) + "-----\n");
+                    req.out().print("-----\n" + MenuInfo.help(config, m) + "-----\n");
                 }
                 return 0;
             }

@@ -1,5 +1,6 @@
 package dev.kconfig4j.conf;
 
+import dev.kconfig4j.confdata.BuildDirectory;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.util.Objects;
  * @param in standard input (what the oldconfig dialogue reads)
  */
 public record ConfRequest(Mode mode, String modeFile, String kconfig, boolean silent, Map<String, String> environment,
-        Path workingDirectory, PrintStream out, PrintStream err, InputStream in) {
+        Path workingDirectory, PrintStream out, PrintStream err, InputStream in) implements BuildDirectory {
     public ConfRequest {
         Objects.requireNonNull(mode);
         Objects.requireNonNull(kconfig);
@@ -40,11 +41,13 @@ public record ConfRequest(Mode mode, String modeFile, String kconfig, boolean si
     }
 
     /** An environment variable, or null. */
+    @Override
     public String env(String name) {
         return environment.get(name);
     }
 
     /** Resolves a path argument against the working directory, as a process would. */
+    @Override
     public Path resolve(String path) {
         return workingDirectory.resolve(path);
     }

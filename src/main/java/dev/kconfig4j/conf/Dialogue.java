@@ -552,7 +552,7 @@ public final class Dialogue {
     }
 
     private void printHelp(Menu m) {
-        out.print(MenuInfo.help(tree, config, m));
+        out.print(MenuInfo.help(config, m));
     }
 
     // ======================================================================

@@ -2,12 +2,12 @@ package dev.kconfig4j.conf;
 
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.KconfigException;
-import dev.kconfig4j.confdata.SymbolHashOrder;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Symbol;
+import dev.kconfig4j.symbol.SymbolHashOrder;
 import dev.kconfig4j.symbol.Type;
 import java.util.ArrayList;
 import java.util.HashMap;

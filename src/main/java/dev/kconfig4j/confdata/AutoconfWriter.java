@@ -1,12 +1,12 @@
 package dev.kconfig4j.confdata;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.conf.ConfRequest;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.parse.Statement;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Symbol;
+import dev.kconfig4j.symbol.SymbolHashOrder;
 import dev.kconfig4j.symbol.Type;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,13 +39,13 @@ public final class AutoconfWriter {
 
     /** The files' names, from the environment as the kernel takes them. */
     record Names(String autoconf, String header, String rustcCfg) {
-        static Names of(ConfRequest req) {
+        static Names of(BuildDirectory req) {
             return new Names(env(req, "KCONFIG_AUTOCONFIG", "include/config/auto.conf"),
                     env(req, "KCONFIG_AUTOHEADER", "include/generated/autoconf.h"),
                     env(req, "KCONFIG_RUSTCCFG", "include/generated/rustc_cfg"));
         }
 
-        private static String env(ConfRequest req, String name, String fallback) {
+        private static String env(BuildDirectory req, String name, String fallback) {
             String v = req.env(name);
             return v == null ? fallback : v;
         }
@@ -54,7 +54,7 @@ public final class AutoconfWriter {
     /**
      * Writes the files when {@code overwrite} (syncconfig) or when auto.conf does not exist yet.
      */
-    public static void write(Kconfig tree, Configuration config, ConfRequest req, boolean overwrite) throws IOException {
+    public static void write(Kconfig tree, Configuration config, BuildDirectory req, boolean overwrite) throws IOException {
         Names names = Names.of(req);
         Path autoconf = req.resolve(names.autoconf());
         if (!overwrite && Files.exists(autoconf)) {
@@ -208,7 +208,7 @@ public final class AutoconfWriter {
      * auto.conf: a written symbol whose value is not the one recorded (a bool/tristate counts as
      * recorded n when absent), or a symbol no longer written that the previous file mentioned.
      */
-    private static void touchChanged(Kconfig tree, Configuration config, ConfRequest req, String autoconfName,
+    private static void touchChanged(Kconfig tree, Configuration config, BuildDirectory req, String autoconfName,
             String prefix, List<Symbol> order) throws IOException {
         PreviousAutoconf previous = PreviousAutoconf.read(tree, req, autoconfName, prefix);
         Path dir = req.resolve(autoconfName).toAbsolutePath().getParent();

@@ -1,7 +1,6 @@
 package dev.kconfig4j.confdata;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.conf.ConfRequest;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Symbol;
@@ -50,7 +49,7 @@ final class PreviousAutoconf {
     }
 
     /** Reads the file named {@code name} (warnings to the request's stderr); empty if it does not exist. */
-    static PreviousAutoconf read(Kconfig tree, ConfRequest req, String name, String prefix) throws IOException {
+    static PreviousAutoconf read(Kconfig tree, BuildDirectory req, String name, String prefix) throws IOException {
         PreviousAutoconf out = new PreviousAutoconf();
         Path p = req.resolve(name);
         if (!Files.isRegularFile(p)) {
@@ -73,7 +72,7 @@ final class PreviousAutoconf {
         return out;
     }
 
-    private void readLine(Kconfig tree, ConfRequest req, String file, int lineNo, String line, String prefix,
+    private void readLine(Kconfig tree, BuildDirectory req, String file, int lineNo, String line, String prefix,
             boolean quotedStrings) {
         String symName;
         String value;
@@ -176,7 +175,7 @@ final class PreviousAutoconf {
         return null;
     }
 
-    private static void warn(ConfRequest req, String file, int line, String message) {
+    private static void warn(BuildDirectory req, String file, int line, String message) {
         req.err().printf("%s:%d:warning: %s%n", file, line, message);
     }
 }

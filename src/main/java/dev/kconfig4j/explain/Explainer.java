@@ -1042,25 +1042,9 @@ public final class Explainer {
         }
     }
 
-    /** The smallest sub-expressions of {@code e} that keep it below {@code need}: failing conjuncts, recursively. */
+    /** The smallest sub-expressions of {@code e} that keep it below {@code need}: its failing conjuncts, each once. */
     private List<Expr> failing(Expr e, Tristate need) {
-        List<Expr> out = new ArrayList<>();
-        if (e != null && config.eval(e).compareTo(need) < 0) {
-            collectFailing(e, need, out);
-        }
-        return out;
-    }
-
-    private void collectFailing(Expr e, Tristate need, List<Expr> out) {
-        if (e instanceof Expr.And a) {
-            for (Expr c : List.of(a.left(), a.right())) {
-                if (config.eval(c).compareTo(need) < 0) {
-                    collectFailing(c, need, out);
-                }
-            }
-        } else if (!out.contains(e)) {
-            out.add(e);
-        }
+        return Expr.failingConjuncts(e, config::eval, need).stream().distinct().toList();
     }
 
     // ======================================================================

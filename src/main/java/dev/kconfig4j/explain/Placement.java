@@ -53,7 +53,7 @@ final class Placement {
         Entry entry = entries.get(node.location());
         List<Statement> blocks = entry == null ? List.of() : entry.blocks();
         for (Statement b : blocks) {
-            if (b instanceof Statement.If i && andTerms(i.condition()).contains(term)) {
+            if (b instanceof Statement.If i && Expr.conjuncts(i.condition()).contains(term)) {
                 return new Place(BlockerKind.IF_BLOCK, i.location().toString(), "the enclosing if");
             }
             if (b instanceof Statement.MenuBlock m) {
@@ -81,14 +81,14 @@ final class Placement {
         for (Statement b : blocks) {
             if (b instanceof Statement.MenuBlock m) {
                 for (Attribute a : m.attributes()) {
-                    if (a instanceof Attribute.VisibleIf v && andTerms(v.condition()).contains(term)) {
+                    if (a instanceof Attribute.VisibleIf v && Expr.conjuncts(v.condition()).contains(term)) {
                         return new Place(BlockerKind.VISIBLE_IF, v.location().toString(),
                                 "the visible if of menu \"" + m.prompt() + "\"");
                     }
                 }
             }
         }
-        if (prompt != null && (node.dependency() == null || !andTerms(node.dependency()).contains(term))) {
+        if (prompt != null && (node.dependency() == null || !Expr.conjuncts(node.dependency()).contains(term))) {
             return new Place(BlockerKind.PROMPT_IF, prompt.location().toString(), "the prompt's if");
         }
         return new Place(BlockerKind.DEPENDS_ON, node.location().toString(), "depends on");
@@ -103,7 +103,7 @@ final class Placement {
     /** The {@code depends on} among {@code attributes} that has {@code term}, or null. */
     private static Location dependsOn(List<Attribute> attributes, Expr term) {
         for (Attribute a : attributes) {
-            if (a instanceof Attribute.DependsOn d && d.condition() != null && andTerms(d.condition()).contains(term)) {
+            if (a instanceof Attribute.DependsOn d && d.condition() != null && Expr.conjuncts(d.condition()).contains(term)) {
                 return d.location();
             }
         }
@@ -133,20 +133,6 @@ final class Placement {
         return List.copyOf(out);
     }
 
-    private static List<Expr> andTerms(Expr e) {
-        List<Expr> out = new ArrayList<>();
-        flattenAnd(e, out);
-        return out;
-    }
-
-    private static void flattenAnd(Expr e, List<Expr> out) {
-        if (e instanceof Expr.And a) {
-            flattenAnd(a.left(), out);
-            flattenAnd(a.right(), out);
-        } else if (e != null) {
-            out.add(e);
-        }
-    }
 
     /** The macro call ({@code $(...)}) written on the line at {@code location} ("file:line"), or null. */
     String macroAt(String location) {

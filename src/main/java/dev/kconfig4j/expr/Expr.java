@@ -1,6 +1,9 @@
 package dev.kconfig4j.expr;
 
 import dev.kconfig4j.symbol.Symbol;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * A Kconfig expression, as written after {@code depends on}, {@code if}, {@code default}...
@@ -95,6 +98,81 @@ public sealed interface Expr {
         }
         Compare c = (Compare) this;
         return c.left() == symbol || c.right() == symbol;
+    }
+
+    /**
+     * The operands of the {@code &&} chain {@code e}, left to right, however it is nested:
+     * {@code A && (B && C)} gives A, B, C; an expression that is no {@code &&} is its only
+     * operand; null (no condition) has none.
+     */
+    static List<Expr> conjuncts(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        chain(e, true, out);
+        return out;
+    }
+
+    /** The operands of the {@code ||} chain {@code e}, as {@link #conjuncts} does for {@code &&}. */
+    static List<Expr> disjuncts(Expr e) {
+        List<Expr> out = new ArrayList<>();
+        chain(e, false, out);
+        return out;
+    }
+
+    private static void chain(Expr e, boolean and, List<Expr> out) {
+        if (and && e instanceof And a) {
+            chain(a.left(), true, out);
+            chain(a.right(), true, out);
+        } else if (!and && e instanceof Or o) {
+            chain(o.left(), false, out);
+            chain(o.right(), false, out);
+        } else if (e != null) {
+            out.add(e);
+        }
+    }
+
+    /**
+     * Every symbol {@code e} mentions, in the order written, repeats included: both sides of a
+     * comparison, constants ({@code y}, {@code "foo"}) and undefined symbols too, so that each
+     * caller states which of them it wants. Null mentions none.
+     */
+    static List<Symbol> symbolsOf(Expr e) {
+        List<Symbol> out = new ArrayList<>();
+        collectSymbols(e, out);
+        return out;
+    }
+
+    private static void collectSymbols(Expr e, List<Symbol> out) {
+        if (e instanceof Sym s) {
+            out.add(s.symbol());
+        } else if (e instanceof Not n) {
+            collectSymbols(n.operand(), out);
+        } else if (e instanceof And a) {
+            collectSymbols(a.left(), out);
+            collectSymbols(a.right(), out);
+        } else if (e instanceof Or o) {
+            collectSymbols(o.left(), out);
+            collectSymbols(o.right(), out);
+        } else if (e instanceof Compare c) {
+            out.add(c.left());
+            out.add(c.right());
+        }
+    }
+
+    /**
+     * The conjuncts of {@code e} whose value is below {@code needed}, in order, repeats included:
+     * what keeps a dependency from reaching {@code needed}. As {@code &&} takes the minimum,
+     * {@code e} is below {@code needed} exactly when this list is not empty.
+     *
+     * @param value the value of an expression under the configuration in question
+     */
+    static List<Expr> failingConjuncts(Expr e, Function<Expr, Tristate> value, Tristate needed) {
+        List<Expr> out = new ArrayList<>();
+        for (Expr t : conjuncts(e)) {
+            if (value.apply(t).compareTo(needed) < 0) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private static String paren(Expr e) {

@@ -6,5 +6,8 @@
  * modules and forcing constructs ({@link dev.kconfig4j.kbuild.KbuildMap}), the modules each
  * {@code =m} symbol of a config produces, its own or derived through merged code and selects
  * ({@link dev.kconfig4j.kbuild.ModuleOrigins}), with {@link dev.kconfig4j.kbuild.LocalModConfig} on top.
+ *
+ * <p>Depends on {@code symbol}, {@code expr}, {@code parse} (locations), {@code confdata} and the
+ * root ({@code KernelEnvironment}; {@code Kconfig} for {@code LocalModConfig}).
  */
 package dev.kconfig4j.kbuild;

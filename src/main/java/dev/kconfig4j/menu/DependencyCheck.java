@@ -1,11 +1,11 @@
 package dev.kconfig4j.menu;
 
-import dev.kconfig4j.confdata.SymbolHashOrder;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
+import dev.kconfig4j.symbol.SymbolHashOrder;
 import dev.kconfig4j.symbol.SymbolTable;
 import java.io.PrintStream;
 import java.util.ArrayList;

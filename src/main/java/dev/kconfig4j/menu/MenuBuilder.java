@@ -397,20 +397,7 @@ public final class MenuBuilder {
         if (base == null) {
             return true;
         }
-        List<Expr> have = new ArrayList<>();
-        conjuncts(dep, have);
-        List<Expr> need = new ArrayList<>();
-        conjuncts(base, need);
-        return have.containsAll(need);
-    }
-
-    private static void conjuncts(Expr e, List<Expr> out) {
-        if (e instanceof Expr.And a) {
-            conjuncts(a.left(), out);
-            conjuncts(a.right(), out);
-        } else if (e != null) {
-            out.add(e);
-        }
+        return Expr.conjuncts(dep).containsAll(Expr.conjuncts(base));
     }
 
     /** Whether {@code dep} can only hold when {@code sym} is not n (a conjunct is sym, sym=y|m or sym!=n). */

@@ -1,6 +1,5 @@
 package dev.kconfig4j.menu;
 
-import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.ExprPrinter;
@@ -48,8 +47,11 @@ public final class MenuInfo {
         return sb.toString();
     }
 
-    /** The help text of {@code menu}, with symbol, type, definitions, dependencies and location. */
-    public static String help(Kconfig tree, Configuration config, Menu menu) {
+    /**
+     * The help text of {@code menu}, with symbol, type, definitions, dependencies and location;
+     * {@code config} is a configuration of the tree that holds {@code menu}.
+     */
+    public static String help(Configuration config, Menu menu) {
         StringBuilder sb = new StringBuilder();
         sb.append('\n');
         Symbol sym = menu.symbol();
@@ -63,14 +65,14 @@ public final class MenuInfo {
         }
         sb.append('\n');
         if (sym != null) {
-            symbolInfo(sb, tree, config, sym);
+            symbolInfo(sb, config, sym);
         }
         sb.append('\n');
         return sb.toString();
     }
 
-    private static void symbolInfo(StringBuilder sb, Kconfig tree, Configuration config, Symbol sym) {
-        SymbolTable symbols = tree.symbols();
+    private static void symbolInfo(StringBuilder sb, Configuration config, Symbol sym) {
+        SymbolTable symbols = config.symbols();
         if (sym.name() != null) {
             sb.append("Symbol: ").append(sym.name()).append(" [=").append(value(config, sym)).append("]\n");
             sb.append("Type  : ").append(typeName(sym.type())).append('\n');
@@ -89,7 +91,7 @@ public final class MenuInfo {
             if (def.hasPrompt()) {
                 sb.append("Defined at ").append(def.location().file()).append(':').append(def.location().line())
                         .append('\n');
-                promptInfo(sb, tree, config, def);
+                promptInfo(sb, config, def);
             }
         }
         for (Menu def : sym.definitions()) {
@@ -112,8 +114,8 @@ public final class MenuInfo {
         sb.append("\n\n");
     }
 
-    private static void promptInfo(StringBuilder sb, Kconfig tree, Configuration config, Menu def) {
-        SymbolTable symbols = tree.symbols();
+    private static void promptInfo(StringBuilder sb, Configuration config, Menu def) {
+        SymbolTable symbols = config.symbols();
         sb.append("  Prompt: ").append(def.promptText()).append('\n');
         Expr dep = simplify(config, def.dependency());
         dependency(sb, config, dep, "  Depends on: ");
@@ -121,7 +123,7 @@ public final class MenuInfo {
         if (!sameExpr(dep, visible)) {
             dependency(sb, config, visible, "  Visible if: ");
         }
-        location(sb, tree.dialect(), config, def);
+        location(sb, config.dialect(), config, def);
     }
 
     private static void location(StringBuilder sb, Dialect dialect, Configuration config, Menu def) {

@@ -1,10 +1,10 @@
 package dev.kconfig4j.preprocess;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +79,7 @@ public final class ShellPolicy {
     public static ShellPolicy replay(Path file) {
         ShellPolicy p = new ShellPolicy(Mode.REPLAY, file);
         try {
-            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            JsonNode root = Json.read(file);
             if (root.path("version").asInt() != 1) {
                 throw new KconfigException(file + ": not a kconfig4j shell recording (version 1)");
             }
@@ -167,8 +167,7 @@ public final class ShellPolicy {
         if (mode != Mode.RECORD) {
             return;
         }
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("version", 1);
         ArrayNode commands = root.putArray("commands");
         Base64.Encoder b64 = Base64.getEncoder();
@@ -179,7 +178,7 @@ public final class ShellPolicy {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.writeString(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
+            Files.writeString(tmp, Json.write(root),
                     StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -379,23 +379,7 @@ public final class Enabler {
     }
 
     private static void symbols(Expr e, List<Symbol> out) {
-        if (e == null) {
-            return;
-        }
-        if (e instanceof Expr.Sym s) {
-            out.add(s.symbol());
-        } else if (e instanceof Expr.Not n) {
-            symbols(n.operand(), out);
-        } else if (e instanceof Expr.And a) {
-            symbols(a.left(), out);
-            symbols(a.right(), out);
-        } else if (e instanceof Expr.Or o) {
-            symbols(o.left(), out);
-            symbols(o.right(), out);
-        } else if (e instanceof Expr.Compare c) {
-            out.add(c.left());
-            out.add(c.right());
-        }
+        out.addAll(Expr.symbolsOf(e));
     }
 
     // ======================================================================

@@ -70,667 +70,668 @@ class DialogueTest {
                 lines);
     }
 
-    private static final String K1 = "mainmenu \"Test menu\"\n" +
-            "config MODULES\n" +
-            "\tbool \"Modules\"\n" +
-            "\tdefault y\n" +
-            "\tmodules\n" +
-            "config A\n" +
-            "\tbool \"Feature A\"\n" +
-            "\thelp\n" +
-            "\t  Help for A.\n" +
-            "config B\n" +
-            "\ttristate \"Feature B\"\n" +
-            "\tdefault m\n" +
-            "menu \"Sub\"\n" +
-            "config C\n" +
-            "\tint \"Number C\"\n" +
-            "\tdefault 5\n" +
-            "\trange 1 10\n" +
-            "config D\n" +
-            "\thex \"Hex D\"\n" +
-            "\tdefault 0x10\n" +
-            "config E\n" +
-            "\tstring \"String E\"\n" +
-            "\tdefault \"hi\"\n" +
-            "endmenu\n" +
-            "choice\n" +
-            "\tprompt \"Pick one\"\n" +
-            "\tdefault Y2\n" +
-            "config Y1\n" +
-            "\tbool \"First\"\n" +
-            "config Y2\n" +
-            "\tbool \"Second\"\n" +
-            "endchoice\n" +
-            "comment \"A comment\"\n";
+    /** What conf writes to stderr each time standard input ends, {@code times} times. */
+    private static String endsOfInput(int times) {
+        return "\nError in reading or end of file.\n".repeat(times);
+    }
 
-    private static final String K2 = "config MODULES\n" +
-            "\tbool \"Modules\"\n" +
-            "\tdefault y\n" +
-            "\tmodules\n" +
-            "config SEL\n" +
-            "\tbool\n" +
-            "\tselect FORCED\n" +
-            "config FORCED\n" +
-            "\tbool \"Forced one\"\n" +
-            "config EARLY\n" +
-            "\tbool \"Early, depends on LATE\"\n" +
-            "\tdepends on LATE\n" +
-            "menu \"Outer\"\n" +
-            "config MC\n" +
-            "\tbool \"Menuconfig sym\"\n" +
-            "\tdefault y\n" +
-            "if MC\n" +
-            "config MC_A\n" +
-            "\ttristate \"Child A\"\n" +
-            "comment \"Inner comment\"\n" +
-            "config MC_B\n" +
-            "\tbool \"Child B\"\n" +
-            "endif\n" +
-            "menu \"Inner\"\n" +
-            "\tdepends on MC\n" +
-            "config INN\n" +
-            "\tstring \"Inner string\"\n" +
-            "endmenu\n" +
-            "endmenu\n" +
-            "config LATE\n" +
-            "\tbool \"Late\"\n" +
-            "config LATE2\n" +
-            "\tbool \"Depends on late\"\n" +
-            "\tdepends on LATE\n" +
-            "config TRI\n" +
-            "\ttristate \"tri sym\"\n" +
-            "\tselect SEL\n" +
-            "choice\n" +
-            "\ttristate \"Tri choice\"\n" +
-            "config TC1\n" +
-            "\ttristate \"TC one\"\n" +
-            "config TC2\n" +
-            "\ttristate \"TC two\"\n" +
-            "config TC2_SUB\n" +
-            "\tbool \"TC2 sub\"\n" +
-            "\tdepends on TC2\n" +
-            "endchoice\n" +
-            "choice\n" +
-            "\tbool \"Optional choice\"\n" +
-            "\toptional\n" +
-            "config OC1\n" +
-            "\tbool \"OC one\"\n" +
-            "config OC2\n" +
-            "\tbool \"OC two\"\n" +
-            "endchoice\n" +
-            "config NUM\n" +
-            "\tint \"Number\"\n" +
-            "\trange 10 20\n" +
-            "config HX\n" +
-            "\thex \"Hexa\"\n" +
-            "\tdefault 0x5\n";
+    private static final String K1 = """
+            mainmenu "Test menu"
+            config MODULES
+            \tbool "Modules"
+            \tdefault y
+            \tmodules
+            config A
+            \tbool "Feature A"
+            \thelp
+            \t  Help for A.
+            config B
+            \ttristate "Feature B"
+            \tdefault m
+            menu "Sub"
+            config C
+            \tint "Number C"
+            \tdefault 5
+            \trange 1 10
+            config D
+            \thex "Hex D"
+            \tdefault 0x10
+            config E
+            \tstring "String E"
+            \tdefault "hi"
+            endmenu
+            choice
+            \tprompt "Pick one"
+            \tdefault Y2
+            config Y1
+            \tbool "First"
+            config Y2
+            \tbool "Second"
+            endchoice
+            comment "A comment"
+            """;
 
-    private static final String K3 = "config MODULES\n" +
-            "\tbool \"Modules\"\n" +
-            "\tdefault y\n" +
-            "\tmodules\n" +
-            "config SEL\n" +
-            "\tbool\n" +
-            "\tselect FORCED\n" +
-            "config FORCED\n" +
-            "\tbool \"Forced one\"\n" +
-            "config EARLY\n" +
-            "\tbool \"Early, depends on LATE\"\n" +
-            "\tdepends on LATE\n" +
-            "menu \"Outer\"\n" +
-            "config MC\n" +
-            "\tbool \"Menuconfig sym\"\n" +
-            "\tdefault y\n" +
-            "if MC\n" +
-            "config MC_A\n" +
-            "\ttristate \"Child A\"\n" +
-            "comment \"Inner comment\"\n" +
-            "config MC_B\n" +
-            "\tbool \"Child B\"\n" +
-            "endif\n" +
-            "menu \"Inner\"\n" +
-            "\tdepends on MC\n" +
-            "config INN\n" +
-            "\tstring \"Inner string\"\n" +
-            "endmenu\n" +
-            "endmenu\n" +
-            "config LATE\n" +
-            "\tbool \"Late\"\n" +
-            "config LATE2\n" +
-            "\tbool \"Depends on late\"\n" +
-            "\tdepends on LATE\n" +
-            "config TRI\n" +
-            "\ttristate \"tri sym\"\n" +
-            "\tselect SEL\n" +
-            "choice\n" +
-            "\tprompt \"Tri choice\"\n" +
-            "config TC1\n" +
-            "\tbool \"TC one\"\n" +
-            "config TC2\n" +
-            "\tbool \"TC two\"\n" +
-            "endchoice\n" +
-            "choice\n" +
-            "\tbool \"Optional choice\"\n" +
-            "config OC1\n" +
-            "\tbool \"OC one\"\n" +
-            "config OC2\n" +
-            "\tbool \"OC two\"\n" +
-            "endchoice\n" +
-            "config NUM\n" +
-            "\tint \"Number\"\n" +
-            "\trange 10 20\n" +
-            "config HX\n" +
-            "\thex \"Hexa\"\n" +
-            "\tdefault 0x5\n";
+    private static final String K2 = """
+            config MODULES
+            \tbool "Modules"
+            \tdefault y
+            \tmodules
+            config SEL
+            \tbool
+            \tselect FORCED
+            config FORCED
+            \tbool "Forced one"
+            config EARLY
+            \tbool "Early, depends on LATE"
+            \tdepends on LATE
+            menu "Outer"
+            config MC
+            \tbool "Menuconfig sym"
+            \tdefault y
+            if MC
+            config MC_A
+            \ttristate "Child A"
+            comment "Inner comment"
+            config MC_B
+            \tbool "Child B"
+            endif
+            menu "Inner"
+            \tdepends on MC
+            config INN
+            \tstring "Inner string"
+            endmenu
+            endmenu
+            config LATE
+            \tbool "Late"
+            config LATE2
+            \tbool "Depends on late"
+            \tdepends on LATE
+            config TRI
+            \ttristate "tri sym"
+            \tselect SEL
+            choice
+            \ttristate "Tri choice"
+            config TC1
+            \ttristate "TC one"
+            config TC2
+            \ttristate "TC two"
+            config TC2_SUB
+            \tbool "TC2 sub"
+            \tdepends on TC2
+            endchoice
+            choice
+            \tbool "Optional choice"
+            \toptional
+            config OC1
+            \tbool "OC one"
+            config OC2
+            \tbool "OC two"
+            endchoice
+            config NUM
+            \tint "Number"
+            \trange 10 20
+            config HX
+            \thex "Hexa"
+            \tdefault 0x5
+            """;
+
+    private static final String K3 = """
+            config MODULES
+            \tbool "Modules"
+            \tdefault y
+            \tmodules
+            config SEL
+            \tbool
+            \tselect FORCED
+            config FORCED
+            \tbool "Forced one"
+            config EARLY
+            \tbool "Early, depends on LATE"
+            \tdepends on LATE
+            menu "Outer"
+            config MC
+            \tbool "Menuconfig sym"
+            \tdefault y
+            if MC
+            config MC_A
+            \ttristate "Child A"
+            comment "Inner comment"
+            config MC_B
+            \tbool "Child B"
+            endif
+            menu "Inner"
+            \tdepends on MC
+            config INN
+            \tstring "Inner string"
+            endmenu
+            endmenu
+            config LATE
+            \tbool "Late"
+            config LATE2
+            \tbool "Depends on late"
+            \tdepends on LATE
+            config TRI
+            \ttristate "tri sym"
+            \tselect SEL
+            choice
+            \tprompt "Tri choice"
+            config TC1
+            \tbool "TC one"
+            config TC2
+            \tbool "TC two"
+            endchoice
+            choice
+            \tbool "Optional choice"
+            config OC1
+            \tbool "OC one"
+            config OC2
+            \tbool "OC two"
+            endchoice
+            config NUM
+            \tint "Number"
+            \trange 10 20
+            config HX
+            \thex "Hexa"
+            \tdefault 0x5
+            """;
 
     /**
-     * Without .config every entry is new: invalid answers re-ask, out-of-range numbers re-ask, hex
-     * gains 0x, a choice takes a number (the same transcript from conf 6.1 and 6.12).
+     * Without .config every entry is new; an answer the symbol cannot take asks the same question
+     * again (m on a tristate once MODULES is n prints the help first), until the input ends and the
+     * remaining questions take their defaults (the same transcript from conf 6.1 and 6.12).
      */
     @ParameterizedTest
     @ValueSource(strings = {"6.1", "6.12"})
-    void freshOldconfig(String dialect) {
+    void withoutAConfigEveryEntryIsNewAndInvalidAnswersAreAskedAgain(String dialect) {
         Result r = run(dialect, K1, null,
-                Mode.OLDCONFIG, "n\n" +
-                "yes\n" +
-                "maybe\n" +
-                "m\n" +
-                "0\n" +
-                "11\n" +
-                "7\n" +
-                "zz\n" +
-                "0x\n" +
-                "1f\n" +
-                "abc\n" +
-                "2\n");
-        assertEquals("*\n" +
-            "* Restart config...\n" +
-            "*\n" +
-            "*\n" +
-            "* Test menu\n" +
-            "*\n" +
-            "Modules (MODULES) [Y/n/?] (NEW) n\n" +
-            "Feature A (A) [N/y/?] (NEW) yes\n" +
-            "Feature B (B) [Y/n/?] (NEW) maybe\n" +
-            "Feature B (B) [Y/n/?] (NEW) m\n" +
-            "\n" +
-            "There is no help available for this option.\n" +
-            "Symbol: B [=y]\n" +
-            "Type  : tristate\n" +
-            "Defined at Kconfig:10\n" +
-            "  Prompt: Feature B\n" +
-            "  Location:\n" +
-            "    -> Feature B (B [=y])\n" +
-            "\n" +
-            "\n" +
-            "\n" +
-            "Feature B (B) [Y/n/?] (NEW) 0\n" +
-            "Feature B (B) [Y/n/?] (NEW) 11\n" +
-            "Feature B (B) [Y/n/?] (NEW) 7\n" +
-            "Feature B (B) [Y/n/?] (NEW) zz\n" +
-            "Feature B (B) [Y/n/?] (NEW) 0x\n" +
-            "Feature B (B) [Y/n/?] (NEW) 1f\n" +
-            "Feature B (B) [Y/n/?] (NEW) abc\n" +
-            "Feature B (B) [Y/n/?] (NEW) 2\n" +
-            "Feature B (B) [Y/n/?] (NEW) \n" +
-            "*\n" +
-            "* Sub\n" +
-            "*\n" +
-            "Number C (C) [5] (NEW) \n" +
-            "Hex D (D) [0x10] (NEW) \n" +
-            "String E (E) [hi] (NEW) \n" +
-            "Pick one\n" +
-            "  1. First (Y1) (NEW)\n" +
-            "> 2. Second (Y2) (NEW)\n" +
-            "choice[1-2?]: *\n" +
-            "* A comment\n" +
-            "*\n", r.out());
-        assertEquals("\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n", r.err());
+                Mode.OLDCONFIG, """
+                        n
+                        yes
+                        maybe
+                        m
+                        0
+                        11
+                        7
+                        zz
+                        0x
+                        1f
+                        abc
+                        2
+                        """);
+        assertEquals("""
+                *
+                * Restart config...
+                *
+                *
+                * Test menu
+                *
+                Modules (MODULES) [Y/n/?] (NEW) n
+                Feature A (A) [N/y/?] (NEW) yes
+                Feature B (B) [Y/n/?] (NEW) maybe
+                Feature B (B) [Y/n/?] (NEW) m
+
+                There is no help available for this option.
+                Symbol: B [=y]
+                Type  : tristate
+                Defined at Kconfig:10
+                  Prompt: Feature B
+                  Location:
+                    -> Feature B (B [=y])
+
+
+
+                Feature B (B) [Y/n/?] (NEW) 0
+                Feature B (B) [Y/n/?] (NEW) 11
+                Feature B (B) [Y/n/?] (NEW) 7
+                Feature B (B) [Y/n/?] (NEW) zz
+                Feature B (B) [Y/n/?] (NEW) 0x
+                Feature B (B) [Y/n/?] (NEW) 1f
+                Feature B (B) [Y/n/?] (NEW) abc
+                Feature B (B) [Y/n/?] (NEW) 2
+                Feature B (B) [Y/n/?] (NEW)\s
+                *
+                * Sub
+                *
+                Number C (C) [5] (NEW)\s
+                Hex D (D) [0x10] (NEW)\s
+                String E (E) [hi] (NEW)\s
+                Pick one
+                  1. First (Y1) (NEW)
+                > 2. Second (Y2) (NEW)
+                choice[1-2?]: *
+                * A comment
+                *
+                """, r.out());
+        assertEquals(endsOfInput(5), r.err());
         assertEquals(List.of("# CONFIG_MODULES is not set", "CONFIG_A=y", "CONFIG_B=y", "CONFIG_C=5", "CONFIG_D=0x10", "CONFIG_E=\"hi\"", "# CONFIG_Y1 is not set", "CONFIG_Y2=y"), r.config());
     }
 
     /** stdin closed: each question reports the end of input on stderr and takes the default. */
     @Test
-    void endOfInput612() {
+    void closedInputTakesEveryDefaultAndReportsEachEndOfInput() {
         Result r = run("6.12", K1, null,
                 Mode.OLDCONFIG, null);
-        assertEquals("*\n" +
-            "* Restart config...\n" +
-            "*\n" +
-            "*\n" +
-            "* Test menu\n" +
-            "*\n" +
-            "Modules (MODULES) [Y/n/?] (NEW) \n" +
-            "Feature A (A) [N/y/?] (NEW) \n" +
-            "Feature B (B) [M/n/y/?] (NEW) \n" +
-            "*\n" +
-            "* Sub\n" +
-            "*\n" +
-            "Number C (C) [5] (NEW) \n" +
-            "Hex D (D) [0x10] (NEW) \n" +
-            "String E (E) [hi] (NEW) \n" +
-            "Pick one\n" +
-            "  1. First (Y1) (NEW)\n" +
-            "> 2. Second (Y2) (NEW)\n" +
-            "choice[1-2?]: *\n" +
-            "* A comment\n" +
-            "*\n", r.out());
-        assertEquals("\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n", r.err());
+        assertEquals("""
+                *
+                * Restart config...
+                *
+                *
+                * Test menu
+                *
+                Modules (MODULES) [Y/n/?] (NEW)\s
+                Feature A (A) [N/y/?] (NEW)\s
+                Feature B (B) [M/n/y/?] (NEW)\s
+                *
+                * Sub
+                *
+                Number C (C) [5] (NEW)\s
+                Hex D (D) [0x10] (NEW)\s
+                String E (E) [hi] (NEW)\s
+                Pick one
+                  1. First (Y1) (NEW)
+                > 2. Second (Y2) (NEW)
+                choice[1-2?]: *
+                * A comment
+                *
+                """, r.out());
+        assertEquals(endsOfInput(7), r.err());
         assertEquals(List.of("CONFIG_MODULES=y", "# CONFIG_A is not set", "CONFIG_B=m", "CONFIG_C=5", "CONFIG_D=0x10", "CONFIG_E=\"hi\"", "# CONFIG_Y1 is not set", "CONFIG_Y2=y"), r.config());
     }
 
     /** syncconfig with stdin closed asks the new symbols like oldconfig and keeps the values from .config. */
     @Test
-    void syncconfigStdinClosed() {
-        Result r = run("6.12", K1, "CONFIG_MODULES=y\n" +
-                "CONFIG_B=y\n" +
-                "CONFIG_D=0x20\n",
+    void syncconfigWithClosedInputAsksOnlyNewSymbolsAndKeepsTheConfigsValues() {
+        Result r = run("6.12", K1, """
+                CONFIG_MODULES=y
+                CONFIG_B=y
+                CONFIG_D=0x20
+                """,
                 Mode.SYNCCONFIG, null);
-        assertEquals("*\n" +
-            "* Restart config...\n" +
-            "*\n" +
-            "*\n" +
-            "* Test menu\n" +
-            "*\n" +
-            "Modules (MODULES) [Y/n/?] y\n" +
-            "Feature A (A) [N/y/?] (NEW) \n" +
-            "Feature B (B) [Y/n/m/?] y\n" +
-            "*\n" +
-            "* Sub\n" +
-            "*\n" +
-            "Number C (C) [5] (NEW) \n" +
-            "Hex D (D) [0x20] 0x20\n" +
-            "String E (E) [hi] (NEW) \n" +
-            "Pick one\n" +
-            "  1. First (Y1) (NEW)\n" +
-            "> 2. Second (Y2) (NEW)\n" +
-            "choice[1-2?]: *\n" +
-            "* A comment\n" +
-            "*\n", r.out());
-        assertEquals("\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n" +
-            "\n" +
-            "Error in reading or end of file.\n", r.err());
+        assertEquals("""
+                *
+                * Restart config...
+                *
+                *
+                * Test menu
+                *
+                Modules (MODULES) [Y/n/?] y
+                Feature A (A) [N/y/?] (NEW)\s
+                Feature B (B) [Y/n/m/?] y
+                *
+                * Sub
+                *
+                Number C (C) [5] (NEW)\s
+                Hex D (D) [0x20] 0x20
+                String E (E) [hi] (NEW)\s
+                Pick one
+                  1. First (Y1) (NEW)
+                > 2. Second (Y2) (NEW)
+                choice[1-2?]: *
+                * A comment
+                *
+                """, r.out());
+        assertEquals(endsOfInput(4), r.err());
         assertEquals(List.of("CONFIG_MODULES=y", "# CONFIG_A is not set", "CONFIG_B=y", "CONFIG_C=5", "CONFIG_D=0x20", "CONFIG_E=\"hi\"", "# CONFIG_Y1 is not set", "CONFIG_Y2=y"), r.config());
     }
 
     /** oldconfig asks only symbols without a value; the others print their value. */
     @Test
-    void oldconfigAsksOnlyNew() {
-        Result r = run("6.12", K1, "CONFIG_MODULES=y\n" +
-                "CONFIG_B=y\n" +
-                "CONFIG_D=0x20\n",
-                Mode.OLDCONFIG, "y\n" +
-                "\n" +
-                "5\n" +
-                "\n" +
-                "\n" +
-                "\n");
-        assertEquals("*\n" +
-            "* Restart config...\n" +
-            "*\n" +
-            "*\n" +
-            "* Test menu\n" +
-            "*\n" +
-            "Modules (MODULES) [Y/n/?] y\n" +
-            "Feature A (A) [N/y/?] (NEW) y\n" +
-            "Feature B (B) [Y/n/m/?] y\n" +
-            "*\n" +
-            "* Sub\n" +
-            "*\n" +
-            "Number C (C) [5] (NEW) \n" +
-            "Hex D (D) [0x20] 0x20\n" +
-            "String E (E) [hi] (NEW) 5\n" +
-            "Pick one\n" +
-            "  1. First (Y1) (NEW)\n" +
-            "> 2. Second (Y2) (NEW)\n" +
-            "choice[1-2?]: \n" +
-            "*\n" +
-            "* A comment\n" +
-            "*\n", r.out());
+    void oldconfigAsksOnlySymbolsWithoutAValue() {
+        Result r = run("6.12", K1, """
+                CONFIG_MODULES=y
+                CONFIG_B=y
+                CONFIG_D=0x20
+                """,
+                Mode.OLDCONFIG, """
+                        y
+
+                        5
+
+
+
+                        """);
+        assertEquals("""
+                *
+                * Restart config...
+                *
+                *
+                * Test menu
+                *
+                Modules (MODULES) [Y/n/?] y
+                Feature A (A) [N/y/?] (NEW) y
+                Feature B (B) [Y/n/m/?] y
+                *
+                * Sub
+                *
+                Number C (C) [5] (NEW)\s
+                Hex D (D) [0x20] 0x20
+                String E (E) [hi] (NEW) 5
+                Pick one
+                  1. First (Y1) (NEW)
+                > 2. Second (Y2) (NEW)
+                choice[1-2?]:\s
+                *
+                * A comment
+                *
+                """, r.out());
         assertEquals("", r.err());
         assertEquals(List.of("CONFIG_MODULES=y", "CONFIG_A=y", "CONFIG_B=y", "CONFIG_C=5", "CONFIG_D=0x20", "CONFIG_E=\"5\"", "# CONFIG_Y1 is not set", "CONFIG_Y2=y"), r.config());
     }
 
     /** oldaskconfig asks every symbol, including those set in .config, and marks only the new ones (NEW). */
     @Test
-    void oldaskconfigAsksAll() {
-        Result r = run("6.1", K1, "CONFIG_MODULES=y\n" +
-                "CONFIG_B=y\n" +
-                "CONFIG_D=0x20\n",
-                Mode.OLDASKCONFIG, "y\n" +
-                "n\n" +
-                "\n" +
-                "4\n" +
-                "\n" +
-                "bye\n" +
-                "1\n");
-        assertEquals("*\n" +
-            "* Test menu\n" +
-            "*\n" +
-            "Modules (MODULES) [Y/n/?] y\n" +
-            "Feature A (A) [N/y/?] (NEW) n\n" +
-            "Feature B (B) [Y/n/m/?] \n" +
-            "*\n" +
-            "* Sub\n" +
-            "*\n" +
-            "Number C (C) [5] (NEW) 4\n" +
-            "Hex D (D) [0x20] \n" +
-            "String E (E) [hi] (NEW) bye\n" +
-            "Pick one\n" +
-            "  1. First (Y1) (NEW)\n" +
-            "> 2. Second (Y2) (NEW)\n" +
-            "choice[1-2?]: 1\n" +
-            "*\n" +
-            "* A comment\n" +
-            "*\n", r.out());
+    void oldaskconfigAsksEverySymbolAndMarksOnlyTheNewOnes() {
+        Result r = run("6.1", K1, """
+                CONFIG_MODULES=y
+                CONFIG_B=y
+                CONFIG_D=0x20
+                """,
+                Mode.OLDASKCONFIG, """
+                        y
+                        n
+
+                        4
+
+                        bye
+                        1
+                        """);
+        assertEquals("""
+                *
+                * Test menu
+                *
+                Modules (MODULES) [Y/n/?] y
+                Feature A (A) [N/y/?] (NEW) n
+                Feature B (B) [Y/n/m/?]\s
+                *
+                * Sub
+                *
+                Number C (C) [5] (NEW) 4
+                Hex D (D) [0x20]\s
+                String E (E) [hi] (NEW) bye
+                Pick one
+                  1. First (Y1) (NEW)
+                > 2. Second (Y2) (NEW)
+                choice[1-2?]: 1
+                *
+                * A comment
+                *
+                """, r.out());
         assertEquals("", r.err());
         assertEquals(List.of("CONFIG_MODULES=y", "# CONFIG_A is not set", "CONFIG_B=y", "CONFIG_C=4", "CONFIG_D=0x20", "CONFIG_E=\"bye\"", "CONFIG_Y1=y", "# CONFIG_Y2 is not set"), r.config());
     }
 
     /** A choice is asked again when one of its visible members is missing from .config (6.12). */
     @Test
-    void choiceMemberMissing612() {
-        Result r = run("6.12", K1, "CONFIG_MODULES=y\n" +
-                "CONFIG_A=y\n" +
-                "CONFIG_B=y\n" +
-                "CONFIG_C=3\n" +
-                "CONFIG_D=0x20\n" +
-                "CONFIG_E=\"x\"\n" +
-                "# CONFIG_Y2 is not set\n",
+    void aChoiceIsAskedAgainWhenAVisibleMemberIsMissingFromTheConfigIn612() {
+        Result r = run("6.12", K1, """
+                CONFIG_MODULES=y
+                CONFIG_A=y
+                CONFIG_B=y
+                CONFIG_C=3
+                CONFIG_D=0x20
+                CONFIG_E="x"
+                # CONFIG_Y2 is not set
+                """,
                 Mode.OLDCONFIG, "\n");
-        assertEquals("*\n" +
-            "* Restart config...\n" +
-            "*\n" +
-            "*\n" +
-            "* Test menu\n" +
-            "*\n" +
-            "Modules (MODULES) [Y/n/?] y\n" +
-            "Feature A (A) [Y/n/?] y\n" +
-            "Feature B (B) [Y/n/m/?] y\n" +
-            "Pick one\n" +
-            "> 1. First (Y1) (NEW)\n" +
-            "  2. Second (Y2)\n" +
-            "choice[1-2?]: \n" +
-            "*\n" +
-            "* A comment\n" +
-            "*\n", r.out());
+        assertEquals("""
+                *
+                * Restart config...
+                *
+                *
+                * Test menu
+                *
+                Modules (MODULES) [Y/n/?] y
+                Feature A (A) [Y/n/?] y
+                Feature B (B) [Y/n/m/?] y
+                Pick one
+                > 1. First (Y1) (NEW)
+                  2. Second (Y2)
+                choice[1-2?]:\s
+                *
+                * A comment
+                *
+                """, r.out());
         assertEquals("", r.err());
         assertEquals(List.of("CONFIG_MODULES=y", "CONFIG_A=y", "CONFIG_B=y", "CONFIG_C=3", "CONFIG_D=0x20", "CONFIG_E=\"x\"", "CONFIG_Y1=y", "# CONFIG_Y2 is not set"), r.config());
     }
 
     /** A choice is asked again when one of its visible members is missing from .config (6.1). */
     @Test
-    void choiceMemberMissing61() {
-        Result r = run("6.1", K1, "CONFIG_MODULES=y\n" +
-                "CONFIG_A=y\n" +
-                "CONFIG_B=y\n" +
-                "CONFIG_C=3\n" +
-                "CONFIG_D=0x20\n" +
-                "CONFIG_E=\"x\"\n" +
-                "# CONFIG_Y2 is not set\n",
+    void aChoiceIsAskedAgainWhenAVisibleMemberIsMissingFromTheConfigIn61() {
+        Result r = run("6.1", K1, """
+                CONFIG_MODULES=y
+                CONFIG_A=y
+                CONFIG_B=y
+                CONFIG_C=3
+                CONFIG_D=0x20
+                CONFIG_E="x"
+                # CONFIG_Y2 is not set
+                """,
                 Mode.OLDCONFIG, "\n");
-        assertEquals("*\n" +
-            "* Restart config...\n" +
-            "*\n" +
-            "*\n" +
-            "* Test menu\n" +
-            "*\n" +
-            "Modules (MODULES) [Y/n/?] y\n" +
-            "Feature A (A) [Y/n/?] y\n" +
-            "Feature B (B) [Y/n/m/?] y\n" +
-            "Pick one\n" +
-            "  1. First (Y1) (NEW)\n" +
-            "> 2. Second (Y2)\n" +
-            "choice[1-2?]: \n" +
-            "*\n" +
-            "* A comment\n" +
-            "*\n", r.out());
+        assertEquals("""
+                *
+                * Restart config...
+                *
+                *
+                * Test menu
+                *
+                Modules (MODULES) [Y/n/?] y
+                Feature A (A) [Y/n/?] y
+                Feature B (B) [Y/n/m/?] y
+                Pick one
+                  1. First (Y1) (NEW)
+                > 2. Second (Y2)
+                choice[1-2?]:\s
+                *
+                * A comment
+                *
+                """, r.out());
         assertEquals("", r.err());
         assertEquals(List.of("CONFIG_MODULES=y", "CONFIG_A=y", "CONFIG_B=y", "CONFIG_C=3", "CONFIG_D=0x20", "CONFIG_E=\"x\"", "# CONFIG_Y1 is not set", "CONFIG_Y2=y"), r.config());
     }
 
+    /** K2 and K3 begin alike: the answers of a first pass up to TRI... */
+    private static final String ANSWERS_UP_TO_TRI = """
+            y
+            y
+            y
+
+
+            hello
+            y
+            y
+            y
+            """;
+
+    /** ...and what conf prints for them. */
+    private static final String FIRST_PASS_UP_TO_TRI = """
+            *
+            * Restart config...
+            *
+            *
+            * Main menu
+            *
+            Modules (MODULES) [Y/n/?] (NEW) y
+            Forced one (FORCED) [N/y/?] (NEW) y
+            *
+            * Outer
+            *
+            Menuconfig sym (MC) [Y/n/?] (NEW) y
+              Child A (MC_A) [N/m/y/?] (NEW)\s
+              *
+              * Inner comment
+              *
+              Child B (MC_B) [N/y/?] (NEW)\s
+              *
+              * Inner
+              *
+              Inner string (INN) [] (NEW) hello
+            Late (LATE) [N/y/?] (NEW) y
+              Depends on late (LATE2) [N/y/?] (NEW) y
+            tri sym (TRI) [N/m/y/?] (NEW) y
+            """;
+
     /** Menus, comments and dependent symbols: headings and indentation; a 6.1 tristate choice in m mode asks its members as tristates; restart when answers reveal new symbols. */
     @Test
-    void nestedAndTristateChoice61() {
+    void menusAndDependentSymbolsAreIndentedAndA61TristateChoiceAsksItsMembers() {
         Result r = run("6.1", K2, null,
-                Mode.OLDCONFIG, "y\n" +
-                "y\n" +
-                "y\n" +
-                "\n" +
-                "\n" +
-                "hello\n" +
-                "y\n" +
-                "y\n" +
-                "y\n" +
-                "m\n" +
-                "\n" +
-                "\n" +
-                "\n" +
-                "1\n" +
-                "5\n" +
-                "15\n" +
-                "\n");
-        assertEquals("*\n" +
-            "* Restart config...\n" +
-            "*\n" +
-            "*\n" +
-            "* Main menu\n" +
-            "*\n" +
-            "Modules (MODULES) [Y/n/?] (NEW) y\n" +
-            "Forced one (FORCED) [N/y/?] (NEW) y\n" +
-            "*\n" +
-            "* Outer\n" +
-            "*\n" +
-            "Menuconfig sym (MC) [Y/n/?] (NEW) y\n" +
-            "  Child A (MC_A) [N/m/y/?] (NEW) \n" +
-            "  *\n" +
-            "  * Inner comment\n" +
-            "  *\n" +
-            "  Child B (MC_B) [N/y/?] (NEW) \n" +
-            "  *\n" +
-            "  * Inner\n" +
-            "  *\n" +
-            "  Inner string (INN) [] (NEW) hello\n" +
-            "Late (LATE) [N/y/?] (NEW) y\n" +
-            "  Depends on late (LATE2) [N/y/?] (NEW) y\n" +
-            "tri sym (TRI) [N/m/y/?] (NEW) y\n" +
-            "Tri choice [M/y/?] (NEW) m\n" +
-            "  TC one (TC1) [N/m/?] (NEW) \n" +
-            "  TC two (TC2) [N/m/?] (NEW) \n" +
-            "Optional choice [N/y/?] (NEW) \n" +
-            "Number (NUM) [10] (NEW) 1\n" +
-            "Number (NUM) [10] (NEW) 5\n" +
-            "Number (NUM) [10] (NEW) 15\n" +
-            "Hexa (HX) [0x5] (NEW) \n" +
-            "*\n" +
-            "* Main menu\n" +
-            "*\n" +
-            "Modules (MODULES) [Y/n/?] y\n" +
-            "Forced one (FORCED) [Y/?] y\n" +
-            "Early, depends on LATE (EARLY) [N/y/?] (NEW) \n" +
-            "Late (LATE) [Y/n/?] y\n" +
-            "  Depends on late (LATE2) [Y/n/?] y\n" +
-            "tri sym (TRI) [Y/n/m/?] y\n" +
-            "Tri choice [M/y/?] m\n" +
-            "  TC one (TC1) [N/m/?] n\n" +
-            "  TC two (TC2) [N/m/?] n\n" +
-            "Optional choice [N/y/?] n\n" +
-            "Number (NUM) [15] 15\n" +
-            "Hexa (HX) [0x5] 0x5\n", r.out());
-        assertEquals("\n" +
-            "Error in reading or end of file.\n", r.err());
+                Mode.OLDCONFIG, ANSWERS_UP_TO_TRI + """
+                        m
+
+
+
+                        1
+                        5
+                        15
+
+                        """);
+        assertEquals(FIRST_PASS_UP_TO_TRI + """
+                Tri choice [M/y/?] (NEW) m
+                  TC one (TC1) [N/m/?] (NEW)\s
+                  TC two (TC2) [N/m/?] (NEW)\s
+                Optional choice [N/y/?] (NEW)\s
+                Number (NUM) [10] (NEW) 1
+                Number (NUM) [10] (NEW) 5
+                Number (NUM) [10] (NEW) 15
+                Hexa (HX) [0x5] (NEW)\s
+                *
+                * Main menu
+                *
+                Modules (MODULES) [Y/n/?] y
+                Forced one (FORCED) [Y/?] y
+                Early, depends on LATE (EARLY) [N/y/?] (NEW)\s
+                Late (LATE) [Y/n/?] y
+                  Depends on late (LATE2) [Y/n/?] y
+                tri sym (TRI) [Y/n/m/?] y
+                Tri choice [M/y/?] m
+                  TC one (TC1) [N/m/?] n
+                  TC two (TC2) [N/m/?] n
+                Optional choice [N/y/?] n
+                Number (NUM) [15] 15
+                Hexa (HX) [0x5] 0x5
+                """, r.out());
+        assertEquals(endsOfInput(1), r.err());
         assertEquals(List.of("CONFIG_MODULES=y", "CONFIG_SEL=y", "CONFIG_FORCED=y", "# CONFIG_EARLY is not set", "CONFIG_MC=y", "# CONFIG_MC_A is not set", "# CONFIG_MC_B is not set", "CONFIG_INN=\"hello\"", "CONFIG_LATE=y", "CONFIG_LATE2=y", "CONFIG_TRI=y", "# CONFIG_TC1 is not set", "# CONFIG_TC2 is not set", "CONFIG_NUM=15", "CONFIG_HX=0x5"), r.config());
     }
 
     /** Answering y to LATE makes EARLY (earlier in the tree) new: a second pass restarts. */
     @Test
-    void restartAfterAnswer612() {
+    void anAnswerThatMakesAnEarlierSymbolNewRestartsTheDialogue() {
         Result r = run("6.12", K3, null,
-                Mode.OLDCONFIG, "y\n" +
-                "y\n" +
-                "y\n" +
-                "\n" +
-                "\n" +
-                "hello\n" +
-                "y\n" +
-                "y\n" +
-                "y\n" +
-                "2\n" +
-                "y\n" +
-                "\n" +
-                "\n" +
-                "1\n" +
-                "5\n" +
-                "15\n" +
-                "\n");
-        assertEquals("*\n" +
-            "* Restart config...\n" +
-            "*\n" +
-            "*\n" +
-            "* Main menu\n" +
-            "*\n" +
-            "Modules (MODULES) [Y/n/?] (NEW) y\n" +
-            "Forced one (FORCED) [N/y/?] (NEW) y\n" +
-            "*\n" +
-            "* Outer\n" +
-            "*\n" +
-            "Menuconfig sym (MC) [Y/n/?] (NEW) y\n" +
-            "  Child A (MC_A) [N/m/y/?] (NEW) \n" +
-            "  *\n" +
-            "  * Inner comment\n" +
-            "  *\n" +
-            "  Child B (MC_B) [N/y/?] (NEW) \n" +
-            "  *\n" +
-            "  * Inner\n" +
-            "  *\n" +
-            "  Inner string (INN) [] (NEW) hello\n" +
-            "Late (LATE) [N/y/?] (NEW) y\n" +
-            "  Depends on late (LATE2) [N/y/?] (NEW) y\n" +
-            "tri sym (TRI) [N/m/y/?] (NEW) y\n" +
-            "Tri choice\n" +
-            "> 1. TC one (TC1) (NEW)\n" +
-            "  2. TC two (TC2) (NEW)\n" +
-            "choice[1-2?]: 2\n" +
-            "Optional choice\n" +
-            "> 1. OC one (OC1) (NEW)\n" +
-            "  2. OC two (OC2) (NEW)\n" +
-            "choice[1-2?]: y\n" +
-            "Optional choice\n" +
-            "> 1. OC one (OC1) (NEW)\n" +
-            "  2. OC two (OC2) (NEW)\n" +
-            "choice[1-2?]: \n" +
-            "Number (NUM) [10] (NEW) \n" +
-            "Hexa (HX) [0x5] (NEW) 1\n" +
-            "*\n" +
-            "* Main menu\n" +
-            "*\n" +
-            "Modules (MODULES) [Y/n/?] y\n" +
-            "Forced one (FORCED) [Y/?] y\n" +
-            "Early, depends on LATE (EARLY) [N/y/?] (NEW) 5\n" +
-            "Early, depends on LATE (EARLY) [N/y/?] (NEW) 15\n" +
-            "Early, depends on LATE (EARLY) [N/y/?] (NEW) \n" +
-            "Late (LATE) [Y/n/?] y\n" +
-            "  Depends on late (LATE2) [Y/n/?] y\n" +
-            "tri sym (TRI) [Y/n/m/?] y\n" +
-            "Tri choice\n" +
-            "  1. TC one (TC1)\n" +
-            "> 2. TC two (TC2)\n" +
-            "choice[1-2?]: 2\n" +
-            "Optional choice\n" +
-            "> 1. OC one (OC1)\n" +
-            "  2. OC two (OC2)\n" +
-            "choice[1-2?]: 1\n" +
-            "Number (NUM) [10] 10\n" +
-            "Hexa (HX) [0x1] 0x1\n", r.out());
+                Mode.OLDCONFIG, ANSWERS_UP_TO_TRI + """
+                        2
+                        y
+
+
+                        1
+                        5
+                        15
+
+                        """);
+        assertEquals(FIRST_PASS_UP_TO_TRI + """
+                Tri choice
+                > 1. TC one (TC1) (NEW)
+                  2. TC two (TC2) (NEW)
+                choice[1-2?]: 2
+                Optional choice
+                > 1. OC one (OC1) (NEW)
+                  2. OC two (OC2) (NEW)
+                choice[1-2?]: y
+                Optional choice
+                > 1. OC one (OC1) (NEW)
+                  2. OC two (OC2) (NEW)
+                choice[1-2?]:\s
+                Number (NUM) [10] (NEW)\s
+                Hexa (HX) [0x5] (NEW) 1
+                *
+                * Main menu
+                *
+                Modules (MODULES) [Y/n/?] y
+                Forced one (FORCED) [Y/?] y
+                Early, depends on LATE (EARLY) [N/y/?] (NEW) 5
+                Early, depends on LATE (EARLY) [N/y/?] (NEW) 15
+                Early, depends on LATE (EARLY) [N/y/?] (NEW)\s
+                Late (LATE) [Y/n/?] y
+                  Depends on late (LATE2) [Y/n/?] y
+                tri sym (TRI) [Y/n/m/?] y
+                Tri choice
+                  1. TC one (TC1)
+                > 2. TC two (TC2)
+                choice[1-2?]: 2
+                Optional choice
+                > 1. OC one (OC1)
+                  2. OC two (OC2)
+                choice[1-2?]: 1
+                Number (NUM) [10] 10
+                Hexa (HX) [0x1] 0x1
+                """, r.out());
         assertEquals("", r.err());
         assertEquals(List.of("CONFIG_MODULES=y", "CONFIG_SEL=y", "CONFIG_FORCED=y", "# CONFIG_EARLY is not set", "CONFIG_MC=y", "# CONFIG_MC_A is not set", "# CONFIG_MC_B is not set", "CONFIG_INN=\"hello\"", "CONFIG_LATE=y", "CONFIG_LATE2=y", "CONFIG_TRI=y", "# CONFIG_TC1 is not set", "CONFIG_TC2=y", "CONFIG_OC1=y", "# CONFIG_OC2 is not set", "CONFIG_NUM=10", "CONFIG_HX=0x1"), r.config());
     }
 
     /** ? prints the help (MenuInfo.help); m on a bool is out of range and prints the help too. */
     @Test
-    void helpOnQuestionMark612() {
-        Result r = run("6.12", K1, "CONFIG_MODULES=y\n" +
-                "CONFIG_B=y\n" +
-                "CONFIG_C=3\n" +
-                "CONFIG_D=0x20\n" +
-                "CONFIG_E=\"x\"\n" +
-                "CONFIG_Y1=y\n" +
-                "# CONFIG_Y2 is not set\n",
-                Mode.OLDCONFIG, "?\n" +
-                "m\n" +
-                "\n");
-        assertEquals("*\n" +
-            "* Restart config...\n" +
-            "*\n" +
-            "*\n" +
-            "* Test menu\n" +
-            "*\n" +
-            "Modules (MODULES) [Y/n/?] y\n" +
-            "Feature A (A) [N/y/?] (NEW) ?\n" +
-            "\n" +
-            "CONFIG_A:\n" +
-            "\n" +
-            "Help for A.\n" +
-            "Symbol: A [=n]\n" +
-            "Type  : bool\n" +
-            "Defined at Kconfig:6\n" +
-            "  Prompt: Feature A\n" +
-            "  Location:\n" +
-            "    -> Feature A (A [=n])\n" +
-            "\n" +
-            "\n" +
-            "\n" +
-            "Feature A (A) [N/y/?] (NEW) m\n" +
-            "\n" +
-            "CONFIG_A:\n" +
-            "\n" +
-            "Help for A.\n" +
-            "Symbol: A [=n]\n" +
-            "Type  : bool\n" +
-            "Defined at Kconfig:6\n" +
-            "  Prompt: Feature A\n" +
-            "  Location:\n" +
-            "    -> Feature A (A [=n])\n" +
-            "\n" +
-            "\n" +
-            "\n" +
-            "Feature A (A) [N/y/?] (NEW) \n" +
-            "Feature B (B) [Y/n/m/?] y\n" +
-            "Pick one\n" +
-            "> 1. First (Y1)\n" +
-            "  2. Second (Y2)\n" +
-            "choice[1-2?]: 1\n" +
-            "*\n" +
-            "* A comment\n" +
-            "*\n", r.out());
+    void questionMarkAndAnOutOfRangeAnswerPrintTheHelp() {
+        Result r = run("6.12", K1, """
+                CONFIG_MODULES=y
+                CONFIG_B=y
+                CONFIG_C=3
+                CONFIG_D=0x20
+                CONFIG_E="x"
+                CONFIG_Y1=y
+                # CONFIG_Y2 is not set
+                """,
+                Mode.OLDCONFIG, """
+                        ?
+                        m
+
+                        """);
+        assertEquals("""
+                *
+                * Restart config...
+                *
+                *
+                * Test menu
+                *
+                Modules (MODULES) [Y/n/?] y
+                Feature A (A) [N/y/?] (NEW) ?
+
+                CONFIG_A:
+
+                Help for A.
+                Symbol: A [=n]
+                Type  : bool
+                Defined at Kconfig:6
+                  Prompt: Feature A
+                  Location:
+                    -> Feature A (A [=n])
+
+
+
+                Feature A (A) [N/y/?] (NEW) m
+
+                CONFIG_A:
+
+                Help for A.
+                Symbol: A [=n]
+                Type  : bool
+                Defined at Kconfig:6
+                  Prompt: Feature A
+                  Location:
+                    -> Feature A (A [=n])
+
+
+
+                Feature A (A) [N/y/?] (NEW)\s
+                Feature B (B) [Y/n/m/?] y
+                Pick one
+                > 1. First (Y1)
+                  2. Second (Y2)
+                choice[1-2?]: 1
+                *
+                * A comment
+                *
+                """, r.out());
         assertEquals("", r.err());
         assertEquals(List.of("CONFIG_MODULES=y", "# CONFIG_A is not set", "CONFIG_B=y", "CONFIG_C=3", "CONFIG_D=0x20", "CONFIG_E=\"x\"", "CONFIG_Y1=y", "# CONFIG_Y2 is not set"), r.config());
     }

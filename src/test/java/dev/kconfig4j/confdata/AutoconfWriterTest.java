@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.support.ConfRun;
+import dev.kconfig4j.symbol.SymbolHashOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

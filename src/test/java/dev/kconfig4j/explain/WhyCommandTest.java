@@ -101,7 +101,12 @@ class WhyCommandTest {
 
     @Test
     void badUsageAndBadInput() {
-        assertThat(run("why", "FOO", "--srctree", ".", "--format", "xml").exit()).isEqualTo(2);
+        Run xml = run("why", "FOO", "--srctree", ".", "--format", "xml");
+        assertThat(xml.exit()).isEqualTo(2);
+        assertThat(xml.err()).startsWith("Invalid value for option '--format': expected one of [TEXT, JSON] "
+                + "(case-insensitive) but was 'xml'\n");
+        assertThat(run("why", "FOO", "--srctree", ".", "--format", "JSON").out())
+                .isEqualTo(run("why", "FOO", "--srctree", ".", "--format", "json").out());
         Run missing = run("why", "FOO", "--srctree", ".", "--config", "nope.config");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).isEqualTo("nope.config: no such file\n");

@@ -104,9 +104,41 @@ class ImpactAnalysisTest {
         assertThat(net.lostIn()).containsExactly(ARM64, AZURE, VYOS);
         assertThat(report.symbols().get(0).symbol()).isEqualTo("HYPERV_NET"); // the most lost first
         assertThat(net.causes()).extracting(ImpactReport.CauseCount::kind).contains(Cause.Kind.DEPENDENCY_NOT_MET);
-        assertThat(TextReport.class).isNotNull();
         assertThat(ImpactFormat.TEXT.render(report))
                 .contains("HYPERV_NET: lost in 3 of 4 configs: " + ARM64 + ", " + AZURE + ", " + VYOS);
+    }
+
+    @Test
+    void theTextReportShowsTheMostLostSymbolsTheGroupsAndTheLosingConfigs() {
+        // A limit of one entry per list: each list shows its first entry and says how many it left out.
+        String text = new TextReport(1).render(report);
+        assertThat(text).contains("""
+                4 configs (2 arches): 3 lose something (10 losses of 5 symbols, in 2 groups by root cause); \
+                5 mitigations checked, 1 complete
+
+                Lost symbols (5), the most lost first:
+                  HYPERV_NET: lost in 3 of 4 configs: %s, %s, %s
+                      cause: HYPERV_NET cannot be m any more: it depends on HYPERV_VMBUS [=n] \
+                (a new dependency: it used to depend on HYPERV)
+                  ... 4 more (the JSON and HTML reports have all)
+
+                Lost groups (2), by root cause:
+                  HYPERV_VMBUS (gate, NEW_SYMBOL): 2 configs lose 4 symbols: HYPERV_UTILS, HYPERV_NET, HYPERV_STORAGE, FB_HYPERV
+                """.formatted(ARM64, AZURE, VYOS));
+        assertThat(text).contains("""
+                      m1 [partial]: give the new symbol HYPERV_VMBUS the default `HYPERV`, so configs that had \
+                the options it now gates keep them
+                          fixes 2 of 3 configs tested; still broken in 1: %s (HYPERV_UTILS, HYPERV_STORAGE, HYPERV_NET)
+                """.formatted(VYOS));
+        assertThat(text).contains("          | +\tdefault HYPERV\n");
+        assertThat(text).contains("""
+                  ... 1 more (the JSON and HTML reports have all)
+
+                Configs that lose something (3 of 4):
+                  %s (arm64): 2 lost, 1 gate, 0 new
+                      lost: HYPERV_UTILS, HYPERV_NET
+                  ... 2 more (the JSON and HTML reports have all)
+                """.formatted(ARM64));
     }
 
     @Test

@@ -1,8 +1,6 @@
-package dev.kconfig4j.confdata;
+package dev.kconfig4j.symbol;
 
 import dev.kconfig4j.dialect.Dialect;
-import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.SymbolTable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

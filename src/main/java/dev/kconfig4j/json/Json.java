@@ -1,0 +1,42 @@
+package dev.kconfig4j.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The one JSON set-up of kconfig4j, so that every report (why, enable, kbuild, upgrade, impact)
+ * and every file kconfig4j writes in JSON has the same form: Jackson's defaults (a record's
+ * components in declaration order, nulls written), indented, ending in a newline.
+ */
+public final class Json {
+    /** Configured once here and never changed afterwards, which makes it safe to share between threads. */
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    /** {@code value} (a report record, a map, a tree) as indented JSON text with a final newline. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            // Reports are records of strings, numbers and lists: failing to write one is a bug.
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** The JSON document in {@code file}. */
+    public static JsonNode read(Path file) throws IOException {
+        return MAPPER.readTree(file.toFile());
+    }
+
+    /** A new, empty JSON object to fill in. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+}
