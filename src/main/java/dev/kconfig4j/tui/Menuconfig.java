@@ -3,31 +3,37 @@ package dev.kconfig4j.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
-import dev.kconfig4j.tui.SessionView.Entry;
-import dev.kconfig4j.tui.SessionView.Finding;
-import dev.kconfig4j.tui.SessionView.Hit;
-import dev.kconfig4j.tui.SessionView.Kind;
-import dev.kconfig4j.tui.SessionView.Outcome;
-import dev.kconfig4j.tui.SessionView.Page;
-import dev.kconfig4j.tui.SessionView.Plan;
-import dev.kconfig4j.tui.SessionView.Type;
+import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.session.Change;
+import dev.kconfig4j.session.ConfigSession;
+import dev.kconfig4j.session.EnablePlan;
+import dev.kconfig4j.session.Entry;
+import dev.kconfig4j.session.Entry.Kind;
+import dev.kconfig4j.session.MenuPage;
+import dev.kconfig4j.session.Saved;
+import dev.kconfig4j.session.SearchHit;
+import dev.kconfig4j.session.SearchQuery;
+import dev.kconfig4j.upgrade.Finding;
+import dev.kconfig4j.upgrade.UpgradeReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * The terminal configurator: menuconfig's screen and keys over a {@link SessionView}.
+ * The terminal configurator: menuconfig's screen and keys over a {@link ConfigSession}.
  *
  * <p>The main window lists the current menu page as {@code make menuconfig} does ({@code [*]},
  * {@code <M>}, {@code -*-} for a value that select fixes, {@code (value)}, {@code --->} for
- * submenus, {@code ----} for empty ones, {@code *** comments ***}). The keys are menuconfig's
- * (arrows, Enter, y/m/n/space, ? help, / search, z show hidden entries, Esc Esc back, Tab for the
- * buttons, the first letter of a prompt to jump to it), plus the session's answers: e shows the
- * verified plan that enables the entry under the cursor and applies it with one key, u and r undo
- * and redo, g opens the upgrade review. Leaving with changes asks menuconfig's question.
+ * submenus, {@code *** comments ***}, {@code (NEW)}). The keys are menuconfig's (arrows, Enter,
+ * y/m/n/space, ? help, / search, z show hidden entries, Esc Esc back, Tab for the buttons, the
+ * first letter of a prompt to jump to it), plus the session's answers: e shows the verified plan
+ * that enables the entry under the cursor and applies it with one key, u and r undo and redo, g
+ * opens the upgrade review. Leaving with unsaved changes asks menuconfig's question.
  *
  * <p>It draws on any Lanterna {@link Screen}: a real terminal for the command, a virtual one for the
  * tests. {@link #handle} and {@link #draw} are the whole interaction; {@link #run} loops over them.
@@ -37,15 +43,16 @@ public final class Menuconfig {
     public enum Exit {
         /** Saved on the way out. */
         SAVED,
-        /** Left with changes, without saving. */
+        /** Left with unsaved changes, without saving. */
         NOT_SAVED,
-        /** Nothing to save (nothing changed since the last save). */
+        /** Nothing to save: the config file already holds these values. */
         UNCHANGED
     }
 
     private static final String INSTRUCTIONS = "Arrow keys navigate the menu.  <Enter> selects submenus ---> (or empty"
-            + " submenus ----).  Pressing <Y> includes, <N> excludes, <M> modularizes features.  Press <Esc><Esc> to exit,"
-            + " <?> for Help, </> for Search, <z> to show hidden entries, <e> to enable a blocked one, <u>/<r> to undo/redo.";
+            + " submenus ----).  Pressing <Y> includes, <N> excludes, <M> modularizes features.  Press <Esc><Esc> to"
+            + " exit, <?> for Help, </> for Search, <z> to show hidden entries, <e> to enable a blocked one, <u>/<r>"
+            + " to undo/redo.";
     private static final String REVIEW = "  <g> reviews the upgrade.";
     private static final String LEGEND = "  Legend: [*] built-in  [ ] excluded  <M> module  < > module capable";
     private static final List<String> BUTTONS = List.of("<Select>", "< Exit >", "< Help >", "< Save >", "<Minimal>",
@@ -53,22 +60,25 @@ public final class Menuconfig {
 
     /** A page the person has opened, with where the cursor was. */
     private static final class Level {
-        final String pageId;
-        String cursorId;
+        final int pageId;
+        int cursorId = -1;
         int cursor;
         int top;
 
-        Level(String pageId) {
+        Level(int pageId) {
             this.pageId = pageId;
         }
     }
 
-    private final SessionView session;
+    private final ConfigSession session;
     private final Screen screen;
     private final Glyphs glyphs;
+    private final Path minimalFile;
     private final Deque<Level> levels = new ArrayDeque<>();
     private final Deque<Dialog> dialogs = new ArrayDeque<>();
-    private Page page;
+    /** The config file's content as last read or saved: what "unsaved changes" compares with. */
+    private String savedText;
+    private MenuPage page;
     private boolean showAll;
     private boolean escape;
     private int button;
@@ -76,11 +86,19 @@ public final class Menuconfig {
     private String message;
     private Exit exit;
 
-    public Menuconfig(SessionView session, Screen screen, Glyphs glyphs) {
+    /**
+     * @param savedText the config file's content when the session was opened (null: no file), so that
+     *     leaving asks to save whenever the file would change, as menuconfig asks after reading a
+     *     config that needed updating
+     * @param minimalFile where "save minimal" writes the savedefconfig form
+     */
+    public Menuconfig(ConfigSession session, String savedText, Path minimalFile, Screen screen, Glyphs glyphs) {
         this.session = session;
+        this.savedText = savedText;
+        this.minimalFile = minimalFile;
         this.screen = screen;
         this.glyphs = glyphs;
-        levels.push(new Level(null));
+        levels.push(new Level(0));
     }
 
     /**
@@ -126,7 +144,7 @@ public final class Menuconfig {
     /** Draws the whole screen: the menu, and the open dialog over it. */
     public void draw() throws IOException {
         Painter p = new Painter(screen.newTextGraphics(), glyphs);
-        p.background(session.backtitle());
+        p.background(backtitle());
         if (p.width() < 40 || p.height() < 12) {
             p.text(0, 2, "Your display is too small: " + p.width() + "x" + p.height()
                     + " (menuconfig needs at least 40x12)", p.width());
@@ -141,14 +159,19 @@ public final class Menuconfig {
         screen.refresh();
     }
 
+    private String backtitle() {
+        Path config = session.configPath();
+        return (config == null ? ".config" : config.getFileName().toString()) + " - " + session.tree().mainMenu();
+    }
+
     private void drawMenu(Painter p) {
-        Page pg = page();
+        MenuPage pg = page();
         Level level = levels.peek();
         int width = p.width() - 2;
         int left = 1;
         p.box(left, 2, width, p.height() - 2, pg.title() + (showAll ? " (all entries)" : ""));
         int inner = width - 4;
-        String help = INSTRUCTIONS + (session.hasReview() ? REVIEW : "") + LEGEND;
+        String help = INSTRUCTIONS + (session.hasUpgradeReview() ? REVIEW : "") + LEGEND;
         List<String> text = Painter.wrap(help, inner);
         int textRows = Math.max(1, Math.min(text.size(), p.height() - 19));
         for (int i = 0; i < textRows; i++) {
@@ -177,7 +200,7 @@ public final class Menuconfig {
         p.buttons(left + 1, p.height() - 2, width - 2, BUTTONS, dialogs.isEmpty() ? button : -1);
     }
 
-    /** The status line: what the last action did, else why the entry under the cursor is hidden or fixed. */
+    /** The status line: what the last action did, else the entry's symbol and why it is hidden or fixed. */
     private String status() {
         if (message != null) {
             return message;
@@ -186,9 +209,10 @@ public final class Menuconfig {
         if (e == null) {
             return "";
         }
-        String name = e.name() != null ? "CONFIG_" + e.name() : "";
-        if (e.note() != null) {
-            return (name.isEmpty() ? "" : name + ": ") + e.note() + (e.kind() == Kind.SYMBOL ? "  (e: enable)" : "");
+        String name = e.symbol() != null && e.kind() != Kind.CHOICE ? "CONFIG_" + e.symbol() : "";
+        if (!e.visible() && e.hiddenReason() != null) {
+            return (name.isEmpty() ? "" : name + ": ") + "hidden: " + e.hiddenReason()
+                    + (name.isEmpty() ? "" : "  (e: enable)");
         }
         return name;
     }
@@ -196,47 +220,24 @@ public final class Menuconfig {
     /** One menu line as menuconfig writes it. */
     static String line(Entry e) {
         StringBuilder b = new StringBuilder(" ");
-        b.append(mark(e)).append(' ');
+        String mark = e.valueText() == null ? "" : e.valueText();
+        b.append(mark.isEmpty() ? "   " : mark).append(' ');
         b.append("  ".repeat(e.depth()));
         switch (e.kind()) {
             case COMMENT -> b.append("*** ").append(e.prompt()).append(" ***");
-            case CHOICE -> b.append(e.prompt()).append(e.value() == null || e.value().isEmpty() ? "" : " (" + e.value() + ")");
+            case CHOICE -> b.append(e.prompt()).append(e.selection() == null ? "" : " (" + e.selection() + ")");
             default -> b.append(e.prompt());
         }
-        if (e.name() != null && e.kind() != Kind.CHOICE) {
-            b.append(" (").append(e.name()).append(')');
+        if (e.isNew() && e.kind() != Kind.CHOICE && e.changeable()) {
+            b.append(" (NEW)");
         }
-        if (e.opens()) {
-            b.append(e.empty() ? "  ----" : "  --->");
+        if (e.submenu()) {
+            b.append("  --->");
         }
         if (!e.visible()) {
             b.append("  [hidden]");
         }
         return b.toString();
-    }
-
-    /** The three columns before the prompt: the value in menuconfig's brackets. */
-    static String mark(Entry e) {
-        if (e.inChoice()) {
-            return "y".equals(e.value()) ? "(X)" : "( )";
-        }
-        String v = e.value();
-        return switch (e.type()) {
-            case NONE -> "   ";
-            case INT, HEX, STRING -> "(" + v + ")";
-            case BOOL, TRISTATE -> {
-                char c = "y".equals(v) ? '*' : "m".equals(v) ? 'M' : ' ';
-                if (e.allowed().size() <= 1) {
-                    // The value cannot change here (select forces it, or nothing is visible).
-                    yield "-" + (c == ' ' ? '-' : c) + "-";
-                }
-                if (e.type() == Type.BOOL) {
-                    yield "[" + c + "]";
-                }
-                // A tristate that select keeps at m or above shows braces: it can only be m or y.
-                yield e.allowed().contains("n") ? "<" + c + ">" : "{" + c + "}";
-            }
-        };
     }
 
     // ---------------------------------------------------------------- keys
@@ -297,8 +298,8 @@ public final class Menuconfig {
                 refresh();
             }
             case 'e' -> enable();
-            case 'u' -> show(session.undo());
-            case 'r' -> show(session.redo());
+            case 'u' -> step(session::undo);
+            case 'r' -> step(session::redo);
             case 'g' -> review();
             default -> hotkey(c);
         }
@@ -312,7 +313,7 @@ public final class Menuconfig {
             case 3 -> save();
             case 4 -> saveMinimal();
             case 5 -> search();
-            case 6 -> show(session.undo());
+            case 6 -> step(session::undo);
             default -> throw new IllegalStateException("button " + b);
         }
     }
@@ -332,7 +333,7 @@ public final class Menuconfig {
             level.top = level.cursor - listRows + 1;
         }
         level.top = Math.max(0, level.top);
-        level.cursorId = entries.isEmpty() ? null : entries.get(level.cursor).id();
+        level.cursorId = entries.isEmpty() ? -1 : entries.get(level.cursor).id();
     }
 
     /** Jumps to the next entry whose prompt starts with the letter, as menuconfig's hotkeys do. */
@@ -356,40 +357,50 @@ public final class Menuconfig {
         return entries.isEmpty() ? null : entries.get(Math.max(0, Math.min(level.cursor, entries.size() - 1)));
     }
 
-    /** Enter on the list: opens a page, edits a value, or toggles. */
+    private static boolean isTristateLike(Entry e) {
+        return "bool".equals(e.type()) || "tristate".equals(e.type());
+    }
+
+    /** Enter on the list: opens a page, edits a value, or includes the option. */
     private void select() {
         Entry e = current();
         if (e == null) {
             return;
         }
-        if (e.opens()) {
-            Level next = new Level(e.id());
-            levels.push(next);
+        if (e.submenu()) {
+            levels.push(new Level(e.id()));
             refresh();
-            return;
-        }
-        switch (e.type()) {
-            case INT, HEX, STRING -> edit(e);
-            case BOOL, TRISTATE -> toggle();
-            case NONE -> {
-            }
+        } else if (e.kind() == Kind.SYMBOL && !isTristateLike(e)) {
+            edit(e);
+        } else if (e.symbol() != null && e.kind() != Kind.CHOICE) {
+            // menuconfig's Select includes the option: y, or m where y is not possible.
+            set(e.allowed().contains("y") || e.allowed().isEmpty() ? "y" : "m");
         }
     }
 
     private void edit(Entry e) {
+        if (!e.changeable() && !e.visible()) {
+            message = "CONFIG_" + e.symbol() + " is hidden: " + e.hiddenReason();
+            return;
+        }
         String what = switch (e.type()) {
-            case INT -> "a decimal value";
-            case HEX -> "a hexadecimal value";
+            case "int" -> "a decimal value";
+            case "hex" -> "a hexadecimal value";
             default -> "a string value";
         };
-        dialogs.push(new InputDialog(e.prompt(), "Please enter " + what + ". Use the <BACKSPACE> key to correct"
-                + " errors.  For help, press <Esc><Esc> and then <?>.", e.value(), text -> {
-                    Outcome o = session.set(e.id(), text);
-                    if (!o.done() && !text.equals(e.value())) {
-                        return o.message();
+        String range = e.range() == null ? "" : " (range " + e.range().replace(' ', '-') + ")";
+        dialogs.push(new InputDialog(e.prompt(), "Please enter " + what + range + ". Use the <BACKSPACE> key to"
+                + " correct errors.  For help, press <Esc><Esc> and then <?>.", e.value() == null ? "" : e.value(),
+                text -> {
+                    if (text.equals(e.value())) {
+                        return null;
                     }
-                    show(o);
-                    return null;
+                    try {
+                        show(session.set(e.symbol(), text));
+                        return null;
+                    } catch (KconfigException refused) {
+                        return refused.getMessage();
+                    }
                 }));
     }
 
@@ -399,47 +410,47 @@ public final class Menuconfig {
         if (e == null) {
             return;
         }
-        if (e.type() != Type.BOOL && e.type() != Type.TRISTATE) {
+        if (!isTristateLike(e) || e.kind() == Kind.CHOICE) {
             select();
             return;
         }
-        if (e.inChoice()) {
+        List<String> allowed = e.allowed();
+        if ("(X)".equals(e.valueText()) || "( )".equals(e.valueText())) {
             set("y");
             return;
         }
-        List<String> allowed = e.allowed();
         int at = allowed.indexOf(e.value());
         set(allowed.isEmpty() ? "y" : allowed.get((at + 1) % allowed.size()));
     }
 
     private void set(String value) {
         Entry e = current();
-        if (e == null || e.kind() == Kind.MENU || e.kind() == Kind.COMMENT || e.type() == Type.NONE) {
+        if (e == null || e.symbol() == null || e.kind() == Kind.CHOICE || !isTristateLike(e)) {
             return;
         }
-        if (e.type() != Type.BOOL && e.type() != Type.TRISTATE) {
+        if (value.equals(e.value())) {
             return;
         }
-        Outcome o = session.set(e.id(), value);
-        if (!o.done() && !value.equals(e.value())) {
-            message = o.message() + "  (e: enable plan)";
-            return;
+        try {
+            show(session.set(e.symbol(), value));
+        } catch (KconfigException refused) {
+            message = refused.getMessage() + "  (e: enable plan)";
         }
-        show(o);
     }
 
-    /** Reports an outcome on the status line: what changed, and how many other values moved with it. */
-    private void show(Outcome o) {
-        refresh();
-        StringBuilder b = new StringBuilder(o.message());
-        List<String> more = o.consequences();
-        if (!more.isEmpty()) {
-            b.append("; also ").append(more.get(0));
-            if (more.size() > 1) {
-                b.append(" and ").append(more.size() - 1).append(" more");
-            }
+    /** Undo or redo: "nothing to undo" is a message, not an error. */
+    private void step(Supplier<Change> action) {
+        try {
+            show(action.get());
+        } catch (KconfigException nothing) {
+            message = nothing.getMessage();
         }
-        message = b.toString();
+    }
+
+    /** Reports a change on the status line: what was done, and what else changed with it. */
+    private void show(Change c) {
+        refresh();
+        message = Answers.summary(c);
     }
 
     private void help() {
@@ -447,18 +458,16 @@ public final class Menuconfig {
         if (e == null) {
             return;
         }
-        if (e.kind() == Kind.MENU && e.name() == null) {
-            dialogs.push(new TextDialog(e.prompt(), session.help(e.id()), List.of()));
-            return;
-        }
-        dialogs.push(new TextDialog(e.prompt() == null ? e.name() : e.prompt(), session.help(e.id()),
-                List.of(new TextDialog.Action('e', "Enable (e)", this::enable))));
+        List<TextDialog.Action> actions = e.symbol() != null && e.kind() != Kind.CHOICE
+                ? List.of(new TextDialog.Action('e', "Enable (e)", this::enable)) : List.of();
+        dialogs.push(new TextDialog(e.prompt() == null ? e.symbol() : e.prompt(), Answers.help(session.details(e.id())),
+                actions));
     }
 
     private void search() {
         dialogs.push(new InputDialog("Search Configuration Parameter",
                 "Enter (sub)string or regexp to search for (with or without \"CONFIG\"): names, prompts, help texts,"
-                        + " defining files and built objects",
+                        + " defining files and the objects options build",
                 "", query -> {
                     String q = query.strip();
                     if (q.regionMatches(true, 0, "CONFIG_", 0, 7)) {
@@ -467,10 +476,10 @@ public final class Menuconfig {
                     if (q.isEmpty()) {
                         return "Enter something to search for.";
                     }
-                    List<Hit> hits;
+                    List<SearchHit> hits;
                     try {
-                        hits = session.search(q);
-                    } catch (IllegalArgumentException bad) {
+                        hits = session.search(new SearchQuery(q, true, null, false, false, false, null, 500));
+                    } catch (KconfigException bad) {
                         return bad.getMessage();
                     }
                     results(q, hits);
@@ -478,54 +487,50 @@ public final class Menuconfig {
                 }));
     }
 
-    private void results(String query, List<Hit> hits) {
+    private void results(String query, List<SearchHit> hits) {
         List<List<String>> items = new ArrayList<>();
-        for (Hit h : hits) {
-            List<String> item = new ArrayList<>();
-            item.add((h.name() != null ? "CONFIG_" + h.name() : "") + (h.prompt() != null ? "  \"" + h.prompt() + "\"" : "")
-                    + "  [" + h.matched() + "]");
-            item.add("    " + h.location());
-            items.add(item);
+        for (SearchHit h : hits) {
+            items.add(Answers.hit(h));
         }
         String count = hits.isEmpty() ? "No matches for " + query + "."
                 : hits.size() + (hits.size() == 1 ? " match" : " matches") + " for " + query
                         + ".  <Enter> jumps to the entry, <?> shows its help.";
-        // The search dialog is still open beneath (it closes when its submit returns): the results replace it.
+        // The search dialog closes when its submit returns: the results take its place.
         dialogs.clear();
         dialogs.push(new ListDialog("Search Results", List.of(count), items, i -> {
-            jump(hits.get(i).id());
+            jump(hits.get(i));
             return false;
         }, List.of(new ListDialog.Action('?', "Help (?)", i -> {
-            dialogs.push(new TextDialog(hits.get(i).prompt() == null ? hits.get(i).name() : hits.get(i).prompt(),
-                    session.help(hits.get(i).id()), List.of()));
+            SearchHit h = hits.get(i);
+            dialogs.push(new TextDialog(h.prompt() == null ? h.symbol() : h.prompt(),
+                    Answers.help(session.details(h.entry())), List.of()));
             return true;
         }))));
     }
 
     /** Opens the pages down to the entry and puts the cursor on it; shows hidden entries when it is one. */
-    private void jump(String entryId) {
+    private void jump(SearchHit h) {
         levels.clear();
-        levels.push(new Level(null));
-        for (String pageId : session.pathTo(entryId)) {
-            if (pageId != null) {
-                levels.push(new Level(pageId));
-            }
+        for (var crumb : h.path()) {
+            levels.push(new Level(crumb.id()));
+        }
+        if (levels.isEmpty() || levels.peekLast().pageId != 0) {
+            levels.addLast(new Level(0));
+        }
+        if (!h.visible()) {
+            showAll = true;
         }
         page = null;
-        if (indexOf(entryId) < 0 && !showAll) {
-            showAll = true;
-            page = null;
-        }
         Level level = levels.peek();
-        level.cursor = Math.max(0, indexOf(entryId));
+        level.cursor = Math.max(0, indexOf(h.entry()));
         level.top = Math.max(0, level.cursor - listRows / 2);
         clampCursor(level);
     }
 
-    private int indexOf(String entryId) {
+    private int indexOf(int entryId) {
         List<Entry> entries = page().entries();
         for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).id().equals(entryId)) {
+            if (entries.get(i).id() == entryId) {
                 return i;
             }
         }
@@ -534,38 +539,47 @@ public final class Menuconfig {
 
     private void enable() {
         Entry e = current();
-        if (e == null || e.kind() != Kind.SYMBOL && e.kind() != Kind.CHOICE) {
+        if (e == null || e.symbol() == null || e.kind() == Kind.CHOICE) {
             message = "Only an option can be enabled.";
             return;
         }
-        Plan plan = session.enablePlan(e.id());
-        List<String> lines = new ArrayList<>(plan.diff());
-        List<TextDialog.Action> actions = new ArrayList<>();
-        if (plan.applicable()) {
-            lines.add("");
-            lines.add("Press <a> to apply these lines (one step, <u> undoes it).");
-            actions.add(new TextDialog.Action('a', "Apply (a)", () -> show(session.apply(plan))));
+        EnablePlan plan;
+        try {
+            plan = session.enable(List.of(e.symbol()));
+        } catch (KconfigException refused) {
+            message = refused.getMessage();
+            return;
         }
-        List<String> body = new ArrayList<>(List.of(plan.title(), ""));
-        body.addAll(lines);
+        List<String> body = new ArrayList<>(Answers.plan(plan));
+        List<TextDialog.Action> actions = new ArrayList<>();
+        if (plan.solved() && !plan.lines().isEmpty()) {
+            body.add("");
+            body.add("Press <a> to apply these lines (one step; <u> undoes it).");
+            actions.add(new TextDialog.Action('a', "Apply (a)", () -> {
+                try {
+                    show(session.apply(plan));
+                } catch (KconfigException refused) {
+                    message = refused.getMessage();
+                }
+            }));
+        }
         dialogs.clear();
-        dialogs.push(new TextDialog("Enable " + (e.name() != null ? e.name() : e.prompt()), body, actions));
+        dialogs.push(new TextDialog("Enable " + e.symbol(), body, actions));
     }
 
     private void review() {
-        if (!session.hasReview()) {
+        if (!session.hasUpgradeReview()) {
             message = "No upgrade to review: start with --old-config OLD.";
             return;
         }
-        List<Finding> findings = session.review();
+        UpgradeReport report = session.upgradeReview();
+        List<Finding> findings = Answers.ranked(report);
         List<List<String>> items = new ArrayList<>();
         for (Finding f : findings) {
-            List<String> item = new ArrayList<>();
-            item.add(f.headline());
-            items.add(item);
+            items.add(List.of(Answers.headline(f)));
         }
-        String head = findings.isEmpty() ? "Nothing was lost or changed by the upgrade."
-                : findings.size() + " findings, most important first.  <Enter> shows one with its cause; <a> applies its fix.";
+        String head = findings.isEmpty() ? "Nothing you set was lost or changed by the upgrade."
+                : Answers.summary(report) + "  <Enter> shows a finding with its cause and fix; <a> applies its fix.";
         dialogs.push(new ListDialog("Upgrade Review", List.of(head), items, i -> {
             finding(findings.get(i));
             return true;
@@ -576,46 +590,50 @@ public final class Menuconfig {
     }
 
     private void finding(Finding f) {
-        List<String> lines = new ArrayList<>(f.details());
+        List<String> lines = new ArrayList<>(Answers.finding(f));
         List<TextDialog.Action> actions = new ArrayList<>();
-        if (f.fix() != null) {
+        if (f.fix() != null && !f.fix().lines().isEmpty()) {
             lines.add("");
-            lines.add("Fix: " + f.fix().title());
-            lines.addAll(f.fix().diff());
-            if (f.fix().applicable()) {
-                lines.add("");
-                lines.add("Press <a> to apply the fix (one step, <u> undoes it).");
-                actions.add(new TextDialog.Action('a', "Apply fix (a)", () -> {
-                    applyFix(f);
-                    dialogs.clear();
-                }));
-            }
+            lines.add("Press <a> to apply the fix (one step; <u> undoes it).");
+            actions.add(new TextDialog.Action('a', "Apply fix (a)", () -> {
+                applyFix(f);
+                dialogs.clear();
+            }));
         }
-        dialogs.push(new TextDialog(f.headline(), lines, actions));
+        dialogs.push(new TextDialog(Answers.headline(f), lines, actions));
     }
 
     private void applyFix(Finding f) {
-        if (f.fix() == null || !f.fix().applicable()) {
-            message = "No verified fix for this finding.";
-            return;
+        try {
+            show(session.applyFix(f.symbol()));
+        } catch (KconfigException refused) {
+            message = refused.getMessage();
         }
-        show(session.apply(f.fix()));
     }
 
     private void save() {
         try {
-            message = session.save();
-        } catch (IOException | UncheckedIOException e) {
+            Saved s = session.save();
+            savedText = session.dotConfig();
+            message = "configuration written to " + s.path()
+                    + (s.backup() != null ? " (previous one kept in " + s.backup() + ")" : "");
+        } catch (IOException | UncheckedIOException | KconfigException e) {
             message = "Error while writing the configuration: " + e.getMessage();
         }
     }
 
     private void saveMinimal() {
         try {
-            message = session.saveMinimal();
-        } catch (IOException | UncheckedIOException e) {
+            Saved s = session.saveMinimal(minimalFile);
+            message = "minimal configuration (savedefconfig) written to " + s.path();
+        } catch (IOException | UncheckedIOException | KconfigException e) {
             message = "Error while writing the minimal configuration: " + e.getMessage();
         }
+    }
+
+    /** Whether saving would change the config file: a value changed, or the file needed updating. */
+    private boolean unsaved() {
+        return !session.dotConfig().equals(savedText);
     }
 
     /** Esc Esc or Exit: up one page; from the main menu, leave. */
@@ -628,9 +646,9 @@ public final class Menuconfig {
         }
     }
 
-    /** Leaving: with changes, menuconfig's question; without, straight out. */
+    /** Leaving: with unsaved changes, menuconfig's question; without, straight out. */
     private void leave() {
-        if (!session.changed()) {
+        if (!unsaved()) {
             exit = Exit.UNCHANGED;
             return;
         }
@@ -638,11 +656,9 @@ public final class Menuconfig {
                 "(Press <ESC><ESC> to continue kernel configuration.)"), answer -> {
                     switch (answer) {
                         case YES -> {
-                            try {
-                                session.save();
+                            save();
+                            if (!unsaved()) {
                                 exit = Exit.SAVED;
-                            } catch (IOException | UncheckedIOException e) {
-                                message = "Error while writing the configuration: " + e.getMessage();
                             }
                         }
                         case NO -> exit = Exit.NOT_SAVED;
@@ -654,7 +670,7 @@ public final class Menuconfig {
 
     // ---------------------------------------------------------------- pages
 
-    private Page page() {
+    private MenuPage page() {
         if (page == null) {
             page = session.page(levels.peek().pageId, showAll);
         }
@@ -665,7 +681,7 @@ public final class Menuconfig {
     private void refresh() {
         page = null;
         Level level = levels.peek();
-        if (level.cursorId != null) {
+        if (level.cursorId >= 0) {
             int at = indexOf(level.cursorId);
             if (at >= 0) {
                 level.cursor = at;
