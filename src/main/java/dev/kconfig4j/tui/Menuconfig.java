@@ -146,8 +146,11 @@ public final class Menuconfig {
         Painter p = new Painter(screen.newTextGraphics(), glyphs);
         p.background(backtitle());
         if (p.width() < 40 || p.height() < 12) {
-            p.text(0, 2, "Your display is too small: " + p.width() + "x" + p.height()
-                    + " (menuconfig needs at least 40x12)", p.width());
+            List<String> lines = Painter.wrap("Your display is too small: " + p.width() + "x" + p.height()
+                    + " (menuconfig needs at least 40x12).", p.width() - 2);
+            for (int i = 0; i < lines.size(); i++) {
+                p.text(1, 2 + i, lines.get(i), p.width() - 2);
+            }
         } else {
             drawMenu(p);
             Dialog d = dialogs.peek();
@@ -226,7 +229,8 @@ public final class Menuconfig {
         switch (e.kind()) {
             case COMMENT -> b.append("*** ").append(e.prompt()).append(" ***");
             case CHOICE -> b.append(e.prompt()).append(e.selection() == null ? "" : " (" + e.selection() + ")");
-            default -> b.append(e.prompt());
+            // A promptless symbol (listed by "show all") is named instead.
+            default -> b.append(e.prompt() != null ? e.prompt() : e.symbol());
         }
         if (e.isNew() && e.kind() != Kind.CHOICE && e.changeable()) {
             b.append(" (NEW)");

@@ -2,53 +2,226 @@ package dev.kconfig4j.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kconfig4j.tui.SessionView.Entry;
-import dev.kconfig4j.tui.SessionView.Kind;
-import dev.kconfig4j.tui.SessionView.Type;
-import java.util.List;
+import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.session.ConfigSession;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The screen as a person sees it, drawn on a virtual terminal from a small hand-made session:
- * menuconfig's lines, frames, keys, dialogs, sizes and the ASCII fallback.
+ * The configurator as a person sees it, drawn on an 80x24 virtual terminal over a session on a
+ * small tree: menuconfig's lines and keys, help, search with jump, enable plans, undo, the save
+ * question, sizes and the ASCII fallback.
  */
 class MenuconfigScreenTest {
-    private static Entry bool(String id, String prompt, String name, String value, List<String> allowed) {
-        return new Entry(id, 0, Kind.SYMBOL, Type.BOOL, prompt, name, value, allowed, false, false, true, null, false);
+    private static final String KCONFIG = """
+            mainmenu "Test Kernel Configuration"
+            config MODULES
+            	bool "Enable loadable module support"
+            	default y
+            	modules
+            menu "Bus options"
+            config PCI
+            	bool "PCI support"
+            	help
+            	  The PCI bus.
+            config PCI_DRIVER
+            	tristate "A PCI driver"
+            	depends on PCI
+            	help
+            	  Drives a PCI card.
+            endmenu
+            config NR_CPUS
+            	int "Maximum number of CPUs"
+            	range 2 512
+            	default 64
+            config CRC32
+            	tristate
+            config NEEDS_CRC
+            	tristate "Needs CRC"
+            	select CRC32
+            choice
+            	prompt "Preemption Model"
+            	default PREEMPT_NONE
+            config PREEMPT_NONE
+            	bool "No Forced Preemption"
+            config PREEMPT
+            	bool "Preemptible Kernel"
+            endchoice
+            comment "Debugging"
+            """;
+
+    @TempDir
+    Path dir;
+
+    private ConfigSession session(String config) throws IOException {
+        Files.writeString(dir.resolve("Kconfig"), KCONFIG);
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Kconfig tree = Kconfig.load(Kconfig.Options.of(dir, "Kconfig",
+                Map.of("PATH", "/usr/bin:/bin", "KERNELVERSION", "6.12"), dir), quiet, quiet);
+        if (config != null) {
+            Files.writeString(dir.resolve(".config"), config);
+        }
+        return new ConfigSession(tree, dir.resolve(".config"), config);
+    }
+
+    private ScreenHarness open(String config) throws IOException {
+        return new ScreenHarness(session(config), config);
     }
 
     @Test
-    void linesAreWrittenAsMenuconfigWritesThem() {
-        assertThat(Menuconfig.line(bool("a", "64-bit kernel", null, "y", List.of("n", "y")))).isEqualTo(" [*] 64-bit kernel");
-        assertThat(Menuconfig.line(bool("a", "64-bit kernel", "64BIT", "n", List.of("n", "y"))))
-                .isEqualTo(" [ ] 64-bit kernel (64BIT)");
-        // select fixes the value: dashes instead of brackets
-        assertThat(Menuconfig.line(bool("a", "CRC32", null, "y", List.of("y")))).isEqualTo(" -*- CRC32");
-        Entry tri = new Entry("t", 1, Kind.SYMBOL, Type.TRISTATE, "Hyper-V", null, "m", List.of("n", "m", "y"), false,
-                false, true, null, false);
-        assertThat(Menuconfig.line(tri)).isEqualTo(" <M>   Hyper-V");
-        Entry selectedM = new Entry("t", 0, Kind.SYMBOL, Type.TRISTATE, "Hyper-V", null, "m", List.of("m", "y"), false,
-                false, true, null, false);
-        assertThat(Menuconfig.line(selectedM)).isEqualTo(" {M} Hyper-V");
-        Entry menu = new Entry("m", 0, Kind.MENU, Type.NONE, "General setup", null, null, List.of(), true, false, true,
-                null, false);
-        assertThat(Menuconfig.line(menu)).isEqualTo("     General setup  --->");
-        Entry empty = new Entry("m", 0, Kind.MENU, Type.NONE, "Empty", null, null, List.of(), true, true, true, null, false);
-        assertThat(Menuconfig.line(empty)).isEqualTo("     Empty  ----");
-        Entry number = new Entry("n", 0, Kind.SYMBOL, Type.INT, "Maximum number of CPUs", null, "64", List.of(), false,
-                false, true, null, false);
-        assertThat(Menuconfig.line(number)).isEqualTo(" (64) Maximum number of CPUs");
-        Entry comment = new Entry("c", 0, Kind.COMMENT, Type.NONE, "Debugging", null, null, List.of(), false, false, true,
-                null, false);
-        assertThat(Menuconfig.line(comment)).isEqualTo("     *** Debugging ***");
-        Entry choice = new Entry("ch", 0, Kind.CHOICE, Type.NONE, "Preemption Model", null, "Voluntary", List.of(), true,
-                false, true, null, false);
-        assertThat(Menuconfig.line(choice)).isEqualTo("     Preemption Model (Voluntary)  --->");
-        Entry member = new Entry("x", 0, Kind.SYMBOL, Type.BOOL, "Voluntary", null, "y", List.of("y"), false, false, true,
-                null, true);
-        assertThat(Menuconfig.line(member)).isEqualTo(" (X) Voluntary");
-        Entry hidden = new Entry("h", 0, Kind.SYMBOL, Type.BOOL, "PCI driver", null, "n", List.of("n"), false, false,
-                false, "depends on PCI [=n]", false);
-        assertThat(Menuconfig.line(hidden)).isEqualTo(" --- PCI driver  [hidden]");
+    void theMainMenuAsMenuconfigShowsIt() throws IOException {
+        ScreenHarness s = open(null);
+        assertThat(s.rows().get(0)).isEqualTo(" .config - Test Kernel Configuration");
+        assertThat(s.text()).contains("┌", "Test Kernel Configuration", "Press <Esc><Esc> to exit, <?> for Help",
+                "│ [*] Enable loadable module support", "│     Bus options  --->",
+                "│ (64) Maximum number of CPUs", "│ < > Needs CRC",
+                "│     Preemption Model (No Forced Preemption)  --->", "│     *** Debugging ***",
+                "<Select>  < Exit >  < Help >  < Save >");
+        // The cursor is on the first line; the status line names its symbol.
+        assertThat(s.text()).contains("CONFIG_MODULES");
+    }
+
+    @Test
+    void changingAValueShowsWhatElseChangedAndUndoTakesItBack() throws IOException {
+        ScreenHarness s = open(null);
+        s.type("Down", "Enter");
+        assertThat(s.text()).contains("Bus options").doesNotContain("A PCI driver");
+        s.type("y");
+        assertThat(s.text()).contains("[*] PCI support", "< >   A PCI driver", "set PCI=y", "1 entry appeared");
+        s.type("Down", "m");
+        assertThat(s.text()).contains("<M>   A PCI driver");
+        s.type("Space");
+        assertThat(s.text()).contains("<*>   A PCI driver");
+        s.type("u", "u", "u");
+        assertThat(s.text()).contains("[ ] PCI support").doesNotContain("A PCI driver");
+        s.type("r");
+        assertThat(s.text()).contains("[*] PCI support", "redo set PCI=y");
+    }
+
+    @Test
+    void selectFixesAValue() throws IOException {
+        ScreenHarness s = open(null);
+        s.type("Down", "Down", "Down", "y", "z");
+        // CRC32 has no prompt: only "show all" lists it, as fixed by the select, and hidden.
+        assertThat(s.text()).contains("<*> Needs CRC", "-*- CRC32  [hidden]");
+    }
+
+    @Test
+    void aBlockedOptionIsEnabledWithItsPlan() throws IOException {
+        ScreenHarness s = open(null);
+        s.type("Down", "Enter", "z");
+        assertThat(s.text()).contains("A PCI driver  [hidden]");
+        s.type("Down");
+        assertThat(s.text()).contains("CONFIG_PCI_DRIVER: hidden: ", "PCI [=n]");
+        s.type("y");
+        assertThat(s.text()).contains("PCI_DRIVER cannot be set to y");
+        s.type("e");
+        assertThat(s.text()).contains("Enable PCI_DRIVER", "Lines for your config:", "CONFIG_PCI=y",
+                "+CONFIG_PCI_DRIVER=", "<Apply (a)>");
+        s.type("a");
+        assertThat(s.text()).contains("[*] PCI support", "A PCI driver").doesNotContain("[hidden]");
+        assertThat(s.text()).containsPattern("<[M*]>   A PCI driver");
+    }
+
+    @Test
+    void helpShowsTheTextTheOriginAndTheDependencies() throws IOException {
+        ScreenHarness s = open(null);
+        s.type("Down", "Enter", "z", "Down", "?");
+        assertThat(s.text()).contains("CONFIG_PCI_DRIVER:", "Drives a PCI card.", "Symbol: PCI_DRIVER [=n]",
+                "Depends on: PCI [=n]", "Value: n", "What keeps it from changing:");
+        s.type("Esc", "Esc");
+        assertThat(s.text()).doesNotContain("Drives a PCI card.");
+    }
+
+    @Test
+    void searchFindsHelpTextAndJumpsToTheEntry() throws IOException {
+        ScreenHarness s = open(null);
+        s.type("/", "pci card", "Enter");
+        assertThat(s.text()).contains("Search Results", "1 match for pci card", "CONFIG_PCI_DRIVER",
+                "Bus options", "matched help");
+        s.type("Enter");
+        // The jump opened "Bus options" and showed hidden entries, the cursor on the driver.
+        assertThat(s.text()).contains("Bus options (all entries)", "CONFIG_PCI_DRIVER: hidden");
+        s.type("/", "[", "Enter");
+        assertThat(s.text()).contains("not a regular expression");
+    }
+
+    @Test
+    void numbersAreEditedInAnInputBoxThatChecksTheRange() throws IOException {
+        ScreenHarness s = open(null);
+        s.type("Down", "Down", "Enter");
+        assertThat(s.text()).contains("Please enter a decimal value (range 2-512)");
+        s.type("Backspace", "Backspace", "1", "Enter");
+        assertThat(s.text()).contains("'1' is not a valid int value for NR_CPUS (range 2 to 512)");
+        s.type("Backspace", "8", "Enter");
+        assertThat(s.text()).contains("(8) Maximum number of CPUs", "set NR_CPUS=8");
+    }
+
+    @Test
+    void leavingWithChangesAsksToSaveAndSavesAsTheKernelDoes() throws IOException {
+        ScreenHarness s = open("CONFIG_MODULES=y\n");
+        s.type("Down", "Enter", "y", "Esc", "Esc");
+        assertThat(s.text()).contains("Test Kernel Configuration").doesNotContain("Bus options  (all");
+        s.type("Esc", "Esc");
+        assertThat(s.text()).contains("Do you wish to save your new configuration?",
+                "(Press <ESC><ESC> to continue kernel configuration.)", "< Yes >");
+        s.type("Esc", "Esc");
+        assertThat(s.menuconfig.exit()).isNull();
+        s.type("C-c", "Enter");
+        assertThat(s.menuconfig.exit()).isEqualTo(Menuconfig.Exit.SAVED);
+        assertThat(Files.readString(dir.resolve(".config"))).contains("CONFIG_PCI=y\n");
+        assertThat(Files.readString(dir.resolve(".config.old"))).isEqualTo("CONFIG_MODULES=y\n");
+    }
+
+    @Test
+    void leavingWithoutChangesAsksNothing() throws IOException {
+        ConfigSession session = session(null);
+        String asSaved = session.dotConfig();
+        Files.writeString(dir.resolve(".config"), asSaved);
+        ScreenHarness s = new ScreenHarness(session, asSaved);
+        s.type("Esc", "Esc");
+        assertThat(s.menuconfig.exit()).isEqualTo(Menuconfig.Exit.UNCHANGED);
+    }
+
+    @Test
+    void aConfigThatNeedsUpdatingCountsAsAChange() throws IOException {
+        // menuconfig asks to save when the config it read lacks values (new symbols): saving would change it.
+        ScreenHarness s = open("CONFIG_MODULES=y\n");
+        s.type("Esc", "Esc");
+        assertThat(s.text()).contains("Do you wish to save your new configuration?");
+        s.type("n");
+        assertThat(s.menuconfig.exit()).isEqualTo(Menuconfig.Exit.NOT_SAVED);
+        assertThat(Files.readString(dir.resolve(".config"))).isEqualTo("CONFIG_MODULES=y\n");
+    }
+
+    @Test
+    void redrawsForAnySizeAndSaysWhenTheTerminalIsTooSmall() throws IOException {
+        ScreenHarness s = open(null);
+        s.resize(132, 43);
+        assertThat(s.rows()).hasSize(43);
+        assertThat(s.rows().get(2)).hasSize(131);
+        assertThat(s.text()).contains("│     *** Debugging ***");
+        s.resize(30, 10);
+        assertThat(s.text()).contains("Your display is too small:", "30x10");
+        s.resize(80, 24);
+        assertThat(s.text()).contains("Preemption Model").doesNotContain("too small");
+    }
+
+    @Test
+    void plainAsciiWhenTheTerminalCannotShowMore() throws IOException {
+        ScreenHarness s = new ScreenHarness(session(null), null, 80, 24, Glyphs.ASCII);
+        assertThat(s.text()).contains("+---", "| [*] Enable loadable module support").doesNotContain("┌", "│");
+        assertThat(s.text().chars().allMatch(c -> c < 128)).isTrue();
+        assertThat(Glyphs.forEnvironment(Map.of("LC_ALL", "C"))).isEqualTo(Glyphs.ASCII);
+        assertThat(Glyphs.forEnvironment(Map.of("LANG", "en_US.UTF-8"))).isEqualTo(Glyphs.UNICODE);
+        assertThat(Glyphs.forEnvironment(Map.of("LC_ALL", "POSIX", "LANG", "en_US.UTF-8"))).isEqualTo(Glyphs.ASCII);
+        assertThat(Glyphs.ASCII.text("caf\u00e9\tx")).isEqualTo("caf?    x");
     }
 }
