@@ -85,11 +85,6 @@ public final class MenuconfigCommand implements Callable<Integer> {
         for (String w : session.warnings()) {
             context.err().println(w);
         }
-        // The Makefiles are read while the person looks at the first page, not on the first help.
-        Thread kbuild = new Thread(session::kbuild, "kbuild");
-        kbuild.setDaemon(true);
-        kbuild.start();
-
         Glyphs glyphs = ascii ? Glyphs.ASCII : Glyphs.forEnvironment(context.environment());
         // Ctrl-C arrives as a key (TRAP), so that it asks menuconfig's question instead of killing
         // the process; the terminal library restores the terminal on exit, on error and on signals.

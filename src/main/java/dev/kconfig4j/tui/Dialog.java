@@ -54,7 +54,7 @@ abstract class Dialog {
     /** The frame every dialog uses: most of the screen, below the back title. */
     record Frame(int left, int top, int width, int height) {
         static Frame of(Painter p) {
-            return new Frame(2, 2, Math.max(10, p.width() - 4), Math.max(6, p.height() - 3));
+            return new Frame(3, 3, Math.max(10, p.width() - 6), Math.max(6, p.height() - 5));
         }
 
         int inner() {

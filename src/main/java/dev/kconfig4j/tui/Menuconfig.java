@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -85,6 +87,8 @@ public final class Menuconfig {
     private int listRows = 10;
     private String message;
     private Exit exit;
+    /** The tree's Makefiles, read in the background from the start (help and search use them). */
+    private final CompletableFuture<Void> makefiles;
 
     /**
      * @param savedText the config file's content when the session was opened (null: no file), so that
@@ -99,6 +103,11 @@ public final class Menuconfig {
         this.screen = screen;
         this.glyphs = glyphs;
         levels.push(new Level(0));
+        makefiles = CompletableFuture.runAsync(session::kbuild, r -> {
+            Thread t = new Thread(r, "kbuild");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /**
@@ -464,6 +473,9 @@ public final class Menuconfig {
         }
         List<TextDialog.Action> actions = e.symbol() != null && e.kind() != Kind.CHOICE
                 ? List.of(new TextDialog.Action('e', "Enable (e)", this::enable)) : List.of();
+        if (!makefiles.isDone()) {
+            busy("Reading the Makefiles (what the option builds)...");
+        }
         dialogs.push(new TextDialog(e.prompt() == null ? e.symbol() : e.prompt(), Answers.help(session.details(e.id())),
                 actions));
     }
@@ -480,18 +492,25 @@ public final class Menuconfig {
                     if (q.isEmpty()) {
                         return "Enter something to search for.";
                     }
+                    // Objects are searched once the Makefiles are read; until then, the rest at once.
+                    boolean objects = makefiles.isDone();
+                    EnumSet<SearchQuery.Field> fields = EnumSet.allOf(SearchQuery.Field.class);
+                    if (!objects) {
+                        fields.remove(SearchQuery.Field.KBUILD);
+                    }
+                    busy("Searching...");
                     List<SearchHit> hits;
                     try {
-                        hits = session.search(new SearchQuery(q, true, null, false, false, false, null, 500));
+                        hits = session.search(new SearchQuery(q, true, fields, false, false, false, null, 500));
                     } catch (KconfigException bad) {
                         return bad.getMessage();
                     }
-                    results(q, hits);
+                    results(q, hits, objects);
                     return null;
                 }));
     }
 
-    private void results(String query, List<SearchHit> hits) {
+    private void results(String query, List<SearchHit> hits, boolean objects) {
         List<List<String>> items = new ArrayList<>();
         for (SearchHit h : hits) {
             items.add(Answers.hit(h));
@@ -499,6 +518,9 @@ public final class Menuconfig {
         String count = hits.isEmpty() ? "No matches for " + query + "."
                 : hits.size() + (hits.size() == 1 ? " match" : " matches") + " for " + query
                         + ".  <Enter> jumps to the entry, <?> shows its help.";
+        if (!objects) {
+            count += "  (Built objects were not searched: the Makefiles are still being read.)";
+        }
         // The search dialog closes when its submit returns: the results take its place.
         dialogs.clear();
         dialogs.push(new ListDialog("Search Results", List.of(count), items, i -> {
@@ -547,6 +569,7 @@ public final class Menuconfig {
             message = "Only an option can be enabled.";
             return;
         }
+        busy("Looking for the fewest config lines that enable " + e.symbol() + "...");
         EnablePlan plan;
         try {
             plan = session.enable(List.of(e.symbol()));
@@ -576,6 +599,7 @@ public final class Menuconfig {
             message = "No upgrade to review: start with --old-config OLD.";
             return;
         }
+        busy("Reviewing the upgrade...");
         UpgradeReport report = session.upgradeReview();
         List<Finding> findings = Answers.ranked(report);
         List<List<String>> items = new ArrayList<>();
@@ -632,6 +656,24 @@ public final class Menuconfig {
             message = "minimal configuration (savedefconfig) written to " + s.path();
         } catch (IOException | UncheckedIOException | KconfigException e) {
             message = "Error while writing the minimal configuration: " + e.getMessage();
+        }
+    }
+
+    /**
+     * Shows that something takes a while (solving, reading the Makefiles) before doing it: a
+     * small box over the screen as it is.
+     */
+    private void busy(String text) {
+        try {
+            Painter p = new Painter(screen.newTextGraphics(), glyphs);
+            int width = Math.min(p.width() - 4, text.length() + 6);
+            int left = (p.width() - width) / 2;
+            int top = p.height() / 2 - 2;
+            p.box(left, top, width, 3, null);
+            p.text(left + 2, top + 1, text, width - 4);
+            screen.refresh();
+        } catch (IOException unseen) {
+            // Only a notice: a terminal that cannot show it fails on the next full draw, reported there.
         }
     }
 

@@ -135,7 +135,9 @@ class MenuconfigScreenTest {
         ScreenHarness s = open(null);
         s.type("Down", "Enter", "z", "Down", "?");
         assertThat(s.text()).contains("CONFIG_PCI_DRIVER:", "Drives a PCI card.", "Symbol: PCI_DRIVER [=n]",
-                "Depends on: PCI [=n]", "Value: n", "What keeps it from changing:");
+                "Depends on: PCI [=n]", "Value: n");
+        s.type("PageDown");
+        assertThat(s.text()).contains("What keeps it from changing:", "PCI [=n]", "(100%)");
         s.type("Esc", "Esc");
         assertThat(s.text()).doesNotContain("Drives a PCI card.");
     }
