@@ -612,30 +612,49 @@ public final class ConfigSession {
      * Sets the config the session's tree is an upgrade of ({@code oldText}, named {@code oldName}),
      * and the tree it came from ({@code oldTree}, null when not known), for {@link #upgradeReview}.
      */
-    public synchronized void reviewUpgradeOf(String oldName, String oldText, Kconfig oldTree) {
-        this.oldName = oldName;
-        this.oldText = oldText;
-        this.upgradeGuard = new UpgradeGuard(tree, oldTree);
-        this.upgradeReport = null;
+    public void reviewUpgradeOf(String oldName, String oldText, Kconfig oldTree) {
+        synchronized (upgradeLock) {
+            this.oldName = oldName;
+            this.oldText = oldText;
+            this.upgradeGuard = new UpgradeGuard(tree, oldTree);
+            this.upgradeReport = null;
+        }
     }
 
     /** Whether an old config was given for review. */
-    public synchronized boolean hasUpgradeReview() {
-        return upgradeGuard != null;
+    public boolean hasUpgradeReview() {
+        synchronized (upgradeLock) {
+            return upgradeGuard != null;
+        }
     }
+
+    /** Whether {@link #upgradeReview} has its answer already (it takes a while on a real tree). */
+    public boolean upgradeReviewReady() {
+        synchronized (upgradeLock) {
+            return upgradeReport != null;
+        }
+    }
+
+    /**
+     * The review depends only on the old config and the tree, not on the values being edited: it
+     * has a lock of its own, so that a front-end can compute it in the background while editing.
+     */
+    private final Object upgradeLock = new Object();
 
     /**
      * The upgrade guard's report for the old config: every finding, ranked (roots in config order
      * with their consequences, new symbols last), each loss with its verified fix. Computed once.
      */
-    public synchronized UpgradeReport upgradeReview() {
-        if (upgradeGuard == null) {
-            throw new KconfigException("no old config to review (start with an old config)");
+    public UpgradeReport upgradeReview() {
+        synchronized (upgradeLock) {
+            if (upgradeGuard == null) {
+                throw new KconfigException("no old config to review (start with an old config)");
+            }
+            if (upgradeReport == null) {
+                upgradeReport = upgradeGuard.analyze(oldName, oldText);
+            }
+            return upgradeReport;
         }
-        if (upgradeReport == null) {
-            upgradeReport = upgradeGuard.analyze(oldName, oldText);
-        }
-        return upgradeReport;
     }
 
     /**

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The configuration session on a small tree: what menuconfig shows and does, as an API. */
-class ConfigSessionTest {
-    static final String KCONFIG = """
+public class ConfigSessionTest {
+    public static final String KCONFIG = """
             mainmenu "Test kernel"
             config MODULES
             \tbool "Enable loadable module support"
