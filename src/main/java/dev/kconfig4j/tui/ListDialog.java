@@ -53,12 +53,20 @@ final class ListDialog extends Dialog {
         if (items.isEmpty()) {
             return;
         }
+        List<List<String>> items = new ArrayList<>();
+        for (List<String> item : this.items) {
+            List<String> wrapped = new ArrayList<>();
+            for (String l : item) {
+                wrapped.addAll(Painter.wrap(l, f.inner()));
+            }
+            items.add(wrapped);
+        }
         int rows = last - row;
         // Scroll so that the whole chosen item is in view.
         if (chosen < top) {
             top = chosen;
         }
-        while (top < chosen && linesFrom(top, chosen + 1) > rows) {
+        while (top < chosen && linesFrom(items, top, chosen + 1) > rows) {
             top++;
         }
         for (int i = top; i < items.size() && row < last; i++) {
@@ -71,7 +79,7 @@ final class ListDialog extends Dialog {
         }
     }
 
-    private int linesFrom(int from, int to) {
+    private static int linesFrom(List<List<String>> items, int from, int to) {
         int n = 0;
         for (int i = from; i < to; i++) {
             n += items.get(i).size();
