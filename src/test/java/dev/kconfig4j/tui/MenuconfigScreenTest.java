@@ -204,6 +204,49 @@ class MenuconfigScreenTest {
     }
 
     @Test
+    void theUpgradeReviewShowsEachLossWithItsCauseAndAppliesItsFix() throws IOException {
+        // The Hyper-V split (examples/hyperv): HYPERV became bool, HYPERV_VMBUS took over the bus.
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "KERNELVERSION", "6.12", "ARCH", "x86", "SRCARCH",
+                "x86");
+        Kconfig newTree = Kconfig.load(Kconfig.Options.of(Path.of("examples/hyperv/new").toAbsolutePath(), "Kconfig",
+                env, dir), quiet, quiet);
+        Kconfig oldTree = Kconfig.load(Kconfig.Options.of(Path.of("examples/hyperv/old").toAbsolutePath(), "Kconfig",
+                env, dir), quiet, quiet);
+        String old = Files.readString(Path.of("examples/hyperv/old.config"));
+        Files.writeString(dir.resolve(".config"), old);
+        ConfigSession session = new ConfigSession(newTree, dir.resolve(".config"), old);
+        session.reviewUpgradeOf("old.config", old, oldTree);
+        ScreenHarness s = new ScreenHarness(session, old);
+        assertThat(s.text()).contains("<g> reviews the upgrade");
+        s.type("g");
+        assertThat(s.text()).contains("Upgrade Review", "7 lost.", "LOST HYPERV m -> n  (+7 consequences)  [fix]");
+        s.type("Enter");
+        assertThat(s.text()).contains("Cause: ", "Consequences:", "LOST HYPERV_UTILS m -> ", "<Apply fix (a)>");
+        s.type("End");
+        assertThat(s.text()).contains("Fix (verified): ", "+CONFIG_HYPERV");
+        s.type("a");
+        assertThat(s.text()).contains("fix HYPERV").doesNotContain("Upgrade Review");
+        s.type("u");
+        assertThat(s.text()).contains("undo fix HYPERV");
+    }
+
+    @Test
+    void helpSaysWhatTheOptionBuildsAndWhoSelectsIt() throws IOException {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "KERNELVERSION", "6.12", "ARCH", "x86", "SRCARCH",
+                "x86");
+        Kconfig tree = Kconfig.load(Kconfig.Options.of(Path.of("examples/hyperv/new").toAbsolutePath(), "Kconfig",
+                env, dir), quiet, quiet);
+        String config = Files.readString(Path.of("examples/hyperv/old.config"));
+        ConfigSession session = new ConfigSession(tree, dir.resolve(".config"), config);
+        ScreenHarness s = new ScreenHarness(session, config);
+        s.type("/", "^HYPERV$", "Enter", "Enter", "?");
+        s.type("End");
+        assertThat(s.text()).contains("What it builds:", "hv_common.o");
+    }
+
+    @Test
     void redrawsForAnySizeAndSaysWhenTheTerminalIsTooSmall() throws IOException {
         ScreenHarness s = open(null);
         s.resize(132, 43);

@@ -113,8 +113,8 @@ class MenuconfigTmuxTest {
             t.keys("Enter");
             t.waitFor("(all entries)", "CONFIG_INTERCONNECT_IMX8MQ: hidden:");
             t.keys("e");
-            s = t.waitFor(SOLVE, "Enable INTERCONNECT_IMX8MQ", "Lines for your config:", "CONFIG_INTERCONNECT=y",
-                    "<Apply (a)>");
+            s = t.waitFor(SOLVE, "Enable INTERCONNECT_IMX8MQ", "(the fewest possible), verified",
+                    "Lines for your config:", "CONFIG_INTERCONNECT_IMX8MQ=", "+++ .config with the plan", "<Apply (a)>");
             t.keys("a");
             t.waitFor(SOLVE, "enable INTERCONNECT_IMX8MQ");
             s = t.screen();

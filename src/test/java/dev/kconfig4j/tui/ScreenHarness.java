@@ -61,6 +61,8 @@ final class ScreenHarness {
             case "Right" -> out.add(new KeyStroke(KeyType.ArrowRight));
             case "Tab" -> out.add(new KeyStroke(KeyType.Tab));
             case "PageDown" -> out.add(new KeyStroke(KeyType.PageDown));
+            case "Home" -> out.add(new KeyStroke(KeyType.Home));
+            case "End" -> out.add(new KeyStroke(KeyType.End));
             case "Backspace" -> out.add(new KeyStroke(KeyType.Backspace));
             case "Esc" -> out.add(new KeyStroke(KeyType.Escape));
             case "Space" -> out.add(new KeyStroke(' ', false, false));
