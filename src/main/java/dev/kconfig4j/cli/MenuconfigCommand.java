@@ -3,18 +3,14 @@ package dev.kconfig4j.cli;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
-import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.KconfigException;
-import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.session.ConfigSession;
 import dev.kconfig4j.tui.Glyphs;
 import dev.kconfig4j.tui.Menuconfig;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Command;
 
 /** {@code kconfig4j menuconfig} (and {@code nconfig}): the terminal configurator. */
 @Command(name = "menuconfig", aliases = "nconfig", header = "Configure in the terminal, as `make menuconfig` does.",
@@ -28,26 +24,17 @@ import picocli.CommandLine.Option;
             "of --old-config with its fixes. Leaving with changes asks whether to save;",
             "saving writes .config atomically, the previous one kept as .config.old,",
             "byte for byte what the kernel's conf writes for the same values.",
-            "Without --config: $KCONFIG_CONFIG, else ./.config (an empty config when missing).",
             "Needs a terminal of at least 40x12 (80x24 shows everything); line drawing with a",
             "UTF-8 locale, plain ASCII otherwise or with --ascii."},
         footer = {"", "Exit status: 0 success (saved or not); 1 bad input (tree, config) or no terminal; 2 bad usage."})
 public final class MenuconfigCommand implements Callable<Integer> {
     private final Cli.Context context;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The config to edit and save.")
-    Path config;
-
-    @Option(names = "--old-config", paramLabel = "OLD",
-            description = "A config from an older kernel: review what the upgrade to this tree loses (g), with fixes.")
-    Path oldConfig;
-
-    @Option(names = "--old-srctree", paramLabel = "TREE",
-            description = "The tree --old-config comes from: the review then compares both trees.")
-    Path oldSrctree;
-
     @Option(names = "--ascii", description = "Draw with plain ASCII whatever the locale says.")
     boolean ascii;
+
+    @picocli.CommandLine.Mixin
+    SessionOptions sessionOptions = new SessionOptions();
 
     @picocli.CommandLine.Mixin
     TreeOptions treeOptions = new TreeOptions();
@@ -63,25 +50,16 @@ public final class MenuconfigCommand implements Callable<Integer> {
             context.err().println("kconfig4j menuconfig: needs a terminal (standard input and output on a tty, TERM set)");
             return 1;
         }
-        Path file = context.workingDirectory().resolve(configFile());
-        ConfigSession session;
-        String savedText;
+        SessionOptions.Opened opened;
         try {
-            ShellPolicy policy = treeOptions.policy(context);
-            Kconfig tree = treeOptions.load(context, treeOptions.tree(context), treeOptions.dialect, policy);
-            savedText = Files.isRegularFile(file) ? context.readInput(file) : null;
-            session = new ConfigSession(tree, file, savedText);
-            if (oldConfig != null) {
-                Kconfig oldTree = oldSrctree == null ? null
-                        : treeOptions.load(context, context.workingDirectory().resolve(oldSrctree), null, policy);
-                session.reviewUpgradeOf(oldConfig.toString(), context.readInput(oldConfig), oldTree);
-            }
+            opened = sessionOptions.open(context, treeOptions);
         } catch (KconfigException e) {
             if (!e.isReported()) {
                 context.err().println(e.describe());
             }
             return 1;
         }
+        ConfigSession session = opened.session();
         for (String w : session.warnings()) {
             context.err().println(w);
         }
@@ -94,7 +72,7 @@ public final class MenuconfigCommand implements Callable<Integer> {
         TerminalScreen screen = new TerminalScreen(terminal);
         try {
             screen.startScreen();
-            exit = new Menuconfig(session, savedText, file.resolveSibling("defconfig"), screen, glyphs).run();
+            exit = new Menuconfig(session, opened.savedText(), opened.minimalFile(), screen, glyphs).run();
         } finally {
             try {
                 screen.stopScreen();
@@ -109,14 +87,5 @@ public final class MenuconfigCommand implements Callable<Integer> {
         }
         context.out().flush();
         return 0;
-    }
-
-    /** --config, else $KCONFIG_CONFIG, else .config, as the kernel's menuconfig finds it. */
-    private Path configFile() {
-        if (config != null) {
-            return config;
-        }
-        String env = context.environment().get("KCONFIG_CONFIG");
-        return Path.of(env != null && !env.isEmpty() ? env : ".config");
     }
 }

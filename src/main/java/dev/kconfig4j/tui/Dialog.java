@@ -9,7 +9,7 @@ import com.googlecode.lanterna.input.KeyType;
  */
 abstract class Dialog {
     final String title;
-    private boolean escape;
+    private final DoubleEscape escape = new DoubleEscape();
 
     Dialog(String title) {
         this.title = title;
@@ -20,25 +20,9 @@ abstract class Dialog {
     /** Handles a key; false when the dialog is done. */
     abstract boolean key(KeyStroke k);
 
-    /**
-     * Whether {@code k} completes <Esc><Esc> (or arrives as Alt-Esc, as terminals send two quick
-     * escapes). A first Esc is remembered; any other key forgets it.
-     */
+    /** Whether {@code k} completes <Esc><Esc>, which closes every dialog. */
     final boolean escaped(KeyStroke k) {
-        return escape(k);
-    }
-
-    private boolean escape(KeyStroke k) {
-        if (k.getKeyType() == KeyType.Escape) {
-            if (escape || k.isAltDown()) {
-                escape = false;
-                return true;
-            }
-            escape = true;
-            return false;
-        }
-        escape = false;
-        return false;
+        return escape.completes(k);
     }
 
     /** Whether {@code k} is the character {@code c} (without Ctrl or Alt). */

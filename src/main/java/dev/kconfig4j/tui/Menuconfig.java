@@ -82,7 +82,7 @@ public final class Menuconfig {
     private String savedText;
     private MenuPage page;
     private boolean showAll;
-    private boolean escape;
+    private final DoubleEscape escape = new DoubleEscape();
     private int button;
     private int listRows = 10;
     private String message;
@@ -269,16 +269,13 @@ public final class Menuconfig {
             leave();
             return;
         }
-        if (k.getKeyType() == KeyType.Escape) {
-            if (escape || k.isAltDown()) {
-                escape = false;
-                back();
-            } else {
-                escape = true;
-            }
+        if (escape.completes(k)) {
+            back();
             return;
         }
-        escape = false;
+        if (k.getKeyType() == KeyType.Escape) {
+            return;
+        }
         Level level = levels.peek();
         switch (k.getKeyType()) {
             case ArrowUp -> move(level, -1);

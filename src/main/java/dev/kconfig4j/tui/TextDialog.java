@@ -16,7 +16,9 @@ final class TextDialog extends Dialog {
     private final List<String> lines;
     private final List<Action> actions;
     private int top;
+    /** The body's height and the wrapped text's length at the last draw: what scrolling is clamped to. */
     private int rows = 1;
+    private int total;
 
     TextDialog(String title, List<String> lines, List<Action> actions) {
         super(title);
@@ -45,11 +47,8 @@ final class TextDialog extends Dialog {
         int shown = wrapped.isEmpty() ? 100 : Math.min(100, (top + rows) * 100 / wrapped.size());
         String where = wrapped.size() > rows ? "(" + shown + "%)" : "";
         p.text(f.left() + f.width() - 2 - where.length(), f.top() + f.bodyRows(), where, where.length());
-        // remembered so that scrolling keys can clamp without the painter
-        this.total = wrapped.size();
+        total = wrapped.size();
     }
-
-    private int total;
 
     @Override
     boolean key(KeyStroke k) {
