@@ -93,7 +93,8 @@ public final class ConfigSession {
     private Set<String> changedFromDefault;
     private Set<String> newSymbols;
 
-    private KbuildMap kbuild;
+    /** Written once, under kbuildLock; read without it by {@link #details(int, boolean)}. */
+    private volatile KbuildMap kbuild;
     private Map<String, List<String>> kbuildWords;
 
     private UpgradeGuard upgradeGuard;
@@ -830,8 +831,28 @@ public final class ConfigSession {
     // help and details
     // ======================================================================
 
-    /** Everything about entry {@code id}: help, locations, why it has its value, what it builds. */
-    public synchronized Details details(int id) {
+    /**
+     * Everything about entry {@code id}: help, locations, why it has its value, what it builds
+     * (reading the Makefiles first if that has not happened yet).
+     */
+    public Details details(int id) {
+        return details(id, true);
+    }
+
+    /**
+     * Like {@link #details(int)}; without {@code waitForMakefiles}, {@link Details#builds()} is null
+     * while the Makefiles are still being read (see {@link #kbuild()}), so that an interactive
+     * front-end answers at once and asks again later.
+     */
+    public Details details(int id, boolean waitForMakefiles) {
+        // Outside the session's lock: reading the Makefiles must not hold up other requests.
+        KbuildMap map = waitForMakefiles ? kbuild() : kbuild;
+        synchronized (this) {
+            return details(id, map, waitForMakefiles || kbuildFailed);
+        }
+    }
+
+    private Details details(int id, KbuildMap map, boolean known) {
         Menu m = node(id);
         Symbol s = m.symbol();
         List<Details.Definition> defs = new ArrayList<>();
@@ -853,8 +874,8 @@ public final class ConfigSession {
             }
         }
         Explanation why = s.name() == null ? null : explainer().explain(s);
-        return new Details(id, s.name(), m.promptText(), help, kernelHelp, defs, why,
-                s.name() == null ? null : builds(s.name()));
+        Details.Builds builds = s.name() == null || (map == null && !known) ? null : builds(map, s.name());
+        return new Details(id, s.name(), m.promptText(), help, kernelHelp, defs, why, builds);
     }
 
     /** Why {@code symbol} has its value (the explanation of {@code kconfig4j why}). */
@@ -871,8 +892,7 @@ public final class ConfigSession {
     }
 
     /** What the Makefiles build from {@code symbol}. */
-    private Details.Builds builds(String symbol) {
-        KbuildMap map = kbuild();
+    private static Details.Builds builds(KbuildMap map, String symbol) {
         if (map == null) {
             return new Details.Builds(List.of(), List.of(), List.of(), 0);
         }
@@ -918,7 +938,7 @@ public final class ConfigSession {
     }
 
     private final Object kbuildLock = new Object();
-    private boolean kbuildFailed;
+    private volatile boolean kbuildFailed;
 
     /** Symbol name to the objects, modules and directories its conditions list (lower case, for search). */
     private Map<String, List<String>> kbuildWords() {

@@ -15,7 +15,8 @@ import java.util.List;
  * @param kernelHelp the help screen exactly as menuconfig shows it
  * @param locations every definition: {@code file:line} and its place in the menus
  * @param why the explanation of the value; null for menus and comments
- * @param builds what the symbol builds; null for menus and comments
+ * @param builds what the symbol builds; null for menus and comments, and while the Makefiles are
+ *     still being read when {@link ConfigSession#details(int, boolean)} was asked not to wait
  */
 public record Details(int entry, String symbol, String prompt, String help, String kernelHelp,
         List<Definition> locations, Explanation why, Builds builds) {

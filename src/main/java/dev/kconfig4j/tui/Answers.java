@@ -89,7 +89,10 @@ final class Answers {
             }
         }
         Details.Builds builds = d.builds();
-        if (builds != null) {
+        if (builds == null && d.symbol() != null) {
+            out.add("");
+            out.add("What it builds: the Makefiles are still being read; <?> again in a moment shows it.");
+        } else if (builds != null) {
             out.add("");
             if (builds.objects().isEmpty() && builds.directories().isEmpty() && builds.forced().isEmpty()) {
                 out.add("What it builds: no Makefile line names it.");

@@ -470,11 +470,9 @@ public final class Menuconfig {
         }
         List<TextDialog.Action> actions = e.symbol() != null && e.kind() != Kind.CHOICE
                 ? List.of(new TextDialog.Action('e', "Enable (e)", this::enable)) : List.of();
-        if (!makefiles.isDone()) {
-            busy("Reading the Makefiles (what the option builds)...");
-        }
-        dialogs.push(new TextDialog(e.prompt() == null ? e.symbol() : e.prompt(), Answers.help(session.details(e.id())),
-                actions));
+        // Without waiting for the Makefiles: help says when what the option builds is not known yet.
+        dialogs.push(new TextDialog(e.prompt() == null ? e.symbol() : e.prompt(),
+                Answers.help(session.details(e.id(), false)), actions));
     }
 
     private void search() {
@@ -526,7 +524,7 @@ public final class Menuconfig {
         }, List.of(new ListDialog.Action('?', "Help (?)", i -> {
             SearchHit h = hits.get(i);
             dialogs.push(new TextDialog(h.prompt() == null ? h.symbol() : h.prompt(),
-                    Answers.help(session.details(h.entry())), List.of()));
+                    Answers.help(session.details(h.entry(), false)), List.of()));
             return true;
         }))));
     }

@@ -112,12 +112,22 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** Starts serving; the Makefiles and the upgrade review are read in the background. */
+    /** Starts serving. */
     public void start() throws Exception {
         server.start();
         Set<String> names = new java.util.HashSet<>(Set.of("127.0.0.1", "localhost", "::1"));
         names.add(listen);
         guard = new Guard(token, names, port());
+    }
+
+    /**
+     * The slow answers (the upgrade review, the Makefiles) are prepared in the background once the
+     * first page has been served, so that they do not slow it down.
+     */
+    private void prepareInBackground() {
+        if (!backgroundStarted.compareAndSet(false, true)) {
+            return;
+        }
         if (session.hasUpgradeReview()) {
             background.submit(() -> {
                 try {
@@ -129,6 +139,8 @@ public final class WebServer implements AutoCloseable {
         }
         background.submit(session::kbuild);
     }
+
+    private final java.util.concurrent.atomic.AtomicBoolean backgroundStarted = new java.util.concurrent.atomic.AtomicBoolean();
 
     public int port() {
         return connector.getLocalPort();
@@ -241,6 +253,9 @@ public final class WebServer implements AutoCloseable {
                 return;
             }
             send(response, callback, 200, result);
+            if (path.equals("/api/page")) {
+                prepareInBackground();
+            }
         } catch (KconfigException e) {
             send(response, callback, 400, Map.of("error", e.getMessage()));
         } catch (BadRequest e) {
@@ -275,7 +290,7 @@ public final class WebServer implements AutoCloseable {
             return switch (name) {
                 case "state" -> state();
                 case "page" -> session.page(intParam(q, "id", 0), flag(q, "all"));
-                case "details" -> session.details(intParam(q, "id", -1));
+                case "details" -> session.details(intParam(q, "id", -1), false);
                 case "entry" -> entry(required(q, "symbol"));
                 case "search" -> session.search(query(q));
                 case "upgrade" -> upgrade();

@@ -203,16 +203,20 @@ class MenuconfigScreenTest {
         assertThat(Files.readString(dir.resolve(".config"))).isEqualTo("CONFIG_MODULES=y\n");
     }
 
-    @Test
-    void theUpgradeReviewShowsEachLossWithItsCauseAndAppliesItsFix() throws IOException {
-        // The Hyper-V split (examples/hyperv): HYPERV became bool, HYPERV_VMBUS took over the bus.
+    /** One of the example trees of the Hyper-V split (examples/hyperv), read for x86. */
+    private Kconfig hyperv(String which) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "KERNELVERSION", "6.12", "ARCH", "x86", "SRCARCH",
                 "x86");
-        Kconfig newTree = Kconfig.load(Kconfig.Options.of(Path.of("examples/hyperv/new").toAbsolutePath(), "Kconfig",
-                env, dir), quiet, quiet);
-        Kconfig oldTree = Kconfig.load(Kconfig.Options.of(Path.of("examples/hyperv/old").toAbsolutePath(), "Kconfig",
-                env, dir), quiet, quiet);
+        return Kconfig.load(Kconfig.Options.of(Path.of("examples/hyperv", which).toAbsolutePath(), "Kconfig", env, dir),
+                quiet, quiet);
+    }
+
+    @Test
+    void theUpgradeReviewShowsEachLossWithItsCauseAndAppliesItsFix() throws IOException {
+        // The Hyper-V split (examples/hyperv): HYPERV became bool, HYPERV_VMBUS took over the bus.
+        Kconfig newTree = hyperv("new");
+        Kconfig oldTree = hyperv("old");
         String old = Files.readString(Path.of("examples/hyperv/old.config"));
         Files.writeString(dir.resolve(".config"), old);
         ConfigSession session = new ConfigSession(newTree, dir.resolve(".config"), old);
@@ -233,14 +237,10 @@ class MenuconfigScreenTest {
 
     @Test
     void helpSaysWhatTheOptionBuildsAndWhoSelectsIt() throws IOException {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        Map<String, String> env = Map.of("PATH", "/usr/bin:/bin", "KERNELVERSION", "6.12", "ARCH", "x86", "SRCARCH",
-                "x86");
-        Kconfig tree = Kconfig.load(Kconfig.Options.of(Path.of("examples/hyperv/new").toAbsolutePath(), "Kconfig",
-                env, dir), quiet, quiet);
         String config = Files.readString(Path.of("examples/hyperv/old.config"));
-        ConfigSession session = new ConfigSession(tree, dir.resolve(".config"), config);
+        ConfigSession session = new ConfigSession(hyperv("new"), dir.resolve(".config"), config);
         ScreenHarness s = new ScreenHarness(session, config);
+        session.kbuild(); // what the menu reads in the background, done
         s.type("/", "^HYPERV$", "Enter", "Enter", "?");
         s.type("End");
         assertThat(s.text()).contains("What it builds:", "hv_common.o");

@@ -234,6 +234,11 @@ async function details(id) {
     contributions(parts, 'Defaults', why.defaults);
     if (why.choice) parts.push(el('div', {}, el('span', { class: 'kv' }, 'Choice: '), why.choice.prompt + ' → ' + (why.choice.selected || 'none') + ' (' + why.choice.reason + ')'));
   }
+  if (d.symbol && !d.builds) {
+    parts.push(el('h3', {}, 'Builds'));
+    parts.push(el('div', { class: 'muted' }, 'Reading the Makefiles…'));
+    setTimeout(() => { const e = current(); if (e && e.id === id) details(id).catch(() => {}); }, 2000);
+  }
   if (d.builds) {
     const b = d.builds;
     parts.push(el('h3', {}, 'Builds'));
@@ -384,7 +389,7 @@ async function search() {
     const li = el('li', { class: 'hit' + (h.visible ? '' : ' hidden-entry'), 'data-id': h.entry, 'data-symbol': h.symbol || '' },
       el('span', { class: 'name' }, h.symbol || ''), el('span', { class: 'prompt' }, h.prompt || ''),
       h.value !== null ? el('span', { class: 'value' }, '= ' + h.value) : null,
-      el('span', { class: 'where' }, h.path.map((c) => c.title).join(' › ') + ' · ' + h.location + ' · ' + h.matched.join(', ')));
+      el('span', { class: 'where' }, h.path.slice(1).map((c) => c.title).join(' › ') + ' · ' + h.location + ' · ' + h.matched.join(', ')));
     li.addEventListener('click', () => select(i, false));
     li.addEventListener('dblclick', () => jump(h));
     return li;
