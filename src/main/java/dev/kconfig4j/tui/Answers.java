@@ -6,6 +6,7 @@ import dev.kconfig4j.session.Details;
 import dev.kconfig4j.session.EnablePlan;
 import dev.kconfig4j.session.MenuPage;
 import dev.kconfig4j.session.SearchHit;
+import dev.kconfig4j.upgrade.Cause;
 import dev.kconfig4j.upgrade.Finding;
 import dev.kconfig4j.upgrade.UpgradeReport;
 import java.util.ArrayList;
@@ -191,8 +192,10 @@ final class Answers {
     }
 
     /**
-     * The findings worth reviewing, most important first: losses (with the most consequences
-     * first), then other changes to values the config set, then new symbols that block others.
+     * The findings worth reviewing, most important first: losses with a verified fix, other
+     * losses, changed values, dropped symbols, new symbols that block others, and last what the
+     * build environment derives (toolchain versions: no config line can set them); within each,
+     * the findings with the most consequences first.
      */
     static List<Finding> ranked(UpgradeReport r) {
         List<Finding> out = new ArrayList<>();
@@ -210,10 +213,17 @@ final class Answers {
     }
 
     private static int rank(Finding f) {
-        if (f.kind().isLoss() || f.kind() == Finding.Kind.DROPPED) {
-            return 0;
+        if (f.cause() != null && f.cause().kind() == Cause.Kind.DERIVED) {
+            return 5;
         }
-        return f.kind() == Finding.Kind.NEW ? 2 : 1;
+        if (f.kind().isLoss()) {
+            return f.fix() != null && !f.fix().lines().isEmpty() ? 0 : 1;
+        }
+        return switch (f.kind()) {
+            case PROMOTED, CHANGED -> 2;
+            case DROPPED -> 3;
+            default -> 4;
+        };
     }
 
     /** How many findings of each kind, in one line. */
