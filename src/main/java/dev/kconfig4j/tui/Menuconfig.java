@@ -51,8 +51,8 @@ public final class Menuconfig {
         UNCHANGED
     }
 
-    private static final String INSTRUCTIONS = "Arrow keys navigate the menu.  <Enter> selects submenus ---> (or empty"
-            + " submenus ----).  Pressing <Y> includes, <N> excludes, <M> modularizes features.  Press <Esc><Esc> to"
+    private static final String INSTRUCTIONS = "Arrow keys navigate the menu.  <Enter> selects submenus --->."
+            + "  Pressing <Y> includes, <N> excludes, <M> modularizes features.  Press <Esc><Esc> to"
             + " exit, <?> for Help, </> for Search, <z> to show hidden entries, <e> to enable a blocked one, <u>/<r>"
             + " to undo/redo.";
     private static final String REVIEW = "  <g> reviews the upgrade.";

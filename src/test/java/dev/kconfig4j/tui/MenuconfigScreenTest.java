@@ -79,7 +79,7 @@ class MenuconfigScreenTest {
     void theMainMenuAsMenuconfigShowsIt() throws IOException {
         ScreenHarness s = open(null);
         assertThat(s.rows().get(0)).isEqualTo(" .config - Test Kernel Configuration");
-        assertThat(s.text()).contains("┌", "Test Kernel Configuration", "Press <Esc><Esc> to exit, <?> for Help",
+        assertThat(s.text()).contains("┌", "Test Kernel Configuration", "Press <Esc><Esc> to", "<?> for Help, </> for Search",
                 "│ [*] Enable loadable module support", "│     Bus options  --->",
                 "│ (64) Maximum number of CPUs", "│ < > Needs CRC",
                 "│     Preemption Model (No Forced Preemption)  --->", "│     *** Debugging ***",

@@ -131,8 +131,9 @@ class MenuconfigTmuxTest {
 
             // Leave: Esc Esc up to the main menu, then menuconfig's question; Yes saves.
             for (int i = 0; i < 12 && !t.screen().contains("Do you wish to save"); i++) {
+                String before = t.screen();
                 t.keys("Escape", "Escape");
-                Thread.sleep(400);
+                t.waitUntil(Duration.ofSeconds(60), "the page to change", x -> !x.equals(before));
             }
             t.waitFor("Do you wish to save your new configuration?", "< Yes >");
             t.keys("Enter");
