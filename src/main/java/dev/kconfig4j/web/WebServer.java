@@ -112,8 +112,17 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** Starts serving. */
+    /**
+     * Starts serving. The main menu is prepared once first (the JSON encoder and the page's code
+     * warmed up), so that the first page the browser asks for comes at once.
+     */
     public void start() throws Exception {
+        json.writeValueAsBytes(session.page(0, false));
+        json.writeValueAsBytes(state());
+        for (String name : ASSETS.keySet()) {
+            assetBytes(name);
+        }
+        assetBytes("/index.html");
         server.start();
         Set<String> names = new java.util.HashSet<>(Set.of("127.0.0.1", "localhost", "::1"));
         names.add(listen);
@@ -473,17 +482,33 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void asset(Response response, Callback callback, String name, String type) throws IOException {
+        byte[] bytes = assetBytes(name);
+        if (bytes == null) {
+            send(response, callback, 404, Map.of("error", "missing asset " + name));
+            return;
+        }
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    /** The page's files, read from the jar once; null for a name that is not one of them. */
+    private byte[] assetBytes(String name) throws IOException {
+        byte[] cached = assets.get(name);
+        if (cached != null) {
+            return cached;
+        }
         try (InputStream in = WebServer.class.getResourceAsStream("assets" + name)) {
             if (in == null) {
-                send(response, callback, 404, Map.of("error", "missing asset " + name));
-                return;
+                return null;
             }
             byte[] bytes = in.readAllBytes();
-            response.setStatus(200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-            response.write(true, ByteBuffer.wrap(bytes), callback);
+            assets.put(name, bytes);
+            return bytes;
         }
     }
+
+    private final Map<String, byte[]> assets = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void send(Response response, Callback callback, int status, Object body) {
         byte[] bytes;

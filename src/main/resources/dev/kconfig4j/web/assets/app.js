@@ -331,9 +331,8 @@ async function upgrade() {
     parts.push(el('div', { class: 'actions' }, el('button', { id: 'fixAll', class: 'primary', onclick: () => fix(null) },
       'Apply every fix (' + r.fix.lines.length + ' lines' + (r.fix.verified ? ', verified' : '') + ')')));
   }
-  const rank = { LOST: 0, DEMOTED: 1, DROPPED: 2, CHANGED: 3, PROMOTED: 4, NEW: 5 };
-  const sorted = [...r.findings].sort((a, b) => (rank[a.kind] - rank[b.kind]) || (b.consequences.length - a.consequences.length));
-  for (const f of sorted) parts.push(finding(f));
+  // In the guard's order: it ranks the findings by what the user loses.
+  for (const f of r.findings) parts.push(finding(f));
   p.replaceChildren(...parts);
 }
 
@@ -344,7 +343,9 @@ function countAll(f) {
 function finding(f) {
   const n = countAll(f);
   const box = el('div', { class: 'finding', 'data-symbol': f.symbol },
-    el('div', {}, el('span', { class: 'badge ' + f.kind }, f.kind), el('strong', { class: 'mono' }, f.symbol), ' ',
+    el('div', {}, el('span', { class: 'badge ' + f.kind }, f.kind),
+      f.class ? el('span', { class: 'badge' }, String(f.class).toLowerCase().replace(/_/g, ' ')) : null,
+      el('strong', { class: 'mono' }, f.symbol), ' ',
       el('span', { class: 'mono' }, (f.oldValue ?? 'not set') + ' → ' + (f.newValue ?? 'not set')),
       n ? el('span', { class: 'muted' }, '  and ' + n + ' consequence' + (n === 1 ? '' : 's')) : null),
     el('div', { class: 'cause' }, f.cause.text));
