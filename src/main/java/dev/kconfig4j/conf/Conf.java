@@ -370,10 +370,7 @@ public final class Conf {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Files.write(target, bytes);
         } else {
-            if (Files.exists(target)) {
-                Files.copy(target, req.resolve(configName + ".old"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            AtomicFile.write(target, bytes);
+            AtomicFile.writeWithBackup(target, req.resolve(configName + ".old"), bytes);
         }
         message(req, "configuration written to " + configName);
     }

@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The line-oriented dialogue of {@code --oldconfig}, {@code --oldaskconfig} and {@code --syncconfig}.
@@ -153,10 +151,7 @@ public final class Dialogue {
     }
 
     private boolean isChangeable(Symbol sym) {
-        if (sym.isChoice() && config.dialect().choicesByPriority()) {
-            return false;
-        }
-        return config.visibility(sym).compareTo(config.reverseDependency(sym)) > 0;
+        return UserInput.isChangeable(config, sym);
     }
 
     /** The nearest enclosing {@code menu} (or the root). */
@@ -236,7 +231,7 @@ public final class Dialogue {
             StringBuilder b = new StringBuilder("[");
             b.append(old.text().toUpperCase());
             for (Tristate t : new Tristate[] {Tristate.NO, Tristate.MOD, Tristate.YES}) {
-                if (old != t && withinRange(sym, t)) {
+                if (old != t && UserInput.withinRange(config, sym, t)) {
                     b.append('/').append(t.text());
                 }
             }
@@ -463,91 +458,25 @@ public final class Dialogue {
     // setting values
     // ======================================================================
 
-    /** Whether the user may give the bool/tristate symbol this value. */
-    private boolean withinRange(Symbol sym, Tristate value) {
-        Type type = config.effectiveType(sym);
-        Tristate vis = config.visibility(sym);
-        if (vis == Tristate.NO) {
-            return false;
-        }
-        if (type != Type.BOOL && type != Type.TRISTATE) {
-            return false;
-        }
-        if (type == Type.BOOL && value == Tristate.MOD) {
-            return false;
-        }
-        Tristate rev = config.reverseDependency(sym);
-        if (vis.compareTo(rev) <= 0) {
-            return false;
-        }
-        if (sym.parentChoice() != null && vis == Tristate.YES) {
-            return value == Tristate.YES;
-        }
-        return value.compareTo(rev) >= 0 && value.compareTo(vis) <= 0;
-    }
-
     private boolean setTristate(Symbol sym, Tristate value) {
-        Tristate old = config.tristate(sym);
-        if (old != value && !withinRange(sym, value)) {
+        if (!UserInput.setTristate(config, sym, value)) {
             return false;
         }
-        Symbol choice = sym.parentChoice();
-        if (choice != null && value == Tristate.YES && !config.dialect().choicesByPriority()) {
-            rememberSelection(choice, sym);
-        }
-        config.setUser(sym, value);
         progress = true;
         return true;
     }
 
     private boolean setText(Symbol sym, String value) {
-        if (!config.withinRange(sym, value)) {
+        if (!UserInput.setText(config, sym, value)) {
             return false;
         }
-        String v = value;
-        if (sym.type() == Type.HEX && !(v.length() >= 2 && v.charAt(0) == '0' && (v.charAt(1) == 'x' || v.charAt(1) == 'X'))) {
-            v = "0x" + v;
-        }
-        config.setUser(sym, v);
         progress = true;
         return true;
     }
 
     /** Makes {@code member} the choice's selection. */
     private void select(Menu choiceMenu, Symbol member) {
-        Symbol choice = choiceMenu.symbol();
-        if (config.dialect().choicesByPriority()) {
-            // Every visible member gets a value, and each moves to the front of the priority order.
-            List<Symbol> visible = new ArrayList<>();
-            for (Symbol s : choice.members()) {
-                if (config.visibility(s) != Tristate.NO) {
-                    visible.add(s);
-                }
-            }
-            for (Symbol s : visible) {
-                config.setUser(s, s == member ? Tristate.YES : Tristate.NO);
-                config.raisePriority(s);
-            }
-            progress = true;
-            return;
-        }
-        setTristate(member, Tristate.YES);
-    }
-
-    /** Up to 6.1: the choice remembers the member, and the choice and its visible members count as set. */
-    private void rememberSelection(Symbol choice, Symbol member) {
-        // Visibility first: computing values between the changes would find the choice incomplete.
-        List<Symbol> visible = new ArrayList<>();
-        for (Symbol s : choice.members()) {
-            if (config.visibility(s) != Tristate.NO) {
-                visible.add(s);
-            }
-        }
-        for (Symbol s : visible) {
-            config.markSet(s);
-        }
-        config.setChoiceUserSelection(choice, member);
-        config.markSet(choice);
+        UserInput.select(config, choiceMenu.symbol(), member);
         progress = true;
     }
 

@@ -24,6 +24,18 @@ public final class AtomicFile {
         write(target, content.getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * Replaces {@code target} as the kernel's tools replace {@code .config}: the old content, if
+     * any, is first copied to {@code backup} ({@code .config.old}), then the new one is written
+     * atomically.
+     */
+    public static void writeWithBackup(Path target, Path backup, byte[] content) throws IOException {
+        if (Files.exists(target)) {
+            Files.copy(target, backup, StandardCopyOption.REPLACE_EXISTING);
+        }
+        write(target, content);
+    }
+
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir != null) {
