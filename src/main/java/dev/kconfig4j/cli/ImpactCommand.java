@@ -84,7 +84,7 @@ public final class ImpactCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, markdown or html (default: ${DEFAULT-VALUE}).")
-    String format;
+    ImpactFormat fmt;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
     Path output;
@@ -103,14 +103,11 @@ public final class ImpactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ImpactFormat fmt;
         ImpactAnalysis.Toolchain tc;
         try {
-            fmt = ImpactFormat.valueOf(format.toUpperCase(Locale.ROOT));
             tc = ImpactAnalysis.Toolchain.valueOf(toolchain.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            context.err().println("kconfig4j impact: unknown --format " + format + " (text, json, markdown, html)"
-                    + " or --toolchain " + toolchain + " (dummy, host)");
+            context.err().println("kconfig4j impact: unknown --toolchain " + toolchain + " (dummy, host)");
             return 2;
         }
         if (!failOn.equals("lost") && !failOn.equals("never")) {

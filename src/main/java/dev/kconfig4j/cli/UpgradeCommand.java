@@ -45,7 +45,7 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, markdown or junit (default: ${DEFAULT-VALUE}).")
-    String format;
+    ReportFormat fmt;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of standard output.")
     Path output;
@@ -75,13 +75,6 @@ public final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ReportFormat fmt;
-        try {
-            fmt = ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            context.err().println("kconfig4j upgrade: unknown --format " + format + " (text, json, markdown, junit)");
-            return 2;
-        }
         if (!failOn.equals("lost") && !failOn.equals("changed") && !failOn.equals("never")) {
             context.err().println("kconfig4j upgrade: unknown --fail-on " + failOn + " (lost, changed, never)");
             return 2;

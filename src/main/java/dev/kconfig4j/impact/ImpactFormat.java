@@ -1,8 +1,6 @@
 package dev.kconfig4j.impact;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kconfig4j.json.Json;
 
 /** The forms an impact report is written in. */
 public enum ImpactFormat {
@@ -21,18 +19,10 @@ public enum ImpactFormat {
     public String render(ImpactReport report) {
         return switch (this) {
             case TEXT -> new TextReport(LIMIT).render(report);
-            case JSON -> json(report);
+            case JSON -> Json.write(report);
             case MARKDOWN -> new MarkdownReport(LIMIT).render(report);
             case HTML -> new HtmlReport().render(report);
         };
     }
 
-    private static String json(ImpactReport report) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try {
-            return mapper.writeValueAsString(report) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the report as JSON", e);
-        }
-    }
 }

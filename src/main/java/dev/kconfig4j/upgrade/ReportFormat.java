@@ -1,8 +1,6 @@
 package dev.kconfig4j.upgrade;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kconfig4j.json.Json;
 import java.util.List;
 
 /** The ways an upgrade report is written: for people, for programs, for merge requests, for CI. */
@@ -29,20 +27,12 @@ public enum ReportFormat {
     public String render(UpgradeReport report, boolean color, boolean verbose) {
         return switch (this) {
             case TEXT -> new TextReport(color).render(report, verbose);
-            case JSON -> json(report);
+            case JSON -> Json.write(report);
             case MARKDOWN -> new MarkdownReport().render(report, verbose);
             case JUNIT -> new JunitReport().render(report);
         };
     }
 
-    private static String json(UpgradeReport report) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try {
-            return mapper.writeValueAsString(report) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the report as JSON", e);
-        }
-    }
 
     /** One line summing up a report: "2 lost (1 root), 1 changed, 3 dropped, 40 new". */
     static String summary(UpgradeReport r) {

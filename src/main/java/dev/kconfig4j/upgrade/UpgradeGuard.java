@@ -602,7 +602,7 @@ public final class UpgradeGuard {
         }
         Set<String> before = new LinkedHashSet<>();
         if (o.directDependency() != null) {
-            for (Expr t : andTerms(o.directDependency())) {
+            for (Expr t : Expr.conjuncts(o.directDependency())) {
                 before.add(ExprPrinter.print(t));
             }
         }
@@ -639,7 +639,7 @@ public final class UpgradeGuard {
 
     private static List<String> selectorNames(Configuration config, Symbol s) {
         List<String> out = new ArrayList<>();
-        for (Expr term : orTerms(s.reverseDependency())) {
+        for (Expr term : Expr.disjuncts(s.reverseDependency())) {
             if (config.eval(term) != Tristate.NO) {
                 Symbol selector = firstSymbol(term);
                 if (selector != null && selector.name() != null) {
@@ -656,87 +656,25 @@ public final class UpgradeGuard {
 
     /** The conjuncts of {@code e} that evaluate below {@code needed} (the whole e if it is not an AND). */
     static List<Expr> failingTerms(Configuration config, Expr e, Tristate needed) {
-        List<Expr> out = new ArrayList<>();
-        for (Expr t : andTerms(e)) {
-            if (config.eval(t).compareTo(needed) < 0) {
-                out.add(t);
-            }
-        }
-        return out;
-    }
-
-    static List<Expr> andTerms(Expr e) {
-        List<Expr> out = new ArrayList<>();
-        flatten(e, out, true);
-        return out;
-    }
-
-    static List<Expr> orTerms(Expr e) {
-        List<Expr> out = new ArrayList<>();
-        if (e != null) {
-            flatten(e, out, false);
-        }
-        return out;
-    }
-
-    private static void flatten(Expr e, List<Expr> out, boolean and) {
-        if (and && e instanceof Expr.And a) {
-            flatten(a.left(), out, true);
-            flatten(a.right(), out, true);
-        } else if (!and && e instanceof Expr.Or o) {
-            flatten(o.left(), out, false);
-            flatten(o.right(), out, false);
-        } else if (e != null) {
-            out.add(e);
-        }
+        return Expr.failingConjuncts(e, config::eval, needed);
     }
 
     private static Symbol firstSymbol(Expr e) {
-        if (e instanceof Expr.Sym s) {
-            return s.symbol();
-        } else if (e instanceof Expr.And a) {
-            Symbol l = firstSymbol(a.left());
-            return l != null ? l : firstSymbol(a.right());
-        } else if (e instanceof Expr.Or o) {
-            Symbol l = firstSymbol(o.left());
-            return l != null ? l : firstSymbol(o.right());
-        } else if (e instanceof Expr.Not n) {
-            return firstSymbol(n.operand());
-        } else if (e instanceof Expr.Compare c) {
-            return c.left();
-        }
-        return null;
+        List<Symbol> mentioned = Expr.symbolsOf(e);
+        return mentioned.isEmpty() ? null : mentioned.get(0);
     }
 
-    /** The named, defined symbols an expression mentions, in order. */
+    /** The named, defined symbols the terms mention, in order, each once. */
     static List<String> blockers(List<Expr> terms) {
         Set<String> out = new LinkedHashSet<>();
         for (Expr t : terms) {
-            symbolsOf(t, out);
-        }
-        return new ArrayList<>(out);
-    }
-
-    private static void symbolsOf(Expr e, Set<String> out) {
-        if (e instanceof Expr.Sym s) {
-            if (!s.symbol().isConstant() && s.symbol().name() != null && s.symbol().isDefined()) {
-                out.add(s.symbol().name());
-            }
-        } else if (e instanceof Expr.And a) {
-            symbolsOf(a.left(), out);
-            symbolsOf(a.right(), out);
-        } else if (e instanceof Expr.Or o) {
-            symbolsOf(o.left(), out);
-            symbolsOf(o.right(), out);
-        } else if (e instanceof Expr.Not n) {
-            symbolsOf(n.operand(), out);
-        } else if (e instanceof Expr.Compare c) {
-            for (Symbol s : List.of(c.left(), c.right())) {
+            for (Symbol s : Expr.symbolsOf(t)) {
                 if (!s.isConstant() && s.name() != null && s.isDefined()) {
                     out.add(s.name());
                 }
             }
         }
+        return new ArrayList<>(out);
     }
 
     /** A default value as users read it: a literal as itself, an expression with its symbols' values. */
