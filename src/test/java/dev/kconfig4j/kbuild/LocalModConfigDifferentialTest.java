@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code kconfig4j localmodconfig}/{@code localyesconfig} against the kernel's own: the tree's
  * {@code scripts/kconfig/streamline_config.pl} run with perl, then the kernel's {@code conf
  * --oldconfig} (standard input at its end) exactly as {@code make localmodconfig} runs them, over
- * generated lsmod listings: random subsets of the modules the config builds (as {@link KbuildMap}
+ * a Hyper-V guest's lsmod and generated listings: random subsets of the modules the config builds (as {@link KbuildMap}
  * evaluates the Makefiles) plus names no Makefile builds. Both stages must agree byte for byte.
  *
  * <p>The script checks promptless symbols' selectors in Perl's hash order, which changes from run
@@ -69,7 +69,10 @@ class LocalModConfigDifferentialTest {
         int agreedWithAnotherHashOrder = 0;
         int finalStages = 0;
         for (int i = 0; i < lists; i++) {
-            List<String> loaded = listing(random, built);
+            // The first listing is a real one: a Hyper-V guest's lsmod (with one out-of-tree module).
+            List<String> loaded = i == 0 ? LocalModConfig.parseLsmod("lsmod-hyperv-guest.txt", new String(
+                    getClass().getResourceAsStream("/kbuild/lsmod-hyperv-guest.txt").readAllBytes(), StandardCharsets.UTF_8))
+                    : listing(random, built);
             LocalModConfig.Target target = i % 4 == 3 ? LocalModConfig.Target.LOCALYESCONFIG
                     : LocalModConfig.Target.LOCALMODCONFIG;
             Path dir = Files.createTempDirectory(work, "run-");
