@@ -2,8 +2,13 @@ package dev.kconfig4j.cli;
 
 import dev.kconfig4j.conf.Mode;
 import dev.kconfig4j.conf.ReadAheadInput;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,11 +21,18 @@ public final class Main {
         // First, before anything is parsed: a program writing answers into a pipe must not be
         // left blocked on it while the tree loads (see ReadAheadInput).
         InputStream in = asksQuestions(args) && standardInputIsPipe() ? ReadAheadInput.start(System.in) : System.in;
+        if (command(args).equals("conf")) {
+            // conf writes the tree's bytes as they are (prompts in UTF-8 included), whatever the
+            // locale: Kconfig text is read as ISO-8859-1, so that charset writes every byte back.
+            System.setOut(bytesOut(FileDescriptor.out));
+            System.setErr(bytesOut(FileDescriptor.err));
+        }
         Cli.Context process = Cli.Context.ofProcess();
         Cli.Context context = new Cli.Context(process.environment(), process.workingDirectory(), process.out(),
                 process.err(), process.treeLoader(), in);
         int status = Cli.execute(context, args);
         System.out.flush();
+        System.err.flush();
         System.exit(status);
     }
 
@@ -30,16 +42,11 @@ public final class Main {
      * standard input unread, as the kernel's conf does.
      */
     static boolean asksQuestions(String[] args) {
-        int i = 0;
-        while (i < args.length && args[i].startsWith("-")) {
-            i++;
-        }
-        if (i == args.length || !args[i].equals("conf")) {
+        if (!command(args).equals("conf")) {
             return false;
         }
         Mode mode = Mode.OLDASKCONFIG;
-        for (int j = i + 1; j < args.length; j++) {
-            String a = args[j];
+        for (String a : args) {
             if (a.startsWith("--")) {
                 String name = a.substring(2).split("=", 2)[0];
                 for (Mode m : Mode.values()) {
@@ -50,6 +57,21 @@ public final class Main {
             }
         }
         return mode == Mode.OLDASKCONFIG || mode == Mode.OLDCONFIG || mode == Mode.SYNCCONFIG;
+    }
+
+    /** The subcommand: the first argument that is not an option ("" when there is none). */
+    private static String command(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return "";
+    }
+
+    /** A stream writing each char as its one byte, flushed like System.out. */
+    private static PrintStream bytesOut(FileDescriptor fd) {
+        return new PrintStream(new BufferedOutputStream(new FileOutputStream(fd), 8192), true, StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -99,6 +99,10 @@ class LocalModConfigDifferentialTest {
                 assertThat(result).as("final config of %s", listingName).isEqualTo(kernel);
                 finalStages++;
             }
+            if (System.getProperty("kconfig4j.localmodconfig.lists") != null) {
+                System.out.printf("%s %s %s: agrees%s%n", version, configName, listingName, confStage ? ", final config too" : "");
+            }
+            deleteTree(dir);
         }
         System.out.printf("localmodconfig differential, %s tree, %s: %d of %d listings agree with the script "
                 + "(%d only under another Perl hash order), %d final configs identical to make localmodconfig's%n",
@@ -165,6 +169,14 @@ class LocalModConfigDifferentialTest {
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         assertThat(pb.start().waitFor()).as("conf --oldconfig exit status").isZero();
         return Files.readString(confDir.resolve(".config"), StandardCharsets.ISO_8859_1);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static boolean onPath(String tool) {
