@@ -73,6 +73,15 @@ record ScriptKconfig(Map<String, String> depends, Map<String, List<String>> sele
         return new ScriptKconfig(r.depends, r.selectors, r.prompted, r.withDefault, r.kconfigFile);
     }
 
+    /** The lines of a file as Perl reads them: split at newlines, without them. */
+    static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
     private static final class Reader {
         final Path srctree;
         final Map<String, String> environment;
@@ -96,16 +105,15 @@ record ScriptKconfig(Map<String, String> depends, Map<String, List<String>> sele
             Path path = srctree.resolve(expand(name));
             List<String> lines;
             try {
-                lines = List.of(new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1).split("\n", -1));
+                lines = lines(new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1));
             } catch (IOException | java.nio.file.InvalidPathException e) {
                 throw new KconfigException(path + ": cannot open (streamline_config.pl stops here too)");
             }
-            int count = lines.size() - (lines.get(lines.size() - 1).isEmpty() ? 1 : 0);
             State state = State.NONE;
             String config = null;
             String pending = null;
-            for (int i = 0; i < count; i++) {
-                String line = pending != null ? pending + " " + lines.get(i) : lines.get(i);
+            for (String read : lines) {
+                String line = pending != null ? pending + " " + read : read;
                 pending = null;
                 if (line.endsWith("\\")) {
                     pending = line.substring(0, line.length() - 1);

@@ -75,11 +75,8 @@ final class ScriptObjects {
 
     private void readFile(String text) {
         Map<String, String> variables = new HashMap<>();
-        String[] lines = text.split("\n", -1);
-        int count = lines.length - (lines[lines.length - 1].isEmpty() ? 1 : 0);
         StringBuilder joined = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            String raw = lines[i];
+        for (String raw : ScriptKconfig.lines(text)) {
             if (raw.endsWith("\\")) {
                 joined.append(raw, 0, raw.length() - 1);
                 continue;

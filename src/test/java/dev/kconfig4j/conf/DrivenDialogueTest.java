@@ -151,7 +151,23 @@ class DrivenDialogueTest {
         assertNotHeldUp(d);
         String written = Files.readString(dir.resolve(".config"), StandardCharsets.ISO_8859_1);
         Files.writeString(dir.resolve(".config"), input, StandardCharsets.ISO_8859_1);
-        assertThat(d.stdout()).contains("(NEW)").isEqualTo(fromFile(dir, env, 100_000, "--oldconfig"));
+        String transcript = fromFile(dir, env, 100_000, "--oldconfig");
+        assertThat(d.stdout()).contains("(NEW)").isEqualTo(transcript);
         assertThat(Files.readString(dir.resolve(".config"), StandardCharsets.ISO_8859_1)).isEqualTo(written);
+
+        // And it is the kernel's transcript, where the kernel's conf is installed.
+        Path oracle = Path.of(System.getenv().getOrDefault("KCONFIG4J_ORACLE", "/tmp/oracle"), "conf-6.12");
+        if (Files.isExecutable(oracle)) {
+            Files.writeString(dir.resolve(".config"), input, StandardCharsets.ISO_8859_1);
+            List<String> cmd = List.of(oracle.toString(), "--oldconfig", "Kconfig");
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+                    .redirectInput(dir.resolve("answers.txt").toFile())
+                    .redirectOutput(dir.resolve("kernel.txt").toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().clear();
+            pb.environment().putAll(env);
+            assertThat(pb.start().waitFor()).isZero();
+            assertThat(transcript).isEqualTo(Files.readString(dir.resolve("kernel.txt"), StandardCharsets.ISO_8859_1));
+            assertThat(Files.readString(dir.resolve(".config"), StandardCharsets.ISO_8859_1)).isEqualTo(written);
+        }
     }
 }
