@@ -21,8 +21,8 @@ import picocli.CommandLine.Command;
             "2 bad usage; 3 `upgrade`/`impact --fail-on` threshold crossed or `enable` without a solution;",
             "70 internal error (--debug shows the stack trace)."},
         subcommands = {ConfCommand.class, UpgradeCommand.class, ImpactCommand.class, WhyCommand.class,
-            EnableCommand.class, KbuildCommand.class, LocalmodconfigCommand.class, CacheCommand.class, WebCommand.class,
-            MenuconfigCommand.class})
+            EnableCommand.class, KbuildCommand.class, LocalmodconfigCommand.class, LocalyesconfigCommand.class,
+            CacheCommand.class, WebCommand.class, MenuconfigCommand.class})
 public final class Cli implements Runnable {
     /** The exit status of an internal error (a bug): EX_SOFTWARE. */
     public static final int INTERNAL_ERROR = 70;

@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  *       {@code * Restart config...} and the menu containing it is shown again, which asks the new
  *       entries of that menu and prints the others with their values. Passes repeat until one
  *       finds nothing new (answers can make new entries appear).</li>
- *   <li>Only the menu being shown and comments get a heading ({@code *\n* Title\n*}); submenus
+ *   <li>Only the menu being shown (a {@code menu}, or a {@code menuconfig} symbol) and comments get a heading ({@code *\n* Title\n*}); submenus
  *       are only searched for new entries (oldaskconfig shows every menu).</li>
  *   <li>bool/tristate: {@code Prompt (SYM) [Y/n/m/?] (NEW) }; the current value is upper case and
  *       the other acceptable values follow. Empty input keeps the current value (it becomes the
@@ -154,13 +154,22 @@ public final class Dialogue {
         return UserInput.isChangeable(config, sym);
     }
 
-    /** The nearest enclosing {@code menu} (or the root). */
+    /** The nearest menu holding the entry (or the root): the entry itself when it is a menu. */
     private Menu parentMenu(Menu m) {
         Menu p = m;
-        while (p.parent() != null && p.kind() != Menu.Kind.MENU) {
+        while (p.parent() != null && !isMenu(p)) {
             p = p.parent();
         }
         return p;
+    }
+
+    /**
+     * Whether the dialogue treats the entry as a menu: a {@code menu}, or a {@code menuconfig}
+     * symbol with a prompt (the kernel's conf shows it with a heading when it holds the new entry
+     * and only searches it otherwise, like a menu; seen on 6.12's CGROUPS and NAMESPACES).
+     */
+    private static boolean isMenu(Menu m) {
+        return m.kind() == Menu.Kind.MENU || (m.kind() == Menu.Kind.SYMBOL && m.isMenuconfig() && m.hasPrompt());
     }
 
     /** Whether the entry is shown (see {@link Visibility}); showing a symbol through its children counts as progress. */
@@ -179,7 +188,7 @@ public final class Dialogue {
             return;
         }
         Menu.Kind kind = m.kind();
-        if (kind == Menu.Kind.ROOT || kind == Menu.Kind.MENU) {
+        if (kind == Menu.Kind.ROOT || isMenu(m)) {
             if (inputMode != Mode.OLDASKCONFIG && rootEntry != m) {
                 check(m);
                 return;

@@ -5,7 +5,9 @@
  * ({@link dev.kconfig4j.kbuild.KbuildTree}), and the resulting map of objects, directories,
  * modules and forcing constructs ({@link dev.kconfig4j.kbuild.KbuildMap}), the modules each
  * {@code =m} symbol of a config produces, its own or derived through merged code and selects
- * ({@link dev.kconfig4j.kbuild.ModuleOrigins}), with {@link dev.kconfig4j.kbuild.LocalModConfig} on top.
+ * ({@link dev.kconfig4j.kbuild.ModuleOrigins}); and {@link dev.kconfig4j.kbuild.LocalModConfig},
+ * which follows the kernel's streamline_config.pl, reading the Makefiles and Kconfig files by its
+ * line patterns instead ({@code ScriptObjects}, {@code ScriptKconfig}) so its result is the kernel's.
  *
  * <p>Depends on {@code symbol}, {@code expr}, {@code parse} (locations), {@code confdata} and the
  * root ({@code KernelEnvironment}; {@code Kconfig} for {@code LocalModConfig}).

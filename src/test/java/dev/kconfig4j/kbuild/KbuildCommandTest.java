@@ -110,9 +110,28 @@ class KbuildCommandTest {
                 "--output", "new.config")).isZero();
         assertThat(Files.readString(dir.resolve(".config"))).isEqualTo(before);
         String result = Files.readString(dir.resolve("new.config"));
+        // hv_netvsc keeps HV_NET and, through its depends on, HV; nothing loaded keeps E1000E.
         assertThat(result).contains("CONFIG_HV=m", "CONFIG_HV_NET=m", "# CONFIG_E1000E is not set");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 modules loaded, 2 =m symbols kept, 1 turned off",
-                "not built as modules by this tree and config (kept nothing for them): vboxsf");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("localmodconfig: vboxsf config not found!",
+                "localmodconfig: 3 modules loaded, 2 =m symbols kept, 1 turned off");
+    }
+
+    @Test
+    void localyesconfigBuildsTheKeptModulesIn() throws IOException {
+        assertThat(run("localyesconfig", "--srctree", ".", "--config", ".config", "--lsmod", "lsmod",
+                "--output", "new.config")).isZero();
+        assertThat(Files.readString(dir.resolve("new.config"))).contains("CONFIG_HV=y", "CONFIG_HV_NET=y",
+                "# CONFIG_E1000E is not set");
+    }
+
+    @Test
+    void localmodconfigLeavesAConfigTheScriptDoesNotChangeAsItIs() throws IOException {
+        write("odd.config", "CONFIG_MODULES=y\nCONFIG_HV=m\nCONFIG_HV_NET=m\n# CONFIG_IKCONFIG is set\n");
+        write("all.lsmod", "Module Size Used by\nhv_netvsc 1 0\n");
+        assertThat(run("localmodconfig", "--srctree", ".", "--config", "odd.config", "--lsmod", "all.lsmod",
+                "--output", "new.config")).isZero();
+        assertThat(Files.readString(dir.resolve("new.config"))).isEqualTo(Files.readString(dir.resolve("odd.config")));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("(config unchanged)");
     }
 
     @Test

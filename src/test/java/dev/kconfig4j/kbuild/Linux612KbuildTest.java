@@ -286,32 +286,6 @@ class Linux612KbuildTest {
         return gated > 0 ? kind + " gating " + gated + " symbol(s) through depends on" : kind + " no symbol depends on";
     }
 
-    @Test
-    void localmodconfigKeepsWhatAHyperVGuestLoads() throws IOException {
-        String lsmod = new String(getClass().getResourceAsStream("/kbuild/lsmod-hyperv-guest.txt").readAllBytes(),
-                StandardCharsets.UTF_8);
-        List<String> loaded = LocalModConfig.parseLsmod("lsmod-hyperv-guest.txt", lsmod);
-        LocalModConfig.Result r = LocalModConfig.run(kconfig, map, "debian-6.12-amd64.config",
-                config("debian-6.12-amd64.config"), loaded, QUIET);
-        assertThat(r.unmapped()).containsExactly("vboxguest_out_of_tree");
-        assertThat(r.notBuilt()).isEmpty();
-        assertThat(r.kept()).contains("HYPERV", "HYPERV_NET", "HYPERV_STORAGE", "HYPERV_UTILS", "HYPERV_BALLOON",
-                "HYPERV_KEYBOARD", "HID_HYPERV_MOUSE", "DRM_HYPERV", "PCI_HYPERV", "EXT4_FS", "JBD2", "FS_MBCACHE",
-                "CRC16", "VFAT_FS", "FAT_FS", "SCSI_FC_ATTRS", "BLK_DEV_SD", "CHR_DEV_SG", "BLK_DEV_DM", "BLK_DEV_LOOP");
-        assertThat(r.disabled()).contains("E1000E", "SND_HDA_INTEL", "KVM_INTEL", "BTRFS_FS", "USB_STORAGE");
-        // ip_tables.ko comes from the promptless IP_NF_IPTABLES_LEGACY: one selector is kept for it
-        assertThat(r.restored()).containsExactly("IP_NF_FILTER", "IP_NF_IPTABLES");
-
-        Configuration result = ConfigReader.load(kconfig, "result", r.config(), QUIET);
-        KbuildMap.Build build = map.evaluate(Values.of(result));
-        Set<String> wanted = new TreeSet<>(loaded);
-        wanted.removeAll(r.unmapped());
-        assertThat(build.byKernelName().keySet()).containsAll(wanted);
-        assertThat(build.modules().size()).isLessThan(60);
-        assertThat(result.tristate(kconfig.symbols().find("HYPERV"))).isEqualTo(Tristate.MOD);
-        assertThat(result.tristate(kconfig.symbols().find("E1000E"))).isEqualTo(Tristate.NO);
-    }
-
     /**
      * A partial walk (what the upgrade guard reads) sees the forcing constructs of its symbols and
      * every directory it visits exactly as the full walk does: the same built-in and module
