@@ -860,7 +860,7 @@ public final class ConfigSession {
         for (Menu d : where) {
             defs.add(new Details.Definition(ids.get(d), d.location().toString(), d.promptText(), path(pageOf(d))));
         }
-        String kernelHelp = MenuInfo.help(tree, config, m);
+        String kernelHelp = MenuInfo.help(config, m);
         if (s == null) {
             return new Details(id, null, m.promptText(), m.help(), kernelHelp, defs, null, null);
         }
