@@ -100,6 +100,27 @@ public final class Cli implements Runnable {
             }
             return INTERNAL_ERROR;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // Absurd input (a chain of a hundred thousand dependencies) can exhaust the stack or
+            // the heap where no bound is checked; the kernel's conf crashes there. Both unwind to
+            // here, freeing what they held, so one line can still be printed.
+            context.err().println(exhausted(args, e));
+            return INTERNAL_ERROR;
+        }
+    }
+
+    /** The one line for an exhausted stack or heap: which command, which limit, how to raise it. */
+    static String exhausted(String[] args, Throwable e) {
+        String command = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        String input = args.length > 0 && !args[args.length - 1].startsWith("-") && args.length > 1
+                ? args[args.length - 1] + ": " : "";
+        String what = e instanceof StackOverflowError
+                ? "dependencies nested too deeply for the stack (java.lang.StackOverflowError); run with a larger stack, "
+                        + "e.g. KCONFIG4J_JAVA_OPTS=-Xss512m"
+                : "input too large for the memory (java.lang.OutOfMemoryError); run with more memory, "
+                        + "e.g. KCONFIG4J_JAVA_OPTS=-Xmx8g";
+        return "kconfig4j" + (command.isEmpty() ? "" : " " + command) + ": " + input + what;
     }
 }
