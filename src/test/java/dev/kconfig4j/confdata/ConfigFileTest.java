@@ -91,6 +91,25 @@ class ConfigFileTest {
     }
 
     @Test
+    void aLineEndsAtItsFirstNulByteAsTheKernelReadsIt() {
+        // The kernel reads each line as a C string: a NUL inside a string value leaves it
+        // unterminated (the default stays), other control bytes are kept as they are.
+        ConfRun.Result r = ConfRun.tree("6.12", TREE + "config S2\n\tstring \"s2\"\n\tdefault \"d2\"\n").config(
+                "CONFIG_S=\"ab\0cd\"\nCONFIG_I=5\u00006\nCONFIG_\0B=y\nCONFIG_T=m\0junk\n"
+                        + "CONFIG_S2=\"a\u0001\t\u001b\u007fb\"\nCONFIG_MODULES=y\n# CONFIG_AFTER is not set\n")
+                .run("--syncconfig");
+        assertThat(r.exit()).isZero();
+        String cfg = r.dir().resolve(".config").toString();
+        // (syncconfig then asks for B and S, now new, and reads the end of its input.)
+        assertThat(r.stderr()).startsWith(cfg + ":1:warning: invalid string found\n" + cfg
+                + ":3:warning: unexpected data: CONFIG_\n");
+        assertThat(r.body()).contains("CONFIG_T=m\n# CONFIG_B is not set\nCONFIG_I=5\nCONFIG_S=\"\"\n")
+                .contains("CONFIG_S2=\"a\u0001\t\u001b\u007fb\"\n").doesNotContain("\0");
+        assertThat(r.read("include/config/auto.conf")).contains("CONFIG_S2=").doesNotContain("\0");
+        assertThat(r.read("include/generated/autoconf.h")).contains("CONFIG_S2 ").doesNotContain("\0");
+    }
+
+    @Test
     void keepsThePreviousConfigAsDotOldAndLeavesAnUnchangedFileAlone() throws IOException {
         ConfRun run = ConfRun.tree("6.12", TREE).config("CONFIG_B=y\n");
         ConfRun.Result first = run.run("--olddefconfig");
