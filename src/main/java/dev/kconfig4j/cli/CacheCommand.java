@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kconfig4j cache}: where the probe cache is, and clearing it. */
-@Command(name = "cache", header = "Show or clear the cache of $(shell,...) probe results and git revisions.", description = {
+@Command(name = "cache", mixinStandardHelpOptions = true, header = "Show or clear the cache of $(shell,...) probe results and git revisions.", description = {
     "The probe cache: results of the trees' $(shell,...) probes, reused while the command, the environment",
     "and the programs it names are unchanged (KCONFIG4J_PROBE_CACHE=off disables it); beside it, the",
     "git revisions `impact` has read (their Kconfig files and Makefiles, one directory per commit)."})

@@ -52,6 +52,10 @@ public final class Cli implements Runnable {
          */
         public String readInput(Path file) throws java.io.IOException {
             Path p = workingDirectory.resolve(file);
+            dev.kconfig4j.KconfigException special = dev.kconfig4j.KconfigException.notAFile(file.toString(), p);
+            if (special != null) {
+                throw special;
+            }
             if (!java.nio.file.Files.isRegularFile(p)) {
                 throw new dev.kconfig4j.KconfigException(file + ": no such file");
             }
@@ -90,6 +94,13 @@ public final class Cli implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof dev.kconfig4j.KconfigException k) {
                 context.err().println(k.describe());
+                return 1;
+            }
+            if (e instanceof java.io.IOException io) {
+                // The machine's trouble, not a bug: a full disk, a read-only file system.
+                String file = io instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                        ? f.getFile() + ": " : "";
+                context.err().println("kconfig4j: " + file + dev.kconfig4j.KconfigException.reason(io));
                 return 1;
             }
             boolean debug = java.util.Arrays.asList(args).contains("--debug");

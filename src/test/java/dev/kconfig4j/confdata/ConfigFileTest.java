@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kconfig4j.support.ConfRun;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import org.junit.jupiter.api.Test;
 
 /** Reading and writing config files as the kernel does (expectations from conf 6.12 / 6.1). */
@@ -119,6 +121,40 @@ class ConfigFileTest {
         ConfRun.Result second = run.run("--olddefconfig");
         assertThat(second.config()).isEqualTo(written);
         assertThat(second.read(".config.old")).isNull();
+    }
+
+    @Test
+    void theOldConfigBecomesDotOldByARenameNotACopy() throws IOException {
+        ConfRun run = ConfRun.tree("6.12", TREE).config("CONFIG_B=y\n");
+        Object before = Files.readAttributes(run.dir().resolve(".config"), BasicFileAttributes.class).fileKey();
+        ConfRun.Result r = run.run("--olddefconfig");
+        assertThat(r.read(".config.old")).isEqualTo("CONFIG_B=y\n");
+        // The same file, moved in one step: a kill can never leave a half-copied backup.
+        assertThat(Files.readAttributes(run.dir().resolve(".config.old"), BasicFileAttributes.class).fileKey())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aSymlinkedConfigBecomesTheDotOldLinkAndItsTargetIsNotWritten() throws IOException {
+        // As the kernel's conf (5.10 to 7.3) does: the link itself is renamed, .config is new.
+        ConfRun run = ConfRun.tree("6.12", TREE).file("kept/real.config", "CONFIG_B=y\n");
+        Files.createSymbolicLink(run.dir().resolve(".config"), Path.of("kept/real.config"));
+        ConfRun.Result r = run.run("--olddefconfig");
+        assertThat(r.exit()).isZero();
+        assertThat(r.body()).contains("CONFIG_B=y\n");
+        assertThat(Files.isSymbolicLink(run.dir().resolve(".config"))).isFalse();
+        assertThat(Files.readSymbolicLink(run.dir().resolve(".config.old"))).isEqualTo(Path.of("kept/real.config"));
+        assertThat(r.read("kept/real.config")).isEqualTo("CONFIG_B=y\n");
+    }
+
+    @Test
+    void aDirectoryNamedDotOldIsLeftAloneAndTheRunCompletes() throws IOException {
+        ConfRun run = ConfRun.tree("6.12", TREE).config("CONFIG_B=y\n").file(".config.old/keep", "x\n");
+        ConfRun.Result r = run.run("--olddefconfig");
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.body()).contains("CONFIG_B=y\n");
+        assertThat(r.read(".config.old/keep")).isEqualTo("x\n");
     }
 
     @Test
