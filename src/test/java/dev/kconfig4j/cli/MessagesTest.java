@@ -102,6 +102,21 @@ class MessagesTest {
     }
 
     @Test
+    void confEchoesTheBytesItReadAsTheKernelDoes() throws Exception {
+        // Only the real process streams have a charset of their own (the locale's UTF-8).
+        Files.writeString(dir.resolve("Kconfig"), "config A\n\tbool \"a\"\n");
+        Files.write(dir.resolve(".config"), new byte[] {'C', (byte) 0xa6, 'X', '\n'});
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "conf", "-s",
+                "--olddefconfig", "Kconfig").directory(dir.toFile()).redirectError(dir.resolve("err").toFile());
+        pb.environment().put("srctree", dir.toString());
+        pb.environment().put("KCONFIG4J_PROBE_CACHE", "off");
+        assertThat(pb.start().waitFor()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("err"))).isEqualTo(".config:1:warning: unexpected data: C\u00a6X\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     void reasonsAreStrerrorsWords() {
         assertThat(KconfigException.reason(new FileSystemException("/x", null, "No space left on device")))
                 .isEqualTo("No space left on device");
