@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "The Linux kernel's Kconfig tools, exact, with an upgrade guard.",
         footer = {"", "Exit status: 0 success; 1 bad input (Kconfig, config, files; one line with file and line);",
             "2 bad usage; 3 `upgrade`/`impact --fail-on` threshold crossed or `enable` without a solution;",
-            "70 internal error (--debug shows the stack trace)."},
+            "70 internal error (--debug shows the stack trace), or input so deep or large it exhausts the stack or memory."},
         subcommands = {ConfCommand.class, UpgradeCommand.class, ImpactCommand.class, WhyCommand.class,
             EnableCommand.class, KbuildCommand.class, LocalmodconfigCommand.class, CacheCommand.class})
 public final class Cli implements Runnable {
@@ -129,7 +129,7 @@ public final class Cli implements Runnable {
                 ? args[args.length - 1] + ": " : "";
         String what = e instanceof StackOverflowError
                 ? "dependencies nested too deeply for the stack (java.lang.StackOverflowError); run with a larger stack, "
-                        + "e.g. KCONFIG4J_JAVA_OPTS=-Xss512m"
+                        + "e.g. KCONFIG4J_JAVA_OPTS=-Xss1g"
                 : "input too large for the memory (java.lang.OutOfMemoryError); run with more memory, "
                         + "e.g. KCONFIG4J_JAVA_OPTS=-Xmx8g";
         return "kconfig4j" + (command.isEmpty() ? "" : " " + command) + ": " + input + what;

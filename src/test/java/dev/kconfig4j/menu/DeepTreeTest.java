@@ -91,7 +91,7 @@ class DeepTreeTest {
         assertThat(r.exit()).isIn(0, 70);
         if (r.exit() == 70) {
             assertThat(r.stderr()).isEqualTo("kconfig4j conf: Kconfig: dependencies nested too deeply for the stack "
-                    + "(java.lang.StackOverflowError); run with a larger stack, e.g. KCONFIG4J_JAVA_OPTS=-Xss512m\n");
+                    + "(java.lang.StackOverflowError); run with a larger stack, e.g. KCONFIG4J_JAVA_OPTS=-Xss1g\n");
             assertThat(r.config()).isNull();
         }
     }
