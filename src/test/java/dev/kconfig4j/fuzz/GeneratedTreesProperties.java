@@ -38,9 +38,19 @@ class GeneratedTreesProperties {
 
     @Provide
     Arbitrary<Case> validTrees() {
-        Arbitrary<List<Integer>> shape = Arbitraries.integers().between(0, 1_000_000).list().ofMinSize(3).ofMaxSize(14);
-        Arbitrary<List<Integer>> values = Arbitraries.integers().between(0, 1_000_000).list().ofMinSize(0).ofMaxSize(14);
-        return Combinators.combine(shape, values).as(GeneratedTreesProperties::build);
+        return Combinators.combine(shapes(), valueLists()).as(GeneratedTreesProperties::build);
+    }
+
+    /** The random numbers a tree is built from: one per symbol. */
+    @Provide
+    Arbitrary<List<Integer>> shapes() {
+        return Arbitraries.integers().between(0, 1_000_000).list().ofMinSize(3).ofMaxSize(14);
+    }
+
+    /** The random numbers a config is built from: one per assignment. */
+    @Provide
+    Arbitrary<List<Integer>> valueLists() {
+        return Arbitraries.integers().between(0, 1_000_000).list().ofMinSize(0).ofMaxSize(14);
     }
 
     /** The kernel generations the generator writes for: each its own syntax and features. */
@@ -58,7 +68,12 @@ class GeneratedTreesProperties {
      * (an old name whose value a new symbol takes over) from 7.x.
      */
     static Case build(String generation, List<Integer> shape, List<Integer> values) {
-        boolean tristateChoices = generation.equals("5.10") || generation.equals("6.1");
+        return build(generation, shape, values, true);
+    }
+
+    /** As {@link #build(String, List, List)}, with or without the tristate choices of 5.10 and 6.1. */
+    static Case build(String generation, List<Integer> shape, List<Integer> values, boolean withTristateChoices) {
+        boolean tristateChoices = withTristateChoices && (generation.equals("5.10") || generation.equals("6.1"));
         boolean transitional = generation.startsWith("7.");
         StringBuilder k = new StringBuilder("config MODULES\n\tbool \"modules\"\n\tdefault y\n\t"
                 + (generation.equals("5.10") ? "option modules" : "modules") + "\n");
@@ -247,6 +262,30 @@ class GeneratedTreesProperties {
         assertThat(ours.exit()).isEqualTo(p.exitValue());
         if (p.exitValue() == 0) {
             assertThat(ours.config()).isEqualTo(Files.readString(d.resolve(".config"), StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> generations() {
+        return Arbitraries.of(GENERATIONS);
+    }
+
+    @Property(tries = 100, seed = "20261201")
+    void validTreesOfEveryGenerationGiveThatKernelsConfig(@ForAll("generations") String generation,
+            @ForAll("shapes") List<Integer> shape, @ForAll("valueLists") List<Integer> values) throws Exception {
+        KernelConf kernel = KernelConf.of(generation);
+        Assumptions.assumeTrue(kernel != null, "no kernel conf " + generation + " installed (shared/oracle/get-conf.sh)");
+        // Without tristate choices: kconfig4j does not yet give 5.10's result for a config that sets
+        // members y, m, y (the kernel: all m); the nightly run keeps them (README, Security).
+        Case c = build(generation, shape, values, false);
+        ConfRun.Result ours = ConfRun.tree(generation, c.kconfig()).config(c.config()).run("--olddefconfig");
+        try {
+            KernelConf.Result theirs = kernel.run(c.kconfig(), c.config(), "--olddefconfig",
+                    Map.of("KERNELVERSION", generation));
+            assertThat(ours.exit()).as(c + "\n" + ours.stderr()).isEqualTo(theirs.exit());
+            assertThat(ours.config()).as(c.toString()).isEqualTo(theirs.files().get(".config"));
+        } finally {
+            KernelConf.delete(ours.dir());
         }
     }
 
