@@ -43,7 +43,9 @@ class NightlyFuzz {
 
     static Case generate(long seed, long number) {
         Random r = new Random(seed * 1_000_003L + number);
-        String generation = GeneratedTreesProperties.GENERATIONS.get((int) (number % 4));
+        // From the random numbers, not the case number: every ORACLE_EVERY-th case must still
+        // cover every generation.
+        String generation = GeneratedTreesProperties.GENERATIONS.get(r.nextInt(GeneratedTreesProperties.GENERATIONS.size()));
         List<Integer> shape = ints(r, 3 + r.nextInt(r.nextInt(10) == 0 ? 60 : 12));
         List<Integer> values = ints(r, r.nextInt(15));
         GeneratedTreesProperties.Case c = GeneratedTreesProperties.build(generation, shape, values);
