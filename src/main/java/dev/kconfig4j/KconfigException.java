@@ -41,6 +41,56 @@ public class KconfigException extends RuntimeException {
         this(null, 0, message);
     }
 
+    /**
+     * What went wrong in an I/O failure, in the C library's words (strerror), as the kernel's
+     * tools say it: "No space left on device", "Read-only file system", "Permission denied".
+     */
+    public static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "No such file or directory";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied";
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "File exists";
+        } else if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+            return "Directory not empty";
+        } else if (e instanceof java.nio.file.NotDirectoryException) {
+            return "Not a directory";
+        } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        // A failed write on an open stream carries the strerror text as its message.
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /**
+     * An input file that exists but cannot be read as a file: a directory, a FIFO (reading it
+     * could wait forever), a device ({@code /dev/zero} never ends), a socket. Null when {@code p}
+     * is a regular file or does not exist.
+     */
+    public static KconfigException notAFile(String shown, java.nio.file.Path p) {
+        if (java.nio.file.Files.isRegularFile(p) || !java.nio.file.Files.exists(p)) {
+            return null;
+        }
+        if (java.nio.file.Files.isDirectory(p)) {
+            return new KconfigException(shown + ": Is a directory");
+        }
+        String kind = "a special file";
+        try {
+            int type = (Integer) java.nio.file.Files.getAttribute(p, "unix:mode") & 0170000;
+            kind = switch (type) {
+                case 0010000 -> "a FIFO";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> kind;
+            };
+        } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // No unix view: the general word will do.
+        }
+        return new KconfigException(shown + ": not a regular file (" + kind + ")");
+    }
+
     public String file() {
         return file;
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kconfig4j cache}: where the probe cache is, and clearing it. */
-@Command(name = "cache", header = "Show or clear the caches: probe results, parsed trees and git revisions.", description = {
+@Command(name = "cache", mixinStandardHelpOptions = true, header = "Show or clear the caches: probe results, parsed trees and git revisions.", description = {
     "All caches live in one private directory (mode 0700): $KCONFIG4J_CACHE_DIR, else",
     "$XDG_CACHE_HOME/kconfig4j, else ~/.cache/kconfig4j. probes/: results of the trees' $(shell,...) probes,",
     "reused while the command, the environment, the compiler's version line and the programs it names",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "The Linux kernel's Kconfig tools, exact, with an upgrade guard.",
         footer = {"", "Exit status: 0 success; 1 bad input (Kconfig, config, files; one line with file and line);",
             "2 bad usage; 3 `upgrade`/`impact --fail-on` threshold crossed or `enable` without a solution;",
-            "70 internal error (--debug shows the stack trace)."},
+            "70 internal error (--debug shows the stack trace), or input so deep or large it exhausts the stack or memory."},
         subcommands = {ConfCommand.class, UpgradeCommand.class, ImpactCommand.class, WhyCommand.class,
             EnableCommand.class, KbuildCommand.class, LocalmodconfigCommand.class, LocalyesconfigCommand.class,
             CacheCommand.class, WebCommand.class, MenuconfigCommand.class})
@@ -53,6 +53,10 @@ public final class Cli implements Runnable {
          */
         public String readInput(Path file) throws java.io.IOException {
             Path p = workingDirectory.resolve(file);
+            dev.kconfig4j.KconfigException special = dev.kconfig4j.KconfigException.notAFile(file.toString(), p);
+            if (special != null) {
+                throw special;
+            }
             if (!java.nio.file.Files.isRegularFile(p)) {
                 throw new dev.kconfig4j.KconfigException(file + ": no such file");
             }
@@ -95,6 +99,13 @@ public final class Cli implements Runnable {
                 context.err().println(k.describe());
                 return 1;
             }
+            if (e instanceof java.io.IOException io) {
+                // The machine's trouble, not a bug: a full disk, a read-only file system.
+                String file = io instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                        ? f.getFile() + ": " : "";
+                context.err().println("kconfig4j: " + file + dev.kconfig4j.KconfigException.reason(io));
+                return 1;
+            }
             boolean debug = java.util.Arrays.asList(args).contains("--debug");
             context.err().println("kconfig4j: internal error: " + e
                     + (debug ? "" : " (run with --debug for the stack trace)"));
@@ -103,6 +114,27 @@ public final class Cli implements Runnable {
             }
             return INTERNAL_ERROR;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // Absurd input (a chain of a hundred thousand dependencies) can exhaust the stack or
+            // the heap where no bound is checked; the kernel's conf crashes there. Both unwind to
+            // here, freeing what they held, so one line can still be printed.
+            context.err().println(exhausted(args, e));
+            return INTERNAL_ERROR;
+        }
+    }
+
+    /** The one line for an exhausted stack or heap: which command, which limit, how to raise it. */
+    static String exhausted(String[] args, Throwable e) {
+        String command = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        String input = args.length > 0 && !args[args.length - 1].startsWith("-") && args.length > 1
+                ? args[args.length - 1] + ": " : "";
+        String what = e instanceof StackOverflowError
+                ? "dependencies nested too deeply for the stack (java.lang.StackOverflowError); run with a larger stack, "
+                        + "e.g. KCONFIG4J_JAVA_OPTS=-Xss1g"
+                : "input too large for the memory (java.lang.OutOfMemoryError); run with more memory, "
+                        + "e.g. KCONFIG4J_JAVA_OPTS=-Xmx8g";
+        return "kconfig4j" + (command.isEmpty() ? "" : " " + command) + ": " + input + what;
     }
 }

@@ -1,8 +1,10 @@
 package dev.kconfig4j.cli;
 
+
 import dev.kconfig4j.conf.Conf;
 import dev.kconfig4j.conf.ConfRequest;
 import dev.kconfig4j.conf.Mode;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -132,9 +134,29 @@ public final class ConfCommand implements Callable<Integer> {
                 env.put("KCONFIG4J_SHELL", shell);
             }
         }
+        java.io.PrintStream out = bytewise(context.out(), java.io.FileDescriptor.out);
+        java.io.PrintStream err = bytewise(context.err(), java.io.FileDescriptor.err);
         ConfRequest req = new ConfRequest(mode, file, kconfig, silent, env,
-                context.workingDirectory(), context.out(), context.err(), context.in());
-        return new Conf(context.treeLoader()).run(req);
+                context.workingDirectory(), out, err, context.in());
+        try {
+            return new Conf(context.treeLoader()).run(req);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * The kernel's conf echoes the bytes it read (a stray byte in a .config line, a prompt in
+     * Latin-1): the engine holds them as ISO-8859-1 characters, so the process's own streams are
+     * written in ISO-8859-1, one byte per character, not re-encoded in the locale's charset.
+     */
+    private static java.io.PrintStream bytewise(java.io.PrintStream stream, java.io.FileDescriptor fd) {
+        if (stream != System.out && stream != System.err) {
+            return stream;
+        }
+        stream.flush();
+        return new java.io.PrintStream(new java.io.FileOutputStream(fd), true, StandardCharsets.ISO_8859_1);
     }
 
     /** {@code --defconfig} without a file: the architecture's {@code arch/$SRCARCH/defconfig}. */

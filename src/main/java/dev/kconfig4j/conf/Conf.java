@@ -219,6 +219,8 @@ public final class Conf {
             try {
                 writeConfig(req, tree, config, prefix, configName);
             } catch (IOException e) {
+                // The kernel's lines, after the reason it does not give.
+                req.err().printf("%s: %s%n", configName, KconfigException.reason(e));
                 req.err().printf("%n*** Error during writing of the configuration.%n%n");
                 return 1;
             }
@@ -227,6 +229,8 @@ public final class Conf {
             AutoconfWriter.write(tree, config, req, mode == Mode.SYNCCONFIG);
         } catch (IOException e) {
             if (mode == Mode.SYNCCONFIG) {
+                req.err().printf("%s%s%n", e instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                        ? f.getFile() + ": " : "", KconfigException.reason(e));
                 req.err().printf("%n*** Error during sync of the configuration.%n%n");
                 return 1;
             }
@@ -301,6 +305,11 @@ public final class Conf {
         if (Files.isRegularFile(p)) {
             return p;
         }
+        // The kernel's conf would wait on a FIFO forever and read /dev/zero without end.
+        KconfigException special = KconfigException.notAFile(name, p);
+        if (special != null && !Files.isDirectory(p)) {
+            throw special;
+        }
         String srctree = req.env("srctree");
         if (srctree != null && !Path.of(name).isAbsolute()) {
             Path q = Path.of(srctree).resolve(name);
@@ -359,7 +368,7 @@ public final class Conf {
         String text = new ConfigWriter(tree, config, prefix).dotConfig();
         Path target = req.resolve(configName);
         if (Files.isDirectory(target)) {
-            throw new KconfigException(configName + ": Is a directory");
+            throw new java.nio.file.FileSystemException(configName, null, "Is a directory");
         }
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
@@ -370,7 +379,7 @@ public final class Conf {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Files.write(target, bytes);
         } else {
-            AtomicFile.writeWithBackup(target, req.resolve(configName + ".old"), bytes);
+            AtomicFile.replace(target, bytes, req.resolve(configName + ".old"));
         }
         message(req, "configuration written to " + configName);
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -24,21 +25,24 @@ public final class AtomicFile {
         write(target, content.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /**
-     * Replaces {@code target} as the kernel's tools replace {@code .config}: the old content, if
-     * any, is first copied to {@code backup} ({@code .config.old}), then the new one is written
-     * atomically.
-     */
-    public static void writeWithBackup(Path target, Path backup, byte[] content) throws IOException {
-        if (Files.exists(target)) {
-            Files.copy(target, backup, StandardCopyOption.REPLACE_EXISTING);
-        }
-        write(target, content);
+    public static void write(Path target, byte[] content) throws IOException {
+        replace(target, content, null);
     }
 
-    public static void write(Path target, byte[] content) throws IOException {
+    /**
+     * Writes {@code content} to {@code target} as {@link #write(Path, byte[])} does, and, when
+     * {@code backup} is not null, makes the previous {@code target} the backup the kernel's way:
+     * the new content is written completely first (a full disk fails here, leaving both files
+     * as they were), then the old file is renamed to {@code backup} in one step (a link is
+     * renamed as a link; a failure such as a directory in the way is ignored, as the kernel
+     * ignores it), then the new file is renamed into place.
+     */
+    public static void replace(Path target, byte[] content, Path backup) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (dir != null) {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new java.nio.file.FileSystemException(target.toString(), null, "Not a directory");
+            }
             Files.createDirectories(dir);
         }
         // Not Files.createTempFile: it makes the file 0600, and the result would keep that mode.
@@ -59,6 +63,14 @@ public final class AtomicFile {
         }
         try {
             Files.write(tmp, content, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            if (backup != null && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.move(target, backup, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException kept) {
+                    // The kernel's conf goes on without a backup too (a directory named
+                    // .config.old, another file system): the new file still replaces the old.
+                }
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -93,6 +93,13 @@ public final class ConfigReader {
         }
         for (int i = 0; i < count; i++) {
             String line = lines[i];
+            // The kernel sees a line as a C string: nothing after a NUL byte. A NUL inside a string
+            // value thus leaves it unterminated ("invalid string found", the default stays) and
+            // never reaches an output file.
+            int nul = line.indexOf('\0');
+            if (nul >= 0) {
+                line = line.substring(0, nul);
+            }
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }

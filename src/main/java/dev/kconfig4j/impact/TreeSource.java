@@ -6,9 +6,15 @@ import dev.kconfig4j.cache.DirectoryManifest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -27,7 +33,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * every {@code Kconfig*} file, the top {@code Makefile} (for KERNELVERSION), everything under
  * {@code arch/<arch>/configs/} and everything under {@code scripts/} (the {@code $(shell,...)}
  * probes and the dummy tools), every {@code Makefile*} and {@code Kbuild*} file (what Kbuild
- * builds), with their executable bits and symbolic links. Writing them once is cheaper and simpler
+ * builds), with their executable bits and the symbolic links that stay inside the tree (see
+ * {@link GitRevision#materialize(Path)} for how a hostile revision is kept inside the scratch
+ * directory). Writing them once is cheaper and simpler
  * than teaching the parser and the probes (which run as processes) a virtual file system. With a
  * tree cache ({@link #materialize(Path, Path)}: {@code trees/} in the private {@link CacheRoot}) a
  * commit is written once, under its id, and later runs reuse it after checking its
@@ -130,41 +138,128 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
             return commit;
         }
 
+        /**
+         * Writes the needed files of the revision under {@code scratch}, which is trusted; the
+         * revision is not. Git accepts trees no checkout would write (a link and a directory of the
+         * same name, {@code ..}, {@code .git}, names with slashes, an entry twice), so nothing is
+         * taken on trust: every name is checked, every directory on a path is created here or
+         * must already be a real directory (never a link), every file is created new without
+         * following a link, and a link is kept only while it resolves inside the tree (the
+         * kernel's own links, such as those under {@code scripts/dtc/include-prefixes}, do). A
+         * hostile entry refuses the whole revision; a link leading out of the tree is left out,
+         * like any file Kconfig does not need.
+         */
         @Override
         public Path materialize(Path scratch) throws IOException {
             Files.createDirectories(scratch);
+            Path root = scratch.toRealPath();
+            List<Path> links = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
             try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
                     RevWalk walk = new RevWalk(repo);
                     ObjectReader reader = repo.newObjectReader();
                     TreeWalk tw = new TreeWalk(repo, reader)) {
                 RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
                 tw.addTree(c.getTree());
-                tw.setRecursive(true);
+                tw.setRecursive(false);
                 while (tw.next()) {
                     String path = tw.getPathString();
+                    String why = badName(tw.getNameString());
+                    if (why != null) {
+                        throw refused(path, why);
+                    }
                     FileMode mode = tw.getFileMode(0);
-                    if (!needed(path) || mode == FileMode.GITLINK) {
+                    boolean subtree = tw.isSubtree();
+                    if (!subtree && (!needed(path) || mode == FileMode.GITLINK)) {
                         continue;
                     }
-                    Path target = scratch.resolve(path);
-                    Files.createDirectories(target.getParent());
+                    if (!seen.add(path)) {
+                        throw refused(path, "twice in its tree");
+                    }
+                    if (subtree) {
+                        tw.enterSubtree();
+                        continue;
+                    }
+                    Path target = parentsOf(root, path).resolve(tw.getNameString());
                     byte[] bytes = reader.open(tw.getObjectId(0)).getBytes();
-                    if (mode == FileMode.SYMLINK) {
-                        Files.createSymbolicLink(target, Path.of(new String(bytes, StandardCharsets.UTF_8)));
-                        continue;
-                    }
-                    try (OutputStream out = Files.newOutputStream(target)) {
-                        out.write(bytes);
+                    try {
+                        if (mode == FileMode.SYMLINK) {
+                            String to = new String(bytes, StandardCharsets.UTF_8);
+                            if (leadsInside(root, target, to)) {
+                                Files.createSymbolicLink(target, Path.of(to));
+                                links.add(target);
+                            }
+                            continue;
+                        }
+                        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                            out.write(bytes);
+                        }
+                    } catch (FileAlreadyExistsException twice) {
+                        throw refused(path, "twice in its tree");
                     }
                     if (mode == FileMode.EXECUTABLE_FILE) {
                         target.toFile().setExecutable(true, false);
                     }
                 }
             }
+            // A link's text may stay inside while its resolution does not (through another link,
+            // "l -> ." then "m -> l/../.."): what counts is where it resolves once all are written.
+            for (Path link : links) {
+                if (Files.exists(link) && !link.toRealPath().startsWith(root)) {
+                    Files.delete(link);
+                }
+            }
             if (!Files.isRegularFile(scratch.resolve("Kconfig"))) {
                 throw new KconfigException(revision + " (" + commit + "): not a kernel tree (no Kconfig file)");
             }
             return scratch;
+        }
+
+        /** Why git's checkout would refuse a tree entry's name, or null. */
+        private static String badName(String name) {
+            if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+                return "not a file name";
+            }
+            if (name.indexOf('/') >= 0 || name.indexOf('\0') >= 0) {
+                return "a name with a slash";
+            }
+            if (name.equalsIgnoreCase(".git")) {
+                return "a .git directory";
+            }
+            return null;
+        }
+
+        private KconfigException refused(String path, String why) {
+            return new KconfigException(revision + " (" + commit + "): refusing tree entry " + path + ": " + why);
+        }
+
+        /** The directory of {@code path} under {@code root}, made of real directories only. */
+        private Path parentsOf(Path root, String path) throws IOException {
+            Path dir = root;
+            String[] names = path.split("/");
+            for (int i = 0; i < names.length - 1; i++) {
+                dir = dir.resolve(names[i]);
+                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    String at = String.join("/", java.util.Arrays.copyOf(names, i + 1));
+                    throw refused(path, at + " is not a directory ("
+                            + (Files.isSymbolicLink(dir) ? "a symbolic link" : "a file") + ")");
+                }
+                Files.createDirectory(dir);
+            }
+            return dir;
+        }
+
+        /** Whether a link at {@code link} with text {@code to} names a place inside {@code root}. */
+        private static boolean leadsInside(Path root, Path link, String to) {
+            if (to.isEmpty() || to.indexOf('\0') >= 0) {
+                return false;
+            }
+            Path t = Path.of(to);
+            return !t.isAbsolute() && link.getParent().resolve(t).normalize().startsWith(root);
         }
 
         @Override

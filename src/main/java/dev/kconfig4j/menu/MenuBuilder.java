@@ -11,7 +11,10 @@ import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
 import dev.kconfig4j.symbol.Type;
 import java.io.PrintStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -305,7 +308,13 @@ public final class MenuBuilder {
 
     // ---- restructuring ----
 
-    /** Automatic submenus and lifting of {@code if} content, bottom-up. */
+    /**
+     * Automatic submenus and lifting of {@code if} content, bottom-up.
+     *
+     * <p>An {@code if} block leaves its content for its parent to lift (in one pass, with the
+     * content of every {@code if} inside it): lifting it here too would move the same entries
+     * again at every enclosing level, quadratic in the nesting depth.
+     */
     private void finish(Menu node) {
         List<Menu> kids = node.children;
         for (Menu k : kids) {
@@ -314,15 +323,21 @@ public final class MenuBuilder {
             }
         }
         // A symbol followed by entries that depend on it becomes their parent.
+        List<Menu> adopters = new ArrayList<>();
         for (int i = 0; i < kids.size(); i++) {
+            Menu m = kids.get(i);
+            boolean childless = m.children.isEmpty();
             adoptDependents(kids, i);
-        }
-        lift(node);
-        // Entries adopted by a symbol were finished before; lift the if blocks among them too.
-        for (Menu k : kids) {
-            if (k.kind() == Menu.Kind.SYMBOL && !k.children.isEmpty()) {
-                liftAll(k);
+            if (childless && !m.children.isEmpty()) {
+                adopters.add(m);
             }
+        }
+        if (node.kind() != Menu.Kind.IF) {
+            lift(node);
+        }
+        // Entries adopted by a symbol were finished before; lift the if blocks among them too.
+        for (Menu m : adopters) {
+            liftAll(m);
         }
         if (node.kind() == Menu.Kind.CHOICE) {
             for (Menu k : kids) {
@@ -333,20 +348,39 @@ public final class MenuBuilder {
         }
     }
 
-    /** Lifts the children of promptless children (if blocks, promptless symbols) into {@code node}. */
+    /**
+     * Lifts the children of promptless children (if blocks, promptless symbols) into {@code node},
+     * and theirs in turn, in order: each entry is moved once.
+     */
     private static void lift(Menu node) {
         List<Menu> kids = node.children;
-        for (int i = 0; i < kids.size(); i++) {
-            Menu k = kids.get(i);
-            if (!k.children.isEmpty() && k.promptText == null) {
+        if (kids.stream().noneMatch(MenuBuilder::liftable)) {
+            return;
+        }
+        List<Menu> flat = new ArrayList<>();
+        Deque<Iterator<Menu>> open = new ArrayDeque<>();
+        open.push(new ArrayList<>(kids).iterator());
+        while (!open.isEmpty()) {
+            Iterator<Menu> it = open.peek();
+            if (!it.hasNext()) {
+                open.pop();
+                continue;
+            }
+            Menu k = it.next();
+            k.parent = node;
+            flat.add(k);
+            if (liftable(k)) {
                 List<Menu> lifted = new ArrayList<>(k.children);
                 k.children.clear();
-                for (Menu l : lifted) {
-                    l.parent = node;
-                }
-                kids.addAll(i + 1, lifted);
+                open.push(lifted.iterator());
             }
         }
+        kids.clear();
+        kids.addAll(flat);
+    }
+
+    private static boolean liftable(Menu k) {
+        return !k.children.isEmpty() && k.promptText == null;
     }
 
     private static void liftAll(Menu node) {

@@ -30,7 +30,20 @@ public final class Parser {
     private static final int MAX_EXPRESSION_DEPTH = 256;
     /** No Kconfig file is anywhere near this; a larger one is not a Kconfig file. */
     private static final long MAX_FILE_SIZE = 16L << 20;
+    /**
+     * Real trees nest {@code if}, {@code menu} and {@code choice} blocks a dozen deep; every level
+     * adds a conjunct to the dependency of everything inside, and expressions are evaluated
+     * recursively, so a bound keeps an absurd tree an error instead of an exhausted stack.
+     */
+    private static final int MAX_BLOCK_DEPTH = 10_000;
+    /**
+     * A chain {@code A && B && ...} nests one level per operator; the kernel's longest has 29. The
+     * bound, with {@link #MAX_BLOCK_DEPTH}, keeps every dependency within the evaluator's stack.
+     */
+    private static final int MAX_OPERATORS = 5_000;
     private int expressionDepth;
+    private int operators;
+    private int blockDepth;
 
     private final Path srctree;
     private final Path workingDirectory;
@@ -38,6 +51,8 @@ public final class Parser {
     private final Preprocessor preprocessor;
     private final PrintStream warnings;
     private final Deque<String> sourceStack = new ArrayDeque<>();
+    /** Where each file on {@link #sourceStack} but the first was sourced, innermost first. */
+    private final Deque<Location> sourcedFrom = new ArrayDeque<>();
     /** The files that sourced the one being read, innermost first (a block left open reads on into them). */
     private final Deque<Lexer> enclosing = new ArrayDeque<>();
     private Lexer lexer;
@@ -72,7 +87,7 @@ public final class Parser {
         if (p == null) {
             throw new KconfigException("can't open file \"" + file + "\"");
         }
-        return parseFile(file, p);
+        return parseFile(file, p, null);
     }
 
     private Path resolve(String name) {
@@ -101,9 +116,16 @@ public final class Parser {
         return null;
     }
 
-    private List<Statement> parseFile(String name, Path path) {
+    private List<Statement> parseFile(String name, Path path, Location sourcedAt) {
         if (sourceStack.contains(name)) {
-            throw new KconfigException("recursive inclusion detected: " + String.join(" -> ", sourceStack) + " -> " + name);
+            // The kernel's report: the file, then every source statement that led to it, innermost first.
+            warnings.printf("Recursive inclusion detected.%nInclusion path:%n  current file : %s%n", name);
+            warnings.printf("  included from: %s:%d%n", sourcedAt.file(), sourcedAt.line());
+            for (Location at : sourcedFrom) {
+                warnings.printf("  included from: %s:%d%n", at.file(), at.line());
+            }
+            throw KconfigException.alreadyReported("recursive inclusion of " + name + " at " + sourcedAt.file() + ":"
+                    + sourcedAt.line());
         }
         if (sourceStack.size() >= MAX_SOURCE_DEPTH) {
             throw new KconfigException(name, 1, "too deeply nested source statements (more than " + MAX_SOURCE_DEPTH + ")");
@@ -125,12 +147,18 @@ public final class Parser {
             enclosing.push(saved);
         }
         sourceStack.push(name);
+        if (sourcedAt != null) {
+            sourcedFrom.push(sourcedAt);
+        }
         lexer = new Lexer(name, text, preprocessor, warnings);
         pushedBack = null;
         try {
             return parseBlock(null, null);
         } finally {
             sourceStack.pop();
+            if (sourcedAt != null) {
+                sourcedFrom.pop();
+            }
             if (saved != null && !enclosing.isEmpty() && enclosing.peek() == saved) {
                 enclosing.pop();
             }
@@ -154,6 +182,21 @@ public final class Parser {
 
     /** Statements up to {@code end} (null: end of file), which is consumed. */
     private List<Statement> parseBlock(String end, Location opened) {
+        if (end == null) {
+            return parseStatements(null, null);
+        }
+        if (++blockDepth > MAX_BLOCK_DEPTH) {
+            throw new KconfigException(opened.file(), opened.line(), "blocks nested too deeply (more than "
+                    + MAX_BLOCK_DEPTH + " if, menu and choice blocks): simplify the tree");
+        }
+        try {
+            return parseStatements(end, opened);
+        } finally {
+            blockDepth--;
+        }
+    }
+
+    private List<Statement> parseStatements(String end, Location opened) {
         List<Statement> out = new ArrayList<>();
         while (true) {
             Lexer.Line line = next();
@@ -220,7 +263,7 @@ public final class Parser {
                     if (p == null) {
                         throw new KconfigException(loc.file(), loc.line(), "can't open file \"" + path + "\"");
                     }
-                    out.add(new Statement.Source(loc, path, parseFile(path, p)));
+                    out.add(new Statement.Source(loc, path, parseFile(path, p, loc)));
                 }
                 case "mainmenu" -> {
                     String prompt = stringArg(line, 1);
@@ -522,8 +565,12 @@ public final class Parser {
     // ---- expressions: || < && < ! < comparison < primary ----
 
     private Expr parseExpr(Cursor c) {
+        if (expressionDepth == 0) {
+            operators = 0;
+        }
         Expr left = parseAnd(c);
         while (c.accept(Token.Kind.OR)) {
+            countOperator(c);
             left = new Expr.Or(left, parseAnd(c));
         }
         return left;
@@ -532,9 +579,17 @@ public final class Parser {
     private Expr parseAnd(Cursor c) {
         Expr left = parseUnary(c);
         while (c.accept(Token.Kind.AND)) {
+            countOperator(c);
             left = new Expr.And(left, parseUnary(c));
         }
         return left;
+    }
+
+    private void countOperator(Cursor c) {
+        if (++operators > MAX_OPERATORS) {
+            throw new KconfigException(c.line.location().file(), c.line.location().line(),
+                    "expression too long (more than " + MAX_OPERATORS + " && and || operators): simplify it");
+        }
     }
 
     private Expr parseUnary(Cursor c) {

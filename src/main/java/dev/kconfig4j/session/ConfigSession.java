@@ -1011,7 +1011,7 @@ public final class ConfigSession {
         }
         boolean existed = Files.exists(target);
         if (backup != null) {
-            AtomicFile.writeWithBackup(target, backup, bytes);
+            AtomicFile.replace(target, bytes, backup);
         } else {
             AtomicFile.write(target, bytes);
         }

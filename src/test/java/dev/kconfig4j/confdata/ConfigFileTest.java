@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kconfig4j.support.ConfRun;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import org.junit.jupiter.api.Test;
 
 /** Reading and writing config files as the kernel does (expectations from conf 6.12 / 6.1). */
@@ -91,6 +93,25 @@ class ConfigFileTest {
     }
 
     @Test
+    void aLineEndsAtItsFirstNulByteAsTheKernelReadsIt() {
+        // The kernel reads each line as a C string: a NUL inside a string value leaves it
+        // unterminated (the default stays), other control bytes are kept as they are.
+        ConfRun.Result r = ConfRun.tree("6.12", TREE + "config S2\n\tstring \"s2\"\n\tdefault \"d2\"\n").config(
+                "CONFIG_S=\"ab\0cd\"\nCONFIG_I=5\u00006\nCONFIG_\0B=y\nCONFIG_T=m\0junk\n"
+                        + "CONFIG_S2=\"a\u0001\t\u001b\u007fb\"\nCONFIG_MODULES=y\n# CONFIG_AFTER is not set\n")
+                .run("--syncconfig");
+        assertThat(r.exit()).isZero();
+        String cfg = r.dir().resolve(".config").toString();
+        // (syncconfig then asks for B and S, now new, and reads the end of its input.)
+        assertThat(r.stderr()).startsWith(cfg + ":1:warning: invalid string found\n" + cfg
+                + ":3:warning: unexpected data: CONFIG_\n");
+        assertThat(r.body()).contains("CONFIG_T=m\n# CONFIG_B is not set\nCONFIG_I=5\nCONFIG_S=\"\"\n")
+                .contains("CONFIG_S2=\"a\u0001\t\u001b\u007fb\"\n").doesNotContain("\0");
+        assertThat(r.read("include/config/auto.conf")).contains("CONFIG_S2=").doesNotContain("\0");
+        assertThat(r.read("include/generated/autoconf.h")).contains("CONFIG_S2 ").doesNotContain("\0");
+    }
+
+    @Test
     void keepsThePreviousConfigAsDotOldAndLeavesAnUnchangedFileAlone() throws IOException {
         ConfRun run = ConfRun.tree("6.12", TREE).config("CONFIG_B=y\n");
         ConfRun.Result first = run.run("--olddefconfig");
@@ -100,6 +121,40 @@ class ConfigFileTest {
         ConfRun.Result second = run.run("--olddefconfig");
         assertThat(second.config()).isEqualTo(written);
         assertThat(second.read(".config.old")).isNull();
+    }
+
+    @Test
+    void theOldConfigBecomesDotOldByARenameNotACopy() throws IOException {
+        ConfRun run = ConfRun.tree("6.12", TREE).config("CONFIG_B=y\n");
+        Object before = Files.readAttributes(run.dir().resolve(".config"), BasicFileAttributes.class).fileKey();
+        ConfRun.Result r = run.run("--olddefconfig");
+        assertThat(r.read(".config.old")).isEqualTo("CONFIG_B=y\n");
+        // The same file, moved in one step: a kill can never leave a half-copied backup.
+        assertThat(Files.readAttributes(run.dir().resolve(".config.old"), BasicFileAttributes.class).fileKey())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aSymlinkedConfigBecomesTheDotOldLinkAndItsTargetIsNotWritten() throws IOException {
+        // As the kernel's conf (5.10 to 7.3) does: the link itself is renamed, .config is new.
+        ConfRun run = ConfRun.tree("6.12", TREE).file("kept/real.config", "CONFIG_B=y\n");
+        Files.createSymbolicLink(run.dir().resolve(".config"), Path.of("kept/real.config"));
+        ConfRun.Result r = run.run("--olddefconfig");
+        assertThat(r.exit()).isZero();
+        assertThat(r.body()).contains("CONFIG_B=y\n");
+        assertThat(Files.isSymbolicLink(run.dir().resolve(".config"))).isFalse();
+        assertThat(Files.readSymbolicLink(run.dir().resolve(".config.old"))).isEqualTo(Path.of("kept/real.config"));
+        assertThat(r.read("kept/real.config")).isEqualTo("CONFIG_B=y\n");
+    }
+
+    @Test
+    void aDirectoryNamedDotOldIsLeftAloneAndTheRunCompletes() throws IOException {
+        ConfRun run = ConfRun.tree("6.12", TREE).config("CONFIG_B=y\n").file(".config.old/keep", "x\n");
+        ConfRun.Result r = run.run("--olddefconfig");
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.body()).contains("CONFIG_B=y\n");
+        assertThat(r.read(".config.old/keep")).isEqualTo("x\n");
     }
 
     @Test

@@ -38,33 +38,80 @@ class GeneratedTreesProperties {
 
     @Provide
     Arbitrary<Case> validTrees() {
-        Arbitrary<List<Integer>> shape = Arbitraries.integers().between(0, 1_000_000).list().ofMinSize(3).ofMaxSize(14);
-        Arbitrary<List<Integer>> values = Arbitraries.integers().between(0, 1_000_000).list().ofMinSize(0).ofMaxSize(14);
-        return Combinators.combine(shape, values).as(GeneratedTreesProperties::build);
+        return Combinators.combine(shapes(), valueLists()).as(GeneratedTreesProperties::build);
     }
 
-    /** Builds a tree from random numbers: dependencies only on earlier symbols, selects only of later ones (no cycles). */
+    /** The random numbers a tree is built from: one per symbol. */
+    @Provide
+    Arbitrary<List<Integer>> shapes() {
+        return Arbitraries.integers().between(0, 1_000_000).list().ofMinSize(3).ofMaxSize(14);
+    }
+
+    /** The random numbers a config is built from: one per assignment. */
+    @Provide
+    Arbitrary<List<Integer>> valueLists() {
+        return Arbitraries.integers().between(0, 1_000_000).list().ofMinSize(0).ofMaxSize(14);
+    }
+
+    /** The kernel generations the generator writes for: each its own syntax and features. */
+    static final List<String> GENERATIONS = List.of("5.10", "6.1", "6.12", "7.3");
+
+    /** Builds a 6.12 tree: see {@link #build(String, List, List)}. */
     static Case build(List<Integer> shape, List<Integer> values) {
-        StringBuilder k = new StringBuilder("config MODULES\n\tbool \"modules\"\n\tdefault y\n\tmodules\n");
+        return build("6.12", shape, values);
+    }
+
+    /**
+     * Builds a tree for {@code generation} from random numbers: dependencies only on earlier
+     * symbols, selects only of later ones (no cycles). Each generation gets its own syntax and
+     * features: {@code option modules} in 5.10, tristate choices up to 6.1, transitional symbols
+     * (an old name whose value a new symbol takes over) from 7.x.
+     */
+    static Case build(String generation, List<Integer> shape, List<Integer> values) {
+        return build(generation, shape, values, true);
+    }
+
+    /** As {@link #build(String, List, List)}, with or without the tristate choices of 5.10 and 6.1. */
+    static Case build(String generation, List<Integer> shape, List<Integer> values, boolean withTristateChoices) {
+        boolean tristateChoices = withTristateChoices && (generation.equals("5.10") || generation.equals("6.1"));
+        boolean transitional = generation.startsWith("7.");
+        StringBuilder k = new StringBuilder("config MODULES\n\tbool \"modules\"\n\tdefault y\n\t"
+                + (generation.equals("5.10") ? "option modules" : "modules") + "\n");
         String[] types = {"bool", "tristate", "int", "hex", "string", "bool", "tristate"};
         int n = shape.size();
         String[] typeOf = new String[n];
+        List<Integer> renamed = new ArrayList<>();
         boolean inMenu = false;
         boolean inChoice = false;
+        String choiceType = "bool";
         for (int i = 0; i < n; i++) {
             int r = shape.get(i);
             if (!inChoice && !inMenu && r % 11 == 0 && i > 0) {
                 k.append("menu \"menu ").append(i).append("\"\n\tdepends on S").append(r % i).append('\n');
                 inMenu = true;
             } else if (!inChoice && r % 13 == 1) {
+                choiceType = tristateChoices && (r / 13) % 3 == 0 ? "tristate" : "bool";
                 k.append("choice\n\tprompt \"choice ").append(i).append("\"\n");
+                if (choiceType.equals("tristate")) {
+                    k.append("\ttristate\n");
+                }
                 inChoice = true;
             }
-            String type = inChoice ? "bool" : types[r % types.length];
+            String type = inChoice ? choiceType : types[r % types.length];
             typeOf[i] = type;
+            // Outside menus and choices: 7.3 refuses a transitional symbol with an inherited dependency
+            // or in a choice, which kconfig4j does not yet (see the README's Security section).
+            boolean takesOver = transitional && !inChoice && !inMenu && (r / 31) % 5 == 0;
+            if (takesOver) {
+                k.append("config OLD_S").append(i).append("\n\t").append(type).append("\n\ttransitional\n");
+                renamed.add(i);
+            }
             k.append("config S").append(i).append('\n');
             boolean prompt = inChoice || (r / 7) % 4 != 0;
             k.append('\t').append(type).append(prompt ? " \"s" + i + "\"" : "").append('\n');
+            if (takesOver) {
+                k.append("\tdefault OLD_S").append(i).append('\n');
+            }
             if (!inChoice && i > 0 && (r / 3) % 3 == 0) {
                 k.append("\tdepends on ").append(expr(r, i, typeOf)).append('\n');
             }
@@ -121,6 +168,18 @@ class GeneratedTreesProperties {
                 case "int" -> c.append("CONFIG_S").append(i).append('=').append((v / n) % 100).append('\n');
                 case "hex" -> c.append("CONFIG_S").append(i).append("=0x").append(Integer.toHexString(v % 999)).append('\n');
                 default -> c.append("CONFIG_S").append(i).append("=\"u").append(v % 7).append("\"\n");
+            }
+        }
+        for (int i : renamed) {
+            // The old name in an old config: the new symbol takes its value over.
+            if (i % 2 == 0) {
+                c.append("CONFIG_OLD_S").append(i).append('=').append(switch (typeOf[i]) {
+                    case "bool" -> "y";
+                    case "tristate" -> "m";
+                    case "int" -> "42";
+                    case "hex" -> "0x2a";
+                    default -> "\"old\"";
+                }).append('\n');
             }
         }
         return new Case(k.toString(), c.toString());
@@ -203,6 +262,30 @@ class GeneratedTreesProperties {
         assertThat(ours.exit()).isEqualTo(p.exitValue());
         if (p.exitValue() == 0) {
             assertThat(ours.config()).isEqualTo(Files.readString(d.resolve(".config"), StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    @Provide
+    Arbitrary<String> generations() {
+        return Arbitraries.of(GENERATIONS);
+    }
+
+    @Property(tries = 100, seed = "20261201")
+    void validTreesOfEveryGenerationGiveThatKernelsConfig(@ForAll("generations") String generation,
+            @ForAll("shapes") List<Integer> shape, @ForAll("valueLists") List<Integer> values) throws Exception {
+        KernelConf kernel = KernelConf.of(generation);
+        Assumptions.assumeTrue(kernel != null, "no kernel conf " + generation + " installed (shared/oracle/get-conf.sh)");
+        // Without tristate choices: kconfig4j does not yet give 5.10's result for a config that sets
+        // members y, m, y (the kernel: all m); the nightly run keeps them (README, Security).
+        Case c = build(generation, shape, values, false);
+        ConfRun.Result ours = ConfRun.tree(generation, c.kconfig()).config(c.config()).run("--olddefconfig");
+        try {
+            KernelConf.Result theirs = kernel.run(c.kconfig(), c.config(), "--olddefconfig",
+                    Map.of("KERNELVERSION", generation));
+            assertThat(ours.exit()).as(c + "\n" + ours.stderr()).isEqualTo(theirs.exit());
+            assertThat(ours.config()).as(c.toString()).isEqualTo(theirs.files().get(".config"));
+        } finally {
+            KernelConf.delete(ours.dir());
         }
     }
 
