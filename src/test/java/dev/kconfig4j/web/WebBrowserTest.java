@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -272,22 +271,7 @@ class WebBrowserTest {
         }
     }
 
-    /** The kernel's conf --olddefconfig, in the golden environment, leaves the saved .config as it is. */
     static void assertUnchangedByKernel(Served s, String conf) throws Exception {
-        Path oracle = Path.of(System.getenv().getOrDefault("KCONFIG4J_ORACLE", "/tmp/oracle"), conf);
-        if (!Files.isExecutable(oracle)) {
-            System.out.println("no oracle " + oracle + ": the saved file is not checked against the kernel's conf");
-            return;
-        }
-        Path config = s.out().resolve(".config");
-        String saved = Files.readString(config, StandardCharsets.ISO_8859_1);
-        ProcessBuilder pb = new ProcessBuilder(oracle.toString(), "-s", "--olddefconfig", "Kconfig")
-                .directory(s.out().toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().clear();
-        pb.environment().putAll(s.env());
-        Process p = pb.start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isZero();
-        assertThat(Files.readString(config, StandardCharsets.ISO_8859_1)).isEqualTo(saved);
+        dev.kconfig4j.session.DebianSessionTest.assertUnchangedByKernel(s.out(), s.env(), conf);
     }
 }
