@@ -89,8 +89,15 @@ public final class Kconfig {
      * @throws KconfigException for any error in the tree, with its location
      */
     public static Kconfig load(Options options, PrintStream out, PrintStream err) {
-        Dialect dialect = options.dialect() != null ? options.dialect()
-                : Dialect.select(options.environment().get("KCONFIG4J_DIALECT"), options.environment(), options.srctree());
+        Dialect dialect = options.dialect();
+        if (dialect == null) {
+            Dialect.Selection chosen = Dialect.choose(options.environment().get("KCONFIG4J_DIALECT"),
+                    options.environment(), options.srctree());
+            dialect = chosen.dialect();
+            if (chosen.assumption() != null) {
+                err.println(chosen.assumption());
+            }
+        }
         ShellPolicy policy = options.shellPolicy() != null ? options.shellPolicy() : ShellPolicy.allow();
         Preprocessor pp = new Preprocessor(options.environment(), options.workingDirectory(), out, err,
                 java.nio.charset.StandardCharsets.UTF_8,
