@@ -12,7 +12,7 @@ line=$(awk -F'\t' -v id="$id" '$1==id' "$shared/golden/cases.tsv")
 IFS=$'\t' read -r cid tree arch args input envs outputs <<<"$line"
 srctree=$(cd "$shared/$tree" && pwd)
 out=$(mktemp -d)
-case $tree in *5.10) kv=5.10.262;; *6.1) kv=6.1.192;; *6.12) kv=6.12.117;; esac
+case $tree in *5.10) kv=5.10.262;; *6.1) kv=6.1.192;; *6.12) kv=6.12.117;; *7.3) kv=7.3.4;; esac
 if [ "$input" != "-" ]; then
     case $input in *.gz) zcat "$shared/$input" > "$out/.config";; *) cp "$shared/$input" "$out/.config";; esac
 fi

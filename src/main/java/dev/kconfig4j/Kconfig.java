@@ -91,8 +91,15 @@ public final class Kconfig {
      * @throws KconfigException for any error in the tree, with its location
      */
     public static Kconfig load(Options options, PrintStream out, PrintStream err) {
-        Dialect dialect = options.dialect() != null ? options.dialect()
-                : Dialect.select(options.environment().get("KCONFIG4J_DIALECT"), options.environment(), options.srctree());
+        Dialect dialect = options.dialect();
+        if (dialect == null) {
+            Dialect.Selection chosen = Dialect.choose(options.environment().get("KCONFIG4J_DIALECT"),
+                    options.environment(), options.srctree());
+            dialect = chosen.dialect();
+            if (chosen.assumption() != null) {
+                err.println(chosen.assumption());
+            }
+        }
         ShellPolicy policy = options.shellPolicy() != null ? options.shellPolicy() : ShellPolicy.allow();
         ProbeCache probes = options.probeCache() != null ? options.probeCache() : ProbeCache.disabled();
         // A snapshot of an earlier parse stands in for parsing when nothing it depends on changed

@@ -61,9 +61,31 @@ public enum Dialect {
         return !atLeast(V6_12);
     }
 
-    /** In 6.12 a visible int or hex symbol with neither value nor default is written as 0 / 0x0, earlier as empty. */
+    /**
+     * An int or hex symbol with neither a user value nor an active default: from 6.12 its value
+     * is 0 / 0x0, earlier it is empty. A default that expands to nothing ({@code default ""},
+     * {@code default "$(PAHOLE_VERSION)"} with the variable unset, or a symbol whose value is
+     * empty) gives an empty value in every generation, written {@code CONFIG_FOO=} (and
+     * {@code #define CONFIG_FOO 0x} for hex). An empty value compares with a range as 0, so a
+     * range that excludes 0 replaces it with its nearer bound; an empty value in the input is
+     * invalid (a warning) and counts as no value.
+     */
     public boolean emptyNumberIsZero() {
         return atLeast(V6_12);
+    }
+
+    /**
+     * From 7.x a symbol that takes its value from a {@code transitional} symbol counts as set by
+     * the user, so that {@code oldconfig} does not ask about a renamed option the old config
+     * already answered ({@code listnewconfig} does not list it either). Whenever the symbol is
+     * computed without a user value and its active default is exactly one transitional symbol
+     * that the input set, the value computed then becomes its user value, and stays: for
+     * bool/tristate the value after selects, for int/hex/string the default's text before the
+     * range clamps it. A symbol whose default is inactive then (its dependencies unmet) is not
+     * marked until a later computation finds it active.
+     */
+    public boolean adoptsTransitionalDefaults() {
+        return atLeast(V7_3);
     }
 
     /** Tristate choices and {@code optional} choices exist up to 6.1. */
@@ -174,35 +196,65 @@ public enum Dialect {
 
     /** Picks the dialect: an explicit name, then KERNELVERSION, then the tree's Makefile, then the newest. */
     public static Dialect select(String explicit, Map<String, String> environment, Path srctree) {
+        return choose(explicit, environment, srctree).dialect();
+    }
+
+    /**
+     * A chosen dialect, with the assumption made when the tree is newer than the newest known
+     * generation (null otherwise): one line for standard error, e.g. {@code kconfig4j: Linux 8.0 is
+     * newer than the newest known Kconfig generation (7.3); using the 7.3 rules}.
+     */
+    public record Selection(Dialect dialect, String assumption) {
+    }
+
+    /**
+     * Picks the dialect as {@link #select} does, and says so when the version found (KERNELVERSION,
+     * else the Makefile's VERSION.PATCHLEVEL) is newer than the newest generation kconfig4j knows:
+     * its rules are the best guess, and the user should know it is a guess.
+     */
+    public static Selection choose(String explicit, Map<String, String> environment, Path srctree) {
         if (explicit != null && !explicit.isEmpty()) {
-            return forVersion(explicit);
+            return new Selection(forVersion(explicit), null);
         }
-        String kv = environment.get("KERNELVERSION");
-        if (kv != null && !kv.isEmpty()) {
-            Dialect d = forVersionOrNull(kv);
-            if (d != null) {
-                return d;
+        String version = environment.get("KERNELVERSION");
+        if (version == null || forVersionOrNull(version) == null) {
+            version = makefileVersion(srctree);
+        }
+        Dialect d = version == null ? null : forVersionOrNull(version);
+        if (d == null) {
+            return new Selection(newest(), null);
+        }
+        int[] v = majorMinor(version);
+        int[] known = majorMinor(newest().version);
+        boolean newer = v[0] > known[0] || v[0] == known[0] && v[1] > known[1];
+        return new Selection(d, !newer ? null
+                : "kconfig4j: Linux " + v[0] + "." + v[1] + " is newer than the newest known Kconfig generation ("
+                        + newest().version + "); using the " + newest().version + " rules");
+    }
+
+    /** VERSION.PATCHLEVEL of the tree's top Makefile, or null. */
+    private static String makefileVersion(Path srctree) {
+        if (srctree == null) {
+            return null;
+        }
+        Path makefile = srctree.resolve("Makefile");
+        try {
+            if (!Files.isRegularFile(makefile)) {
+                return null;
             }
+            String text = Files.readString(makefile, java.nio.charset.StandardCharsets.ISO_8859_1);
+            Matcher v = Pattern.compile("(?m)^VERSION\\s*=\\s*(\\d+)").matcher(text);
+            Matcher p = Pattern.compile("(?m)^PATCHLEVEL\\s*=\\s*(\\d+)").matcher(text);
+            return v.find() && p.find() ? v.group(1) + "." + p.group(1) : null;
+        } catch (IOException e) {
+            return null; // an unreadable Makefile says nothing about the version
         }
-        if (srctree != null) {
-            Path makefile = srctree.resolve("Makefile");
-            try {
-                if (Files.isRegularFile(makefile)) {
-                    String text = Files.readString(makefile, java.nio.charset.StandardCharsets.ISO_8859_1);
-                    Matcher v = Pattern.compile("(?m)^VERSION\\s*=\\s*(\\d+)").matcher(text);
-                    Matcher p = Pattern.compile("(?m)^PATCHLEVEL\\s*=\\s*(\\d+)").matcher(text);
-                    if (v.find() && p.find()) {
-                        Dialect d = forVersionOrNull(v.group(1) + "." + p.group(1));
-                        if (d != null) {
-                            return d;
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                // fall through to the newest
-            }
-        }
-        return newest();
+    }
+
+    /** The major and minor number of a version such as {@code 6.12.117}; null if it has none. */
+    private static int[] majorMinor(String version) {
+        Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(version.trim());
+        return m.find() ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))} : null;
     }
 
     /** The dialect for a version such as {@code 6.1}, {@code 6.1.192} or {@code 6.12}; fails for an unknown name. */
@@ -215,13 +267,11 @@ public enum Dialect {
     }
 
     private static Dialect forVersionOrNull(String version) {
-        Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(version.trim());
-        if (!m.find()) {
+        int[] mm = majorMinor(version);
+        if (mm == null) {
             return null;
         }
-        int major = Integer.parseInt(m.group(1));
-        int minor = Integer.parseInt(m.group(2));
-        int v = major * 1000 + minor;
+        int v = mm[0] * 1000 + mm[1];
         if (v < 5000) {
             return null;
         }
@@ -234,6 +284,6 @@ public enum Dialect {
         if (v < 7000) {
             return V6_12;
         }
-        return V7_3;
+        return V7_3; // 7.x, and (with a warning from choose) anything newer
     }
 }

@@ -58,12 +58,42 @@ public final class MenuBuilder {
         // The modules symbol must be known before any dependency is rewritten.
         findModules(statements);
         addAll(root, statements, null, null);
+        linkReverseDependencies(root);
         finish(root);
         for (Symbol choice : choices) {
             finishChoice(choice);
         }
         root.promptText = mainMenu != null ? mainMenu : "Main menu";
         return new Result(root, root.promptText, modules);
+    }
+
+    /**
+     * Builds the reverse dependencies of selects and implies in the kernel's order, which shows
+     * in every "Selected by" list: level by level of the menu tree as written (menus, ifs and
+     * choices; before automatic submenus), the selects of all entries of a level before those
+     * of any entry nested deeper. So a select inside an {@code if} block comes after one that
+     * follows the block.
+     */
+    private void linkReverseDependencies(Menu parent) {
+        for (Menu k : parent.children) {
+            Symbol sym = k.symbol();
+            if (sym == null) {
+                continue;
+            }
+            for (Property.Select p : sym.selects()) {
+                if (p.menu() == k) {
+                    symbols.linkSelect(sym, p);
+                }
+            }
+            for (Property.Imply p : sym.implies()) {
+                if (p.menu() == k) {
+                    symbols.linkImply(sym, p);
+                }
+            }
+        }
+        for (Menu k : parent.children) {
+            linkReverseDependencies(k);
+        }
     }
 
     private void findModules(List<Statement> statements) {
@@ -472,8 +502,8 @@ public final class MenuBuilder {
         if (!choice.isOptional()) {
             for (Menu def : choice.definitions()) {
                 if (def.hasPrompt()) {
-                    Expr vis = def.promptCondition() == null ? new Expr.Sym(symbols.yes()) : def.promptCondition();
-                    symbols.addReverseDependency(choice, new Expr.And(vis, new Expr.Sym(symbols.mod())));
+                    // An unconditional prompt gives the bound m alone (the kernel prints "m [=m]").
+                    symbols.addReverseDependency(choice, Expr.and(def.promptCondition(), new Expr.Sym(symbols.mod())));
                 }
             }
         }

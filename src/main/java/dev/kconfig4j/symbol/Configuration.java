@@ -439,8 +439,11 @@ public final class Configuration {
         }
         boolean bool = effectiveType(s) == Type.BOOL;
         Tristate d = s.directDependency == null ? Tristate.YES : eval(s.directDependency);
-        Tristate r = s.reverseDependency == null ? Tristate.NO : eval(s.reverseDependency);
-        Tristate i = s.impliedBy == null ? Tristate.NO : eval(s.impliedBy);
+        // A select or imply of a choice member is never evaluated (the choice alone decides
+        // its members): the member stays changeable, so savedefconfig and listnewconfig name it.
+        boolean member = s.parentChoice() != null;
+        Tristate r = s.reverseDependency == null || member ? Tristate.NO : eval(s.reverseDependency);
+        Tristate i = s.impliedBy == null || member ? Tristate.NO : eval(s.impliedBy);
         dirDep[id] = bool ? d.mToY() : d;
         revDep[id] = bool ? r.mToY() : r;
         implied[id] = bool ? i.mToY() : i;
@@ -479,6 +482,7 @@ public final class Configuration {
         Tristate vis = visibility(s);
         boolean w = vis != Tristate.NO;
         Tristate val = Tristate.NO;
+        boolean adopt = false;
         Symbol choice = s.parentChoice();
         if (choice != null && dialect.choicesByPriority()) {
             tri[id] = Tristate.NO;
@@ -507,6 +511,7 @@ public final class Configuration {
                 }
                 if (!s.isChoice()) {
                     Property.Default d = activeDefault(s);
+                    adopt = adoptsTransitionalDefault(s, d);
                     if (d != null) {
                         val = eval(d.value()).and(eval(d.condition()));
                         if (val != Tristate.NO) {
@@ -532,6 +537,11 @@ public final class Configuration {
         tri[id] = val;
         string[id] = val.text();
         write[id] = w;
+        if (adopt) {
+            hasUser[id] = true;
+            userTri[id] = val;
+            userString[id] = val.text();
+        }
         if (s.isChoice() && !dialect.choicesByPriority()) {
             chosen[id] = null;
             if (val == Tristate.YES) {
@@ -550,23 +560,41 @@ public final class Configuration {
         Tristate vis = visibility(s);
         boolean w = vis != Tristate.NO;
         String val = "";
+        boolean valued = false;
         if ((vis != Tristate.NO || s.isTransitional()) && hasUser[id]) {
+            valued = true;
             val = userString[id];
             source[id] = vis != Tristate.NO ? ValueSource.USER : ValueSource.TRANSITIONAL;
         } else {
             Property.Default d = activeDefault(s);
             if (d != null && d.value() instanceof Expr.Sym ds) {
                 w = true;
+                valued = true;
                 val = string(ds.symbol());
+                if (adoptsTransitionalDefault(s, d)) {
+                    hasUser[id] = true;
+                    userString[id] = val;
+                    userTri[id] = Tristate.NO;
+                }
             }
         }
-        val = clampToRange(s, val);
-        if (val.isEmpty() && dialect.emptyNumberIsZero() && (s.type() == Type.INT || s.type() == Type.HEX)) {
+        if (!valued && dialect.emptyNumberIsZero() && (s.type() == Type.INT || s.type() == Type.HEX)) {
             val = s.type() == Type.INT ? "0" : "0x0";
         }
+        val = clampToRange(s, val);
         tri[id] = Tristate.NO;
         string[id] = val;
         write[id] = w;
+    }
+
+    /**
+     * Whether computing {@code s} with its active default {@code d} makes the value its user
+     * value: {@link Dialect#adoptsTransitionalDefaults()}. Other symbols' values do not change,
+     * so nothing computed needs to be forgotten.
+     */
+    private boolean adoptsTransitionalDefault(Symbol s, Property.Default d) {
+        return d != null && dialect.adoptsTransitionalDefaults() && !hasUser[s.id()]
+                && d.value() instanceof Expr.Sym ds && ds.symbol().isTransitional() && hasUser[ds.symbol().id()];
     }
 
     /** int and hex values outside the active range become the nearest bound. */

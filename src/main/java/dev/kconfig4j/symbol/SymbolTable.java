@@ -140,18 +140,28 @@ public final class SymbolTable {
         symbol.ranges.add(p);
     }
 
-    /** Records {@code select target if cond} of {@code selector}, and the reverse dependency it creates. */
+    /** Records {@code select target if cond} of {@code selector}; {@link #linkSelect} adds the reverse dependency. */
     public void addSelect(Symbol selector, Property.Select p) {
         checkOpen();
         selector.selects.add(p);
+    }
+
+    /** ORs the reverse dependency that a recorded select creates into its target's. */
+    public void linkSelect(Symbol selector, Property.Select p) {
+        checkOpen();
         Symbol target = p.target();
         target.reverseDependency = Expr.or(target.reverseDependency, Expr.and(new Expr.Sym(selector), p.condition()));
     }
 
-    /** Records {@code imply target if cond} of {@code implier}, and the weak reverse dependency it creates. */
+    /** Records {@code imply target if cond} of {@code implier}; {@link #linkImply} adds the weak reverse dependency. */
     public void addImply(Symbol implier, Property.Imply p) {
         checkOpen();
         implier.implies.add(p);
+    }
+
+    /** ORs the weak reverse dependency that a recorded imply creates into its target's. */
+    public void linkImply(Symbol implier, Property.Imply p) {
+        checkOpen();
         Symbol target = p.target();
         target.impliedBy = Expr.or(target.impliedBy, Expr.and(new Expr.Sym(implier), p.condition()));
     }

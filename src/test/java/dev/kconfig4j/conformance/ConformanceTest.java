@@ -168,6 +168,46 @@ public class ConformanceTest {
         }
     }
 
+    /**
+     * Runs kconfig4j's conf for {@code c} in the object directory {@code out}, in-process and in
+     * the case's exact environment; a tree is parsed once for all runs of the same tree, arch and
+     * version (what loading printed is printed again for each run, as the kernel's conf would).
+     */
+    static int execute(GoldenCase c, Path srctree, Path out, PrintStream o, PrintStream e) {
+        Map<String, String> env = c.environment(srctree, out);
+        List<String> args = new ArrayList<>();
+        args.add("conf");
+        args.add("-s");
+        for (String a : c.args()) {
+            args.add(GoldenCase.substitute(a, srctree, out));
+        }
+        args.add("Kconfig");
+        String key = c.tree() + "|" + c.arch() + "|" + env.get("KERNELVERSION");
+        Cli.Context ctx = new Cli.Context(env, out, o, e, options -> {
+            synchronized (ConformanceTest.class) {
+                if (!key.equals(cachedKey)) {
+                    cachedTree = null;
+                    cachedKey = null;
+                    ByteArrayOutputStream lo = new ByteArrayOutputStream();
+                    ByteArrayOutputStream le = new ByteArrayOutputStream();
+                    try (PrintStream po = new PrintStream(lo, true, StandardCharsets.ISO_8859_1);
+                            PrintStream pe = new PrintStream(le, true, StandardCharsets.ISO_8859_1)) {
+                        cachedTree = SNAPSHOTS ? loadFromSnapshot(options, key, po, pe)
+                                : Kconfig.load(options, po, pe);
+                    } finally {
+                        cachedLoadOut = lo.toByteArray();
+                        cachedLoadErr = le.toByteArray();
+                    }
+                    cachedKey = key;
+                }
+                o.write(cachedLoadOut, 0, cachedLoadOut.length);
+                e.write(cachedLoadErr, 0, cachedLoadErr.length);
+                return cachedTree;
+            }
+        });
+        return Cli.execute(ctx, args.toArray(new String[0]));
+    }
+
     /** Runs one case; returns null if every output matches, else what differs. */
     static String run(Path shared, GoldenCase c) throws IOException {
         Path srctree = shared.resolve(c.tree()).toRealPath();
@@ -186,43 +226,12 @@ public class ConformanceTest {
                 Files.createDirectories(out.resolve("include/config"));
                 Files.writeString(out.resolve("include/config/auto.conf"), "");
             }
-            Map<String, String> env = c.environment(srctree, out);
-            List<String> args = new ArrayList<>();
-            args.add("conf");
-            args.add("-s");
-            for (String a : c.args()) {
-                args.add(GoldenCase.substitute(a, srctree, out));
-            }
-            args.add("Kconfig");
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-            String key = c.tree() + "|" + c.arch() + "|" + env.get("KERNELVERSION");
             int status;
             try (PrintStream o = new PrintStream(stdout, true, StandardCharsets.ISO_8859_1);
                     PrintStream e = new PrintStream(stderr, true, StandardCharsets.ISO_8859_1)) {
-                Cli.Context ctx = new Cli.Context(env, out, o, e, options -> {
-                    synchronized (ConformanceTest.class) {
-                        if (!key.equals(cachedKey)) {
-                            cachedTree = null;
-                            cachedKey = null;
-                            ByteArrayOutputStream lo = new ByteArrayOutputStream();
-                            ByteArrayOutputStream le = new ByteArrayOutputStream();
-                            try (PrintStream po = new PrintStream(lo, true, StandardCharsets.ISO_8859_1);
-                                    PrintStream pe = new PrintStream(le, true, StandardCharsets.ISO_8859_1)) {
-                                cachedTree = SNAPSHOTS ? loadFromSnapshot(options, key, po, pe)
-                                        : Kconfig.load(options, po, pe);
-                            } finally {
-                                cachedLoadOut = lo.toByteArray();
-                                cachedLoadErr = le.toByteArray();
-                            }
-                            cachedKey = key;
-                        }
-                        o.write(cachedLoadOut, 0, cachedLoadOut.length);
-                        e.write(cachedLoadErr, 0, cachedLoadErr.length);
-                        return cachedTree;
-                    }
-                });
-                status = Cli.execute(ctx, args.toArray(new String[0]));
+                status = execute(c, srctree, out, o, e);
             }
             Path expected = shared.resolve("golden").resolve(c.id());
             Path log = expected.resolve("stderr.log");

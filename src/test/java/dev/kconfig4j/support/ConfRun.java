@@ -20,6 +20,7 @@ import java.util.Map;
 public final class ConfRun {
     private final Path dir;
     private final Map<String, String> env = new HashMap<>();
+    private String stdin = "";
 
     private ConfRun(Path dir, String dialect) {
         this.dir = dir;
@@ -60,6 +61,12 @@ public final class ConfRun {
     /** Writes the input {@code .config}. */
     public ConfRun config(String content) {
         return file(".config", content);
+    }
+
+    /** What standard input holds (empty by default: closed, as in the golden runs). */
+    public ConfRun stdin(String text) {
+        this.stdin = text;
+        return this;
     }
 
     public ConfRun env(String name, String value) {
@@ -108,7 +115,8 @@ public final class ConfRun {
         int exit;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.ISO_8859_1)) {
-            exit = Cli.execute(new Cli.Context(env, dir, o, e, x -> null), all.toArray(new String[0]));
+            exit = Cli.execute(new Cli.Context(env, dir, o, e, x -> null,
+                    new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.ISO_8859_1))), all.toArray(new String[0]));
         }
         return new Result(exit, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.ISO_8859_1),
                 dir);
