@@ -254,14 +254,14 @@ public final class ConfigSession {
         if (s == null) {
             Entry.Kind kind = m.kind() == Menu.Kind.COMMENT ? Entry.Kind.COMMENT : Entry.Kind.MENU;
             return new Entry(ids.get(m), kind, depth, m.promptText(), null, null, null, "", false, visible, reason,
-                    false, List.of(), null, kind == Entry.Kind.MENU, null);
+                    false, List.of(), null, kind == Entry.Kind.MENU, null, kind == Entry.Kind.MENU && !showsAnyEntry(m));
         }
         if (s.isChoice()) {
             Symbol sel = config.selection(s);
             String selPrompt = sel == null ? null : promptOf(sel);
             return new Entry(ids.get(m), Entry.Kind.CHOICE, depth, m.promptText(), s.name(),
                     typeName(config.effectiveType(s)), sel == null ? null : sel.name(), "", false, visible, reason,
-                    visible, List.of(), null, true, selPrompt);
+                    visible, List.of(), null, true, selPrompt, false);
         }
         Type type = config.effectiveType(s);
         boolean changeable = m.hasPrompt() && UserInput.isChangeable(config, s);
@@ -283,7 +283,21 @@ public final class ConfigSession {
         boolean menuconfig = m.isMenuconfig();
         return new Entry(ids.get(m), menuconfig ? Entry.Kind.MENUCONFIG : Entry.Kind.SYMBOL, depth,
                 m.promptText(), s.name(), typeName(type), config.string(s), valueText(s, changeable),
-                !config.hasUserValue(s), visible, reason, changeable, allowed, range, menuconfig, null);
+                !config.hasUserValue(s), visible, reason, changeable, allowed, range, menuconfig, null,
+                menuconfig && !showsAnyEntry(m));
+    }
+
+    /** Whether the page of {@code m} shows at least one entry (without "show all"). */
+    private boolean showsAnyEntry(Menu m) {
+        for (Menu c : m.children()) {
+            if (c.kind() == Menu.Kind.IF || !c.hasPrompt()) {
+                continue;
+            }
+            if (isShown(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value as menuconfig shows it before the prompt. */

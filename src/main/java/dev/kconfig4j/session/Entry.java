@@ -27,10 +27,12 @@ import java.util.List;
  * @param range for int/hex symbols, the active range as {@code low high}; null otherwise
  * @param submenu whether the entry opens a page of its own (menus, {@code menuconfig}, choices)
  * @param selection for a choice, the prompt of the selected member (null when none)
+ * @param emptyPage for a menu or {@code menuconfig} entry, whether its page shows no entry now
+ *     (menuconfig marks such an entry {@code ----} instead of {@code --->})
  */
 public record Entry(int id, Kind kind, int depth, String prompt, String symbol, String type, String value,
         String valueText, boolean isNew, boolean visible, String hiddenReason, boolean changeable,
-        List<String> allowed, String range, boolean submenu, String selection) {
+        List<String> allowed, String range, boolean submenu, String selection, boolean emptyPage) {
 
     public Entry {
         allowed = List.copyOf(allowed);

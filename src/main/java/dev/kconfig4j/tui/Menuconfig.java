@@ -245,7 +245,7 @@ public final class Menuconfig {
             b.append(" (NEW)");
         }
         if (e.submenu()) {
-            b.append("  --->");
+            b.append(e.emptyPage() ? "  ----" : "  --->");
         }
         if (!e.visible()) {
             b.append("  [hidden]");

@@ -61,7 +61,11 @@ class MenuconfigScreenTest {
     Path dir;
 
     private ConfigSession session(String config) throws IOException {
-        Files.writeString(dir.resolve("Kconfig"), KCONFIG);
+        return session(KCONFIG, config);
+    }
+
+    private ConfigSession session(String kconfig, String config) throws IOException {
+        Files.writeString(dir.resolve("Kconfig"), kconfig);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         Kconfig tree = Kconfig.load(Kconfig.Options.of(dir, "Kconfig",
                 Map.of("PATH", "/usr/bin:/bin", "KERNELVERSION", "6.12"), dir), quiet, quiet);
@@ -86,6 +90,31 @@ class MenuconfigScreenTest {
                 "<Select>  < Exit >  < Help >  < Save >");
         // The cursor is on the first line; the status line names its symbol.
         assertThat(s.text()).contains("CONFIG_MODULES");
+    }
+
+    @Test
+    void aMenuWhosePageShowsNothingIsMarkedWithDashes() throws IOException {
+        String kconfig = """
+                config EXPERT
+                	bool "Configure standard kernel features (expert users)"
+                menu "Tuning"
+                config TUNING
+                	bool "Tune things"
+                	depends on EXPERT
+                endmenu
+                menuconfig DRIVERS
+                	bool "Drivers"
+                	default y
+                if DRIVERS
+                config DRIVER
+                	bool "A driver"
+                	depends on EXPERT
+                endif
+                """;
+        ScreenHarness s = new ScreenHarness(session(kconfig, null), null);
+        assertThat(s.text()).contains("│     Tuning  ----", "│ [*] Drivers (NEW)  ----");
+        ScreenHarness expert = new ScreenHarness(session(kconfig, "CONFIG_EXPERT=y\n"), "CONFIG_EXPERT=y\n");
+        assertThat(expert.text()).contains("│     Tuning  --->", "│ [*] Drivers (NEW)  --->");
     }
 
     @Test

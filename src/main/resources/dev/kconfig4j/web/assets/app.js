@@ -86,7 +86,7 @@ function entryRow(e, index) {
     e.kind === 'CHOICE' && e.selection ? el('span', { class: 'muted' }, '(' + e.selection + ')') : null,
     state.showNames && e.symbol ? el('span', { class: 'name' }, '(' + e.symbol + ')') : null,
     e.isNew && e.visible && e.changeable ? el('span', { class: 'new' }, '(NEW)') : null,
-    e.submenu ? el('span', { class: 'arrow' }, '--->') : null,
+    e.submenu ? el('span', { class: 'arrow' }, e.emptyPage ? '----' : '--->') : null,
     !e.visible ? el('span', { class: 'reason' }, 'hidden: ' + (e.hiddenReason || '')) : null);
   li.addEventListener('click', () => select(index, true));
   li.addEventListener('dblclick', () => activate(true));
