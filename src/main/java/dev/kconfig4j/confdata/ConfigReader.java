@@ -24,6 +24,18 @@ public final class ConfigReader {
     private final PrintStream warnings;
     private final String prefix;
     private final boolean warnUnknown;
+    /**
+     * Up to 6.1: the state each tristate choice has accumulated from its members' lines (y or m
+     * of any member), kept even while the choice is not user-set, because later lines are checked
+     * against it.
+     */
+    private final java.util.Map<Symbol, Tristate> choiceStates = new java.util.HashMap<>();
+    /**
+     * Up to 6.1: choices that a member's {@code m} made inconsistent after another member's
+     * {@code y}. Such a choice stays without a user value for the rest of the read, whatever later
+     * lines say (the kernel's conf then gives every member set m, even one set y afterwards).
+     */
+    private final java.util.Set<Symbol> inconsistentChoices = new java.util.HashSet<>();
     private int warningCount;
     private int unknownCount;
 
@@ -283,10 +295,10 @@ public final class ConfigReader {
             return;
         }
         Tristate v = config.userTristate(sym);
-        Tristate choiceTri = config.userTristate(choice);
-        if (choiceTri == null) {
-            choiceTri = Tristate.NO;
-        }
+        Tristate choiceTri = choiceStates.computeIfAbsent(choice, c -> {
+            Tristate t = config.userTristate(c);
+            return t == null ? Tristate.NO : t;
+        });
         switch (v) {
             case MOD -> {
                 if (choiceTri == Tristate.YES) {
@@ -302,10 +314,14 @@ public final class ConfigReader {
             default -> {
             }
         }
-        boolean inconsistent = v == Tristate.MOD && choiceTri == Tristate.YES;
-        config.setUser(choice, choiceTri.or(v));
-        if (inconsistent) {
+        if (v == Tristate.MOD && choiceTri == Tristate.YES) {
+            inconsistentChoices.add(choice);
+        }
+        choiceStates.put(choice, choiceTri.or(v));
+        if (inconsistentChoices.contains(choice)) {
             config.clearUser(choice);
+        } else {
+            config.setUser(choice, choiceTri.or(v));
         }
     }
 }

@@ -68,6 +68,51 @@ class ConfigFileTest {
                 """);
     }
 
+    private static final String TRISTATE_CHOICE = """
+            config MODULES
+            	bool "modules"
+            	default y
+            	modules
+            choice
+            	tristate "c"
+            config A
+            	tristate "A"
+            config B
+            	tristate "B"
+            config C
+            	tristate "C"
+            endchoice
+            """;
+
+    /**
+     * Up to 6.1 a member set m after another set y makes the tristate choice inconsistent: it has
+     * no user value for the rest of the read, so a later y neither selects a member nor turns the
+     * choice back to y: every member set is m (the kernel's conf 5.10 and 6.1 agree).
+     */
+    @Test
+    void aTristateChoiceMadeInconsistentStaysSoForTheRestOfTheRead() {
+        for (String generation : new String[] {"5.10", "6.1"}) {
+            String kconfig = generation.equals("5.10") ? TRISTATE_CHOICE.replace("\tmodules", "\toption modules")
+                    : TRISTATE_CHOICE;
+            ConfRun.Result r = ConfRun.tree(generation, kconfig).config("""
+                    CONFIG_A=y
+                    CONFIG_B=m
+                    CONFIG_C=y
+                    """).run("--olddefconfig");
+            assertThat(r.config()).as(generation).contains("CONFIG_A=m\nCONFIG_B=m\nCONFIG_C=m\n");
+            assertThat(r.stderr().replace(r.dir() + "/", "")).as(generation).isEqualTo("""
+                    .config:2:warning: B creates inconsistent choice state
+                    .config:3:warning: override: C changes choice state
+                    """);
+            ConfRun.Result again = ConfRun.tree(generation, kconfig).config("""
+                    CONFIG_A=y
+                    CONFIG_B=m
+                    CONFIG_A=y
+                    """).run("--olddefconfig");
+            assertThat(again.config()).as(generation).contains("CONFIG_A=m\nCONFIG_B=m\n# CONFIG_C is not set\n");
+        }
+    }
+
     @Test
     void warnsAboutBadLinesAndKeepsGoing() {
         ConfRun.Result r = ConfRun.tree("6.12", TREE).config("""

@@ -275,9 +275,7 @@ class GeneratedTreesProperties {
             @ForAll("shapes") List<Integer> shape, @ForAll("valueLists") List<Integer> values) throws Exception {
         KernelConf kernel = KernelConf.of(generation);
         Assumptions.assumeTrue(kernel != null, "no kernel conf " + generation + " installed (shared/oracle/get-conf.sh)");
-        // Without tristate choices: kconfig4j does not yet give 5.10's result for a config that sets
-        // members y, m, y (the kernel: all m); the nightly run keeps them (README, Security).
-        Case c = build(generation, shape, values, false);
+        Case c = build(generation, shape, values, true);
         ConfRun.Result ours = ConfRun.tree(generation, c.kconfig()).config(c.config()).run("--olddefconfig");
         try {
             KernelConf.Result theirs = kernel.run(c.kconfig(), c.config(), "--olddefconfig",
