@@ -40,6 +40,7 @@ public final class MenuBuilder {
     private final Dialect dialect;
     private final PrintStream warnings;
     private Symbol modules;
+    private boolean modulesRedefined;
     private String mainMenu;
     private final List<Symbol> choices = new ArrayList<>();
 
@@ -57,6 +58,9 @@ public final class MenuBuilder {
         Menu root = new Menu(Menu.Kind.ROOT, null, new Location("", 0));
         // The modules symbol must be known before any dependency is rewritten.
         findModules(statements);
+        if (modulesRedefined) {
+            throw KconfigException.alreadyReported("option 'modules' defined more than once");
+        }
         addAll(root, statements, null, null);
         linkReverseDependencies(root);
         finish(root);
@@ -101,7 +105,16 @@ public final class MenuBuilder {
             if (s instanceof Statement.Config c) {
                 for (Attribute a : c.attributes()) {
                     if (a instanceof Attribute.Flag f && f.kind() == Attribute.FlagKind.MODULES) {
-                        modules = c.symbol();
+                        if (modules == null) {
+                            modules = c.symbol();
+                        } else {
+                            // Every generation refuses a second one, even on the same symbol, and
+                            // names each at its line before it fails.
+                            warnings.println(f.location().file() + ":" + f.location().line() + ": symbol '"
+                                    + c.symbol().name() + "' redefines option 'modules' already defined by symbol '"
+                                    + modules.name() + "'");
+                            modulesRedefined = true;
+                        }
                     }
                 }
             } else if (s instanceof Statement.Choice c) {

@@ -29,6 +29,19 @@ class BadKconfigTest {
                 "Kconfig:3: syntax error\nKconfig:3: unknown statement \"frob\"\n");
     }
 
+    /** A second {@code modules} flag, even on the same symbol, fails every generation at its line. */
+    @Test
+    void modulesFlagGivenTwice() {
+        String tree = "config MODULES\n\tbool \"modules\"\n\tmodules\nconfig MODULES\n\tmodules\n"
+                + "config OTHER\n\tbool \"other\"\n\tmodules\n";
+        String expected = "Kconfig:5: symbol 'MODULES' redefines option 'modules' already defined by symbol 'MODULES'\n"
+                + "Kconfig:8: symbol 'OTHER' redefines option 'modules' already defined by symbol 'MODULES'\n";
+        for (String generation : new String[] {"6.1", "6.12", "7.3"}) {
+            assertFails(ConfRun.tree(generation, tree).run("--olddefconfig"), expected);
+        }
+        assertFails(ConfRun.tree("5.10", tree.replace("\tmodules", "\toption modules")).run("--olddefconfig"), expected);
+    }
+
     @Test
     void missingSourcedFile() {
         assertFails(ConfRun.tree("6.12", "source \"nothere\"\n").run("--olddefconfig"),
