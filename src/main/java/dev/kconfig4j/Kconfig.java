@@ -1,6 +1,6 @@
 package dev.kconfig4j;
 
-import dev.kconfig4j.cache.TreeSnapshot;
+import dev.kconfig4j.snapshot.TreeSnapshot;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.menu.DependencyCheck;
 import dev.kconfig4j.menu.Menu;

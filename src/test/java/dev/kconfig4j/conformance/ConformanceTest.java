@@ -43,7 +43,7 @@ import org.junit.jupiter.api.TestFactory;
  * KCONFIG4J_SHARED environment variable), {@code kconfig4j.conformance.filter} (a regex over
  * case ids), {@code kconfig4j.conformance.write} (a file to write the ids of failing cases to),
  * {@code kconfig4j.conformance.snapshots=on} (every tree is loaded twice with a probe cache shared
- * by the whole run: the first load writes a {@link dev.kconfig4j.cache.TreeSnapshot}, the second,
+ * by the whole run: the first load writes a {@link dev.kconfig4j.snapshot.TreeSnapshot}, the second,
  * which the cases use, must come from it; so the suite checks that a snapshot gives byte-identical
  * results).
  * Without the data the suite says so and is skipped, except under {@code CI=true}.

@@ -1,4 +1,6 @@
-package dev.kconfig4j.cache;
+package dev.kconfig4j.snapshot;
+
+import dev.kconfig4j.cache.CacheRoot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

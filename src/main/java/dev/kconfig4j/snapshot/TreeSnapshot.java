@@ -1,4 +1,6 @@
-package dev.kconfig4j.cache;
+package dev.kconfig4j.snapshot;
+
+import dev.kconfig4j.cache.CacheRoot;
 
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.parse.Attribute;
