@@ -351,13 +351,7 @@ public final class MenuBuilder {
 
     // ---- restructuring ----
 
-    /**
-     * Automatic submenus and lifting of {@code if} content, bottom-up.
-     *
-     * <p>An {@code if} block leaves its content for its parent to lift (in one pass, with the
-     * content of every {@code if} inside it): lifting it here too would move the same entries
-     * again at every enclosing level, quadratic in the nesting depth.
-     */
+    /** Automatic submenus and lifting of {@code if} content, bottom-up. */
     private void finish(Menu node) {
         List<Menu> kids = node.children;
         for (Menu k : kids) {
@@ -366,21 +360,15 @@ public final class MenuBuilder {
             }
         }
         // A symbol followed by entries that depend on it becomes their parent.
-        List<Menu> adopters = new ArrayList<>();
         for (int i = 0; i < kids.size(); i++) {
-            Menu m = kids.get(i);
-            boolean childless = m.children.isEmpty();
             adoptDependents(kids, i);
-            if (childless && !m.children.isEmpty()) {
-                adopters.add(m);
-            }
         }
-        if (node.kind() != Menu.Kind.IF) {
-            lift(node);
-        }
+        lift(node);
         // Entries adopted by a symbol were finished before; lift the if blocks among them too.
-        for (Menu m : adopters) {
-            liftAll(m);
+        for (Menu k : kids) {
+            if (k.kind() == Menu.Kind.SYMBOL && !k.children.isEmpty()) {
+                liftAll(k);
+            }
         }
         if (node.kind() == Menu.Kind.CHOICE) {
             for (Menu k : kids) {
@@ -391,39 +379,20 @@ public final class MenuBuilder {
         }
     }
 
-    /**
-     * Lifts the children of promptless children (if blocks, promptless symbols) into {@code node},
-     * and theirs in turn, in order: each entry is moved once.
-     */
+    /** Lifts the children of promptless children (if blocks, promptless symbols) into {@code node}. */
     private static void lift(Menu node) {
         List<Menu> kids = node.children;
-        if (kids.stream().noneMatch(MenuBuilder::liftable)) {
-            return;
-        }
-        List<Menu> flat = new ArrayList<>();
-        Deque<Iterator<Menu>> open = new ArrayDeque<>();
-        open.push(new ArrayList<>(kids).iterator());
-        while (!open.isEmpty()) {
-            Iterator<Menu> it = open.peek();
-            if (!it.hasNext()) {
-                open.pop();
-                continue;
-            }
-            Menu k = it.next();
-            k.parent = node;
-            flat.add(k);
-            if (liftable(k)) {
+        for (int i = 0; i < kids.size(); i++) {
+            Menu k = kids.get(i);
+            if (!k.children.isEmpty() && k.promptText == null) {
                 List<Menu> lifted = new ArrayList<>(k.children);
                 k.children.clear();
-                open.push(lifted.iterator());
+                for (Menu l : lifted) {
+                    l.parent = node;
+                }
+                kids.addAll(i + 1, lifted);
             }
         }
-        kids.clear();
-        kids.addAll(flat);
-    }
-
-    private static boolean liftable(Menu k) {
-        return !k.children.isEmpty() && k.promptText == null;
     }
 
     private static void liftAll(Menu node) {

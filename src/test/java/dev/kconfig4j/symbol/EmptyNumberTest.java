@@ -67,12 +67,14 @@ class EmptyNumberTest {
     @ParameterizedTest
     @CsvSource({"6.12", "7.3"})
     void anEmptyHexIsDefinedAsABare0xInAutoconfH(String version) {
-        ConfRun.Result r = ConfRun.tree(version, TREE).config("").run("--syncconfig");
+        // olddefconfig writes the build's files too when auto.conf is missing (syncconfig would
+        // ask for the new symbols, and the kernel's conf stops at the first empty number).
+        ConfRun.Result r = ConfRun.tree(version, TREE).config("").run("--olddefconfig");
         assertThat(r.read("include/generated/autoconf.h")).contains("#define CONFIG_E 0x\n")
                 .contains("#define CONFIG_F 0x0\n").contains("#define CONFIG_B \n");
         assertThat(r.read("include/config/auto.conf")).contains("CONFIG_E=\n").contains("CONFIG_A=0\n");
         if (OracleRun.available(version)) {
-            ConfRun.Result k = OracleRun.run(version, TREE, "", "", Map.of(), "--syncconfig");
+            ConfRun.Result k = OracleRun.run(version, TREE, "", "", Map.of(), "--olddefconfig");
             assertThat(r.read("include/generated/autoconf.h").lines().filter(l -> l.startsWith("#define")))
                     .containsExactlyElementsOf(k.read("include/generated/autoconf.h").lines()
                             .filter(l -> l.startsWith("#define")).toList());
