@@ -1,13 +1,8 @@
 package dev.kconfig4j.cli;
 
-import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.KconfigException;
-import dev.kconfig4j.preprocess.ShellPolicy;
-import dev.kconfig4j.session.ConfigSession;
 import dev.kconfig4j.web.Guard;
 import dev.kconfig4j.web.WebServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,18 +23,8 @@ import picocli.CommandLine.Option;
 public final class WebCommand implements Callable<Integer> {
     private final Cli.Context context;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The config to edit and save.")
-    Path config;
-
-    @Option(names = "--old-config", paramLabel = "FILE",
-            description = "A config from an older kernel: review what carrying it to this tree changes, with fixes.")
-    Path oldConfig;
-
-    @Option(names = "--old-srctree", paramLabel = "TREE", description = "The tree --old-config came from (sharper causes).")
-    Path oldSrctree;
-
-    @Option(names = "--minimal", paramLabel = "FILE", description = "Where \"save minimal\" writes (default: defconfig beside the config).")
-    Path minimal;
+    @picocli.CommandLine.Mixin
+    SessionOptions sessionOptions = new SessionOptions();
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "The port (default: any free one).")
     int port;
@@ -65,19 +50,8 @@ public final class WebCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            ShellPolicy policy = treeOptions.policy(context);
-            Kconfig tree = treeOptions.load(context, treeOptions.tree(context), treeOptions.dialect, policy);
-            Path file = context.workingDirectory().resolve(configFile());
-            String text = Files.isRegularFile(file) ? context.readInput(file) : null;
-            String oldText = oldConfig == null ? null : context.readInput(oldConfig);
-            ConfigSession session = new ConfigSession(tree, file, text != null ? text : oldText);
-            if (oldConfig != null) {
-                Kconfig oldTree = oldSrctree == null ? null
-                        : treeOptions.load(context, context.workingDirectory().resolve(oldSrctree), null, policy);
-                session.reviewUpgradeOf(oldConfig.toString(), oldText, oldTree);
-            }
-            Path min = minimal != null ? context.workingDirectory().resolve(minimal) : file.resolveSibling("defconfig");
-            WebServer server = new WebServer(session, min, listen, port, Guard.newToken());
+            SessionOptions.Opened opened = sessionOptions.open(context, treeOptions);
+            WebServer server = new WebServer(opened.session(), opened.minimalFile(), listen, port, Guard.newToken());
             try {
                 server.start();
             } catch (java.io.IOException e) {
@@ -96,15 +70,6 @@ public final class WebCommand implements Callable<Integer> {
             }
             return 1;
         }
-    }
-
-    /** --config, else $KCONFIG_CONFIG, else .config (as the kernel's tools name it). */
-    private Path configFile() {
-        if (config != null) {
-            return config;
-        }
-        String env = context.environment().get("KCONFIG_CONFIG");
-        return Path.of(env != null && !env.isEmpty() ? env : ".config");
     }
 
     private void openBrowser(String address) {
