@@ -176,10 +176,10 @@ public final class Dialogue {
         return m.kind() == Menu.Kind.MENU || (m.kind() == Menu.Kind.SYMBOL && m.isMenuconfig() && m.hasPrompt());
     }
 
-    /** Whether the entry is shown (see {@link Visibility}); showing a symbol through its children counts as progress. */
+    /** Whether the entry is shown (see {@link Visibility}); up to 6.1 showing a symbol through its children marks it set, which counts as progress. */
     private boolean isVisible(Menu m) {
         return Visibility.isShown(config, m, sym -> {
-            if (!config.hasUserValue(sym)) {
+            if (!config.hasUserValue(sym) && config.dialect().dialogueMarksSymbolsShownThroughChildren()) {
                 config.markSet(sym);
                 progress = true;
             }
