@@ -100,7 +100,7 @@ public final class ConfigSession {
     private UpgradeGuard upgradeGuard;
     private String oldName;
     private String oldText;
-    private UpgradeReport upgradeReport;
+    private UpgradeReview upgradeReview;
 
     /** A state to go back to: the user values, and what the step did. */
     private record Step(Configuration config, String description) {
@@ -632,7 +632,7 @@ public final class ConfigSession {
             this.oldName = oldName;
             this.oldText = oldText;
             this.upgradeGuard = new UpgradeGuard(tree, oldTree);
-            this.upgradeReport = null;
+            this.upgradeReview = null;
         }
     }
 
@@ -646,7 +646,7 @@ public final class ConfigSession {
     /** Whether {@link #upgradeReview} has its answer already (it takes a while on a real tree). */
     public boolean upgradeReviewReady() {
         synchronized (upgradeLock) {
-            return upgradeReport != null;
+            return upgradeReview != null;
         }
     }
 
@@ -657,18 +657,19 @@ public final class ConfigSession {
     private final Object upgradeLock = new Object();
 
     /**
-     * The upgrade guard's report for the old config: every finding, ranked (roots in config order
-     * with their consequences, new symbols last), each loss with its verified fix. Computed once.
+     * The upgrade guard's report for the old config, in the report's order: the root causes that
+     * take options the user chose (the largest first, each with its verified fix), the other
+     * values the user could set, the rest counted by class. Computed once.
      */
-    public UpgradeReport upgradeReview() {
+    public UpgradeReview upgradeReview() {
         synchronized (upgradeLock) {
             if (upgradeGuard == null) {
                 throw new KconfigException("no old config to review (start with an old config)");
             }
-            if (upgradeReport == null) {
-                upgradeReport = upgradeGuard.analyze(oldName, oldText);
+            if (upgradeReview == null) {
+                upgradeReview = UpgradeReview.of(upgradeGuard.analyze(oldName, oldText));
             }
-            return upgradeReport;
+            return upgradeReview;
         }
     }
 
@@ -677,7 +678,7 @@ public final class ConfigSession {
      * loss) in one step (undoable); the change shows what it restored.
      */
     public synchronized Change applyFix(String symbol) {
-        UpgradeReport r = upgradeReview();
+        UpgradeReport r = upgradeReview().report();
         Fix fix;
         Finding finding = null;
         if (symbol == null) {
