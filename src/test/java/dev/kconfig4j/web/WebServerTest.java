@@ -178,6 +178,30 @@ class WebServerTest {
     }
 
     @Test
+    void aServerStartedBeforeItsSessionAnswersOnlyThatItIsLoadingUntilItGetsIt() throws Exception {
+        // kconfig4j web starts the server while the tree loads.
+        String secret = Guard.newToken();
+        try (WebServer early = new WebServer("127.0.0.1", 0, secret)) {
+            early.start();
+            String at = "127.0.0.1:" + early.port();
+            WebServer saved = server;
+            server = early;
+            try {
+                Answer loading = http("GET", "/api/state", at, "Cookie: " + Guard.COOKIE + "=" + secret);
+                assertThat(loading.status()).isEqualTo(503);
+                assertThat(loading.body()).contains("loading");
+                early.serve(session, dir.resolve("defconfig"));
+                Answer state = http("GET", "/api/state", at, "Cookie: " + Guard.COOKIE + "=" + secret);
+                assertThat(state.status()).isEqualTo(200);
+                assertThat(state.body()).contains("\"title\":\"Test kernel\"");
+                assertThat(http("GET", "/api/state", at).status()).isEqualTo(403);
+            } finally {
+                server = saved;
+            }
+        }
+    }
+
+    @Test
     void theUpgradeReviewComesInTheReportsOrderWithTheRestCountedByClass() throws Exception {
         // USB_STORAGE (an option) is lost to PCI, which the old config leaves unset; SCSI went with it.
         String old = "CONFIG_MODULES=y\nCONFIG_USB=m\nCONFIG_USB_STORAGE=m\nCONFIG_SCSI=m\nCONFIG_NR=100\n";
