@@ -189,6 +189,7 @@ public final class WebServer implements AutoCloseable {
         if (!backgroundStarted.compareAndSet(false, true)) {
             return;
         }
+        background.submit(session::prepareChanges);
         if (session.hasUpgradeReview()) {
             background.submit(() -> {
                 try {
