@@ -284,6 +284,9 @@ class WebBrowserTest {
             assertThat(asmGoto.isDisplayed()).isFalse();
             toolchain.findElement(By.tagName("summary")).click();
             assertThat(asmGoto.isDisplayed()).isTrue();
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                    browser.findElement(By.id("rest")));
+            screenshot("web-upgrade-rest.png");
             assertThat(browser.findElements(By.cssSelector("#rest details")))
                     .extracting(e -> e.getAttribute("data-class")).containsSubsequence("TOOLCHAIN", "HELPER", "NEW_DEFAULT");
 
