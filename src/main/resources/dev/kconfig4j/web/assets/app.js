@@ -388,8 +388,9 @@ function rest(classes) {
     el('h3', {}, 'The rest: ' + total + ' finding' + (total === 1 ? '' : 's') + ' that take nothing you chose'),
     classes.map((c) => el('details', { class: 'restClass', 'data-class': c.category },
       el('summary', {}, el('strong', {}, String(c.findings.length)), ' ' + c.title),
+      // Values and their causes only: the class says what they are (a toolchain "y → n" is no loss).
       el('ul', {}, c.findings.map((f) => el('li', { class: 'mono', 'data-symbol': f.symbol, title: f.cause.text },
-        f.kind + ' ' + f.symbol + ' ' + (f.oldValue ?? '') + ' → ' + (f.newValue ?? 'not set')))))));
+        f.symbol + ' ' + (f.oldValue ?? 'not set') + ' → ' + (f.newValue ?? (f.kind === 'DROPPED' ? 'gone' : 'not set'))))))));
 }
 
 async function fix(symbol) {
