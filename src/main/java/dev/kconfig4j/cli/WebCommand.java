@@ -4,6 +4,8 @@ import dev.kconfig4j.KconfigException;
 import dev.kconfig4j.web.Guard;
 import dev.kconfig4j.web.WebServer;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,15 +51,30 @@ public final class WebCommand implements Callable<Integer> {
             context.err().println("kconfig4j web: --port must be between 0 and 65535");
             return 2;
         }
-        try {
-            SessionOptions.Opened opened = sessionOptions.open(context, treeOptions);
-            WebServer server = new WebServer(opened.session(), opened.minimalFile(), listen, port, Guard.newToken());
+        // The server starts while the tree loads: on a cold JVM, starting Jetty and the JSON
+        // encoder is as long as everything else between the loaded tree and the first page.
+        WebServer server = new WebServer(listen, port, Guard.newToken());
+        CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
             try {
                 server.start();
-            } catch (java.io.IOException e) {
-                context.err().println("kconfig4j web: cannot listen on " + listen + ":" + port + ": " + e.getMessage());
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, runnable -> {
+            Thread t = new Thread(runnable, "kconfig4j-web-start");
+            t.setDaemon(true);
+            t.start();
+        });
+        try {
+            SessionOptions.Opened opened = sessionOptions.open(context, treeOptions);
+            try {
+                started.join();
+            } catch (CompletionException e) {
+                context.err().println("kconfig4j web: cannot listen on " + listen + ":" + port + ": "
+                        + e.getCause().getMessage());
                 return 1;
             }
+            server.serve(opened.session(), opened.minimalFile());
             server.announce(context.out(), context.err());
             if (open) {
                 openBrowser(server.address());
@@ -69,6 +86,12 @@ public final class WebCommand implements Callable<Integer> {
                 context.err().println(e.describe());
             }
             return 1;
+        } finally {
+            try {
+                server.close();
+            } catch (Exception e) {
+                // A server stopped while it was still starting (the tree could not be loaded): nothing to report.
+            }
         }
     }
 

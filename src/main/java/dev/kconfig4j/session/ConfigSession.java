@@ -100,7 +100,7 @@ public final class ConfigSession {
     private UpgradeGuard upgradeGuard;
     private String oldName;
     private String oldText;
-    private UpgradeReport upgradeReport;
+    private UpgradeReview upgradeReview;
 
     /** A state to go back to: the user values, and what the step did. */
     private record Step(Configuration config, String description) {
@@ -125,7 +125,8 @@ public final class ConfigSession {
                     text == null ? "" : text, w);
         }
         warnings = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        snapshot();
+        // The values and shown entries the first change is compared with are recorded when that
+        // change comes (or prepareChanges is called): the first page does not wait for them.
     }
 
     /** A session on the config file {@code configPath}, or on an empty config when it does not exist. */
@@ -374,6 +375,7 @@ public final class ConfigSession {
         }
         // The live configuration is changed in place (its memory of the last visibilities is what
         // the kernel's choice logic consults); undo keeps a copy of the user values before.
+        prepareChanges();
         Configuration next = config;
         Configuration before = config.copyUserValues();
         if (s.type().isTristateLike()) {
@@ -430,6 +432,7 @@ public final class ConfigSession {
 
     /** Makes {@code next} the configuration, remembering {@code before} (the user values until now) for undo. */
     private Change commit(Configuration before, Configuration next, String description) {
+        prepareChanges();
         undo.push(new Step(before, description));
         while (undo.size() > UNDO_LIMIT) {
             undo.removeLast();
@@ -444,6 +447,7 @@ public final class ConfigSession {
         if (undo.isEmpty()) {
             throw new KconfigException("nothing to undo");
         }
+        prepareChanges();
         Step s = undo.pop();
         redo.push(new Step(config, s.description()));
         config = s.config();
@@ -455,6 +459,7 @@ public final class ConfigSession {
         if (redo.isEmpty()) {
             throw new KconfigException("nothing to redo");
         }
+        prepareChanges();
         Step s = redo.pop();
         undo.push(new Step(config, s.description()));
         config = s.config();
@@ -501,6 +506,17 @@ public final class ConfigSession {
             }
         }
         return new Change(description, changes, vis, !undo.isEmpty(), !redo.isEmpty());
+    }
+
+    /**
+     * Records, unless done already, every value and shown entry of the configuration as it is: what
+     * the next change is compared with. A change does it first; a front-end can call it ahead,
+     * after its first page, so that the first change is as fast as the others.
+     */
+    public synchronized void prepareChanges() {
+        if (values == null) {
+            snapshot();
+        }
     }
 
     /** Records every value (as .config writes it; null when not written) and every shown entry. */
@@ -632,7 +648,7 @@ public final class ConfigSession {
             this.oldName = oldName;
             this.oldText = oldText;
             this.upgradeGuard = new UpgradeGuard(tree, oldTree);
-            this.upgradeReport = null;
+            this.upgradeReview = null;
         }
     }
 
@@ -646,7 +662,7 @@ public final class ConfigSession {
     /** Whether {@link #upgradeReview} has its answer already (it takes a while on a real tree). */
     public boolean upgradeReviewReady() {
         synchronized (upgradeLock) {
-            return upgradeReport != null;
+            return upgradeReview != null;
         }
     }
 
@@ -657,18 +673,19 @@ public final class ConfigSession {
     private final Object upgradeLock = new Object();
 
     /**
-     * The upgrade guard's report for the old config: every finding, ranked (roots in config order
-     * with their consequences, new symbols last), each loss with its verified fix. Computed once.
+     * The upgrade guard's report for the old config, in the report's order: the root causes that
+     * take options the user chose (the largest first, each with its verified fix), the other
+     * values the user could set, the rest counted by class. Computed once.
      */
-    public UpgradeReport upgradeReview() {
+    public UpgradeReview upgradeReview() {
         synchronized (upgradeLock) {
             if (upgradeGuard == null) {
                 throw new KconfigException("no old config to review (start with an old config)");
             }
-            if (upgradeReport == null) {
-                upgradeReport = upgradeGuard.analyze(oldName, oldText);
+            if (upgradeReview == null) {
+                upgradeReview = UpgradeReview.of(upgradeGuard.analyze(oldName, oldText));
             }
-            return upgradeReport;
+            return upgradeReview;
         }
     }
 
@@ -677,7 +694,7 @@ public final class ConfigSession {
      * loss) in one step (undoable); the change shows what it restored.
      */
     public synchronized Change applyFix(String symbol) {
-        UpgradeReport r = upgradeReview();
+        UpgradeReport r = upgradeReview().report();
         Fix fix;
         Finding finding = null;
         if (symbol == null) {
@@ -737,6 +754,7 @@ public final class ConfigSession {
         Set<String> fresh = q.onlyNew() ? newSymbols() : null;
         Map<String, List<String>> words = q.fields().contains(SearchQuery.Field.KBUILD) && !q.text().isEmpty()
                 ? kbuildWords() : Map.of();
+        prepareChanges(); // the shown entries
         List<SearchHit> out = new ArrayList<>();
         for (int i = 1; i < nodes.size() && out.size() < q.limit(); i++) {
             Menu m = nodes.get(i);

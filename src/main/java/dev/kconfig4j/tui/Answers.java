@@ -6,11 +6,9 @@ import dev.kconfig4j.session.Details;
 import dev.kconfig4j.session.EnablePlan;
 import dev.kconfig4j.session.MenuPage;
 import dev.kconfig4j.session.SearchHit;
-import dev.kconfig4j.upgrade.Cause;
+import dev.kconfig4j.session.UpgradeReview;
 import dev.kconfig4j.upgrade.Finding;
-import dev.kconfig4j.upgrade.UpgradeReport;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -192,50 +190,56 @@ final class Answers {
     }
 
     /**
-     * The findings worth reviewing, most important first: losses with a verified fix, other
-     * losses, changed values, dropped symbols, new symbols that block others, and last what the
-     * build environment derives (toolchain versions: no config line can set them); within each,
-     * the findings with the most consequences first.
+     * The upgrade review as list items, in the report's order (the session ranks, not this): the
+     * roots that take options the user chose, each with what it takes, under a heading; the roots
+     * that change other values the user could set; and last one item counting the rest by class.
      */
-    static List<Finding> ranked(UpgradeReport r) {
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : r.findings()) {
-            boolean plainNew = f.kind() == Finding.Kind.NEW && f.consequences().isEmpty();
-            boolean droppedOff = f.kind() == Finding.Kind.DROPPED && (f.oldValue() == null || f.oldValue().equals("n"))
-                    && f.consequences().isEmpty();
-            if (!plainNew && !droppedOff) {
-                out.add(f);
+    static List<List<String>> review(UpgradeReview r) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < r.lost().size(); i++) {
+            UpgradeReview.Root root = r.lost().get(i);
+            List<String> item = new ArrayList<>();
+            if (i == 0) {
+                item.add("Options you chose that are lost (" + r.lost().size() + " root cause"
+                        + (r.lost().size() == 1 ? "" : "s") + ", the largest first):");
             }
+            item.add(headline(root.finding()));
+            item.add("    takes " + root.takes());
+            out.add(item);
         }
-        out.sort(Comparator.comparingInt(Answers::rank).thenComparing(Comparator.comparingInt(
-                Finding::consequenceCount).reversed()));
+        for (int i = 0; i < r.changed().size(); i++) {
+            List<String> item = new ArrayList<>();
+            if (i == 0) {
+                item.add("Other values you could set that change (" + r.changed().size() + "):");
+            }
+            item.add(headline(r.changed().get(i).finding()));
+            out.add(item);
+        }
+        if (!r.rest().isEmpty()) {
+            List<String> item = new ArrayList<>();
+            item.add("The rest, taking nothing you chose (<Enter> lists them):");
+            for (UpgradeReview.RestClass c : r.rest()) {
+                item.add(String.format("%5d  %s", c.count(), c.title()));
+            }
+            out.add(item);
+        }
         return out;
     }
 
-    private static int rank(Finding f) {
-        if (f.cause() != null && f.cause().kind() == Cause.Kind.DERIVED) {
-            return 5;
-        }
-        if (f.kind().isLoss()) {
-            return f.fix() != null && !f.fix().lines().isEmpty() ? 0 : 1;
-        }
-        return switch (f.kind()) {
-            case PROMOTED, CHANGED -> 2;
-            case DROPPED -> 3;
-            default -> 4;
-        };
-    }
-
-    /** How many findings of each kind, in one line. */
-    static String summary(UpgradeReport r) {
-        List<String> parts = new ArrayList<>();
-        for (Finding.Kind k : Finding.Kind.values()) {
-            long n = r.count(k);
-            if (n > 0 && k != Finding.Kind.NEW) {
-                parts.add(n + " " + k.name().toLowerCase(Locale.ROOT));
+    /** The rest of the review in full: each class, then each of its findings with its cause. */
+    static List<String> rest(UpgradeReview r) {
+        List<String> out = new ArrayList<>();
+        for (UpgradeReview.RestClass c : r.rest()) {
+            if (!out.isEmpty()) {
+                out.add("");
+            }
+            out.add(c.count() + " " + c.title() + ":");
+            for (Finding f : c.findings()) {
+                out.add("  " + f.kind() + " " + f.symbol() + " " + shown(f.oldValue()) + " -> " + shown(f.newValue())
+                        + ": " + f.cause().text());
             }
         }
-        return parts.isEmpty() ? "Nothing you set changed." : String.join(", ", parts) + ".";
+        return out;
     }
 
     /** A finding in one line: kind, symbol, old and new value, consequences. */
@@ -276,6 +280,7 @@ final class Answers {
     private static void consequences(Finding f, String indent, List<String> out) {
         for (Finding c : f.consequences()) {
             out.add(indent + c.kind() + " " + c.symbol() + " " + shown(c.oldValue()) + " -> " + shown(c.newValue())
+                    + (c.category() == null ? "" : " [" + c.category().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "]")
                     + (c.cause() == null ? "" : ": " + c.cause().text()));
             consequences(c, indent + "  ", out);
         }

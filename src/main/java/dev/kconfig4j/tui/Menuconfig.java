@@ -13,8 +13,8 @@ import dev.kconfig4j.session.MenuPage;
 import dev.kconfig4j.session.Saved;
 import dev.kconfig4j.session.SearchHit;
 import dev.kconfig4j.session.SearchQuery;
+import dev.kconfig4j.session.UpgradeReview;
 import dev.kconfig4j.upgrade.Finding;
-import dev.kconfig4j.upgrade.UpgradeReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -595,19 +595,23 @@ public final class Menuconfig {
             return;
         }
         busy("Reviewing the upgrade...");
-        UpgradeReport report = session.upgradeReview();
-        List<Finding> findings = Answers.ranked(report);
-        List<List<String>> items = new ArrayList<>();
-        for (Finding f : findings) {
-            items.add(List.of(Answers.headline(f)));
-        }
-        String head = findings.isEmpty() ? "Nothing you set was lost or changed by the upgrade."
-                : Answers.summary(report) + "  <Enter> shows a finding with its cause and fix; <a> applies its fix.";
+        UpgradeReview review = session.upgradeReview();
+        List<Finding> roots = review.roots();
+        List<List<String>> items = Answers.review(review);
+        String head = items.isEmpty() ? "Nothing you set was lost or changed by the upgrade."
+                : review.summary() + ".  <Enter> shows a finding with its cause and fix; <a> applies its fix.";
         dialogs.push(new ListDialog("Upgrade Review", List.of(head), items, i -> {
-            finding(findings.get(i));
+            if (i < roots.size()) {
+                finding(roots.get(i));
+            } else {
+                dialogs.push(new TextDialog("The rest of the upgrade", Answers.rest(review), List.of()));
+            }
             return true;
         }, List.of(new ListDialog.Action('a', "Apply fix (a)", i -> {
-            applyFix(findings.get(i));
+            if (i >= roots.size()) {
+                return true; // the rest takes nothing the user chose: nothing to apply
+            }
+            applyFix(roots.get(i));
             return false;
         }))));
     }

@@ -70,7 +70,26 @@ public final class Categories {
         for (Finding c : f.consequences()) {
             kids.add(classify(c, bySymbol));
         }
-        return own.withConsequences(kids);
+        Finding out = own.withConsequences(kids);
+        return f.kind() == Finding.Kind.NEW && !kids.isEmpty() ? out.withCause(gate(out)) : out;
+    }
+
+    /**
+     * The cause of a new symbol that findings are filed under (the HYPERV_VMBUS pattern), counting
+     * what the summary counts: the options the user chose that it takes ({@link Ranking#weight}),
+     * then the other values of the config that change with it.
+     */
+    private static Cause gate(Finding f) {
+        int chosen = Ranking.weight(f).optionsLost();
+        int others = f.consequenceCount() - chosen;
+        Cause c = f.cause();
+        String head = chosen > 0
+                ? "new gate: " + chosen + (chosen == 1 ? " option you chose now depends on " : " options you chose now depend on ")
+                        + f.symbol() + (others == 0 ? "" : " (and " + others + " other value" + (others == 1 ? "" : "s")
+                                + " of your config)")
+                : "new symbol: " + others + (others == 1 ? " value of your config changes with " : " values of your config change with ")
+                        + f.symbol();
+        return new Cause(c.kind(), head + "; " + c.text(), c.blockers());
     }
 
     private Category category(Finding f, Map<String, Finding> bySymbol) {

@@ -38,6 +38,14 @@ public final class Ranking {
      * @param modulesRemoved modules its cascade's kernel-image changes no longer build
      */
     public record Weight(int optionsLost, int objectsLeaving, int modulesRemoved) {
+        /** "13 options you chose, 9 objects leave vmlinux, 3 modules no longer built". */
+        public String text() {
+            return optionsLost + (optionsLost == 1 ? " option" : " options") + " you chose"
+                    + (objectsLeaving == 0 ? "" : ", " + objectsLeaving + " object"
+                            + (objectsLeaving == 1 ? " leaves" : "s leave") + " vmlinux")
+                    + (modulesRemoved == 0 ? "" : ", " + modulesRemoved + " module"
+                            + (modulesRemoved == 1 ? "" : "s") + " no longer built");
+        }
     }
 
     /** The section a root finding belongs in. */

@@ -48,7 +48,7 @@ public enum ReportFormat {
      * One line counting findings by class: "12 options you chose are lost (in 3 root causes), 5
      * other values you could set change; the rest: 14 toolchain, 80 helpers, ...".
      */
-    static String classSummary(UpgradeReport r) {
+    public static String classSummary(UpgradeReport r) {
         java.util.Map<Finding.Category, Long> n = new java.util.EnumMap<>(Finding.Category.class);
         for (Finding f : r.allFindings()) {
             if (f.category() != null) {
@@ -67,13 +67,7 @@ public enum ReportFormat {
 
     /** "HYPERV (LOST, TYPE_CHANGED): 13 options you chose, 9 objects leave vmlinux, 3 modules no longer built". */
     static String weightLine(Finding root) {
-        Ranking.Weight w = Ranking.weight(root);
-        return root.symbol() + " (" + root.kind() + ", " + root.cause().kind() + "): " + w.optionsLost()
-                + (w.optionsLost() == 1 ? " option" : " options") + " you chose"
-                + (w.objectsLeaving() == 0 ? "" : ", " + w.objectsLeaving() + " object"
-                        + (w.objectsLeaving() == 1 ? " leaves" : "s leave") + " vmlinux")
-                + (w.modulesRemoved() == 0 ? "" : ", " + w.modulesRemoved() + " module"
-                        + (w.modulesRemoved() == 1 ? "" : "s") + " no longer built");
+        return root.symbol() + " (" + root.kind() + ", " + root.cause().kind() + "): " + Ranking.weight(root).text();
     }
 
     /** Up to {@code max} findings' symbols, and how many more. */

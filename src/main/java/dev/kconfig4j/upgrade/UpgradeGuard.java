@@ -751,25 +751,8 @@ public final class UpgradeGuard {
         for (String c : children.getOrDefault(f.symbol(), List.of())) {
             kids.add(build(bySymbol.get(c), bySymbol, children));
         }
-        Finding built = f.withConsequences(kids);
-        if (f.kind() == Finding.Kind.NEW && !kids.isEmpty()) {
-            // The HYPERV_VMBUS pattern: a new symbol that options the user had now depend on.
-            long lost = countLosses(built);
-            Cause c = f.cause();
-            built = new Finding(f.kind(), f.symbol(), f.oldValue(), f.newValue(), f.line(),
-                    new Cause(c.kind(), "new gate: " + lost + (lost == 1 ? " option of your config now depends on "
-                            : " options of your config now depend on ") + f.symbol() + "; " + c.text(), c.blockers()),
-                    built.consequences(), f.fix());
-        }
-        return built;
-    }
-
-    private static long countLosses(Finding f) {
-        long n = 0;
-        for (Finding c : f.consequences()) {
-            n += (c.kind().isLoss() ? 1 : 0) + countLosses(c);
-        }
-        return n;
+        // A new gate's cause says what it takes once the findings are classified (Categories#gate).
+        return f.withConsequences(kids);
     }
 
     /** What the fix of a root must restore: every user value lost in it (m on a now-bool symbol becomes y). */

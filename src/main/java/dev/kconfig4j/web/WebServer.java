@@ -55,14 +55,16 @@ public final class WebServer implements AutoCloseable {
             "/app.js", "text/javascript; charset=utf-8",
             "/app.css", "text/css; charset=utf-8");
 
-    private final ConfigSession session;
-    private final Path minimalPath;
+    /** Null until {@link #serve} gives it: the server can start while the tree loads. */
+    private volatile ConfigSession session;
+    private volatile Path minimalPath;
     private final ObjectMapper json = new ObjectMapper();
     private final Server server;
     private final ServerConnector connector;
     private final String listen;
     private final String token;
-    private Guard guard;
+    /** Set once the server listens (it needs the port). */
+    private volatile Guard guard;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kconfig4j-web-background");
         t.setDaemon(true);
@@ -73,6 +75,8 @@ public final class WebServer implements AutoCloseable {
     private volatile String upgradeError;
 
     /**
+     * A server for {@code session}, which {@link #start} starts.
+     *
      * @param session the session to serve
      * @param minimalPath where "save minimal" writes (the only other file the server writes)
      * @param listen the address to listen on ({@code 127.0.0.1} unless told otherwise)
@@ -80,8 +84,17 @@ public final class WebServer implements AutoCloseable {
      * @param token the secret of the address (see {@link Guard#newToken()})
      */
     public WebServer(ConfigSession session, Path minimalPath, String listen, int port, String token) {
+        this(listen, port, token);
         this.session = session;
         this.minimalPath = minimalPath;
+    }
+
+    /**
+     * A server without its session yet: {@link #start} it while the tree loads (starting Jetty and
+     * the JSON encoder is most of what a cold JVM does before the first page), then give it the
+     * session with {@link #serve}. Until then it answers every request with 503.
+     */
+    public WebServer(String listen, int port, String token) {
         this.listen = listen;
         this.token = token;
         QueuedThreadPool pool = new QueuedThreadPool(16, 2);
@@ -113,20 +126,59 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving. The main menu is prepared once first (the JSON encoder and the page's code
-     * warmed up), so that the first page the browser asks for comes at once.
+     * Starts listening, with the JSON encoder's serializers for the answers of the first page and
+     * the page's files ready; with a session, also its main menu (see {@link #serve}).
      */
     public void start() throws Exception {
-        json.writeValueAsBytes(session.page(0, false));
-        json.writeValueAsBytes(state());
+        // Building a serializer is slow the first time (Jackson's introspection); these are the
+        // answers of the first page and of a change.
+        for (Class<?> answer : List.of(dev.kconfig4j.session.MenuPage.class, dev.kconfig4j.session.Change.class,
+                LinkedHashMap.class)) {
+            json.canSerialize(answer);
+        }
         for (String name : ASSETS.keySet()) {
             assetBytes(name);
         }
         assetBytes("/index.html");
-        server.start();
         Set<String> names = new java.util.HashSet<>(Set.of("127.0.0.1", "localhost", "::1"));
         names.add(listen);
+        server.start();
         guard = new Guard(token, names, port());
+        answerOnce();
+        if (session != null) {
+            serve(session, minimalPath);
+        }
+    }
+
+    /**
+     * Asks itself for one answer (refused: it carries no token), so that the classes of Jetty's
+     * request path are loaded before the browser's first request rather than during it.
+     */
+    private void answerOnce() {
+        try {
+            InetAddress at = InetAddress.getByName(listen);
+            try (java.net.Socket s = new java.net.Socket(at.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : at,
+                    port())) {
+                s.setSoTimeout(5000);
+                s.getOutputStream().write(("GET /api/state HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                s.getInputStream().readAllBytes();
+            }
+        } catch (IOException e) {
+            // Only a head start: the first real request then loads them.
+        }
+    }
+
+    /**
+     * Serves {@code session} from now on, "save minimal" writing to {@code minimalPath}. The main
+     * menu is prepared once first (the page's code and its JSON warmed up), so that the first page
+     * the browser asks for comes at once.
+     */
+    public void serve(ConfigSession session, Path minimalPath) throws IOException {
+        json.writeValueAsBytes(session.page(0, false));
+        this.minimalPath = minimalPath;
+        this.session = session;
+        json.writeValueAsBytes(state());
     }
 
     /**
@@ -137,6 +189,7 @@ public final class WebServer implements AutoCloseable {
         if (!backgroundStarted.compareAndSet(false, true)) {
             return;
         }
+        background.submit(session::prepareChanges);
         if (session.hasUpgradeReview()) {
             background.submit(() -> {
                 try {
@@ -216,6 +269,10 @@ public final class WebServer implements AutoCloseable {
         if (firstVisit) {
             credential = query.getValue("token");
         }
+        if (guard == null) {
+            send(response, callback, 503, Map.of("error", "the server is starting"));
+            return;
+        }
         String refusal = guard.refusal(request.getHeaders().get(HttpHeader.HOST),
                 request.getHeaders().get(HttpHeader.ORIGIN), post, credential);
         if (refusal != null) {
@@ -224,6 +281,10 @@ public final class WebServer implements AutoCloseable {
         }
         if (!post && !"GET".equals(method)) {
             send(response, callback, 405, Map.of("error", "method " + method + " not allowed"));
+            return;
+        }
+        if (session == null) {
+            send(response, callback, 503, Map.of("error", "the tree is still loading"));
             return;
         }
         try {

@@ -6,6 +6,7 @@ import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.conformance.GoldenCase;
 import dev.kconfig4j.upgrade.Finding;
+import dev.kconfig4j.upgrade.Ranking;
 import dev.kconfig4j.upgrade.UpgradeReport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -96,16 +98,47 @@ public class DebianSessionTest {
         Path config = l.out().resolve(".config");
         ConfigSession s = new ConfigSession(l.tree(), config, old);
         s.reviewUpgradeOf("debian-6.12-cloud-amd64.config", old, null);
-        UpgradeReport r = s.upgradeReview();
-        Finding hyperv = r.allFindings().stream().filter(f -> f.symbol().equals("HYPERV")).findFirst().orElseThrow();
+        UpgradeReview review = s.upgradeReview();
+        UpgradeReport r = review.report();
+
+        // In the report's order: the roots that take options the user chose, the largest first
+        // (the new NETFILTER_XTABLES_LEGACY gate takes 25 of them, HYPERV 13), each with its fix.
+        assertThat(review.lost()).extracting(UpgradeReview.Root::finding)
+                .containsExactlyElementsOf(Ranking.in(r, Ranking.Section.OPTIONS_LOST));
+        assertThat(review.changed()).extracting(UpgradeReview.Root::finding)
+                .containsExactlyElementsOf(Ranking.in(r, Ranking.Section.OPTIONS_CHANGED));
+        assertThat(review.lost()).extracting(x -> x.finding().symbol()).startsWith("NETFILTER_XTABLES_LEGACY", "HYPERV");
+        assertThat(review.lost()).extracting(x -> x.weight().optionsLost()).isSortedAccordingTo(Comparator.reverseOrder());
+        UpgradeReview.Root hypervRoot = review.lost().get(1);
+        assertThat(hypervRoot.takes()).isEqualTo("13 options you chose");
+        Finding hyperv = hypervRoot.finding();
         assertThat(hyperv.kind()).isEqualTo(Finding.Kind.LOST);
         assertThat(hyperv.fix().verified()).isTrue();
+        assertThat(hyperv.fix().lines()).containsExactly("CONFIG_HYPERV=y");
+
+        // Values the toolchain decides are not lost options: they are counted in their class.
+        List<String> inLost = review.lost().stream().flatMap(x -> cascade(x.finding()).stream())
+                .map(Finding::symbol).toList();
+        assertThat(inLost).doesNotContain("GCC_ASM_GOTO_OUTPUT_BROKEN", "TOOLS_SUPPORT_RELR");
+        UpgradeReview.RestClass toolchain = review.rest().stream()
+                .filter(c -> c.category() == Finding.Category.TOOLCHAIN).findFirst().orElseThrow();
+        assertThat(toolchain.findings()).extracting(Finding::symbol)
+                .contains("GCC_ASM_GOTO_OUTPUT_BROKEN", "TOOLS_SUPPORT_RELR");
+        assertThat(review.rest()).extracting(UpgradeReview.RestClass::category)
+                .containsSubsequence(Finding.Category.TOOLCHAIN, Finding.Category.HELPER, Finding.Category.NEW_DEFAULT);
+        assertThat(review.summary()).startsWith("45 options you chose lost (in 7 root causes)");
         assertThat(s.configuration().tristate(l.tree().symbols().find("HYPERV")).text()).isEqualTo("n");
         Change c = s.applyFix("HYPERV");
         assertThat(c.values()).extracting(Change.ValueChange::symbol).contains("HYPERV");
         assertThat(s.configuration().tristate(l.tree().symbols().find("HYPERV")).text()).isNotEqualTo("n");
         s.save();
         assertUnchangedByKernel(l, "conf-7.3");
+    }
+
+    private static List<Finding> cascade(Finding f) {
+        List<Finding> out = new java.util.ArrayList<>(List.of(f));
+        f.consequences().forEach(c -> out.addAll(cascade(c)));
+        return out;
     }
 
     /** The kernel's conf --olddefconfig, in the golden environment, leaves the saved .config as it is. */

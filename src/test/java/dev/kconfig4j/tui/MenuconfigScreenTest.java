@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.session.ConfigSession;
+import dev.kconfig4j.session.UpgradeReview;
+import dev.kconfig4j.upgrade.Finding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -253,7 +255,9 @@ class MenuconfigScreenTest {
         ScreenHarness s = new ScreenHarness(session, old);
         assertThat(s.text()).contains("<g> reviews the upgrade");
         s.type("g");
-        assertThat(s.text()).contains("Upgrade Review", "7 lost.", "LOST HYPERV m -> n  (+7 consequences)  [fix]");
+        assertThat(s.text()).contains("Upgrade Review", "7 options you chose lost (in 1 root cause)",
+                "Options you chose that are lost (1 root cause, the largest first):",
+                "LOST HYPERV m -> n  (+7 consequences)  [fix]", "takes 7 options you chose");
         s.type("Enter");
         assertThat(s.text()).contains("Cause: ", "Consequences:", "LOST HYPERV_UTILS m -> ", "<Apply fix (a)>");
         s.type("End");
@@ -262,6 +266,37 @@ class MenuconfigScreenTest {
         assertThat(s.text()).contains("fix HYPERV").doesNotContain("Upgrade Review");
         s.type("u");
         assertThat(s.text()).contains("undo fix HYPERV");
+    }
+
+    @Test
+    void theUpgradeReviewShowsLossesFirstAndCountsTheRestByClassInOneItemThatOpens() throws IOException {
+        // PCI_DRIVER (an option) is lost to PCI, which the old config does not set; CRC32 is a
+        // helper nothing selects any more; NR_CPUS and the others are new, at their defaults.
+        String old = "CONFIG_MODULES=y\nCONFIG_PCI_DRIVER=m\nCONFIG_CRC32=y\n";
+        ConfigSession session = session(old);
+        session.reviewUpgradeOf("old.config", old, null);
+        UpgradeReview review = session.upgradeReview();
+        assertThat(review.lost()).extracting(r -> r.finding().symbol()).containsExactly("PCI");
+        assertThat(review.rest()).extracting(UpgradeReview.RestClass::category)
+                .contains(Finding.Category.HELPER, Finding.Category.NEW_DEFAULT);
+        ScreenHarness s = new ScreenHarness(session, old);
+        s.type("g");
+        String screen = s.text();
+        assertThat(screen).contains("Options you chose that are lost (1 root cause, the largest first):",
+                "NEW PCI (unset) -> n  (+1 consequence)  [fix]", "takes 1 option you chose",
+                "The rest, taking nothing you chose (<Enter> lists them):",
+                "promptless symbols selected, no longer selected or removed", "new symbols taking their defaults");
+        assertThat(screen.indexOf("NEW PCI")).isLessThan(screen.indexOf("The rest"));
+        assertThat(screen).doesNotContain("CRC32");
+        s.type("End", "a");
+        assertThat(s.text()).contains("Upgrade Review");
+        assertThat(session.canUndo()).isFalse();
+        s.type("Enter");
+        assertThat(s.text()).contains("The rest of the upgrade", "promptless symbols selected, no longer selected or removed:",
+                "LOST CRC32 y -> n: ", "new symbols taking their defaults:", "NEW NR_CPUS (unset) -> 64");
+        s.type("q", "Home", "a");
+        assertThat(s.text()).doesNotContain("Upgrade Review").contains("fix PCI");
+        assertThat(session.configuration().tristate(session.tree().symbols().find("PCI_DRIVER")).text()).isEqualTo("m");
     }
 
     @Test

@@ -53,7 +53,7 @@ class UpgradeGuardTest {
         assertThat(root.consequences()).extracting(Finding::symbol).containsExactly("HYPERV_VMBUS");
         Finding gate = root.consequences().get(0);
         assertThat(gate.kind()).isEqualTo(Finding.Kind.NEW);
-        assertThat(gate.cause().text()).startsWith("new gate: 6 options of your config now depend on HYPERV_VMBUS")
+        assertThat(gate.cause().text()).startsWith("new gate: 6 options you chose now depend on HYPERV_VMBUS;")
                 .contains("it depends on HYPERV [=n]");
         assertThat(gate.consequences()).extracting(Finding::symbol).containsExactlyInAnyOrder("HYPERV_UTILS",
                 "HYPERV_BALLOON", "HYPERV_STORAGE", "HYPERV_NET", "HYPERV_KEYBOARD", "FB_HYPERV");
@@ -136,6 +136,42 @@ class UpgradeGuardTest {
     }
 
     @Test
+    void aNewGateCountsTheOptionsYouChoseAsTheSummaryDoesNotTheHelpersBelowIt() {
+        // IP_NF_FILTER (an option) now depends on the new XT_LEGACY; the promptless NF_HELPER it
+        // selected goes with it. Both are lost, but only IP_NF_FILTER is an option the user chose.
+        Kconfig old = tree(MODULES + "config NF_HELPER\n\ttristate\nconfig IP_NF_FILTER\n\ttristate \"filter\"\n"
+                + "\tselect NF_HELPER\n");
+        Kconfig now = tree(MODULES + "config NF_HELPER\n\ttristate\nconfig XT_LEGACY\n\tbool \"legacy\"\n"
+                + "config IP_NF_FILTER\n\ttristate \"filter\"\n\tdepends on XT_LEGACY\n\tselect NF_HELPER\n");
+        UpgradeReport r = new UpgradeGuard(now, old).analyze("c",
+                "CONFIG_MODULES=y\nCONFIG_NF_HELPER=m\nCONFIG_IP_NF_FILTER=m\n");
+        Finding gate = find(r, "XT_LEGACY");
+        assertThat(Ranking.cascade(gate)).filteredOn(f -> f.kind() == Finding.Kind.LOST).extracting(Finding::symbol)
+                .containsExactlyInAnyOrder("IP_NF_FILTER", "NF_HELPER");
+        assertThat(find(r, "NF_HELPER").category()).isEqualTo(Finding.Category.HELPER);
+
+        String says = "new gate: 1 option you chose now depends on XT_LEGACY (and 1 other value of your config);";
+        assertThat(gate.cause().text()).startsWith(says);
+        String text = ReportFormat.TEXT.render(r, false);
+        assertThat(text).contains("1 option you chose lost (in 1 root cause)", "XT_LEGACY (NEW, NEW_SYMBOL): 1 option you chose\n",
+                says);
+        assertThat(ReportFormat.MARKDOWN.render(r, false)).contains("1 option you chose lost (in 1 root cause)",
+                says.replace("_", "\\_"));
+        assertThat(ReportFormat.JSON.render(r, false)).contains("\"text\" : \"" + says);
+    }
+
+    @Test
+    void aNewSymbolThatTakesNoOptionYouChoseIsNotCalledAGate() {
+        // The SCTP pattern: options replaced by a new one, the old names dropped.
+        Kconfig old = tree(MODULES + "config COOKIE_HMAC_MD5\n\tbool \"cookie hmac\"\n");
+        Kconfig now = tree(MODULES + "config COOKIE_HMAC_SHA256\n\tbool \"cookie hmac\"\n\tdefault y\n");
+        UpgradeReport r = new UpgradeGuard(now, old).analyze("c", "CONFIG_MODULES=y\nCONFIG_COOKIE_HMAC_MD5=y\n");
+        Finding sha = find(r, "COOKIE_HMAC_SHA256");
+        assertThat(sha.consequences()).extracting(Finding::symbol).containsExactly("COOKIE_HMAC_MD5");
+        assertThat(sha.cause().text()).startsWith("new symbol: 1 value of your config changes with COOKIE_HMAC_SHA256;");
+    }
+
+    @Test
     void selectTurnedIntoDependsOnIsFoundAndFixed() {
         // The NETFILTER_XTABLES_LEGACY pattern: tables used to select the core, now depend on a new gate.
         Kconfig old = tree(MODULES + "config XT\n\ttristate \"xt\"\nconfig IP_NF_FILTER\n\ttristate \"filter\"\n"
@@ -145,7 +181,7 @@ class UpgradeGuardTest {
         UpgradeReport r = new UpgradeGuard(now, old).analyze("c", "CONFIG_MODULES=y\nCONFIG_IP_NF_FILTER=m\n");
         Finding gate = find(r, "XT_LEGACY");
         assertThat(gate.kind()).isEqualTo(Finding.Kind.NEW);
-        assertThat(gate.cause().text()).startsWith("new gate: 1 option of your config now depends on XT_LEGACY")
+        assertThat(gate.cause().text()).startsWith("new gate: 1 option you chose now depends on XT_LEGACY;")
                 .contains("it has no default, so it is n");
         assertThat(gate.consequences()).extracting(Finding::symbol).contains("IP_NF_FILTER");
         assertThat(r.fix().lines()).containsExactly("CONFIG_XT_LEGACY=y");

@@ -37,8 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code kconfig4j web} in a real browser: Debian's headless Chromium, driven by Selenium through
  * Debian's chromium-driver, on the 6.12 x86 tree with Debian's amd64 config (navigate, search,
  * change and undo, help, enable a blocked symbol, save: the kernel's conf keeps the saved file),
- * and on the 7.3 tree reviewing Debian's 6.12 cloud config (HYPERV lost, its fix applied with one
- * click). Screenshots of the main views go to {@code docs/}. Skipped, with a line, where Chromium
+ * and on the 7.3 tree reviewing Debian's 6.12 cloud config (in the upgrade report's order: HYPERV
+ * among the roots that take options you chose, its fix applied with one click; values the
+ * toolchain decides counted in their class). Screenshots of the main views go to {@code docs/}. Skipped, with a line, where Chromium
  * or its driver is not installed, except under CI=true.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -257,9 +258,38 @@ class WebBrowserTest {
             assertThat(s.session().configuration().tristate(s.tree().symbols().find("HYPERV"))).isEqualTo(Tristate.NO);
             browser.findElement(By.id("upgradeBtn")).click();
             WebElement hyperv = waiting(600).until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector(".finding[data-symbol='HYPERV']")));
-            assertThat(hyperv.getText()).contains("LOST").contains("HYPERV");
+                    By.cssSelector(".finding.lost[data-symbol='HYPERV']")));
+            assertThat(hyperv.getText()).contains("LOST", "HYPERV", "Takes 13 options you chose", "Apply fix (verified)");
             screenshot("web-upgrade.png");
+
+            // The panel is the report's order: the roots that take options you chose, the largest
+            // first (the new NETFILTER_XTABLES_LEGACY gate, then HYPERV), then the other values you
+            // could set, then the rest in one block counted by class.
+            var review = s.session().upgradeReview();
+            assertThat(browser.findElements(By.cssSelector(".finding.lost")))
+                    .extracting(e -> e.getAttribute("data-symbol"))
+                    .containsExactlyElementsOf(review.lost().stream().map(r -> r.finding().symbol()).toList())
+                    .startsWith("NETFILTER_XTABLES_LEGACY", "HYPERV");
+            assertThat(browser.findElements(By.cssSelector(".finding.changed")))
+                    .extracting(e -> e.getAttribute("data-symbol"))
+                    .containsExactlyElementsOf(review.changed().stream().map(r -> r.finding().symbol()).toList());
+            // What the toolchain decides is no lost option: it is counted in its class, listed on demand.
+            assertThat(browser.findElements(By.cssSelector(".finding [data-symbol='GCC_ASM_GOTO_OUTPUT_BROKEN'],"
+                    + " .finding[data-symbol='GCC_ASM_GOTO_OUTPUT_BROKEN']"))).isEmpty();
+            WebElement toolchain = browser.findElement(By.cssSelector("#rest details[data-class='TOOLCHAIN']"));
+            int counted = review.rest().stream().filter(c -> c.category().name().equals("TOOLCHAIN")).findFirst()
+                    .orElseThrow().count();
+            assertThat(toolchain.getText()).isEqualTo(counted + " derived from the toolchain (compiler, assembler, linker)");
+            WebElement asmGoto = toolchain.findElement(By.cssSelector("li[data-symbol='GCC_ASM_GOTO_OUTPUT_BROKEN']"));
+            assertThat(asmGoto.isDisplayed()).isFalse();
+            toolchain.findElement(By.tagName("summary")).click();
+            assertThat(asmGoto.isDisplayed()).isTrue();
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                    browser.findElement(By.id("rest")));
+            screenshot("web-upgrade-rest.png");
+            assertThat(browser.findElements(By.cssSelector("#rest details")))
+                    .extracting(e -> e.getAttribute("data-class")).containsSubsequence("TOOLCHAIN", "HELPER", "NEW_DEFAULT");
+
             hyperv.findElement(By.cssSelector("button.fix")).click();
             waitStatus("fix HYPERV");
             assertThat(s.session().configuration().tristate(s.tree().symbols().find("HYPERV"))).isNotEqualTo(Tristate.NO);

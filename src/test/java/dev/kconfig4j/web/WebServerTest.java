@@ -178,6 +178,50 @@ class WebServerTest {
     }
 
     @Test
+    void aServerStartedBeforeItsSessionAnswersOnlyThatItIsLoadingUntilItGetsIt() throws Exception {
+        // kconfig4j web starts the server while the tree loads.
+        String secret = Guard.newToken();
+        try (WebServer early = new WebServer("127.0.0.1", 0, secret)) {
+            early.start();
+            String at = "127.0.0.1:" + early.port();
+            WebServer saved = server;
+            server = early;
+            try {
+                Answer loading = http("GET", "/api/state", at, "Cookie: " + Guard.COOKIE + "=" + secret);
+                assertThat(loading.status()).isEqualTo(503);
+                assertThat(loading.body()).contains("loading");
+                early.serve(session, dir.resolve("defconfig"));
+                Answer state = http("GET", "/api/state", at, "Cookie: " + Guard.COOKIE + "=" + secret);
+                assertThat(state.status()).isEqualTo(200);
+                assertThat(state.body()).contains("\"title\":\"Test kernel\"");
+                assertThat(http("GET", "/api/state", at).status()).isEqualTo(403);
+            } finally {
+                server = saved;
+            }
+        }
+    }
+
+    @Test
+    void theUpgradeReviewComesInTheReportsOrderWithTheRestCountedByClass() throws Exception {
+        // USB_STORAGE (an option) is lost to PCI, which the old config leaves unset; SCSI went with it.
+        String old = "CONFIG_MODULES=y\nCONFIG_USB=m\nCONFIG_USB_STORAGE=m\nCONFIG_SCSI=m\nCONFIG_NR=100\n";
+        session.reviewUpgradeOf("old.config", old, null);
+        assertThat(http("GET", "/api/upgrade", host, cookie()).status()).isEqualTo(202);
+        session.upgradeReview();
+        com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(http("GET", "/api/upgrade", host, cookie()).body());
+        assertThat(r.get("summary").asText()).startsWith("2 options you chose lost (in 1 root cause), 1 other values");
+        assertThat(r.get("lost")).hasSize(1);
+        com.fasterxml.jackson.databind.JsonNode pci = r.get("lost").get(0);
+        assertThat(pci.get("finding").get("symbol").asText()).isEqualTo("PCI");
+        assertThat(pci.get("takes").asText()).isEqualTo("2 options you chose");
+        assertThat(pci.get("finding").get("fix").get("lines").get(0).asText()).isEqualTo("CONFIG_PCI=y");
+        assertThat(r.get("changed").get(0).get("finding").get("symbol").asText()).isEqualTo("NR");
+        assertThat(r.get("rest").get(0).get("category").asText()).isEqualTo("NEW_DEFAULT");
+        assertThat(r.has("report")).isFalse();
+    }
+
+    @Test
     void onlyTheGivenConfigFilesAreWrittenAndNoOtherPathIsServed() throws Exception {
         for (String p : new String[] {"/../../../etc/passwd", "/assets/app.js", "/WebServer.class",
             "/dev/kconfig4j/web/WebServer.class", "/app.js/../../pom.xml", "/%2e%2e/%2e%2e/etc/passwd"}) {

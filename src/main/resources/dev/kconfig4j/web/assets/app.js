@@ -323,16 +323,24 @@ async function upgrade() {
     setTimeout(() => { if ($('upgradePending')) upgrade(); }, 1500);
     return;
   }
-  const lost = r.findings.filter((f) => f.kind === 'LOST' || f.kind === 'DEMOTED');
+  // The session gives the review in the upgrade report's order (its Ranking): nothing is ranked here.
   const parts = [el('h2', {}, 'Upgrade review'),
-    el('p', {}, r.config + ' carried to ' + r.kernel + ': ' + r.findings.length + ' root findings, '
-      + lost.length + ' lost or demoted.')];
+    el('p', {}, r.config + ' carried to ' + r.kernel + ': ' + r.summary + '.')];
   if (r.fix && r.fix.lines.length) {
     parts.push(el('div', { class: 'actions' }, el('button', { id: 'fixAll', class: 'primary', onclick: () => fix(null) },
       'Apply every fix (' + r.fix.lines.length + ' lines' + (r.fix.verified ? ', verified' : '') + ')')));
   }
-  // In the guard's order: it ranks the findings by what the user loses.
-  for (const f of r.findings) parts.push(finding(f));
+  if (r.lost.length) {
+    parts.push(el('h3', { id: 'lostTitle' }, 'Options you chose that are lost (' + r.lost.length + ' root cause'
+      + (r.lost.length === 1 ? '' : 's') + ', the largest first)'));
+    for (const root of r.lost) parts.push(finding(root, 'lost'));
+  }
+  if (r.changed.length) {
+    parts.push(el('h3', { id: 'changedTitle' }, 'Other values you could set that change (' + r.changed.length
+      + ' root cause' + (r.changed.length === 1 ? '' : 's') + ', in config order)'));
+    for (const root of r.changed) parts.push(finding(root, 'changed'));
+  }
+  if (r.rest.length) parts.push(rest(r.rest));
   p.replaceChildren(...parts);
 }
 
@@ -340,18 +348,27 @@ function countAll(f) {
   return f.consequences.reduce((n, c) => n + 1 + countAll(c), 0);
 }
 
-function finding(f) {
+const className = (c) => String(c).toLowerCase().replace(/_/g, ' ');
+
+function consequenceList(f) {
+  return el('ul', {}, f.consequences.map((c) => el('li', { class: 'mono', 'data-symbol': c.symbol },
+    c.kind + ' ' + c.symbol + ' ' + (c.oldValue ?? '') + ' → ' + (c.newValue ?? 'not set'),
+    c.class ? el('span', { class: 'badge' }, className(c.class)) : null,
+    c.consequences.length ? consequenceList(c) : null)));
+}
+
+function finding(root, section) {
+  const f = root.finding;
   const n = countAll(f);
-  const box = el('div', { class: 'finding', 'data-symbol': f.symbol },
+  const box = el('div', { class: 'finding ' + section, 'data-symbol': f.symbol },
     el('div', {}, el('span', { class: 'badge ' + f.kind }, f.kind),
-      f.class ? el('span', { class: 'badge' }, String(f.class).toLowerCase().replace(/_/g, ' ')) : null,
       el('strong', { class: 'mono' }, f.symbol), ' ',
       el('span', { class: 'mono' }, (f.oldValue ?? 'not set') + ' → ' + (f.newValue ?? 'not set')),
       n ? el('span', { class: 'muted' }, '  and ' + n + ' consequence' + (n === 1 ? '' : 's')) : null),
+    section === 'lost' ? el('div', { class: 'takes' }, 'Takes ' + root.takes) : null,
     el('div', { class: 'cause' }, f.cause.text));
   if (f.consequences.length) {
-    box.append(el('details', {}, el('summary', {}, 'Consequences'),
-      el('ul', {}, f.consequences.map((c) => el('li', { class: 'mono' }, c.kind + ' ' + c.symbol + ' ' + (c.oldValue ?? '') + ' → ' + (c.newValue ?? 'not set'))))));
+    box.append(el('details', {}, el('summary', {}, 'Consequences'), consequenceList(f)));
   }
   if (f.fix) {
     box.append(el('pre', {}, f.fix.lines.join('\n') || f.fix.note));
@@ -362,6 +379,18 @@ function finding(f) {
     }
   }
   return box;
+}
+
+// The rest, in one block: a line per class, each opening to its findings.
+function rest(classes) {
+  const total = classes.reduce((n, c) => n + c.findings.length, 0);
+  return el('div', { id: 'rest', class: 'rest' },
+    el('h3', {}, 'The rest: ' + total + ' finding' + (total === 1 ? '' : 's') + ' that take nothing you chose'),
+    classes.map((c) => el('details', { class: 'restClass', 'data-class': c.category },
+      el('summary', {}, el('strong', {}, String(c.findings.length)), ' ' + c.title),
+      // Values and their causes only: the class says what they are (a toolchain "y → n" is no loss).
+      el('ul', {}, c.findings.map((f) => el('li', { class: 'mono', 'data-symbol': f.symbol, title: f.cause.text },
+        f.symbol + ' ' + (f.oldValue ?? 'not set') + ' → ' + (f.newValue ?? (f.kind === 'DROPPED' ? 'gone' : 'not set'))))))));
 }
 
 async function fix(symbol) {
