@@ -61,6 +61,9 @@ import java.util.stream.Stream;
  * atomically, and must pass {@link CacheRoot#distrust} (another user's or a writable snapshot is
  * ignored with a warning) and their checksum (a damaged one is ignored with a warning and
  * rewritten). Anything unexpected while reading one makes it a miss: the tree is parsed as usual.
+ * Each write prunes the directory ({@link #prune}): the least recently used snapshots go first
+ * until the rest fit in {@code KCONFIG4J_SNAPSHOT_LIMIT_MIB} (64 MiB, about ten trees), and none
+ * unused for 30 days is kept.
  */
 public final class TreeSnapshot {
     static final int FORMAT = 1;
@@ -69,15 +72,25 @@ public final class TreeSnapshot {
     private static final int DIGEST = 16;
     private static volatile byte[] selfDigest;
 
+    /** The default bound on the snapshot directory's total size: about ten trees. */
+    static final long DEFAULT_LIMIT = 64L << 20;
+    /** A snapshot unused for this long is removed whatever the total. */
+    static final java.time.Duration MAX_UNUSED = java.time.Duration.ofDays(30);
+    private static final java.util.regex.Pattern SNAPSHOT_NAME = java.util.regex.Pattern.compile("[0-9a-f]{64}\\.snapshot");
+    private static final String TEMP_PREFIX = ".snapshot-tmp-";
+
     private final Path file;
     private final PrintStream warnings;
     private final byte[] header;
+    /** The bound on the directory's total size, in bytes ({@code KCONFIG4J_SNAPSHOT_LIMIT_MIB}). */
+    private final long limit;
 
     /** What a parse produced, as the snapshot gives it back. */
     public record Parsed(SymbolTable symbols, List<Statement> syntax, Map<String, String> usedEnvironment) {
     }
 
-    private TreeSnapshot(Path file, PrintStream warnings, byte[] header) {
+    private TreeSnapshot(Path file, PrintStream warnings, byte[] header, long limit) {
+        this.limit = limit;
         this.file = file;
         this.warnings = warnings;
         this.header = header;
@@ -111,7 +124,8 @@ public final class TreeSnapshot {
             }
             byte[] header = h.toByteArray();
             String name = HexFormat.of().formatHex(sha256().digest(header)) + ".snapshot";
-            return new TreeSnapshot(dir.resolve(name), warnings, header);
+            return new TreeSnapshot(dir.resolve(name), warnings, header,
+                    limit(environment.get("KCONFIG4J_SNAPSHOT_LIMIT_MIB")));
         } catch (CacheRoot.Untrusted e) {
             CacheRoot.warnOnce(warnings, e.getMessage());
             return null;
@@ -270,7 +284,7 @@ public final class TreeSnapshot {
             }
             w.statements(syntax);
             byte[] body = w.toByteArray();
-            temp = Files.createTempFile(file.getParent(), ".snapshot-tmp-", ".tmp");
+            temp = Files.createTempFile(file.getParent(), TEMP_PREFIX, ".tmp");
             try (OutputStream out = Files.newOutputStream(temp)) {
                 out.write(body);
                 out.write(check(body, body.length));
@@ -281,6 +295,7 @@ public final class TreeSnapshot {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             temp = null;
+            prune(file.getParent(), file, limit, java.time.Instant.now());
         } catch (IOException | RuntimeException e) {
             // A tree this format does not know (a new kind of statement, say) or a full disk: no snapshot.
         } finally {
@@ -391,10 +406,76 @@ public final class TreeSnapshot {
                 }
                 to.flush();
             }
+            markUsed();
             return new Parsed(symbols, syntax, used);
         } catch (RuntimeException e) {
             CacheRoot.warnOnce(warnings, "snapshot " + file + " cannot be read (" + e + "); not used");
             return null;
+        }
+    }
+
+    /** Records a use in the file's modification time: pruning removes the least recently used first. */
+    private void markUsed() {
+        try {
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        } catch (IOException | RuntimeException e) {
+            // Only the pruning order suffers.
+        }
+    }
+
+    /** The limit {@code KCONFIG4J_SNAPSHOT_LIMIT_MIB} gives (a whole number of MiB), else the default. */
+    static long limit(String mib) {
+        if (mib != null) {
+            try {
+                return Math.max(0, Long.parseLong(mib.trim())) << 20;
+            } catch (NumberFormatException e) {
+                // A malformed tuning variable is ignored: the default applies.
+            }
+        }
+        return DEFAULT_LIMIT;
+    }
+
+    /**
+     * Keeps the snapshot directory small: removes snapshots unused for {@link #MAX_UNUSED}, then
+     * the least recently used (written or read) until the rest fit in {@code limit} bytes, and
+     * temp files left by an interrupted write an hour old. {@code keep}, just written, stays even
+     * if it alone exceeds the limit. Only files named as snapshots are touched, so a directory
+     * shared with other files is harmless. Another run may read a snapshot being removed: it has
+     * it open or finds none, both fine.
+     */
+    static void prune(Path dir, Path keep, long limit, java.time.Instant now) {
+        record Entry(Path path, long size, long used) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                boolean snapshot = SNAPSHOT_NAME.matcher(name).matches();
+                if (!snapshot && !name.startsWith(TEMP_PREFIX)) {
+                    continue;
+                }
+                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(f,
+                        java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                long used = a.lastModifiedTime().toMillis();
+                if (!snapshot) {
+                    if (now.toEpochMilli() - used > java.time.Duration.ofHours(1).toMillis()) {
+                        Files.deleteIfExists(f);
+                    }
+                } else if (!f.equals(keep)) {
+                    entries.add(new Entry(f, a.size(), used));
+                }
+            }
+            entries.sort(java.util.Comparator.comparingLong(Entry::used).reversed());
+            long total = Files.exists(keep, LinkOption.NOFOLLOW_LINKS) ? Files.size(keep) : 0;
+            for (Entry e : entries) {
+                total += e.size();
+                if (total > limit || now.toEpochMilli() - e.used() > MAX_UNUSED.toMillis()) {
+                    Files.deleteIfExists(e.path());
+                    total -= e.size();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Pruning again at the next write.
         }
     }
 
