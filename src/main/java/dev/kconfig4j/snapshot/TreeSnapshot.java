@@ -1,6 +1,7 @@
 package dev.kconfig4j.snapshot;
 
 import dev.kconfig4j.cache.CacheRoot;
+import dev.kconfig4j.cache.ContentCheck;
 
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.parse.Attribute;
@@ -69,7 +70,7 @@ public final class TreeSnapshot {
     static final int FORMAT = 1;
     private static final byte[] MAGIC = "KC4JSNP\n".getBytes(StandardCharsets.US_ASCII);
     /** The length of a {@link #check} value. */
-    private static final int DIGEST = 16;
+    private static final int DIGEST = ContentCheck.LENGTH;
     private static volatile byte[] selfDigest;
 
     /** The default bound on the snapshot directory's total size: about ten trees. */
@@ -488,40 +489,13 @@ public final class TreeSnapshot {
         }
     }
 
-    /**
-     * The check value of {@code length} bytes of {@code data}: its length, CRC-32 and CRC-32C (64
-     * bits that a change leaves equal by accident with a chance of about 2^-64). Not a
-     * cryptographic digest, on purpose: both are computed by the JVM's intrinsics even before the
-     * JIT starts, where SHA-256 of the ~6 MB a tree's files and its snapshot hold would cost a
-     * third of a run. Forgery is prevented by ownership ({@link CacheRoot}), not by this value;
-     * whoever can change the tree's files decides what it says anyway.
-     */
+    /** The {@link ContentCheck} value of {@code length} bytes of {@code data}. */
     static byte[] check(byte[] data, int length) {
-        Check c = new Check();
-        c.update(data, 0, length);
-        return c.value();
+        return ContentCheck.of(data, length);
     }
 
     static byte[] check(byte[] data) {
         return check(data, data.length);
-    }
-
-    /** Accumulates a {@link #check} value. */
-    private static final class Check {
-        private final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        private final java.util.zip.CRC32C crcC = new java.util.zip.CRC32C();
-        private long length;
-
-        void update(byte[] data, int offset, int count) {
-            crc.update(data, offset, count);
-            crcC.update(data, offset, count);
-            length += count;
-        }
-
-        byte[] value() {
-            return ByteBuffer.allocate(DIGEST).putLong(length).putInt((int) crc.getValue())
-                    .putInt((int) crcC.getValue()).array();
-        }
     }
 
     /** The {@link #check} value of kconfig4j's own code: its jar, or every file of its classes directory. */
@@ -530,7 +504,7 @@ public final class TreeSnapshot {
         if (known != null) {
             return known;
         }
-        Check digest = new Check();
+        ContentCheck digest = new ContentCheck();
         Path code;
         try {
             code = Path.of(TreeSnapshot.class.getProtectionDomain().getCodeSource().getLocation().toURI());
