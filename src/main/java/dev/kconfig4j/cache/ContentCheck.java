@@ -44,6 +44,16 @@ public final class ContentCheck {
         return c.value();
     }
 
+    /** The value of the bytes of {@code data} from its position to its limit (which it consumes). */
+    public static byte[] of(ByteBuffer data) {
+        ContentCheck c = new ContentCheck();
+        int count = data.remaining();
+        c.crc.update(data.duplicate());
+        c.crcC.update(data);
+        c.length = count;
+        return c.value();
+    }
+
     /** The value of a file's content, read in blocks. */
     public static byte[] of(Path file) throws IOException {
         ContentCheck c = new ContentCheck();
