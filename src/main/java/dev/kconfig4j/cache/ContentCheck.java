@@ -56,9 +56,13 @@ public final class ContentCheck {
 
     /** The value of a file's content, read in blocks. */
     public static byte[] of(Path file) throws IOException {
+        return of(file, new byte[1 << 16]);
+    }
+
+    /** The value of a file's content, read in blocks through {@code buffer} (to reuse one). */
+    public static byte[] of(Path file, byte[] buffer) throws IOException {
         ContentCheck c = new ContentCheck();
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) > 0;) {
                 c.update(buffer, 0, n);
             }

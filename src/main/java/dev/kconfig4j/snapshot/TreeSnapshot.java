@@ -357,24 +357,23 @@ public final class TreeSnapshot {
                 return null;
             }
             int files = r.in.getInt();
+            List<Object[]> read = new ArrayList<>(Math.min(files, 1 << 16));
             for (int i = 0; i < files; i++) {
-                String name = r.string();
-                String path = r.string();
-                byte[] digest = r.bytes();
-                Path now = Parser.resolve(name, workingDirectory, srctree);
-                if (now == null || !now.toString().equals(path) || !Arrays.equals(fileDigest(now), digest)) {
-                    return null;
-                }
+                read.add(new Object[] {r.string(), r.string(), r.bytes()});
             }
             int probeCount = r.in.getInt();
+            List<Object[]> ran = new ArrayList<>(Math.min(probeCount, 1 << 16));
             for (int i = 0; i < probeCount; i++) {
-                String command = r.string();
-                byte[] stdout = r.bytes();
-                byte[] stderr = r.bytes();
-                if (!probes.answers(command, environment, workingDirectory, stdout, stderr)) {
-                    return null;
-                }
+                ran.add(new Object[] {r.string(), r.bytes(), r.bytes()});
             }
+            // Checking every file and probe and decoding the tree are independent: the check runs
+            // on a second thread (most of a warm load's wall time otherwise), and nothing of the
+            // snapshot is printed or returned before it said yes.
+            java.util.concurrent.FutureTask<Boolean> valid = new java.util.concurrent.FutureTask<>(
+                    () -> stillValid(read, ran, probes, environment, srctree, workingDirectory));
+            Thread checker = new Thread(valid, "kconfig4j-snapshot-check");
+            checker.setDaemon(true);
+            checker.start();
             Map<String, String> used = new LinkedHashMap<>();
             int usedCount = r.in.getInt();
             for (int i = 0; i < usedCount; i++) {
@@ -403,7 +402,7 @@ public final class TreeSnapshot {
                 r.symbols[i] = s;
             }
             List<Statement> syntax = r.statements();
-            if (r.in.hasRemaining()) {
+            if (r.in.hasRemaining() || !valid.get()) {
                 return null;
             }
             for (Object[] o : output) {
@@ -422,7 +421,41 @@ public final class TreeSnapshot {
             // InternalError: the file was cut short under the mapping (another program, not us).
             CacheRoot.warnOnce(warnings, "snapshot " + file + " cannot be read (" + e + "); not used");
             return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
+    }
+
+    /**
+     * Whether every file the parse read ({@code name, path, check}) is still what the same name
+     * resolves to, with the same content, and every probe it ran ({@code command, stdout, stderr})
+     * is answered by the probe cache now with the same output.
+     */
+    private static boolean stillValid(List<Object[]> read, List<Object[]> ran, ProbeCache probes,
+            Map<String, String> environment, Path srctree, Path workingDirectory) {
+        byte[] buffer = new byte[1 << 14];
+        for (Object[] f : read) {
+            Path now = Parser.resolve((String) f[0], workingDirectory, srctree);
+            if (now == null || !now.toString().equals(f[1])) {
+                return false;
+            }
+            try {
+                if (!Arrays.equals(ContentCheck.of(now, buffer), (byte[]) f[2])) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        for (Object[] p : ran) {
+            if (!probes.answers((String) p[0], environment, workingDirectory, (byte[]) p[1], (byte[]) p[2])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Records a use in the file's modification time: pruning removes the least recently used first. */
@@ -490,14 +523,6 @@ public final class TreeSnapshot {
         }
     }
 
-    private static byte[] fileDigest(Path file) {
-        try {
-            byte[] content = Files.readAllBytes(file);
-            return check(content, content.length);
-        } catch (IOException e) {
-            return new byte[0];
-        }
-    }
 
     /** The {@link ContentCheck} value of {@code length} bytes of {@code data}. */
     static byte[] check(byte[] data, int length) {
