@@ -126,10 +126,10 @@ final class Shell {
     }
 
     /**
-     * What one command gave: its stdout as captured, its stderr (null if it went straight to our
-     * stderr), whether the probe cache answered it; or why it could not run.
+     * What one command gave (from the probe cache or by running): its stdout as captured and its
+     * stderr (null if it went straight to our stderr); or why it could not run.
      */
-    record Answer(byte[] stdout, byte[] stderr, boolean cached, String failure) {
+    record Answer(byte[] stdout, byte[] stderr, String failure) {
     }
 
     /**
@@ -146,7 +146,7 @@ final class Shell {
             key = cache.key(command, environment, workingDirectory.toPath());
             ProbeCache.Result cached = cache.lookup(key);
             if (cached != null) {
-                return new Answer(cached.stdout(), cached.stderr(), true, null);
+                return new Answer(cached.stdout(), cached.stderr(), null);
             }
         }
         if (ahead != null) {
@@ -175,15 +175,15 @@ final class Shell {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 process.destroy();
-                return new Answer(null, null, false, "interrupted while running a shell command");
+                return new Answer(null, null, "interrupted while running a shell command");
             }
             byte[] errors = stderrCopy != null ? Files.readAllBytes(stderrCopy) : null;
             if (key != null) {
                 cache.store(key, new ProbeCache.Result(output.clone(), errors));
             }
-            return new Answer(output, errors, false, null);
+            return new Answer(output, errors, null);
         } catch (IOException e) {
-            return new Answer(null, null, false, "cannot run shell command '" + command + "': " + e.getMessage());
+            return new Answer(null, null, "cannot run shell command '" + command + "': " + e.getMessage());
         } finally {
             if (stderrCopy != null) {
                 try {

@@ -243,7 +243,35 @@ public final class TreeSnapshot {
     public void write(Recording recording, SymbolTable symbols, List<Statement> syntax, Preprocessor preprocessor) {
         Path temp = null;
         try {
-            Writer w = new Writer();
+            temp = Files.createTempFile(file.getParent(), TEMP_PREFIX, ".tmp");
+            writeTo(temp, recording, symbols, syntax, preprocessor);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+            prune(file.getParent(), file, limit, java.time.Instant.now());
+        } catch (IOException | RuntimeException e) {
+            // A tree this format does not know (a new kind of statement, say) or a full disk: no snapshot.
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // Removed by `kconfig4j cache --clear`.
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the snapshot into {@code temp}, streamed with its check computed on the way: a 6 MB
+     * buffer and its copy would be the peak of a first run's memory.
+     */
+    private void writeTo(Path temp, Recording recording, SymbolTable symbols, List<Statement> syntax,
+            Preprocessor preprocessor) throws IOException {
+        try (Writer w = new Writer(Files.newOutputStream(temp))) {
             w.out.write(MAGIC);
             w.out.writeInt(FORMAT);
             w.bytes(header);
@@ -284,29 +312,7 @@ public final class TreeSnapshot {
                 w.string(s.name());
             }
             w.statements(syntax);
-            byte[] body = w.toByteArray();
-            temp = Files.createTempFile(file.getParent(), TEMP_PREFIX, ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                out.write(body);
-                out.write(check(body, body.length));
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-            prune(file.getParent(), file, limit, java.time.Instant.now());
-        } catch (IOException | RuntimeException e) {
-            // A tree this format does not know (a new kind of statement, say) or a full disk: no snapshot.
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // Removed by `kconfig4j cache --clear`.
-                }
-            }
+            w.finish();
         }
     }
 
@@ -580,14 +586,52 @@ public final class TreeSnapshot {
     // the format: strings once each (then by index), symbols by id, tagged statements and expressions
     // ------------------------------------------------------------------------------------------
 
-    private static final class Writer {
-        final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
-        final DataOutputStream out = new DataOutputStream(buffer);
+    private static final class Writer implements java.io.Closeable {
+        private final ByteArrayOutputStream buffer;
+        private final OutputStream sink;
+        private final ContentCheck check = new ContentCheck();
+        final DataOutputStream out;
         private final Map<String, Integer> strings = new HashMap<>();
+
+        /** Into memory ({@link #toByteArray}). */
+        Writer() {
+            buffer = new ByteArrayOutputStream(1 << 12);
+            sink = buffer;
+            out = new DataOutputStream(buffer);
+        }
+
+        /** Into {@code file}, through a buffer, checking what passes ({@link #finish} appends the check). */
+        Writer(OutputStream file) {
+            buffer = null;
+            sink = file;
+            out = new DataOutputStream(new java.io.BufferedOutputStream(new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    check.update(b, off, len);
+                    file.write(b, off, len);
+                }
+            }, 1 << 16));
+        }
 
         byte[] toByteArray() throws IOException {
             out.flush();
             return buffer.toByteArray();
+        }
+
+        /** Appends the check of everything written (the snapshot's last ContentCheck.LENGTH bytes). */
+        void finish() throws IOException {
+            out.flush();
+            sink.write(check.value());
+        }
+
+        @Override
+        public void close() throws IOException {
+            sink.close();
         }
 
         void bytes(byte[] b) throws IOException {
