@@ -8,11 +8,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -601,7 +599,6 @@ public final class ProbeCache {
         if (directory == null || result.stderr().length > MAX_STORED_STDERR) {
             return;
         }
-        Path temp = null;
         try {
             if (!usable()) {
                 return;
@@ -621,24 +618,9 @@ public final class ProbeCache {
             digest.update(buffer.toByteArray());
             out.write(digest.digest());
             out.flush();
-            temp = Files.createTempFile(directory, TEMP_PREFIX, ".tmp");
-            Files.write(temp, buffer.toByteArray());
-            try {
-                Files.move(temp, entry(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, entry(key), StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            CacheRoot.writeAtomically(entry(key), TEMP_PREFIX, temp -> Files.write(temp, buffer.toByteArray()));
         } catch (IOException | SecurityException e) {
             // Best effort: the result was used; it is only not remembered.
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // A stray temp file is removed by clear().
-                }
-            }
         }
     }
 

@@ -21,11 +21,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -241,27 +239,11 @@ public final class TreeSnapshot {
 
     /** Writes the snapshot of a finished parse; failures only mean there is none. */
     public void write(Recording recording, SymbolTable symbols, List<Statement> syntax, Preprocessor preprocessor) {
-        Path temp = null;
         try {
-            temp = Files.createTempFile(file.getParent(), TEMP_PREFIX, ".tmp");
-            writeTo(temp, recording, symbols, syntax, preprocessor);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            CacheRoot.writeAtomically(file, TEMP_PREFIX, temp -> writeTo(temp, recording, symbols, syntax, preprocessor));
             prune(file.getParent(), file, limit, java.time.Instant.now());
         } catch (IOException | RuntimeException e) {
             // A tree this format does not know (a new kind of statement, say) or a full disk: no snapshot.
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // Removed by `kconfig4j cache --clear`.
-                }
-            }
         }
     }
 
