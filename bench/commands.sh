@@ -10,6 +10,9 @@
 #   enable    enable BTRFS_DEBUG, with Debian's 6.12 amd64 config (bench/enable.sh also checks the
 #             answers with the kernel's conf)
 #
+# CPU time and peak memory hardly depend on the machine's load; wall time does, so the load
+# average is printed before and after the runs.
+#
 # usage: bench/commands.sh [RUNS]   (default 5)
 # env:   KCONFIG4J_SHARED (default ../shared)
 set -euo pipefail
@@ -42,11 +45,14 @@ one_run() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 col() { awk -v c="$2" '{print $c}' "$work/$1.t" | median; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for n in "${names[@]}"; do one_run "$n" on; rm -f "$work/$n-on.t"; done   # warm-up: caches
 for _ in $(seq "$runs"); do
     for n in "${names[@]}"; do one_run "$n" on; one_run "$n" off; done
 done
-printf 'kconfig4j commands, Linux 6.12 x86, %d runs each (medians); %s\n' "$runs" "$(java -version 2>&1 | head -1)"
+printf 'kconfig4j commands, Linux 6.12 x86, %d runs each (medians); %s, %d cores\n' "$runs" \
+    "$(java -version 2>&1 | head -1)" "$(nproc)"
+printf 'load average (1, 5, 15 min): %s before, %s after\n' "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-8s %-10s %8s %8s %9s\n' command caches wall cpu peak
 for n in "${names[@]}"; do
     for c in on off; do

@@ -15,7 +15,10 @@
 #                     KCONFIG4J_PROBE_CACHE=off, every probe runs and the tree is parsed, as the
 #                     kernel's conf does every time.
 #   wall              elapsed time; cpu: user + system time of the process and its children (the
-#                     probes); peak: maximum resident set size (/usr/bin/time's %M).
+#                     probes); peak: maximum resident set size (/usr/bin/time's %M); wall/kernel
+#                     and cpu/kernel: the ratios to the kernel's conf in the same rows. CPU time
+#                     and peak memory hardly depend on the machine's load; wall time does, so the
+#                     load average (1 minute) is printed before and after the runs.
 # Both tools' .config, auto.conf and autoconf.h are compared after the runs; any difference stops
 # the script.
 #
@@ -69,6 +72,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 col() { awk -v c="$2" '{print $c}' "$work/$1.t" | median; }
 
 mkdir -p "$work/home"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 for tree in $trees; do
     for objdir in existing fresh; do
@@ -103,16 +107,18 @@ for tree in $trees; do
 done
 printf 'olddefconfig, x86, Debian amd64 config of each tree, %d runs each (medians); %s, %d cores\n' \
     "$runs" "$(java -version 2>&1 | head -1)" "$(nproc)"
-printf '%-5s %-9s %-22s %8s %8s %9s %8s\n' tree objdir tool wall cpu peak 'wall/kernel'
+printf 'load average (1, 5, 15 min): %s before, %s after\n' "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-5s %-9s %-22s %8s %8s %9s %11s %10s\n' tree objdir tool wall cpu peak 'wall/kernel' 'cpu/kernel'
 for tree in $trees; do
     for objdir in existing fresh; do
         k=$(col "$tree-$objdir-kernel" 1)
+        kc=$(col "$tree-$objdir-kernel" 2)
         for tool in kernel cache-on cache-off; do
             l="$tree-$objdir-$tool"
             w=$(col "$l" 1); c=$(col "$l" 2); m=$(col "$l" 3)
             name=$tool; [ $tool = kernel ] && name="conf-$tree"; [ $tool != kernel ] && name="kconfig4j $tool"
-            printf '%-5s %-9s %-22s %7.2fs %7.2fs %6.0fMiB %8.2f\n' "$tree" "$objdir" "$name" "$w" "$c" \
-                "$(echo "$m / 1024" | bc -l)" "$(echo "$w / $k" | bc -l)"
+            printf '%-5s %-9s %-22s %7.2fs %7.2fs %6.0fMiB %11.2f %10.2f\n' "$tree" "$objdir" "$name" "$w" "$c" \
+                "$(echo "$m / 1024" | bc -l)" "$(echo "$w / $k" | bc -l)" "$(echo "$c / $kc" | bc -l)"
         done
     done
 done

@@ -2,10 +2,12 @@ package dev.kconfig4j.cache;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
@@ -115,6 +117,38 @@ public final class CacheRoot {
             throw new Untrusted(dir, why);
         }
         return dir;
+    }
+
+    /** Writes a file's content (for {@link #writeAtomically}). */
+    @FunctionalInterface
+    public interface FileWriter {
+        void write(Path file) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} through a temp file (named {@code tempPrefix...}) in its directory,
+     * renamed into place, so that a concurrent reader finds the old file or the new one, never a
+     * part; the temp file is removed if anything fails.
+     */
+    public static void writeAtomically(Path target, String tempPrefix, FileWriter content) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), tempPrefix, ".tmp");
+        try {
+            content.write(temp);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // A stray temp file is removed by pruning or `kconfig4j cache --clear`.
+                }
+            }
+        }
     }
 
     /** Prints {@code message} to {@code warnings} unless this process has printed it already. */

@@ -22,7 +22,8 @@ public final class Menu {
     private final Kind kind;
     private final Symbol symbol;
     private final Location location;
-    final List<Menu> children = new ArrayList<>();
+    /** Empty at first, growing one at a time: most menus are leaves (see Symbol's lists). */
+    final List<Menu> children = new ArrayList<>(0);
     Menu parent;
     String promptText;
     Expr promptCondition;

@@ -87,7 +87,13 @@ public final class Parser {
         if (p == null) {
             throw new KconfigException("can't open file \"" + file + "\"");
         }
-        return parseFile(file, p, null);
+        // Compiler probes run concurrently, ahead of their turn, with the same results.
+        preprocessor.runProbesAhead(twin -> new ProbeLookahead(srctree, workingDirectory, twin).read(file));
+        try {
+            return parseFile(file, p, null);
+        } finally {
+            preprocessor.endProbesAhead();
+        }
     }
 
     private Path resolve(String name) {

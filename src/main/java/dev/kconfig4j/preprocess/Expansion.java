@@ -118,6 +118,10 @@ final class Expansion {
     }
 
     private String resolve(String name, List<String> callArgs, List<String> enclosingArgs) {
+        if (preprocessor.unknown(name)) {
+            // A lookahead cannot tell what this calls, so neither which commands come next.
+            throw new ProbeAhead.Lost();
+        }
         if (callArgs.isEmpty()) {
             int index = parameterIndex(name);
             if (index > 0 && index <= enclosingArgs.size()) {

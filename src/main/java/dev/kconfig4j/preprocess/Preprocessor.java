@@ -38,6 +38,12 @@ public final class Preprocessor {
     }
 
     private final Map<String, String> environment;
+    private final Path workingDirectory;
+    private final Charset charset;
+    private final ShellPolicy policy;
+    /** This is the lookahead of another parse (see {@link ProbeAhead}): it runs nothing. */
+    private final boolean lookahead;
+    private ProbeAhead ahead;
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final Shell shell;
@@ -91,11 +97,75 @@ public final class Preprocessor {
     public Preprocessor(Map<String, String> environment, Path workingDirectory, PrintStream stdout,
             PrintStream stderr, Charset charset, ProbeCache cache, ShellPolicy policy) {
         this.environment = Map.copyOf(environment);
+        this.workingDirectory = workingDirectory;
+        this.charset = charset;
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.lookahead = false;
         this.stdout = Objects.requireNonNull(stdout, "stdout");
         this.stderr = Objects.requireNonNull(stderr, "stderr");
         this.shell = new Shell(this.environment, workingDirectory, stdout, stderr, charset,
-                Objects.requireNonNull(cache, "cache"), Objects.requireNonNull(policy, "policy"));
+                Objects.requireNonNull(cache, "cache"), policy);
         this.shell.onProbe(this::ranProbe);
+    }
+
+    /** The lookahead twin of {@code parse}: same environment, own variables, silent, runs nothing. */
+    private Preprocessor(Preprocessor parse, ProbeAhead ahead) {
+        this.environment = parse.environment;
+        this.workingDirectory = parse.workingDirectory;
+        this.charset = parse.charset;
+        this.policy = ShellPolicy.allow();
+        this.lookahead = true;
+        this.ahead = ahead;
+        this.stdout = new PrintStream(java.io.OutputStream.nullOutputStream());
+        this.stderr = this.stdout;
+        this.shell = new Shell(environment, workingDirectory, stdout, stderr, charset, ProbeCache.disabled(),
+                policy, ahead, true);
+    }
+
+    /**
+     * Lets this parse run its {@code $(shell,...)} probes concurrently, ahead of their turn, with
+     * the same results (see {@link ProbeAhead} for how and why nothing changes). At the first
+     * probe that must really run, {@code walk} is called on another thread with a lookahead
+     * preprocessor: it must read the same tree the way the parse does (every line, in the parse's
+     * order, help text unexpanded) and may stop at any exception. Nothing happens when commands
+     * do not simply run ({@link ShellPolicy} other than allow), with {@code KCONFIG4J_PROBE_JOBS=1}
+     * or on one processor. Call {@link #endProbesAhead} when the parse is over.
+     */
+    public void runProbesAhead(java.util.function.Consumer<Preprocessor> walk) {
+        int jobs = ProbeAhead.jobs(environment);
+        if (lookahead || policy.mode() != ShellPolicy.Mode.ALLOW || jobs < 2 || environment.entrySet().stream()
+                .anyMatch(e -> (e.getKey() + e.getValue()).indexOf(ProbeAhead.UNKNOWN) >= 0)) {
+            return;
+        }
+        ahead = new ProbeAhead(this, jobs, walk);
+        shell.runAhead(ahead);
+    }
+
+    /** Ends what {@link #runProbesAhead} started; commands already running finish on their own. */
+    public void endProbesAhead() {
+        if (ahead != null && !lookahead) {
+            ahead.stop();
+            shell.runAhead(null);
+            ahead = null;
+        }
+    }
+
+    /** The lookahead twin of this preprocessor (for {@link ProbeAhead}). */
+    Preprocessor lookahead(ProbeAhead with) {
+        return new Preprocessor(this, with);
+    }
+
+    /** Whether this is a lookahead, whose unknown results are {@link ProbeAhead#UNKNOWN}. */
+    boolean isLookahead() {
+        return lookahead;
+    }
+
+    /**
+     * For a lookahead: whether {@code text} (a source file name, say) contains an unknown result;
+     * false for a real parse.
+     */
+    public boolean unknown(String text) {
+        return lookahead && text.indexOf(ProbeAhead.UNKNOWN) >= 0;
     }
 
     /**
@@ -130,6 +200,9 @@ public final class Preprocessor {
      */
     public void assign(String nameText, Flavor flavor, String valueText, String file, int line) {
         String name = expand(nameText, file, line);
+        if (unknown(name)) {
+            throw new ProbeAhead.Lost();
+        }
         if (name.isEmpty()) {
             // The kernel's parser sees no name token here and reports this; we can't do better.
             throw new KconfigException(file, line, "syntax error");

@@ -3,15 +3,14 @@ package dev.kconfig4j.preprocess;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import dev.kconfig4j.cache.CacheRoot;
+import dev.kconfig4j.cache.ContentCheck;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,7 +56,7 @@ import java.util.regex.Pattern;
  *       {@code CC} is set): the kernel's own {@code CC_VERSION_TEXT}, which changes when a wrapper
  *       such as {@code /usr/lib/ccache/gcc} or a script calling the real compiler starts calling
  *       a different one;
- *   <li>a fingerprint (path, real path, size, last-modified time to the nanosecond and SHA-256 of
+ *   <li>a fingerprint (path, real path, size, last-modified time to the nanosecond and {@link ContentCheck} of
  *       the content) of {@code /bin/sh} and of every file the command <em>names</em>: the command
  *       is split into words at unquoted whitespace and at the shell operators
  *       {@code ; | & ( ) < >} and backquotes, quotes are dropped, the word after a {@code >} (an
@@ -103,7 +102,7 @@ import java.util.regex.Pattern;
  */
 public final class ProbeCache {
     /** Part of every key and every entry; change it whenever either format changes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     private static final String SUFFIX = ".probe";
     private static final String TEMP_PREFIX = ".probe-tmp-";
@@ -441,18 +440,16 @@ public final class ProbeCache {
                 contentDigest(real), size <= MAX_SCRIPT ? scriptPrograms(real, path) : List.of()));
     }
 
-    /** SHA-256 of the file's content; a single 0 byte if unreadable. */
+    /**
+     * The {@link ContentCheck} of the file's content (not SHA-256: a 7 MB interpreter that a probe
+     * names would cost a tenth of a second at every start); a single 0 byte if unreadable.
+     */
     private static byte[] contentDigest(Path real) {
-        MessageDigest digest = sha256();
-        try (java.io.InputStream in = Files.newInputStream(real)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0;) {
-                digest.update(buffer, 0, n);
-            }
+        try {
+            return ContentCheck.of(real);
         } catch (IOException | SecurityException e) {
             return new byte[] {0};
         }
-        return digest.digest();
     }
 
     /**
@@ -602,7 +599,6 @@ public final class ProbeCache {
         if (directory == null || result.stderr().length > MAX_STORED_STDERR) {
             return;
         }
-        Path temp = null;
         try {
             if (!usable()) {
                 return;
@@ -622,24 +618,9 @@ public final class ProbeCache {
             digest.update(buffer.toByteArray());
             out.write(digest.digest());
             out.flush();
-            temp = Files.createTempFile(directory, TEMP_PREFIX, ".tmp");
-            Files.write(temp, buffer.toByteArray());
-            try {
-                Files.move(temp, entry(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, entry(key), StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            CacheRoot.writeAtomically(entry(key), TEMP_PREFIX, temp -> Files.write(temp, buffer.toByteArray()));
         } catch (IOException | SecurityException e) {
             // Best effort: the result was used; it is only not remembered.
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // A stray temp file is removed by clear().
-                }
-            }
         }
     }
 

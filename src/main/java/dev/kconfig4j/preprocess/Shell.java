@@ -42,11 +42,22 @@ final class Shell {
     private final Charset charset;
     private final ProbeCache cache;
     private final ShellPolicy policy;
+    /** Runs probes ahead of their turn (see {@link ProbeAhead}); null when commands run in turn. */
+    private ProbeAhead ahead;
+    /** This is the lookahead's shell: it runs nothing, it hands commands to {@link #ahead}. */
+    private final boolean lookahead;
+    /** How many commands this shell was asked to run: the number of the next one. */
+    private int calls;
     /** Told every command answered with the probe cache enabled: command, stdout, stderr. */
     private ProbeListener probeListener = (command, stdout, stderr) -> { };
 
     interface ProbeListener {
         void ran(String command, byte[] stdout, byte[] stderr);
+    }
+
+    /** Lets {@code ahead} answer this shell's commands from now on (null: each runs in turn). */
+    void runAhead(ProbeAhead ahead) {
+        this.ahead = ahead;
     }
 
     void onProbe(ProbeListener listener) {
@@ -60,6 +71,13 @@ final class Shell {
 
     Shell(Map<String, String> environment, Path workingDirectory, PrintStream stdout, PrintStream stderr,
             Charset charset, ProbeCache cache, ShellPolicy policy) {
+        this(environment, workingDirectory, stdout, stderr, charset, cache, policy, null, false);
+    }
+
+    Shell(Map<String, String> environment, Path workingDirectory, PrintStream stdout, PrintStream stderr,
+            Charset charset, ProbeCache cache, ShellPolicy policy, ProbeAhead ahead, boolean lookahead) {
+        this.ahead = ahead;
+        this.lookahead = lookahead;
         this.environment = environment;
         this.workingDirectory = workingDirectory.toFile();
         this.stdout = stdout;
@@ -70,6 +88,9 @@ final class Shell {
     }
 
     String run(String command, String file, int line) {
+        if (lookahead) {
+            return ahead.ahead(calls++, command, charset);
+        }
         // What we printed so far must come before anything the command writes to the same stream.
         stdout.flush();
         stderr.flush();
@@ -79,30 +100,64 @@ final class Shell {
                 stderr.write(given.stderr(), 0, given.stderr().length);
                 stderr.flush();
             }
-            byte[] output = given.stdout().clone();
-            return new String(output, 0, resultLength(output), charset);
+            return text(given.stdout().clone(), charset);
         }
+        int index = calls++;
+        Answer answer = ahead != null ? ahead.take(index, command) : null;
+        if (answer == null) {
+            boolean inherit = stderr == System.err && policy.mode() != ShellPolicy.Mode.RECORD;
+            answer = compute(command, inherit, ahead);
+            if (ahead != null) {
+                ahead.done(index, command, answer);
+            }
+        }
+        if (answer.failure() != null) {
+            throw new KconfigException(file, line, answer.failure());
+        }
+        if (cache.isEnabled()) {
+            probeListener.ran(command, answer.stdout().clone(), answer.stderr());
+        }
+        policy.after(command, new ProbeCache.Result(answer.stdout().clone(), answer.stderr()));
+        if (answer.stderr() != null && answer.stderr().length > 0) {
+            stderr.write(answer.stderr(), 0, answer.stderr().length);
+            stderr.flush();
+        }
+        return text(answer.stdout().clone(), charset);
+    }
+
+    /**
+     * What one command gave (from the probe cache or by running): its stdout as captured and its
+     * stderr (null if it went straight to our stderr); or why it could not run.
+     */
+    record Answer(byte[] stdout, byte[] stderr, String failure) {
+    }
+
+    /**
+     * Answers {@code command}: from the probe cache if it has it, else by running it (and storing
+     * the result). Writes nothing: the caller writes the captured stderr at the command's turn.
+     * Safe to call from several threads at once (the pool of {@link ProbeAhead}).
+     *
+     * @param inheritStderr let an uncached command write to our stderr directly
+     * @param ahead told (to start the lookahead) when the command must really run; may be null
+     */
+    Answer compute(String command, boolean inheritStderr, ProbeAhead ahead) {
         byte[] key = null;
         if (cache.isEnabled()) {
             key = cache.key(command, environment, workingDirectory.toPath());
             ProbeCache.Result cached = cache.lookup(key);
             if (cached != null) {
-                probeListener.ran(command, cached.stdout().clone(), cached.stderr());
-                policy.after(command, new ProbeCache.Result(cached.stdout().clone(), cached.stderr()));
-                if (cached.stderr().length > 0) {
-                    stderr.write(cached.stderr(), 0, cached.stderr().length);
-                    stderr.flush();
-                }
-                byte[] output = cached.stdout();
-                return new String(output, 0, resultLength(output), charset);
+                return new Answer(cached.stdout(), cached.stderr(), null);
             }
+        }
+        if (ahead != null) {
+            ahead.start(this);
         }
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).directory(workingDirectory);
         builder.environment().clear();
         builder.environment().putAll(environment);
         Path stderrCopy = null;
         try {
-            if (stderr == System.err && key == null && policy.mode() != ShellPolicy.Mode.RECORD) {
+            if (inheritStderr && key == null) {
                 builder.redirectError(ProcessBuilder.Redirect.INHERIT);
             } else {
                 // A file rather than a pipe: reading two pipes would need a second thread.
@@ -115,21 +170,20 @@ final class Shell {
             try (InputStream in = process.getInputStream()) {
                 output = readCapped(in);
             }
-            waitFor(process, file, line);
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroy();
+                return new Answer(null, null, "interrupted while running a shell command");
+            }
             byte[] errors = stderrCopy != null ? Files.readAllBytes(stderrCopy) : null;
-            if (errors != null) {
-                stderr.write(errors);
-                stderr.flush();
-            }
             if (key != null) {
-                // Stored before resultLength rewrites the bytes in place.
                 cache.store(key, new ProbeCache.Result(output.clone(), errors));
-                probeListener.ran(command, output.clone(), errors);
             }
-            policy.after(command, new ProbeCache.Result(output.clone(), errors));
-            return new String(output, 0, resultLength(output), charset);
+            return new Answer(output, errors, null);
         } catch (IOException e) {
-            throw new KconfigException(file, line, "cannot run shell command '" + command + "': " + e.getMessage());
+            return new Answer(null, null, "cannot run shell command '" + command + "': " + e.getMessage());
         } finally {
             if (stderrCopy != null) {
                 try {
@@ -141,20 +195,15 @@ final class Shell {
         }
     }
 
+    /** The expansion of captured stdout (the kernel's rules, applied in place). */
+    static String text(byte[] output, Charset charset) {
+        return new String(output, 0, resultLength(output), charset);
+    }
+
     private static byte[] readCapped(InputStream in) throws IOException {
         byte[] kept = in.readNBytes(MAX_OUTPUT);
         in.transferTo(OutputStream.nullOutputStream());
         return kept;
-    }
-
-    private static void waitFor(Process process, String file, int line) {
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroy();
-            throw new KconfigException(file, line, "interrupted while running a shell command");
-        }
     }
 
     /** Applies the kernel's rules in place and returns the length of the result. */

@@ -21,12 +21,14 @@ public final class Symbol {
     private final boolean choice;
 
     Type type = Type.UNKNOWN;
-    final List<Property.Prompt> prompts = new ArrayList<>();
-    final List<Property.Default> defaults = new ArrayList<>();
-    final List<Property.Select> selects = new ArrayList<>();
-    final List<Property.Imply> implies = new ArrayList<>();
-    final List<Property.Range> ranges = new ArrayList<>();
-    final List<Menu> definitions = new ArrayList<>();
+    // Lists start empty and grow one element at a time: most hold none or one, and a tree's
+    // ~150,000 lists at the default first capacity of ten would be a fifth of its heap.
+    final List<Property.Prompt> prompts = new ArrayList<>(0);
+    final List<Property.Default> defaults = new ArrayList<>(0);
+    final List<Property.Select> selects = new ArrayList<>(0);
+    final List<Property.Imply> implies = new ArrayList<>(0);
+    final List<Property.Range> ranges = new ArrayList<>(0);
+    final List<Menu> definitions = new ArrayList<>(0);
     /** Direct dependencies: OR over the definitions that have one of their complete dependency. */
     Expr directDependency;
     /** Reverse dependencies: OR over {@code selector && condition} of every select of this symbol. */
@@ -36,7 +38,7 @@ public final class Symbol {
     /** The choice this symbol is a member of, or null. */
     Symbol parentChoice;
     /** For a choice: its members, in menu order. */
-    final List<Symbol> members = new ArrayList<>();
+    final List<Symbol> members = new ArrayList<>(0);
     boolean optional;
     boolean transitional;
     /** Symbol whose defaults name the config files to read when .config is missing (5.10's {@code option defconfig_list}). */

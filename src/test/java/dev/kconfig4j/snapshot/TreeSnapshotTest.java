@@ -222,4 +222,62 @@ class TreeSnapshotTest {
         assertThat(load().fromSnapshot()).isFalse();
         assertThat(cacheRoot.resolve("snapshots")).doesNotExist();
     }
+
+    @Test
+    void writingASnapshotRemovesTheLeastRecentlyUsedBeyondTheLimitAndAnyUnusedForThirtyDays() throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("snapshots"));
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T12:00:00Z");
+        Path written = old(dir, "a", 3, now);
+        Path recent = old(dir, "b", 3, now.minusSeconds(60));
+        Path older = old(dir, "c", 3, now.minusSeconds(3600));
+        Path oldest = old(dir, "d", 3, now.minusSeconds(7200));
+        Path forgotten = old(dir, "e", 1, now.minus(java.time.Duration.ofDays(31)));
+        Path staleTemp = old(dir, ".snapshot-tmp-1", 1, now.minusSeconds(7200));
+        Path freshTemp = old(dir, ".snapshot-tmp-2", 1, now.minusSeconds(60));
+        Path other = old(dir, "notes.txt", 50, now.minus(java.time.Duration.ofDays(400)));
+
+        TreeSnapshot.prune(dir, written, 10L << 20, now);
+
+        assertThat(written).exists(); // the one just written: 3 MiB
+        assertThat(recent).exists(); // 6 MiB
+        assertThat(older).exists(); // 9 MiB
+        assertThat(oldest).doesNotExist(); // would make 12 MiB
+        assertThat(forgotten).doesNotExist(); // small, but unused for 31 days
+        assertThat(staleTemp).doesNotExist();
+        assertThat(freshTemp).exists(); // may be a write in progress
+        assertThat(other).exists(); // not a snapshot: never touched
+
+        TreeSnapshot.prune(dir, written, 1L << 20, now);
+        assertThat(written).exists(); // kept even alone over the limit
+        assertThat(recent).doesNotExist();
+        assertThat(older).doesNotExist();
+    }
+
+    @Test
+    void aSnapshotReadCountsAsAUseAndTheLimitComesFromTheEnvironment() throws IOException {
+        load();
+        Path file = snapshotFile();
+        Files.setLastModifiedTime(file, FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(40))));
+        assertThat(load().fromSnapshot()).isTrue();
+        assertThat(Files.getLastModifiedTime(file).toInstant())
+                .isAfter(java.time.Instant.now().minus(java.time.Duration.ofMinutes(5)));
+
+        // A limit of 0 MiB keeps only the snapshot just written.
+        environment.put("KCONFIG4J_SNAPSHOT_LIMIT_MIB", "0");
+        assertThat(load().fromSnapshot()).isFalse(); // another environment: another snapshot
+        try (Stream<Path> files = Files.list(cacheRoot.resolve("snapshots"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".snapshot"))).hasSize(1).doesNotContain(file);
+        }
+        assertThat(TreeSnapshot.limit(null)).isEqualTo(64L << 20);
+        assertThat(TreeSnapshot.limit("junk")).isEqualTo(64L << 20);
+    }
+
+    /** A file named like a snapshot (hex digest of {@code seed}) unless named otherwise, of {@code mib} MiB, last used at {@code used}. */
+    private static Path old(Path dir, String seed, int mib, java.time.Instant used) throws IOException {
+        String name = seed.length() == 1 ? seed.repeat(64) + ".snapshot" : seed;
+        Path f = dir.resolve(name);
+        Files.write(f, new byte[mib << 20]);
+        Files.setLastModifiedTime(f, FileTime.from(used));
+        return f;
+    }
 }
