@@ -1,5 +1,6 @@
 package dev.kconfig4j.explain;
 
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.expr.Expr;
@@ -24,9 +25,6 @@ import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.Type;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -67,7 +65,7 @@ public final class Explainer {
     private final Configuration config;
     private final String configName;
     private final Map<String, Assignment> assignments;
-    private final List<String> warnings;
+    private final List<Diagnostic> diagnostics;
     private Map<Symbol, List<Link>> selectsOf;
     private Map<Symbol, List<Link>> impliesOf;
     private final Placement placement;
@@ -97,14 +95,15 @@ public final class Explainer {
      * Explains {@code config}, which must be the result of reading {@code configText} (named
      * {@code configName}; null when no config was read) into {@code tree}.
      *
-     * @param warnings what reading the config printed
+     * @param diagnostics what reading the config reported
      */
-    public Explainer(Kconfig tree, Configuration config, String configName, String configText, List<String> warnings) {
+    public Explainer(Kconfig tree, Configuration config, String configName, String configText,
+            List<Diagnostic> diagnostics) {
         this.tree = tree;
         this.config = config;
         this.configName = configName;
         this.assignments = assignments(configText == null ? "" : configText);
-        this.warnings = List.copyOf(warnings);
+        this.diagnostics = List.copyOf(diagnostics);
         this.placement = new Placement(tree);
     }
 
@@ -113,12 +112,8 @@ public final class Explainer {
      * default) into {@code tree} as {@code olddefconfig} does, and explains the result.
      */
     public static Explainer read(Kconfig tree, String name, String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Configuration config;
-        try (PrintStream w = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            config = ConfigReader.load(tree, name == null ? "(none)" : name, text == null ? "" : text, w);
-        }
-        return new Explainer(tree, config, name, text, bytes.toString(StandardCharsets.UTF_8).lines().toList());
+        ConfigReader.Read read = ConfigReader.load(tree, name == null ? "(none)" : name, text == null ? "" : text);
+        return new Explainer(tree, read.configuration(), name, text, read.diagnostics());
     }
 
     public Configuration configuration() {
@@ -130,9 +125,14 @@ public final class Explainer {
         return configName;
     }
 
-    /** What reading the config printed (the kernel's warnings). */
+    /** What reading the config reported (the kernel's warnings). */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    /** The text of each of {@link #diagnostics()}, as reports show them. */
     public List<String> warnings() {
-        return warnings;
+        return diagnostics.stream().map(Diagnostic::text).toList();
     }
 
     /** The explanation of {@code s}, with its blockers followed. */

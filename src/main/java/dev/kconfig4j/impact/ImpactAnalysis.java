@@ -1,5 +1,7 @@
 package dev.kconfig4j.impact;
 
+import dev.kconfig4j.diagnostic.Diagnostic;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.KconfigException;
 import dev.kconfig4j.KernelEnvironment;
@@ -24,7 +26,6 @@ import dev.kconfig4j.upgrade.Finding;
 import dev.kconfig4j.upgrade.KernelImage;
 import dev.kconfig4j.upgrade.UpgradeGuard;
 import dev.kconfig4j.upgrade.UpgradeReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -481,18 +482,18 @@ public final class ImpactAnalysis {
             Path work = cache.isEnabled() ? cache.directory().resolveSibling("objdir") : scratch.resolve("objdir");
             Files.createDirectories(work);
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-            ByteArrayOutputStream errors = new ByteArrayOutputStream();
-            PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
+            Diagnostics diagnostics = new Diagnostics();
             try {
                 return Kconfig.load(new Kconfig.Options(dir, "Kconfig", env, work, null, cache,
-                        options.shellPolicy()), quiet, err);
+                        options.shellPolicy()), quiet, quiet, diagnostics);
             } catch (KconfigException e) {
-                String printed = errors.toString(StandardCharsets.UTF_8).strip();
-                if (!e.isReported() || printed.isEmpty()) {
+                Diagnostic error = diagnostics.list().stream()
+                        .filter(d -> d.severity() == Diagnostic.Severity.ERROR).findFirst().orElse(null);
+                if (!e.isReported() || error == null) {
                     throw e;
                 }
-                // An error already printed (a recursive dependency, say): its first two lines say what and where.
-                List<String> lines = printed.lines().map(String::strip).toList();
+                // An error already reported (a recursive dependency, say): its first two lines say what and where.
+                List<String> lines = error.text().strip().lines().map(String::strip).toList();
                 throw new KconfigException(lines.get(0).replaceFirst("^error: ", "")
                         + (lines.size() > 1 ? " (" + lines.get(1) + ")" : ""));
             }
@@ -600,7 +601,7 @@ public final class ImpactAnalysis {
      */
     private record Expanded(Configuration values, String dotConfig) {
         static Expanded of(Kconfig before, Item item) {
-            Configuration c = ConfigReader.load(before, item.name(), item.text(), nullStream());
+            Configuration c = ConfigReader.load(before, item.name(), item.text()).configuration();
             return new Expanded(c, item.full() ? item.text() : new ConfigWriter(before, c, "CONFIG_").dotConfig());
         }
     }
@@ -627,10 +628,6 @@ public final class ImpactAnalysis {
         } finally {
             evaluateNanos.addAndGet(System.nanoTime() - t0);
         }
-    }
-
-    private static PrintStream nullStream() {
-        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     }
 
     /** The guard's findings as changes: NEW symbols only when something is filed under them (gates). */

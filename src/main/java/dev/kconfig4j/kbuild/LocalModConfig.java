@@ -190,7 +190,9 @@ public final class LocalModConfig {
         if (!script.changed()) {
             return input;
         }
-        Configuration config = ConfigReader.load(tree, ".config", script.config(), req.err());
+        ConfigReader.Read read = ConfigReader.load(tree, ".config", script.config());
+        read.diagnostics().forEach(d -> req.err().print(d.printed()));
+        Configuration config = read.configuration();
         new Dialogue(tree, config, req, req.in()).run(Mode.OLDCONFIG);
         return new ConfigWriter(tree, config, "CONFIG_").dotConfig();
     }

@@ -1,6 +1,7 @@
 package dev.kconfig4j.preprocess;
 
 import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,7 @@ final class Shell {
     private final File workingDirectory;
     private final PrintStream stdout;
     private final PrintStream stderr;
+    private final Diagnostics diagnostics;
     private final Charset charset;
     private final ProbeCache cache;
     private final ShellPolicy policy;
@@ -55,11 +57,12 @@ final class Shell {
 
     Shell(Map<String, String> environment, Path workingDirectory, PrintStream stdout, PrintStream stderr,
             Charset charset) {
-        this(environment, workingDirectory, stdout, stderr, charset, ProbeCache.disabled(), ShellPolicy.allow());
+        this(environment, workingDirectory, stdout, stderr, charset, ProbeCache.disabled(), ShellPolicy.allow(),
+                Diagnostics.printingTo(stderr));
     }
 
     Shell(Map<String, String> environment, Path workingDirectory, PrintStream stdout, PrintStream stderr,
-            Charset charset, ProbeCache cache, ShellPolicy policy) {
+            Charset charset, ProbeCache cache, ShellPolicy policy, Diagnostics diagnostics) {
         this.environment = environment;
         this.workingDirectory = workingDirectory.toFile();
         this.stdout = stdout;
@@ -67,13 +70,14 @@ final class Shell {
         this.charset = charset;
         this.cache = cache;
         this.policy = policy;
+        this.diagnostics = diagnostics;
     }
 
     String run(String command, String file, int line) {
         // What we printed so far must come before anything the command writes to the same stream.
         stdout.flush();
         stderr.flush();
-        ProbeCache.Result given = policy.before(command, file, line, stderr);
+        ProbeCache.Result given = policy.before(command, file, line, diagnostics);
         if (given != null) {
             if (given.stderr() != null && given.stderr().length > 0) {
                 stderr.write(given.stderr(), 0, given.stderr().length);

@@ -1,5 +1,6 @@
 package dev.kconfig4j.solve;
 
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
@@ -12,9 +13,6 @@ import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.Type;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -81,7 +79,7 @@ public final class Enabler {
         this.tree = tree;
         this.name = name;
         this.read = tree.newConfiguration();
-        new ConfigReader(tree, read, quiet(), "CONFIG_", false).read(name, text);
+        new ConfigReader(tree, read, new Diagnostics(), "CONFIG_", false).read(name, text);
         this.base = evaluate(List.of());
         for (String line : text.split("\n")) {
             ConfigReader.Assignment a = ConfigReader.parseLine(line.endsWith("\r") ? line.substring(0, line.length() - 1)
@@ -106,7 +104,7 @@ public final class Enabler {
     /** The config with {@code lines} appended, settled as olddefconfig settles a config it reads. */
     public Configuration evaluate(List<Assignment> lines) {
         Configuration c = read.copyUserValues();
-        ConfigReader reader = new ConfigReader(tree, c, quiet(), "CONFIG_", false);
+        ConfigReader reader = new ConfigReader(tree, c, new Diagnostics(), "CONFIG_", false);
         StringBuilder text = new StringBuilder();
         for (Assignment a : lines) {
             text.append(a.line()).append('\n');
@@ -492,9 +490,5 @@ public final class Enabler {
 
     private static long millis(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
-    }
-
-    private static PrintStream quiet() {
-        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     }
 }

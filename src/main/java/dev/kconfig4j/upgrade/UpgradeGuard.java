@@ -1,5 +1,6 @@
 package dev.kconfig4j.upgrade;
 
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
@@ -12,9 +13,6 @@ import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.Type;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -84,16 +82,13 @@ public final class UpgradeGuard {
      * null to evaluate it here.
      */
     public UpgradeReport analyze(String name, String text, Configuration oldValues) {
-        ByteArrayOutputStream warningBytes = new ByteArrayOutputStream();
-        Configuration config;
-        try (PrintStream w = new PrintStream(warningBytes, true, StandardCharsets.UTF_8)) {
-            config = ConfigReader.load(newTree, name, text, w);
-        }
-        List<String> warnings = warningBytes.toString(StandardCharsets.UTF_8).lines().toList();
+        ConfigReader.Read read = ConfigReader.load(newTree, name, text);
+        Configuration config = read.configuration();
+        List<String> warnings = read.diagnostics().stream().map(Diagnostic::text).toList();
         Map<String, UserValue> user = userValues(text);
         configName = name;
         oldConfig = oldTree == null ? null
-                : oldValues != null ? oldValues : ConfigReader.load(oldTree, name, text, nullStream());
+                : oldValues != null ? oldValues : ConfigReader.load(oldTree, name, text).configuration();
 
         // 1. Every value of the user's config, compared.
         Map<String, Finding> bySymbol = new LinkedHashMap<>();
@@ -143,7 +138,7 @@ public final class UpgradeGuard {
         Fix combined = allTargets.isEmpty() ? null : fixer.find(allTargets);
         Configuration fixed = combined == null ? config
                 : ConfigReader.load(newTree, name, text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n")
-                        + String.join("\n", combined.lines()) + "\n", nullStream());
+                        + String.join("\n", combined.lines()) + "\n").configuration();
         List<Finding> told = new ArrayList<>();
         for (Finding r : withFixes) {
             told.add(helperFate(r, fixed, combined));
@@ -209,12 +204,8 @@ public final class UpgradeGuard {
 
     /** The olddefconfig result for {@code text} in the new tree: the kernel's .config, byte for byte. */
     public String newConfig(String name, String text) {
-        Configuration config = ConfigReader.load(newTree, name, text, nullStream());
+        Configuration config = ConfigReader.load(newTree, name, text).configuration();
         return new ConfigWriter(newTree, config, "CONFIG_").dotConfig();
-    }
-
-    private static PrintStream nullStream() {
-        return new PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     }
 
     static Map<String, UserValue> userValues(String text) {
