@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Runs Makefile statements the way make reads them, for every config at once: a variable's value
@@ -30,32 +29,28 @@ import java.util.stream.Stream;
  * put their branches under the test's condition and its negation. Everything else follows make:
  * undefined variables are empty, {@code =} is expanded when used and {@code :=} when assigned.
  *
- * <p>Functions: {@code subst patsubst strip findstring filter filter-out sort word wordlist words
+ * <p>Functions ({@code MakeFunctions}): {@code subst patsubst strip findstring filter filter-out sort word wordlist words
  * firstword lastword dir notdir suffix basename addsuffix addprefix join wildcard abspath
  * realpath if or and foreach call origin flavor value}. {@code shell}, {@code eval},
  * {@code error} and unknown functions expand to nothing and are recorded as {@link Note}s, as are
  * includes that are skipped or missing. Nothing here throws on bad input.
  */
 public final class MakeEvaluator {
-    private static final Set<String> FUNCTIONS = Set.of("subst", "patsubst", "strip", "findstring", "filter",
-            "filter-out", "sort", "word", "wordlist", "words", "firstword", "lastword", "dir", "notdir", "suffix",
-            "basename", "addsuffix", "addprefix", "join", "wildcard", "realpath", "abspath", "if", "or", "and",
-            "foreach", "call", "value", "eval", "origin", "flavor", "shell", "error", "warning", "info", "file", "let",
-            "intcmp");
     private static final Pattern LIST = Pattern.compile("(.+)-(y|m|objs|)");
     private static final Set<String> VMLINUX_LISTS = Set.of("core", "drivers", "libs", "init", "net", "virt");
     private static final int MAX_ALTERNATIVE_CONDITIONS = 10;
     private static final int MAX_INCLUDE_DEPTH = 16;
 
-    private final Path srctree;
-    private final Map<String, Variable> variables = new HashMap<>();
-    private final Set<Note> notes = new LinkedHashSet<>();
+    final Path srctree;
+    final Map<String, Variable> variables = new HashMap<>();
+    final Set<Note> notes = new LinkedHashSet<>();
     private final List<ObjectRule> rules = new ArrayList<>();
     private final Set<String> expanding = new HashSet<>();
     private java.util.function.BiPredicate<String, String> assignable = (file, name) -> true;
     private Predicate<String> includable = file -> true;
     private String directory = ".";
-    private Location here = new Location("<command line>", 0);
+    Location here = new Location("<command line>", 0);
+    private final MakeFunctions functions = new MakeFunctions(this);
     private int includeDepth;
 
     /**
@@ -156,14 +151,14 @@ public final class MakeEvaluator {
     // ---------------------------------------------------------------------------------------------
     // Statements
 
-    private static final class Variable {
+    static final class Variable {
         final List<Segment> segments = new ArrayList<>();
         boolean simple;
         boolean exported;
     }
 
     /** Part of a variable's value: raw text (recursive) or words (simple), present under {@code when}. */
-    private record Segment(Condition when, String raw, List<Word> words, Location location) {
+    record Segment(Condition when, String raw, List<Word> words, Location location) {
     }
 
     /** Runs statements under {@code context} (the conditions of the enclosing blocks). */
@@ -551,7 +546,7 @@ public final class MakeEvaluator {
         return out;
     }
 
-    private static List<Word> words(String text, Condition when, Location origin) {
+    static List<Word> words(String text, Condition when, Location origin) {
         List<Word> out = new ArrayList<>();
         for (String s : text.trim().split("\\s+")) {
             if (!s.isEmpty()) {
@@ -561,7 +556,7 @@ public final class MakeEvaluator {
         return out;
     }
 
-    private static List<Word> and(List<Word> words, Condition c) {
+    static List<Word> and(List<Word> words, Condition c) {
         if (c.isTrue()) {
             return words;
         }
@@ -667,8 +662,9 @@ public final class MakeEvaluator {
             blank++;
         }
         String fn = inner.substring(0, blank);
-        if (blank < inner.length() && Character.isWhitespace(inner.charAt(blank)) && FUNCTIONS.contains(fn)) {
-            return function(fn, arguments(inner.substring(blank + 1)));
+        if (blank < inner.length() && Character.isWhitespace(inner.charAt(blank))
+                && MakeFunctions.FUNCTIONS.contains(fn)) {
+            return functions.function(fn, arguments(inner.substring(blank + 1)));
         }
         int colon = MakefileReader.topLevel(inner, ':');
         if (colon > 0 && inner.indexOf('=', colon) > 0) {
@@ -682,7 +678,7 @@ public final class MakeEvaluator {
                 for (Word w : lookup(name.text())) {
                     String pattern = from.contains("%") ? from : "%" + from;
                     String replacement = from.contains("%") ? to : "%" + to;
-                    String r = patsubst(pattern, replacement, w.text());
+                    String r = MakeFunctions.patsubst(pattern, replacement, w.text());
                     out.add(new Word(r, w.when().and(name.when()), w.origin()));
                 }
             }
@@ -711,7 +707,7 @@ public final class MakeEvaluator {
         return out;
     }
 
-    private List<Word> lookup(String name) {
+    List<Word> lookup(String name) {
         Variable v = variables.get(name);
         if (v == null) {
             if (name.startsWith("CONFIG_") && name.length() > 7) {
@@ -744,7 +740,7 @@ public final class MakeEvaluator {
         }
     }
 
-    private String single(String text) {
+    String single(String text) {
         List<Alternative> alts = alternatives(expand(text));
         if (alts.size() != 1) {
             notes.add(new Note(here, "argument depends on the config, first value taken: " + text.strip()));
@@ -752,359 +748,4 @@ public final class MakeEvaluator {
         return alts.isEmpty() ? "" : alts.get(0).text();
     }
 
-    private List<Word> function(String fn, List<String> args) {
-        switch (fn) {
-            case "subst": {
-                if (args.size() < 3) {
-                    return bad(fn);
-                }
-                String text = String.join(",", args.subList(2, args.size()));
-                List<Word> out = new ArrayList<>();
-                for (Alternative from : alternatives(expand(args.get(0)))) {
-                    for (Alternative to : alternatives(expand(args.get(1)))) {
-                        Condition c = from.when().and(to.when());
-                        if (from.text().isEmpty() || from.text().contains(" ")) {
-                            for (Alternative t : alternatives(expand(text))) {
-                                String r = from.text().isEmpty() ? t.text() + to.text()
-                                        : t.text().replace(from.text(), to.text());
-                                out.addAll(words(r, c.and(t.when()), here));
-                            }
-                            continue;
-                        }
-                        for (Word w : expand(text)) {
-                            out.addAll(words(w.text().replace(from.text(), to.text()), c.and(w.when()), w.origin()));
-                        }
-                    }
-                }
-                return satisfiable(out);
-            }
-            case "patsubst": {
-                if (args.size() < 3) {
-                    return bad(fn);
-                }
-                String pattern = single(args.get(0)).strip();
-                String replacement = single(args.get(1)).strip();
-                List<Word> out = new ArrayList<>();
-                for (Word w : expand(String.join(",", args.subList(2, args.size())))) {
-                    out.add(new Word(patsubst(pattern, replacement, w.text()), w.when(), w.origin()));
-                }
-                return out;
-            }
-            case "strip":
-                return expand(String.join(",", args));
-            case "findstring": {
-                if (args.size() != 2) {
-                    return bad(fn);
-                }
-                List<Word> out = new ArrayList<>();
-                for (Alternative f : alternatives(expand(args.get(0)))) {
-                    for (Alternative in : alternatives(expand(args.get(1)))) {
-                        if (!f.text().isEmpty() && in.text().contains(f.text())) {
-                            out.add(new Word(f.text(), f.when().and(in.when()), here));
-                        }
-                    }
-                }
-                return satisfiable(out);
-            }
-            case "filter", "filter-out": {
-                if (args.size() != 2) {
-                    return bad(fn);
-                }
-                List<Word> patterns = expand(args.get(0));
-                List<Word> out = new ArrayList<>();
-                for (Word w : expand(args.get(1))) {
-                    Condition matched = Condition.FALSE;
-                    for (Word p : patterns) {
-                        if (matches(p.text(), w.text())) {
-                            matched = matched.or(p.when());
-                        }
-                    }
-                    out.add(w.and(fn.equals("filter") ? matched : matched.not()));
-                }
-                return satisfiable(out);
-            }
-            case "sort": {
-                Map<String, Word> byText = new TreeMap<>();
-                for (Word w : expand(String.join(",", args))) {
-                    byText.merge(w.text(), w, (a, b) -> new Word(a.text(), a.when().or(b.when()), a.origin()));
-                }
-                return new ArrayList<>(byText.values());
-            }
-            case "word", "wordlist", "words", "firstword", "lastword": {
-                List<Word> out = new ArrayList<>();
-                String list = args.get(args.size() - 1);
-                for (Alternative a : alternatives(expand(list))) {
-                    String[] ws = a.text().isEmpty() ? new String[0] : a.text().split(" ");
-                    String r = switch (fn) {
-                        case "words" -> String.valueOf(ws.length);
-                        case "firstword" -> ws.length > 0 ? ws[0] : "";
-                        case "lastword" -> ws.length > 0 ? ws[ws.length - 1] : "";
-                        case "word" -> nth(ws, single(args.get(0)).strip());
-                        default -> range(ws, single(args.get(0)).strip(), single(args.get(1)).strip());
-                    };
-                    out.addAll(words(r, a.when(), here));
-                }
-                return out;
-            }
-            case "dir", "notdir", "suffix", "basename", "abspath", "realpath": {
-                List<Word> out = new ArrayList<>();
-                for (Word w : expand(String.join(",", args))) {
-                    String t = w.text();
-                    int slash = t.lastIndexOf('/');
-                    int dot = t.lastIndexOf('.');
-                    String r = switch (fn) {
-                        case "dir" -> slash < 0 ? "./" : t.substring(0, slash + 1);
-                        case "notdir" -> t.substring(slash + 1);
-                        case "suffix" -> dot > slash ? t.substring(dot) : "";
-                        case "basename" -> dot > slash ? t.substring(0, dot) : t;
-                        default -> Path.of(t).normalize().toString();
-                    };
-                    if (!r.isEmpty()) {
-                        out.add(new Word(r, w.when(), w.origin()));
-                    }
-                }
-                return out;
-            }
-            case "addsuffix", "addprefix": {
-                if (args.size() < 2) {
-                    return bad(fn);
-                }
-                List<Word> out = new ArrayList<>();
-                for (Alternative fix : alternatives(expand(args.get(0)))) {
-                    for (Word w : expand(String.join(",", args.subList(1, args.size())))) {
-                        String r = fn.equals("addprefix") ? fix.text() + w.text() : w.text() + fix.text();
-                        out.add(new Word(r, w.when().and(fix.when()), w.origin()));
-                    }
-                }
-                return satisfiable(out);
-            }
-            case "join": {
-                if (args.size() != 2) {
-                    return bad(fn);
-                }
-                List<Word> a = expand(args.get(0));
-                List<Word> b = expand(args.get(1));
-                List<Word> out = new ArrayList<>();
-                for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-                    String t = (i < a.size() ? a.get(i).text() : "") + (i < b.size() ? b.get(i).text() : "");
-                    out.add(new Word(t, Condition.TRUE, here));
-                }
-                return out;
-            }
-            case "wildcard":
-                return wildcard(expand(String.join(",", args)));
-            case "if": {
-                if (args.size() < 2) {
-                    return bad(fn);
-                }
-                Condition nonEmpty = Condition.FALSE;
-                for (Word w : expand(args.get(0))) {
-                    nonEmpty = nonEmpty.or(w.when());
-                }
-                List<Word> out = new ArrayList<>(and(expand(args.get(1)), nonEmpty));
-                if (args.size() > 2) {
-                    out.addAll(and(expand(String.join(",", args.subList(2, args.size()))), nonEmpty.not()));
-                }
-                return satisfiable(out);
-            }
-            case "or", "and": {
-                List<Word> out = new ArrayList<>();
-                Condition before = Condition.TRUE;
-                for (int i = 0; i < args.size(); i++) {
-                    List<Word> ws = expand(args.get(i));
-                    Condition nonEmpty = Condition.FALSE;
-                    for (Word w : ws) {
-                        nonEmpty = nonEmpty.or(w.when());
-                    }
-                    if (fn.equals("or")) {
-                        out.addAll(and(ws, before));
-                        before = before.and(nonEmpty.not());
-                    } else if (i == args.size() - 1) {
-                        out.addAll(and(ws, before));
-                    } else {
-                        before = before.and(nonEmpty);
-                    }
-                }
-                return satisfiable(out);
-            }
-            case "foreach": {
-                if (args.size() < 3) {
-                    return bad(fn);
-                }
-                String var = single(args.get(0)).strip();
-                String body = String.join(",", args.subList(2, args.size()));
-                Variable saved = variables.get(var);
-                List<Word> out = new ArrayList<>();
-                try {
-                    for (Word w : expand(args.get(1))) {
-                        Variable v = new Variable();
-                        v.simple = true;
-                        v.segments.add(new Segment(Condition.TRUE, null, List.of(new Word(w.text(), Condition.TRUE, w.origin())), here));
-                        variables.put(var, v);
-                        out.addAll(and(expand(body), w.when()));
-                    }
-                } finally {
-                    restore(var, saved);
-                }
-                return out;
-            }
-            case "call":
-                return call(args);
-            case "origin", "flavor": {
-                Variable v = variables.get(single(String.join(",", args)).strip());
-                String r = v == null ? "undefined" : fn.equals("origin") ? "file" : v.simple ? "simple" : "recursive";
-                return List.of(new Word(r, Condition.TRUE, here));
-            }
-            case "value": {
-                Variable v = variables.get(single(String.join(",", args)).strip());
-                List<Word> out = new ArrayList<>();
-                if (v != null) {
-                    for (Segment s : v.segments) {
-                        out.addAll(s.raw() != null ? words(s.raw(), s.when(), here) : and(s.words(), s.when()));
-                    }
-                }
-                return out;
-            }
-            case "info", "warning":
-                return List.of();
-            default:
-                notes.add(new Note(here, "$(" + fn + " ...) not evaluated; taken as empty"));
-                return List.of();
-        }
-    }
-
-    private List<Word> call(List<String> args) {
-        String name = single(args.get(0)).strip();
-        if (FUNCTIONS.contains(name)) {
-            return function(name, args.subList(1, args.size()));
-        }
-        Variable f = variables.get(name);
-        if (f == null) {
-            notes.add(new Note(here, "$(call " + name + ",...): unknown function; taken as empty"));
-            return List.of();
-        }
-        Map<String, Variable> saved = new HashMap<>();
-        List<String> params = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String p = String.valueOf(i);
-            params.add(p);
-            saved.put(p, variables.get(p));
-            Variable v = new Variable();
-            v.simple = true;
-            v.segments.add(new Segment(Condition.TRUE, null, i == 0 ? words(name, Condition.TRUE, here) : expand(args.get(i)), here));
-            variables.put(p, v);
-        }
-        // make clears the parameters a nested call does not pass
-        for (int i = args.size(); i < 10; i++) {
-            String p = String.valueOf(i);
-            saved.put(p, variables.get(p));
-            variables.remove(p);
-            params.add(p);
-        }
-        try {
-            return lookup(name);
-        } finally {
-            for (String p : params) {
-                restore(p, saved.get(p));
-            }
-        }
-    }
-
-    private void restore(String name, Variable saved) {
-        if (saved == null) {
-            variables.remove(name);
-        } else {
-            variables.put(name, saved);
-        }
-    }
-
-    private List<Word> wildcard(List<Word> patterns) {
-        List<Word> out = new ArrayList<>();
-        for (Word p : patterns) {
-            String pattern = p.text();
-            String root = srctree.toAbsolutePath().normalize() + "/";
-            boolean absolute = pattern.startsWith(root);
-            String rel = absolute ? pattern.substring(root.length()) : pattern;
-            if (rel.startsWith("/")) {
-                continue;
-            }
-            int slash = rel.lastIndexOf('/');
-            String dir = slash < 0 ? "" : rel.substring(0, slash);
-            String glob = rel.substring(slash + 1);
-            Path d = srctree.resolve(dir.isEmpty() ? "." : dir);
-            if (!glob.contains("*") && !glob.contains("?") && !glob.contains("[")) {
-                if (Files.exists(d.resolve(glob))) {
-                    out.add(p);
-                }
-                continue;
-            }
-            var matcher = d.getFileSystem().getPathMatcher("glob:" + glob);
-            try (Stream<Path> s = Files.list(d)) {
-                s.map(x -> x.getFileName()).filter(matcher::matches).map(Path::toString).sorted().forEach(name ->
-                        out.add(new Word((absolute ? root : "") + (dir.isEmpty() ? "" : dir + "/") + name, p.when(),
-                                p.origin())));
-            } catch (IOException e) {
-                // no such directory: no match, as in make
-            }
-        }
-        return out;
-    }
-
-    private List<Word> bad(String fn) {
-        notes.add(new Note(here, "$(" + fn + " ...) with the wrong number of arguments; taken as empty"));
-        return List.of();
-    }
-
-    private static List<Word> satisfiable(List<Word> words) {
-        List<Word> out = new ArrayList<>();
-        for (Word w : words) {
-            if (w.when().isSatisfiable() && !w.text().isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
-    }
-
-    private static String nth(String[] ws, String n) {
-        try {
-            int i = Integer.parseInt(n);
-            return i >= 1 && i <= ws.length ? ws[i - 1] : "";
-        } catch (NumberFormatException e) {
-            return "";
-        }
-    }
-
-    private static String range(String[] ws, String from, String to) {
-        try {
-            int a = Integer.parseInt(from);
-            int b = Math.min(Integer.parseInt(to), ws.length);
-            return a >= 1 && a <= b ? String.join(" ", java.util.Arrays.copyOfRange(ws, a - 1, b)) : "";
-        } catch (NumberFormatException e) {
-            return "";
-        }
-    }
-
-    /** make's {@code %} pattern match: at most one {@code %}, matching any run of characters. */
-    static boolean matches(String pattern, String word) {
-        int p = pattern.indexOf('%');
-        if (p < 0) {
-            return pattern.equals(word);
-        }
-        String pre = pattern.substring(0, p);
-        String post = pattern.substring(p + 1);
-        return word.length() >= pre.length() + post.length() && word.startsWith(pre) && word.endsWith(post);
-    }
-
-    static String patsubst(String pattern, String replacement, String word) {
-        int p = pattern.indexOf('%');
-        if (p < 0) {
-            return pattern.equals(word) ? replacement : word;
-        }
-        if (!matches(pattern, word)) {
-            return word;
-        }
-        String stem = word.substring(p, word.length() - (pattern.length() - p - 1));
-        int r = replacement.indexOf('%');
-        return r < 0 ? replacement : replacement.substring(0, r) + stem + replacement.substring(r + 1);
-    }
 }
