@@ -2,6 +2,7 @@ package dev.kconfig4j.explain;
 
 import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.confdata.ConfigFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.ExprPrinter;
@@ -64,15 +65,11 @@ public final class Explainer {
     private final Kconfig tree;
     private final Configuration config;
     private final String configName;
-    private final Map<String, Assignment> assignments;
+    private final Map<String, ConfigFile.Line> assignments;
     private final List<Diagnostic> diagnostics;
     private Map<Symbol, List<Link>> selectsOf;
     private Map<Symbol, List<Link>> impliesOf;
     private final Placement placement;
-
-    /** One assignment of a config file: the last one for a symbol counts. */
-    private record Assignment(String text, String value, int line) {
-    }
 
     /** A select or imply of a symbol, with the symbol that has it. */
     private record Link(Symbol from, Expr condition, Menu menu, Location location) {
@@ -102,7 +99,8 @@ public final class Explainer {
         this.tree = tree;
         this.config = config;
         this.configName = configName;
-        this.assignments = assignments(configText == null ? "" : configText);
+        this.assignments = ConfigFile.of(configName == null ? "(none)" : configName,
+                configText == null ? "" : configText).assignments();
         this.diagnostics = List.copyOf(diagnostics);
         this.placement = new Placement(tree);
     }
@@ -140,71 +138,6 @@ public final class Explainer {
         Walk walk = new Walk();
         walk.seen.add(s);
         return explain(s, null, 0, walk);
-    }
-
-    /**
-     * The defined symbol whose name is closest to {@code name} (case aside, or within a few
-     * edits), for "did you mean"; null when none is close.
-     */
-    public static String suggestion(Kconfig tree, String name) {
-        String upper = name.toUpperCase(java.util.Locale.ROOT);
-        String best = null;
-        int bestDistance = Math.max(2, name.length() / 4) + 1;
-        for (Symbol s : tree.symbols().all()) {
-            if (s.name() == null || s.isConstant() || !s.isDefined()) {
-                continue;
-            }
-            if (s.name().equals(upper)) {
-                return s.name();
-            }
-            if (Math.abs(s.name().length() - upper.length()) >= bestDistance) {
-                continue;
-            }
-            int d = distance(upper, s.name(), bestDistance);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = s.name();
-            }
-        }
-        return best;
-    }
-
-    /** Levenshtein distance, giving up (returning {@code limit}) once it reaches {@code limit}. */
-    private static int distance(String a, String b, int limit) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            int rowMin = cur[0];
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                rowMin = Math.min(rowMin, cur[j]);
-            }
-            if (rowMin >= limit) {
-                return limit;
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return Math.min(prev[b.length()], limit);
-    }
-
-    private static Map<String, Assignment> assignments(String text) {
-        Map<String, Assignment> out = new HashMap<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-            ConfigReader.Assignment a = ConfigReader.parseLine(l, "CONFIG_");
-            if (a != null) {
-                out.put(a.name(), new Assignment(l, a.value(), i + 1));
-            }
-        }
-        return out;
     }
 
     // ======================================================================
@@ -301,11 +234,11 @@ public final class Explainer {
     // ======================================================================
 
     private UserLine userLine(Symbol s) {
-        Assignment a = s.name() == null ? null : assignments.get(s.name());
+        ConfigFile.Line a = s.name() == null ? null : assignments.get(s.name());
         if (a == null) {
             return null;
         }
-        String where = configName + ":" + a.line();
+        String where = configName + ":" + a.number();
         String invalid = invalid(s, a.value());
         if (invalid != null) {
             return new UserLine(where, a.text(), Outcome.INVALID, invalid);
@@ -419,8 +352,8 @@ public final class Explainer {
             return new Origin(OriginKind.NONE, "not defined in this tree (another architecture's, or removed): n", null);
         }
         ValueSource src = config.valueSource(s);
-        Assignment a = s.name() == null ? null : assignments.get(s.name());
-        String userAt = a == null ? null : configName + ":" + a.line();
+        ConfigFile.Line a = s.name() == null ? null : assignments.get(s.name());
+        String userAt = a == null ? null : configName + ":" + a.number();
         if (src == ValueSource.CHOICE) {
             Symbol choice = s.parentChoice();
             Symbol sel = config.selection(choice);
@@ -743,9 +676,9 @@ public final class Explainer {
         if (sel == null) {
             return "no member is visible";
         }
-        Assignment a = sel.name() == null ? null : assignments.get(sel.name());
+        ConfigFile.Line a = sel.name() == null ? null : assignments.get(sel.name());
         if (a != null && config.hasUserValue(sel) && config.userTristate(sel) == Tristate.YES) {
-            return "set by " + configName + ":" + a.line();
+            return "set by " + configName + ":" + a.number();
         }
         if (config.choiceDefault(choice) == sel) {
             for (Property.Default d : choice.defaults()) {

@@ -10,6 +10,7 @@ import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
 import dev.kconfig4j.confdata.DefconfigWriter;
+import dev.kconfig4j.explain.DidYouMean;
 import dev.kconfig4j.explain.Explainer;
 import dev.kconfig4j.explain.Explanation;
 import dev.kconfig4j.expr.Tristate;
@@ -1037,7 +1038,7 @@ public final class ConfigSession {
         if (s != null && !s.isConstant() && s.isDefined()) {
             return s;
         }
-        String guess = Explainer.suggestion(tree, name);
+        String guess = DidYouMean.closest(tree, name);
         throw new KconfigException("unknown symbol " + given + (guess == null ? "" : " (did you mean " + guess + "?)"));
     }
 }
