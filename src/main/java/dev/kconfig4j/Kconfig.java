@@ -2,6 +2,7 @@ package dev.kconfig4j;
 
 import dev.kconfig4j.snapshot.TreeSnapshot;
 import dev.kconfig4j.diagnostic.Diagnostic;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.menu.DependencyCheck;

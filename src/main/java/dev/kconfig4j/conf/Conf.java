@@ -2,7 +2,7 @@ package dev.kconfig4j.conf;
 
 import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.AutoconfWriter;
 import dev.kconfig4j.confdata.ConfigReader;

@@ -1,6 +1,6 @@
 package dev.kconfig4j.impact;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.impact.ImpactAnalysis.Options;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

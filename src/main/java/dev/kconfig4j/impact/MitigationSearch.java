@@ -1,7 +1,7 @@
 package dev.kconfig4j.impact;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.impact.ImpactAnalysis.Options;
 import dev.kconfig4j.impact.ImpactReport.ConfigImpact;
 import dev.kconfig4j.impact.ImpactReport.ConfigLosses;

@@ -1,6 +1,6 @@
 package dev.kconfig4j.parse;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.expr.Expr;

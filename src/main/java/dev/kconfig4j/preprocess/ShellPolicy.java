@@ -3,7 +3,7 @@ package dev.kconfig4j.preprocess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.json.Json;
 import java.io.IOException;

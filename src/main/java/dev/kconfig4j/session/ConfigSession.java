@@ -3,7 +3,7 @@ package dev.kconfig4j.session;
 import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.conf.NewSymbols;
 import dev.kconfig4j.conf.UserInput;
 import dev.kconfig4j.confdata.AtomicFile;

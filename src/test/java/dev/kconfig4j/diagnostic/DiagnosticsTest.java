@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.KconfigException;
 import dev.kconfig4j.confdata.ConfigReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
