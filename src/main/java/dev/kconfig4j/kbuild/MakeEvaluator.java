@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +27,7 @@ import java.util.regex.Pattern;
  * under {@code FOO=y} and to {@code obj-m} under {@code FOO=m}; conditionals on config symbols
  * put their branches under the test's condition and its negation. Everything else follows make:
  * undefined variables are empty, {@code =} is expanded when used and {@code :=} when assigned.
+ * This class runs the statements; expanding references is {@code MakeExpansion}'s job.
  *
  * <p>Functions ({@code MakeFunctions}): {@code subst patsubst strip findstring filter filter-out sort word wordlist words
  * firstword lastword dir notdir suffix basename addsuffix addprefix join wildcard abspath
@@ -38,19 +38,17 @@ import java.util.regex.Pattern;
 public final class MakeEvaluator {
     private static final Pattern LIST = Pattern.compile("(.+)-(y|m|objs|)");
     private static final Set<String> VMLINUX_LISTS = Set.of("core", "drivers", "libs", "init", "net", "virt");
-    private static final int MAX_ALTERNATIVE_CONDITIONS = 10;
     private static final int MAX_INCLUDE_DEPTH = 16;
 
     final Path srctree;
     final Map<String, Variable> variables = new HashMap<>();
     final Set<Note> notes = new LinkedHashSet<>();
     private final List<ObjectRule> rules = new ArrayList<>();
-    private final Set<String> expanding = new HashSet<>();
     private java.util.function.BiPredicate<String, String> assignable = (file, name) -> true;
     private Predicate<String> includable = file -> true;
     private String directory = ".";
     Location here = new Location("<command line>", 0);
-    private final MakeFunctions functions = new MakeFunctions(this);
+    private final MakeExpansion expansion = new MakeExpansion(this);
     private int includeDepth;
 
     /**
@@ -64,7 +62,7 @@ public final class MakeEvaluator {
             Variable v = new Variable();
             v.simple = true;
             v.exported = true;
-            v.segments.add(new Segment(Condition.TRUE, null, words(e.getValue(), Condition.TRUE, here), here));
+            v.segments.add(new Segment(Condition.TRUE, null, MakeExpansion.words(e.getValue(), Condition.TRUE, here), here));
             variables.put(e.getKey(), v);
         }
     }
@@ -107,7 +105,7 @@ public final class MakeEvaluator {
 
     /** The value of a variable now: its words with their conditions. */
     public List<Word> value(String name) {
-        return lookup(name);
+        return expansion.lookup(name);
     }
 
     /** Whether make would see {@code name} as defined under some config. */
@@ -120,7 +118,7 @@ public final class MakeEvaluator {
         Map<String, List<Word>> out = new TreeMap<>();
         for (Map.Entry<String, Variable> e : variables.entrySet()) {
             if (e.getValue().exported) {
-                out.put(e.getKey(), lookup(e.getKey()));
+                out.put(e.getKey(), expansion.lookup(e.getKey()));
             }
         }
         return out;
@@ -349,7 +347,7 @@ public final class MakeEvaluator {
                 if (op == Op.SHELL) {
                     notes.add(new Note(here, "!= (shell assignment) not run; " + name + " is empty"));
                 }
-                List<Word> words = op == Op.SIMPLE ? and(expand(value), Condition.TRUE) : null;
+                List<Word> words = op == Op.SIMPLE ? MakeExpansion.and(expand(value), Condition.TRUE) : null;
                 if (v == null) {
                     v = new Variable();
                     variables.put(name, v);
@@ -411,341 +409,14 @@ public final class MakeEvaluator {
 
     /** The words {@code text} expands to, each with its condition. */
     public List<Word> expand(String text) {
-        List<Word> out = new ArrayList<>();
-        for (String template : splitWords(text)) {
-            List<Object> pieces = pieces(template);
-            if (pieces.size() == 1 && pieces.get(0) instanceof String lit) {
-                out.add(new Word(lit, Condition.TRUE, here));
-            } else if (pieces.size() == 1) {
-                out.addAll(reference((Ref) pieces.get(0)));
-            } else {
-                List<Alternative> alts = List.of(new Alternative("", Condition.TRUE));
-                for (Object p : pieces) {
-                    List<Alternative> pa = p instanceof String lit ? List.of(new Alternative(lit, Condition.TRUE))
-                            : alternatives(reference((Ref) p));
-                    List<Alternative> next = new ArrayList<>();
-                    for (Alternative a : alts) {
-                        for (Alternative b : pa) {
-                            Condition c = a.when().and(b.when());
-                            if (c.isSatisfiable()) {
-                                next.add(new Alternative(a.text() + b.text(), c));
-                            }
-                        }
-                    }
-                    alts = next;
-                }
-                for (Alternative a : alts) {
-                    out.addAll(words(a.text(), a.when(), here));
-                }
-            }
-        }
-        return out;
+        return expansion.expand(text);
     }
 
     /**
-     * The strings a word list can be, each under its condition (exclusive, covering every config).
-     * Words with the same text and exclusive conditions count once; beyond
-     * {@value #MAX_ALTERNATIVE_CONDITIONS} distinct conditions the words are joined as if all present
-     * (recorded as a note).
+     * The whole strings {@code words} can make, each with the condition it holds under (see
+     * {@code MakeExpansion}).
      */
     public List<Alternative> alternatives(List<Word> words) {
-        List<Word> merged = mergeExclusive(words);
-        List<Condition> distinct = new ArrayList<>();
-        for (Word w : merged) {
-            if (!w.when().isTrue() && !distinct.contains(w.when())) {
-                distinct.add(w.when());
-            }
-        }
-        if (distinct.size() > MAX_ALTERNATIVE_CONDITIONS && pairwiseExclusive(distinct)) {
-            // One conditional word at a time (a concatenation such as $(CONFIG_A)$(CONFIG_B)):
-            // each alternative is the unconditional words plus at most one conditional word.
-            Map<String, Condition> out = new LinkedHashMap<>();
-            Condition none = Condition.TRUE;
-            for (Condition c : distinct) {
-                out.merge(join(merged, c), c, Condition::or);
-                none = none.and(c.not());
-            }
-            if (none.isSatisfiable()) {
-                out.merge(join(merged, null), none, Condition::or);
-            }
-            List<Alternative> list = new ArrayList<>();
-            out.forEach((t, c) -> list.add(new Alternative(t, c)));
-            return list;
-        }
-        if (distinct.size() > MAX_ALTERNATIVE_CONDITIONS) {
-            notes.add(new Note(here, "too many conditional words to enumerate; taken as all present"));
-            distinct.clear();
-        }
-        Map<String, Condition> out = new LinkedHashMap<>();
-        for (long bits = 0; bits < (1L << distinct.size()); bits++) {
-            Condition c = Condition.TRUE;
-            for (int i = 0; i < distinct.size() && c.isSatisfiable(); i++) {
-                c = c.and((bits & (1L << i)) != 0 ? distinct.get(i) : distinct.get(i).not());
-            }
-            if (!c.isSatisfiable()) {
-                continue;
-            }
-            StringBuilder sb = new StringBuilder();
-            for (Word w : merged) {
-                int i = distinct.indexOf(w.when());
-                if (w.when().isTrue() || i < 0 || (bits & (1L << i)) != 0) {
-                    if (sb.length() > 0) {
-                        sb.append(' ');
-                    }
-                    sb.append(w.text());
-                }
-            }
-            out.merge(sb.toString(), c, Condition::or);
-        }
-        List<Alternative> list = new ArrayList<>();
-        out.forEach((t, c) -> list.add(new Alternative(t, c)));
-        return list;
+        return expansion.alternatives(words);
     }
-
-    private static boolean pairwiseExclusive(List<Condition> conditions) {
-        if (conditions.size() > 128) {
-            return false;
-        }
-        for (int i = 0; i < conditions.size(); i++) {
-            for (int j = i + 1; j < conditions.size(); j++) {
-                if (conditions.get(i).and(conditions.get(j)).isSatisfiable()) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** The unconditional words and those whose condition is {@code present}, joined. */
-    private static String join(List<Word> words, Condition present) {
-        StringBuilder sb = new StringBuilder();
-        for (Word w : words) {
-            if (w.when().isTrue() || w.when().equals(present)) {
-                if (sb.length() > 0) {
-                    sb.append(' ');
-                }
-                sb.append(w.text());
-            }
-        }
-        return sb.toString();
-    }
-
-    private static List<Word> mergeExclusive(List<Word> words) {
-        List<Word> out = new ArrayList<>();
-        outer:
-        for (Word w : words) {
-            for (int i = 0; i < out.size(); i++) {
-                Word o = out.get(i);
-                if (o.text().equals(w.text()) && !o.when().and(w.when()).isSatisfiable()) {
-                    out.set(i, new Word(o.text(), o.when().or(w.when()), o.origin()));
-                    continue outer;
-                }
-            }
-            out.add(w);
-        }
-        return out;
-    }
-
-    static List<Word> words(String text, Condition when, Location origin) {
-        List<Word> out = new ArrayList<>();
-        for (String s : text.trim().split("\\s+")) {
-            if (!s.isEmpty()) {
-                out.add(new Word(s, when, origin));
-            }
-        }
-        return out;
-    }
-
-    static List<Word> and(List<Word> words, Condition c) {
-        if (c.isTrue()) {
-            return words;
-        }
-        List<Word> out = new ArrayList<>();
-        for (Word w : words) {
-            Word x = w.and(c);
-            if (x.when().isSatisfiable()) {
-                out.add(x);
-            }
-        }
-        return out;
-    }
-
-    /** A {@code $(...)}, {@code ${...}} or {@code $X} reference: its text between the delimiters. */
-    private record Ref(String inner) {
-    }
-
-    /** Splits at blanks outside references. */
-    static List<String> splitWords(String text) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '$' && i + 1 < text.length() && (text.charAt(i + 1) == '(' || text.charAt(i + 1) == '{')) {
-                depth++;
-                sb.append(c).append(text.charAt(++i));
-            } else if (depth > 0 && (c == '(' || c == '{')) {
-                depth++;
-                sb.append(c);
-            } else if (depth > 0 && (c == ')' || c == '}')) {
-                depth--;
-                sb.append(c);
-            } else if (depth == 0 && Character.isWhitespace(c)) {
-                if (sb.length() > 0) {
-                    out.add(sb.toString());
-                    sb.setLength(0);
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        if (sb.length() > 0) {
-            out.add(sb.toString());
-        }
-        return out;
-    }
-
-    /** Literal strings and {@link Ref}s, in order. */
-    private static List<Object> pieces(String template) {
-        List<Object> out = new ArrayList<>();
-        StringBuilder lit = new StringBuilder();
-        for (int i = 0; i < template.length(); i++) {
-            char c = template.charAt(i);
-            if (c != '$' || i + 1 >= template.length()) {
-                lit.append(c);
-                continue;
-            }
-            char n = template.charAt(i + 1);
-            if (n == '$') {
-                lit.append('$');
-                i++;
-                continue;
-            }
-            if (lit.length() > 0) {
-                out.add(lit.toString());
-                lit.setLength(0);
-            }
-            if (n == '(' || n == '{') {
-                int end = closing(template, i + 1);
-                out.add(new Ref(template.substring(i + 2, end)));
-                i = end;
-            } else {
-                out.add(new Ref(String.valueOf(n)));
-                i++;
-            }
-        }
-        if (lit.length() > 0) {
-            out.add(lit.toString());
-        }
-        return out;
-    }
-
-    private static int closing(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == '}') {
-                if (--depth == 0) {
-                    return i;
-                }
-            }
-        }
-        return s.length();
-    }
-
-    private List<Word> reference(Ref ref) {
-        String inner = ref.inner();
-        int blank = 0;
-        while (blank < inner.length() && !Character.isWhitespace(inner.charAt(blank)) && inner.charAt(blank) != ',') {
-            blank++;
-        }
-        String fn = inner.substring(0, blank);
-        if (blank < inner.length() && Character.isWhitespace(inner.charAt(blank))
-                && MakeFunctions.FUNCTIONS.contains(fn)) {
-            return functions.function(fn, arguments(inner.substring(blank + 1)));
-        }
-        int colon = MakefileReader.topLevel(inner, ':');
-        if (colon > 0 && inner.indexOf('=', colon) > 0) {
-            String var = inner.substring(0, colon);
-            String spec = inner.substring(colon + 1);
-            int eq = spec.indexOf('=');
-            String from = spec.substring(0, eq);
-            String to = spec.substring(eq + 1);
-            List<Word> out = new ArrayList<>();
-            for (Alternative name : alternatives(expand(var))) {
-                for (Word w : lookup(name.text())) {
-                    String pattern = from.contains("%") ? from : "%" + from;
-                    String replacement = from.contains("%") ? to : "%" + to;
-                    String r = MakeFunctions.patsubst(pattern, replacement, w.text());
-                    out.add(new Word(r, w.when().and(name.when()), w.origin()));
-                }
-            }
-            return out;
-        }
-        if (!inner.contains("$")) {
-            return lookup(inner);
-        }
-        List<Word> out = new ArrayList<>();
-        for (Alternative name : alternatives(expand(inner))) {
-            out.addAll(and(lookup(name.text()), name.when()));
-        }
-        return out;
-    }
-
-    /** The comma-separated arguments of a function call, split at commas outside nested references. */
-    private static List<String> arguments(String s) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int comma = MakefileReader.topLevel(s, ','); comma >= 0;
-                comma = MakefileReader.topLevel(s, ',', comma + 1)) {
-            out.add(s.substring(start, comma));
-            start = comma + 1;
-        }
-        out.add(s.substring(start));
-        return out;
-    }
-
-    List<Word> lookup(String name) {
-        Variable v = variables.get(name);
-        if (v == null) {
-            if (name.startsWith("CONFIG_") && name.length() > 7) {
-                String sym = name.substring(7);
-                return List.of(new Word("y", Condition.is(sym, Tristate.YES), here),
-                        new Word("m", Condition.is(sym, Tristate.MOD), here));
-            }
-            return List.of();
-        }
-        if (!expanding.add(name)) {
-            notes.add(new Note(here, "variable " + name + " references itself"));
-            return List.of();
-        }
-        try {
-            List<Word> out = new ArrayList<>();
-            Location use = here;
-            for (Segment s : List.copyOf(v.segments)) {
-                if (s.raw() != null) {
-                    // words written in a recursive variable come from where it was assigned
-                    here = s.location();
-                    out.addAll(and(expand(s.raw()), s.when()));
-                    here = use;
-                } else {
-                    out.addAll(and(s.words(), s.when()));
-                }
-            }
-            return out;
-        } finally {
-            expanding.remove(name);
-        }
-    }
-
-    String single(String text) {
-        List<Alternative> alts = alternatives(expand(text));
-        if (alts.size() != 1) {
-            notes.add(new Note(here, "argument depends on the config, first value taken: " + text.strip()));
-        }
-        return alts.isEmpty() ? "" : alts.get(0).text();
-    }
-
 }

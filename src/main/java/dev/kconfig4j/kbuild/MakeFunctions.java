@@ -26,9 +26,11 @@ final class MakeFunctions {
             "intcmp");
 
     private final MakeEvaluator make;
+    private final MakeExpansion expansion;
 
-    MakeFunctions(MakeEvaluator make) {
+    MakeFunctions(MakeEvaluator make, MakeExpansion expansion) {
         this.make = make;
+        this.expansion = expansion;
     }
 
     List<Word> function(String fn, List<String> args) {
@@ -39,19 +41,19 @@ final class MakeFunctions {
                 }
                 String text = String.join(",", args.subList(2, args.size()));
                 List<Word> out = new ArrayList<>();
-                for (MakeEvaluator.Alternative from : make.alternatives(make.expand(args.get(0)))) {
-                    for (MakeEvaluator.Alternative to : make.alternatives(make.expand(args.get(1)))) {
+                for (MakeEvaluator.Alternative from : expansion.alternatives(expansion.expand(args.get(0)))) {
+                    for (MakeEvaluator.Alternative to : expansion.alternatives(expansion.expand(args.get(1)))) {
                         Condition c = from.when().and(to.when());
                         if (from.text().isEmpty() || from.text().contains(" ")) {
-                            for (MakeEvaluator.Alternative t : make.alternatives(make.expand(text))) {
+                            for (MakeEvaluator.Alternative t : expansion.alternatives(expansion.expand(text))) {
                                 String r = from.text().isEmpty() ? t.text() + to.text()
                                         : t.text().replace(from.text(), to.text());
-                                out.addAll(MakeEvaluator.words(r, c.and(t.when()), make.here));
+                                out.addAll(MakeExpansion.words(r, c.and(t.when()), make.here));
                             }
                             continue;
                         }
-                        for (Word w : make.expand(text)) {
-                            out.addAll(MakeEvaluator.words(w.text().replace(from.text(), to.text()), c.and(w.when()), w.origin()));
+                        for (Word w : expansion.expand(text)) {
+                            out.addAll(MakeExpansion.words(w.text().replace(from.text(), to.text()), c.and(w.when()), w.origin()));
                         }
                     }
                 }
@@ -61,23 +63,23 @@ final class MakeFunctions {
                 if (args.size() < 3) {
                     return bad(fn);
                 }
-                String pattern = make.single(args.get(0)).strip();
-                String replacement = make.single(args.get(1)).strip();
+                String pattern = expansion.single(args.get(0)).strip();
+                String replacement = expansion.single(args.get(1)).strip();
                 List<Word> out = new ArrayList<>();
-                for (Word w : make.expand(String.join(",", args.subList(2, args.size())))) {
+                for (Word w : expansion.expand(String.join(",", args.subList(2, args.size())))) {
                     out.add(new Word(patsubst(pattern, replacement, w.text()), w.when(), w.origin()));
                 }
                 return out;
             }
             case "strip":
-                return make.expand(String.join(",", args));
+                return expansion.expand(String.join(",", args));
             case "findstring": {
                 if (args.size() != 2) {
                     return bad(fn);
                 }
                 List<Word> out = new ArrayList<>();
-                for (MakeEvaluator.Alternative f : make.alternatives(make.expand(args.get(0)))) {
-                    for (MakeEvaluator.Alternative in : make.alternatives(make.expand(args.get(1)))) {
+                for (MakeEvaluator.Alternative f : expansion.alternatives(expansion.expand(args.get(0)))) {
+                    for (MakeEvaluator.Alternative in : expansion.alternatives(expansion.expand(args.get(1)))) {
                         if (!f.text().isEmpty() && in.text().contains(f.text())) {
                             out.add(new Word(f.text(), f.when().and(in.when()), make.here));
                         }
@@ -89,9 +91,9 @@ final class MakeFunctions {
                 if (args.size() != 2) {
                     return bad(fn);
                 }
-                List<Word> patterns = make.expand(args.get(0));
+                List<Word> patterns = expansion.expand(args.get(0));
                 List<Word> out = new ArrayList<>();
-                for (Word w : make.expand(args.get(1))) {
+                for (Word w : expansion.expand(args.get(1))) {
                     Condition matched = Condition.FALSE;
                     for (Word p : patterns) {
                         if (matches(p.text(), w.text())) {
@@ -104,7 +106,7 @@ final class MakeFunctions {
             }
             case "sort": {
                 Map<String, Word> byText = new TreeMap<>();
-                for (Word w : make.expand(String.join(",", args))) {
+                for (Word w : expansion.expand(String.join(",", args))) {
                     byText.merge(w.text(), w, (a, b) -> new Word(a.text(), a.when().or(b.when()), a.origin()));
                 }
                 return new ArrayList<>(byText.values());
@@ -112,22 +114,22 @@ final class MakeFunctions {
             case "word", "wordlist", "words", "firstword", "lastword": {
                 List<Word> out = new ArrayList<>();
                 String list = args.get(args.size() - 1);
-                for (MakeEvaluator.Alternative a : make.alternatives(make.expand(list))) {
+                for (MakeEvaluator.Alternative a : expansion.alternatives(expansion.expand(list))) {
                     String[] ws = a.text().isEmpty() ? new String[0] : a.text().split(" ");
                     String r = switch (fn) {
                         case "words" -> String.valueOf(ws.length);
                         case "firstword" -> ws.length > 0 ? ws[0] : "";
                         case "lastword" -> ws.length > 0 ? ws[ws.length - 1] : "";
-                        case "word" -> nth(ws, make.single(args.get(0)).strip());
-                        default -> range(ws, make.single(args.get(0)).strip(), make.single(args.get(1)).strip());
+                        case "word" -> nth(ws, expansion.single(args.get(0)).strip());
+                        default -> range(ws, expansion.single(args.get(0)).strip(), expansion.single(args.get(1)).strip());
                     };
-                    out.addAll(MakeEvaluator.words(r, a.when(), make.here));
+                    out.addAll(MakeExpansion.words(r, a.when(), make.here));
                 }
                 return out;
             }
             case "dir", "notdir", "suffix", "basename", "abspath", "realpath": {
                 List<Word> out = new ArrayList<>();
-                for (Word w : make.expand(String.join(",", args))) {
+                for (Word w : expansion.expand(String.join(",", args))) {
                     String t = w.text();
                     int slash = t.lastIndexOf('/');
                     int dot = t.lastIndexOf('.');
@@ -149,8 +151,8 @@ final class MakeFunctions {
                     return bad(fn);
                 }
                 List<Word> out = new ArrayList<>();
-                for (MakeEvaluator.Alternative fix : make.alternatives(make.expand(args.get(0)))) {
-                    for (Word w : make.expand(String.join(",", args.subList(1, args.size())))) {
+                for (MakeEvaluator.Alternative fix : expansion.alternatives(expansion.expand(args.get(0)))) {
+                    for (Word w : expansion.expand(String.join(",", args.subList(1, args.size())))) {
                         String r = fn.equals("addprefix") ? fix.text() + w.text() : w.text() + fix.text();
                         out.add(new Word(r, w.when().and(fix.when()), w.origin()));
                     }
@@ -161,8 +163,8 @@ final class MakeFunctions {
                 if (args.size() != 2) {
                     return bad(fn);
                 }
-                List<Word> a = make.expand(args.get(0));
-                List<Word> b = make.expand(args.get(1));
+                List<Word> a = expansion.expand(args.get(0));
+                List<Word> b = expansion.expand(args.get(1));
                 List<Word> out = new ArrayList<>();
                 for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
                     String t = (i < a.size() ? a.get(i).text() : "") + (i < b.size() ? b.get(i).text() : "");
@@ -171,18 +173,18 @@ final class MakeFunctions {
                 return out;
             }
             case "wildcard":
-                return wildcard(make.expand(String.join(",", args)));
+                return wildcard(expansion.expand(String.join(",", args)));
             case "if": {
                 if (args.size() < 2) {
                     return bad(fn);
                 }
                 Condition nonEmpty = Condition.FALSE;
-                for (Word w : make.expand(args.get(0))) {
+                for (Word w : expansion.expand(args.get(0))) {
                     nonEmpty = nonEmpty.or(w.when());
                 }
-                List<Word> out = new ArrayList<>(MakeEvaluator.and(make.expand(args.get(1)), nonEmpty));
+                List<Word> out = new ArrayList<>(MakeExpansion.and(expansion.expand(args.get(1)), nonEmpty));
                 if (args.size() > 2) {
-                    out.addAll(MakeEvaluator.and(make.expand(String.join(",", args.subList(2, args.size()))), nonEmpty.not()));
+                    out.addAll(MakeExpansion.and(expansion.expand(String.join(",", args.subList(2, args.size()))), nonEmpty.not()));
                 }
                 return satisfiable(out);
             }
@@ -190,16 +192,16 @@ final class MakeFunctions {
                 List<Word> out = new ArrayList<>();
                 Condition before = Condition.TRUE;
                 for (int i = 0; i < args.size(); i++) {
-                    List<Word> ws = make.expand(args.get(i));
+                    List<Word> ws = expansion.expand(args.get(i));
                     Condition nonEmpty = Condition.FALSE;
                     for (Word w : ws) {
                         nonEmpty = nonEmpty.or(w.when());
                     }
                     if (fn.equals("or")) {
-                        out.addAll(MakeEvaluator.and(ws, before));
+                        out.addAll(MakeExpansion.and(ws, before));
                         before = before.and(nonEmpty.not());
                     } else if (i == args.size() - 1) {
-                        out.addAll(MakeEvaluator.and(ws, before));
+                        out.addAll(MakeExpansion.and(ws, before));
                     } else {
                         before = before.and(nonEmpty);
                     }
@@ -210,17 +212,17 @@ final class MakeFunctions {
                 if (args.size() < 3) {
                     return bad(fn);
                 }
-                String var = make.single(args.get(0)).strip();
+                String var = expansion.single(args.get(0)).strip();
                 String body = String.join(",", args.subList(2, args.size()));
                 MakeEvaluator.Variable saved = make.variables.get(var);
                 List<Word> out = new ArrayList<>();
                 try {
-                    for (Word w : make.expand(args.get(1))) {
+                    for (Word w : expansion.expand(args.get(1))) {
                         MakeEvaluator.Variable v = new MakeEvaluator.Variable();
                         v.simple = true;
                         v.segments.add(new MakeEvaluator.Segment(Condition.TRUE, null, List.of(new Word(w.text(), Condition.TRUE, w.origin())), make.here));
                         make.variables.put(var, v);
-                        out.addAll(MakeEvaluator.and(make.expand(body), w.when()));
+                        out.addAll(MakeExpansion.and(expansion.expand(body), w.when()));
                     }
                 } finally {
                     restore(var, saved);
@@ -230,16 +232,16 @@ final class MakeFunctions {
             case "call":
                 return call(args);
             case "origin", "flavor": {
-                MakeEvaluator.Variable v = make.variables.get(make.single(String.join(",", args)).strip());
+                MakeEvaluator.Variable v = make.variables.get(expansion.single(String.join(",", args)).strip());
                 String r = v == null ? "undefined" : fn.equals("origin") ? "file" : v.simple ? "simple" : "recursive";
                 return List.of(new Word(r, Condition.TRUE, make.here));
             }
             case "value": {
-                MakeEvaluator.Variable v = make.variables.get(make.single(String.join(",", args)).strip());
+                MakeEvaluator.Variable v = make.variables.get(expansion.single(String.join(",", args)).strip());
                 List<Word> out = new ArrayList<>();
                 if (v != null) {
                     for (MakeEvaluator.Segment s : v.segments) {
-                        out.addAll(s.raw() != null ? MakeEvaluator.words(s.raw(), s.when(), make.here) : MakeEvaluator.and(s.words(), s.when()));
+                        out.addAll(s.raw() != null ? MakeExpansion.words(s.raw(), s.when(), make.here) : MakeExpansion.and(s.words(), s.when()));
                     }
                 }
                 return out;
@@ -253,7 +255,7 @@ final class MakeFunctions {
     }
 
     private List<Word> call(List<String> args) {
-        String name = make.single(args.get(0)).strip();
+        String name = expansion.single(args.get(0)).strip();
         if (FUNCTIONS.contains(name)) {
             return function(name, args.subList(1, args.size()));
         }
@@ -270,7 +272,7 @@ final class MakeFunctions {
             saved.put(p, make.variables.get(p));
             MakeEvaluator.Variable v = new MakeEvaluator.Variable();
             v.simple = true;
-            v.segments.add(new MakeEvaluator.Segment(Condition.TRUE, null, i == 0 ? MakeEvaluator.words(name, Condition.TRUE, make.here) : make.expand(args.get(i)), make.here));
+            v.segments.add(new MakeEvaluator.Segment(Condition.TRUE, null, i == 0 ? MakeExpansion.words(name, Condition.TRUE, make.here) : expansion.expand(args.get(i)), make.here));
             make.variables.put(p, v);
         }
         // make clears the parameters a nested call does not pass
@@ -281,7 +283,7 @@ final class MakeFunctions {
             params.add(p);
         }
         try {
-            return make.lookup(name);
+            return expansion.lookup(name);
         } finally {
             for (String p : params) {
                 restore(p, saved.get(p));
