@@ -66,6 +66,9 @@ class DiagnosticsTest {
                 \tdepends on B
                 config B
                 \tbool "b"
+                \tdepends on C
+                config C
+                \tbool "c"
                 \tdepends on A
                 """, diagnostics)).isInstanceOf(KconfigException.class);
         assertThat(diagnostics.list()).singleElement().satisfies(d -> {
