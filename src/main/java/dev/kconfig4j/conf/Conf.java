@@ -300,10 +300,14 @@ public final class Conf {
         return out;
     }
 
-    /** A file as the kernel opens it: relative to the working directory, else to srctree. */
+    /**
+     * A file as the kernel opens it: relative to the working directory, else to srctree. A
+     * directory opens too and reads as empty, as in the kernel's conf (5.10's default list names
+     * {@code arch/x86/configs/} when KBUILD_DEFCONFIG is unset: "using defaults found in" it).
+     */
     private static Path openable(ConfRequest req, String name) {
         Path p = req.resolve(name);
-        if (Files.isRegularFile(p)) {
+        if (Files.isRegularFile(p) || Files.isDirectory(p)) {
             return p;
         }
         // The kernel's conf would wait on a FIFO forever and read /dev/zero without end.
@@ -314,7 +318,7 @@ public final class Conf {
         String srctree = req.env("srctree");
         if (srctree != null && !Path.of(name).isAbsolute()) {
             Path q = Path.of(srctree).resolve(name);
-            if (Files.isRegularFile(q)) {
+            if (Files.isRegularFile(q) || Files.isDirectory(q)) {
                 return q;
             }
         }
@@ -322,6 +326,9 @@ public final class Conf {
     }
 
     private static String readText(Path p) throws IOException {
+        if (Files.isDirectory(p)) {
+            return "";
+        }
         return new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
     }
 

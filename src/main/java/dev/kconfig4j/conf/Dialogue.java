@@ -1,6 +1,7 @@
 package dev.kconfig4j.conf;
 
 import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.KconfigException;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.menu.Visibility;
@@ -39,7 +40,10 @@ import java.nio.charset.StandardCharsets;
  *       no value.</li>
  *   <li>When standard input is not a terminal the line read is echoed to standard output. At end of
  *       input, standard error gets {@code \nError in reading or end of file.} and the default is
- *       taken. Lines are read as by {@code fgets} into a 4096-byte buffer.</li>
+ *       taken. When the default of an int/hex/string is not a valid value (an int whose default
+ *       is empty or text), the run stops with {@code error: no value for new symbol 'B' at end of
+ *       input}, exit status 1 and nothing written. Lines are read as by {@code fgets} into a
+ *       4096-byte buffer.</li>
  * </ul>
  */
 public final class Dialogue {
@@ -172,10 +176,10 @@ public final class Dialogue {
         return m.kind() == Menu.Kind.MENU || (m.kind() == Menu.Kind.SYMBOL && m.isMenuconfig() && m.hasPrompt());
     }
 
-    /** Whether the entry is shown (see {@link Visibility}); showing a symbol through its children counts as progress. */
+    /** Whether the entry is shown (see {@link Visibility}); up to 6.1 showing a symbol through its children marks it set, which counts as progress. */
     private boolean isVisible(Menu m) {
         return Visibility.isShown(config, m, sym -> {
-            if (!config.hasUserValue(sym)) {
+            if (!config.hasUserValue(sym) && config.dialect().dialogueMarksSymbolsShownThroughChildren()) {
                 config.markSet(sym);
                 progress = true;
             }
@@ -315,8 +319,10 @@ public final class Dialogue {
                 return;
             }
             if (eof) {
-                // The kernel's tool asks forever when the default is not acceptable; give up instead.
-                return;
+                // From 6.12 the kernel's tool stops here (nothing is written, exit 1); 5.10 and 6.1
+                // ask again forever, which no caller can want, so every generation stops.
+                req.err().print("\nerror: no value for new symbol '" + sym.name() + "' at end of input\n");
+                throw KconfigException.alreadyReported("no value for " + sym.name() + " at end of input");
             }
         }
     }

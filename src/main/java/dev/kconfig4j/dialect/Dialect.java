@@ -88,6 +88,26 @@ public enum Dialect {
         return atLeast(V7_3);
     }
 
+    /**
+     * Up to 6.1 the oldconfig dialogue marks a symbol as set when it shows the symbol only
+     * because one of its children is shown (its own prompt hidden, say {@code "x" if
+     * COMPILE_TEST}, while a select makes it y): it is then printed without {@code (NEW)}. From
+     * 6.12 the dialogue leaves it unmarked and prints {@code (NEW)} (7.3's GENERIC_PT).
+     */
+    public boolean dialogueMarksSymbolsShownThroughChildren() {
+        return !atLeast(V6_12);
+    }
+
+    /**
+     * The menu structure: an entry after a symbol that mentions it and repeats all of the
+     * symbol's own dependencies goes below it (it "depends on" it). From 7.x an entry that
+     * mentions the symbol negated ({@code depends on TOMOYO && !TOMOYO_OMIT_LOADER}, {@code
+     * X=n}) stays beside it instead; up to 6.12 it went below.
+     */
+    public boolean nestsOnlyUnderPositiveMentions() {
+        return atLeast(V7_3);
+    }
+
     /** Tristate choices and {@code optional} choices exist up to 6.1. */
     public boolean hasTristateChoices() {
         return !atLeast(V6_12);

@@ -415,7 +415,8 @@ public final class MenuBuilder {
         while (i + 1 < kids.size()) {
             Menu next = kids.get(i + 1);
             Expr dep = next.promptText != null && next.promptCondition != null ? next.promptCondition : next.dependency;
-            if (dep == null || !dep.mentions(sym) || !(dependsOn(dep, sym) || isSuperset(dep, m.dependency))) {
+            if (dep == null || !dep.mentions(sym) || !(dependsOn(dep, sym) || isSuperset(dep, m.dependency)
+                    && !(dialect.nestsOnlyUnderPositiveMentions() && mentionsNegated(dep, sym, false)))) {
                 break;
             }
             kids.remove(i + 1);
@@ -445,6 +446,31 @@ public final class MenuBuilder {
             return true;
         }
         return Expr.conjuncts(dep).containsAll(Expr.conjuncts(base));
+    }
+
+    /**
+     * Whether {@code sym} occurs in {@code dep} as a condition that holds when it is n: under an
+     * odd number of {@code !}, or compared {@code =n} / {@code !=y} ({@code negated}: the parity so far).
+     */
+    private boolean mentionsNegated(Expr dep, Symbol sym, boolean negated) {
+        if (dep instanceof Expr.Not n) {
+            return mentionsNegated(n.operand(), sym, !negated);
+        }
+        if (dep instanceof Expr.And a) {
+            return mentionsNegated(a.left(), sym, negated) || mentionsNegated(a.right(), sym, negated);
+        }
+        if (dep instanceof Expr.Or o) {
+            return mentionsNegated(o.left(), sym, negated) || mentionsNegated(o.right(), sym, negated);
+        }
+        if (dep instanceof Expr.Sym s) {
+            return negated && s.symbol() == sym;
+        }
+        if (dep instanceof Expr.Compare c && c.left() == sym) {
+            boolean holdsWhenN = c.op() == Expr.CompareOp.EQUAL && c.right() == symbols.no()
+                    || c.op() == Expr.CompareOp.UNEQUAL && c.right() == symbols.yes();
+            return holdsWhenN != negated;
+        }
+        return false;
     }
 
     /** Whether {@code dep} can only hold when {@code sym} is not n (a conjunct is sym, sym=y|m or sym!=n). */

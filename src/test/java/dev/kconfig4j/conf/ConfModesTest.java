@@ -195,4 +195,24 @@ class ConfModesTest {
                 + "  CONFIG_NUM: 30 -> 20\n  CONFIG_DUP: y -> n\n");
         assertThat(r.body()).isEqualTo("# CONFIG_DEP is not set\nCONFIG_NUM=20\n");
     }
+    /**
+     * The kernel's conf opens a directory like a file and reads nothing from it: 5.10's default
+     * list names {@code arch/x86/configs/} when KBUILD_DEFCONFIG is unset, and {@code
+     * --defconfig=DIR} succeeds. (conf 5.10, 6.12 and 7.3 alike.)
+     */
+    @Test
+    void aDirectoryGivenAsAConfigReadsAsEmpty() throws Exception {
+        ConfRun run = ConfRun.tree("6.12", "config A\n\tbool \"a\"\n\tdefault y\n");
+        java.nio.file.Files.createDirectories(run.dir().resolve("cfgdir"));
+        run.file("other", "# CONFIG_A is not set\n");
+        ConfRun.Result r = run.env("KCONFIG_DEFCONFIG_LIST", "nonexist cfgdir/ other").run("--olddefconfig");
+        assertThat(r.exit()).isZero();
+        assertThat(r.stdout()).as("-s silences the using-defaults message").isEmpty();
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.config()).as("the directory was the defaults found: other is not read").endsWith("CONFIG_A=y\n");
+
+        ConfRun.Result d = ConfRun.tree("6.12", "config A\n\tbool \"a\"\n").file("d/x", "").run("--defconfig=d");
+        assertThat(d.exit()).isZero();
+        assertThat(d.stderr()).isEmpty();
+    }
 }

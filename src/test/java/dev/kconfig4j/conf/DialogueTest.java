@@ -736,4 +736,30 @@ class DialogueTest {
         assertEquals("", r.err());
         assertEquals(List.of("CONFIG_MODULES=y", "# CONFIG_A is not set", "CONFIG_B=y", "CONFIG_C=3", "CONFIG_D=0x20", "CONFIG_E=\"x\"", "CONFIG_Y1=y", "# CONFIG_Y2 is not set"), r.config());
     }
+    /**
+     * A symbol shown only because its children are (its prompt hidden, a select making it y):
+     * up to 6.1 showing it marks it set, so no {@code (NEW)}; from 6.12 it stays new (7.3's GENERIC_PT).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"6.1", "6.12", "7.3"})
+    void aSymbolShownThroughItsChildrenIsMarkedNewFrom612(String dialect) {
+        String kconfig = """
+                config AMD
+                \tbool "amd"
+                \tselect GP
+                menuconfig GP
+                \tbool "gp" if CT
+                if GP
+                config D
+                \tbool "d"
+                endif
+                config CT
+                \tbool "ct"
+                """;
+        Result r = run(dialect, kconfig, "CONFIG_AMD=y\n", Mode.OLDCONFIG, "n\ny\n");
+        String gp = dialect.equals("6.1") ? "gp (GP) [Y/?] y\n" : "gp (GP) [Y/?] (NEW) y\n";
+        assertEquals("*\n* Restart config...\n*\n*\n* gp\n*\n" + gp
+                + "  d (D) [N/y/?] (NEW) n\n*\n* Main menu\n*\namd (AMD) [Y/n/?] y\nct (CT) [N/y/?] (NEW) y\n", r.out());
+        assertEquals(List.of("CONFIG_AMD=y", "CONFIG_GP=y", "# CONFIG_D is not set", "CONFIG_CT=y"), r.config());
+    }
 }

@@ -152,9 +152,13 @@ class DependencyPropagationTest {
 
     /** The menu tree as indented lines: a symbol's name, a menu's or comment's prompt. */
     private String shape(String kconfig) throws IOException {
+        return shape("6.12", kconfig);
+    }
+
+    private String shape(String version, String kconfig) throws IOException {
         Files.writeString(dir.resolve("Kconfig"), kconfig);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        Kconfig tree = Kconfig.load(Kconfig.Options.of(dir, "Kconfig", Map.of("KERNELVERSION", "6.12"), dir), quiet, quiet);
+        Kconfig tree = Kconfig.load(Kconfig.Options.of(dir, "Kconfig", Map.of("KERNELVERSION", version), dir), quiet, quiet);
         StringBuilder sb = new StringBuilder();
         print(tree.root(), 0, sb);
         return sb.toString();
@@ -168,11 +172,57 @@ class DependencyPropagationTest {
         }
     }
 
+    private static final String DOC_EXAMPLE = """
+            config MODULES
+            	bool "Enable loadable module support"
+            config MODVERSIONS
+            	bool "Set version information on all module symbols"
+            	depends on MODULES
+            comment "module support disabled"
+            	depends on !MODULES
+            config OTHER
+            	bool "other"
+            """;
+
+    @Test
+    void from7xAnEntryMentioningThePreviousSymbolNegatedStaysBesideIt() throws IOException {
+        // The example of kconfig-language.rst ("Menu structure") as its text describes it, and as
+        // the kernel's conf 7.3 shows it (6.12 put the comment below MODULES).
+        assertThat(shape("7.3", DOC_EXAMPLE)).isEqualTo("""
+                MODULES
+                  MODVERSIONS
+                comment module support disabled
+                OTHER
+                """);
+        // Repeating the symbol's own dependencies is not enough from 7.x when the symbol is negated
+        // (7.3's TOMOYO_POLICY_LOADER after TOMOYO_OMIT_USERSPACE_LOADER); positively it still is.
+        String repeats = """
+                config T
+                	bool "t"
+                config O
+                	bool "o"
+                	depends on T
+                config NEGATED
+                	bool "negated"
+                	depends on T && (!O || X)
+                config O2
+                	bool "o2"
+                	depends on T
+                config POSITIVE
+                	bool "positive"
+                	depends on T && (O2 || !X)
+                config X
+                	bool "x"
+                """;
+        assertThat(shape("7.3", repeats)).isEqualTo("T\n  O\n  NEGATED\n  O2\n    POSITIVE\nX\n");
+        assertThat(shape("6.12", repeats)).isEqualTo("T\n  O\n    NEGATED\n  O2\n    POSITIVE\nX\n");
+    }
+
     @Test
     void anEntryMentioningThePreviousSymbolBecomesItsSubmenu() throws IOException {
         // The example of kconfig-language.rst ("Menu structure"). Its text suggests the comment,
-        // visible only when MODULES is n, stays beside MODULES; the kernel's conf nests it below
-        // MODULES all the same (it mentions MODULES and is invisible when MODULES is y).
+        // visible only when MODULES is n, stays beside MODULES; the kernel's conf up to 6.12 nests
+        // it below MODULES all the same (it mentions MODULES and is invisible when MODULES is y).
         assertThat(shape("""
                 config MODULES
                 	bool "Enable loadable module support"
