@@ -1,6 +1,9 @@
 package dev.kconfig4j;
 
 import dev.kconfig4j.snapshot.TreeSnapshot;
+import dev.kconfig4j.diagnostic.Diagnostic;
+import dev.kconfig4j.diagnostic.KconfigException;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.menu.DependencyCheck;
 import dev.kconfig4j.menu.Menu;
@@ -14,6 +17,7 @@ import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +33,8 @@ import java.util.Objects;
  * <pre>{@code
  * Kconfig tree = Kconfig.load(Kconfig.Options.of(srctree, "Kconfig", environment, objdir));
  * Configuration config = tree.newConfiguration();
- * ConfigReader.read(tree, config, Path.of(".config"), diagnostics);
- * Tristate v = config.tristate(tree.symbols().find("MODULES"));
+ * ConfigReader.Read read = ConfigReader.load(tree, ".config", text);
+ * Tristate v = read.configuration().tristate(tree.symbols().find("MODULES"));
  * }</pre>
  *
  * A tree is immutable once loaded and can be shared between threads; every
@@ -45,6 +49,7 @@ public final class Kconfig {
     private final Symbol modules;
     private final List<Statement> syntax;
     private final Map<String, String> usedEnvironment;
+    private List<Diagnostic> diagnostics = List.of();
     private boolean fromSnapshot;
 
     private Kconfig(Options options, Dialect dialect, SymbolTable symbols, MenuBuilder.Result built,
@@ -85,19 +90,34 @@ public final class Kconfig {
     }
 
     /**
-     * Parses a tree, running its macros. {@code $(info,...)} goes to {@code out}; warnings go to
-     * {@code err}.
+     * Parses a tree, running its macros. {@code $(info,...)} goes to {@code out}; warnings and
+     * the shell commands' stderr go to {@code err}.
      *
      * @throws KconfigException for any error in the tree, with its location
      */
     public static Kconfig load(Options options, PrintStream out, PrintStream err) {
+        return load(options, out, err, Diagnostics.printingTo(err));
+    }
+
+    /**
+     * Parses a tree, running its macros. {@code $(info,...)} goes to {@code out} and the shell
+     * commands' stderr to {@code err}; warnings and errors are reported to {@code diagnostics}
+     * as they are found (so that a listener printing them keeps the kernel's order), and the tree
+     * keeps its warnings ({@link #diagnostics()}). When the load fails, {@code diagnostics} holds
+     * what the kernel prints before it stops (a recursive dependency, say).
+     *
+     * @throws KconfigException for any error in the tree, with its location
+     */
+    public static Kconfig load(Options options, PrintStream out, PrintStream err, Diagnostics diagnostics) {
+        Diagnostics found = new Diagnostics(diagnostics::report);
         Dialect dialect = options.dialect();
         if (dialect == null) {
             Dialect.Selection chosen = Dialect.choose(options.environment().get("KCONFIG4J_DIALECT"),
                     options.environment(), options.srctree());
             dialect = chosen.dialect();
             if (chosen.assumption() != null) {
-                err.println(chosen.assumption());
+                found.report(new Diagnostic(Diagnostic.Severity.WARNING, null, 0, chosen.assumption(),
+                        chosen.assumption()));
             }
         }
         ShellPolicy policy = options.shellPolicy() != null ? options.shellPolicy() : ShellPolicy.allow();
@@ -111,16 +131,24 @@ public final class Kconfig {
             TreeSnapshot.Parsed parsed = snapshot.read(probes, options.environment(), options.srctree(),
                     options.workingDirectory(), out, err);
             if (parsed != null) {
-                return build(options, dialect, parsed.symbols(), parsed.syntax(), parsed.usedEnvironment(), err, true);
+                return build(options, dialect, parsed.symbols(), parsed.syntax(), parsed.usedEnvironment(), found,
+                        true);
             }
         }
         TreeSnapshot.Recording recording = snapshot != null ? new TreeSnapshot.Recording() : null;
         PrintStream parseOut = recording != null ? recording.tee(out, 0) : out;
         PrintStream parseErr = recording != null ? recording.tee(err, 1) : err;
+        // The parse's diagnostics are recorded as printed text, which a snapshot replays to err.
+        PrintStream recorded = recording == null ? null
+                : recording.tee(new PrintStream(OutputStream.nullOutputStream(), true), 1);
+        Diagnostics parsing = recorded == null ? found : new Diagnostics(d -> {
+            found.report(d);
+            recorded.print(d.printed());
+        });
         Preprocessor pp = new Preprocessor(options.environment(), options.workingDirectory(), parseOut, parseErr,
-                java.nio.charset.StandardCharsets.UTF_8, probes, policy);
+                java.nio.charset.StandardCharsets.UTF_8, probes, policy, parsing);
         SymbolTable symbols = new SymbolTable();
-        Parser parser = new Parser(options.srctree(), options.workingDirectory(), symbols, pp, parseErr);
+        Parser parser = new Parser(options.srctree(), options.workingDirectory(), symbols, pp, parsing);
         if (recording != null) {
             parser.onFileRead(recording::fileRead);
         }
@@ -131,12 +159,12 @@ public final class Kconfig {
         if (snapshot != null) {
             snapshot.write(recording, symbols, syntax, pp);
         }
-        return build(options, dialect, symbols, syntax, pp.usedEnvironment(), err, false);
+        return build(options, dialect, symbols, syntax, pp.usedEnvironment(), found, false);
     }
 
     /** Builds the menus of a parsed tree and checks them. */
     private static Kconfig build(Options options, Dialect dialect, SymbolTable symbols, List<Statement> syntax,
-            Map<String, String> usedEnvironment, PrintStream err, boolean fromSnapshot) {
+            Map<String, String> usedEnvironment, Diagnostics err, boolean fromSnapshot) {
         MenuBuilder.Result built = new MenuBuilder(symbols, dialect, err).build(syntax);
         symbols.freeze();
         PropertyCheck.warn(menusInOrder(built.root()), err);
@@ -146,7 +174,16 @@ public final class Kconfig {
         Kconfig tree = new Kconfig(options, dialect, symbols, built, Collections.unmodifiableList(syntax),
                 new LinkedHashMap<>(usedEnvironment));
         tree.fromSnapshot = fromSnapshot;
+        tree.diagnostics = err.list();
         return tree;
+    }
+
+    /**
+     * The warnings loading this tree reported, in order. A tree loaded from a {@link TreeSnapshot}
+     * has only those of building its menus: the parse's were replayed as text.
+     */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
     }
 
     /** Whether this tree was loaded from a {@link TreeSnapshot} rather than parsed. */

@@ -2,6 +2,7 @@ package dev.kconfig4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.explain.Explainer;
 import dev.kconfig4j.explain.Explanation;
@@ -41,9 +42,11 @@ class LibraryExampleTest {
         Map<String, String> env = Map.of("SRCARCH", "x86");
         Kconfig tree = Kconfig.load(Kconfig.Options.of(Path.of("examples/hyperv/new"), "Kconfig", env, objdir), out, err);
 
-        // Read a config: the values `make olddefconfig` gives it in this tree (warnings go to err).
+        // Read a config: the values `make olddefconfig` gives it in this tree, and its warnings.
         String text = Files.readString(Path.of("examples/hyperv/old.config"));
-        Configuration config = ConfigReader.load(tree, "old.config", text, err);
+        ConfigReader.Read read = ConfigReader.load(tree, "old.config", text);
+        Configuration config = read.configuration();
+        List<Diagnostic> warnings = read.diagnostics(); // each with file, line and the kernel's text
 
         // Evaluate: a symbol's value as olddefconfig settles it (config.eval does any expression).
         Symbol net = tree.symbols().find("HYPERV_NET");

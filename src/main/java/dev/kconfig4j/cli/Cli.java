@@ -56,16 +56,16 @@ public final class Cli implements Runnable {
          * Reads an input file (a config, an lsmod listing) given relative to the working directory,
          * byte for byte (ISO-8859-1, so every byte is written back unchanged).
          *
-         * @throws dev.kconfig4j.KconfigException when it is not a regular file
+         * @throws dev.kconfig4j.diagnostic.KconfigException when it is not a regular file
          */
         public String readInput(Path file) throws java.io.IOException {
             Path p = workingDirectory.resolve(file);
-            dev.kconfig4j.KconfigException special = dev.kconfig4j.KconfigException.notAFile(file.toString(), p);
+            dev.kconfig4j.diagnostic.KconfigException special = dev.kconfig4j.diagnostic.KconfigException.notAFile(file.toString(), p);
             if (special != null) {
                 throw special;
             }
             if (!java.nio.file.Files.isRegularFile(p)) {
-                throw new dev.kconfig4j.KconfigException(file + ": no such file");
+                throw new dev.kconfig4j.diagnostic.KconfigException(file + ": no such file");
             }
             return new String(java.nio.file.Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1);
         }
@@ -110,7 +110,7 @@ public final class Cli implements Runnable {
         // Errors the user caused are reported by the commands themselves, in one line; anything
         // that escapes is a bug: one line too, the stack trace only with --debug.
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof dev.kconfig4j.KconfigException k) {
+            if (e instanceof dev.kconfig4j.diagnostic.KconfigException k) {
                 context.err().println(k.describe());
                 return 1;
             }
@@ -118,7 +118,7 @@ public final class Cli implements Runnable {
                 // The machine's trouble, not a bug: a full disk, a read-only file system.
                 String file = io instanceof java.nio.file.FileSystemException f && f.getFile() != null
                         ? f.getFile() + ": " : "";
-                context.err().println("kconfig4j: " + file + dev.kconfig4j.KconfigException.reason(io));
+                context.err().println("kconfig4j: " + file + dev.kconfig4j.diagnostic.KconfigException.reason(io));
                 return 1;
             }
             boolean debug = java.util.Arrays.asList(args).contains("--debug");

@@ -1,6 +1,6 @@
 package dev.kconfig4j.cli;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.impact.ConfigInput;

@@ -1,7 +1,7 @@
 package dev.kconfig4j.cli;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.json.Json;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.ConfigReader;
@@ -246,7 +246,9 @@ public final class KbuildCommand implements Runnable {
                 boolean json = format == OutputFormat.JSON;
                 String text = context.readInput(config);
                 Kconfig k = tree.load(context);
-                Configuration c = ConfigReader.load(k, config.toString(), text, context.err());
+                ConfigReader.Read read = ConfigReader.load(k, config.toString(), text);
+                read.diagnostics().forEach(d -> context.err().print(d.printed()));
+                Configuration c = read.configuration();
                 KbuildMap map = map(context, tree);
                 KbuildMap.Build build = map.evaluate(Values.of(c));
                 ModuleOrigins origins = ModuleOrigins.of(map, build, c);

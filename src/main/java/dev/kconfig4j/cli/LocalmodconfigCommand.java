@@ -1,7 +1,7 @@
 package dev.kconfig4j.cli;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.conf.ConfRequest;
 import dev.kconfig4j.conf.Mode;
 import dev.kconfig4j.kbuild.LocalModConfig;

@@ -3,7 +3,7 @@ package dev.kconfig4j.cli;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.session.ConfigSession;
 import dev.kconfig4j.tui.Glyphs;
 import dev.kconfig4j.tui.Menuconfig;

@@ -44,7 +44,7 @@ public final class SessionOptions {
      * Loads the tree and opens the session on the config file (when it does not exist, on the old
      * config's values, to be saved to the config file); with an old config, the upgrade review.
      *
-     * @throws dev.kconfig4j.KconfigException for a bad tree or config
+     * @throws dev.kconfig4j.diagnostic.KconfigException for a bad tree or config
      */
     public Opened open(Cli.Context context, TreeOptions treeOptions) throws IOException {
         ShellPolicy policy = treeOptions.policy(context);

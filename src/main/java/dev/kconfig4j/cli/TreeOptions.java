@@ -1,7 +1,7 @@
 package dev.kconfig4j.cli;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.KernelEnvironment;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.preprocess.ProbeCache;

@@ -1,6 +1,6 @@
 package dev.kconfig4j.cli;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.web.Guard;
 import dev.kconfig4j.web.WebServer;
 import java.util.concurrent.Callable;

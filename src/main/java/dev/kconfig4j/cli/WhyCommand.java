@@ -1,7 +1,8 @@
 package dev.kconfig4j.cli;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
+import dev.kconfig4j.explain.DidYouMean;
 import dev.kconfig4j.explain.Explainer;
 import dev.kconfig4j.explain.Explanation;
 import dev.kconfig4j.explain.WhyFormat;
@@ -98,7 +99,7 @@ public final class WhyCommand implements Callable<Integer> {
         if (s != null && !s.isConstant()) {
             return s; // even when only referenced, not defined: the explanation says so
         }
-        String guess = Explainer.suggestion(tree, name);
+        String guess = DidYouMean.closest(tree, name);
         throw new KconfigException("kconfig4j why: unknown symbol " + given
                 + (guess == null ? "" : " (did you mean " + guess + "?)"));
     }

@@ -1,7 +1,8 @@
 package dev.kconfig4j.conf;
 
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.AutoconfWriter;
 import dev.kconfig4j.confdata.ConfigReader;
@@ -104,7 +105,7 @@ public final class Conf {
         config.onUnmetDependency(s -> req.err().print(MenuInfo.unmetDependencyWarning(config, s)));
         String prefix = req.env("CONFIG_") != null ? req.env("CONFIG_") : "CONFIG_";
         boolean warnUnknown = nonEmpty(req.env("KCONFIG_WARN_UNKNOWN_SYMBOLS"));
-        ConfigReader reader = new ConfigReader(tree, config, req.err(), prefix, warnUnknown);
+        ConfigReader reader = new ConfigReader(tree, config, Diagnostics.printingTo(req.err()), prefix, warnUnknown);
         String configName = configName(req);
         Mode mode = req.mode();
 

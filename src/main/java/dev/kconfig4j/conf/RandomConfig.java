@@ -1,7 +1,7 @@
 package dev.kconfig4j.conf;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.menu.Menu;

@@ -1,12 +1,14 @@
 package dev.kconfig4j.confdata;
 
 import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.diagnostic.Diagnostic;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.Type;
-import java.io.PrintStream;
+import java.util.List;
 
 /**
  * Reads config files ({@code .config}, defconfigs, fragments) into user values, as the
@@ -21,7 +23,7 @@ import java.io.PrintStream;
 public final class ConfigReader {
     private final Kconfig tree;
     private final Configuration config;
-    private final PrintStream warnings;
+    private final Diagnostics warnings;
     private final String prefix;
     private final boolean warnUnknown;
     /**
@@ -43,7 +45,7 @@ public final class ConfigReader {
      * @param prefix the symbol prefix, normally {@code CONFIG_}
      * @param warnUnknown whether to warn about unknown symbols ({@code KCONFIG_WARN_UNKNOWN_SYMBOLS})
      */
-    public ConfigReader(Kconfig tree, Configuration config, PrintStream warnings, String prefix, boolean warnUnknown) {
+    public ConfigReader(Kconfig tree, Configuration config, Diagnostics warnings, String prefix, boolean warnUnknown) {
         this.tree = tree;
         this.config = config;
         this.warnings = warnings;
@@ -62,16 +64,24 @@ public final class ConfigReader {
         return changed;
     }
 
+    /** A config file read into a tree: the settled configuration and the warnings reading it gave. */
+    public record Read(Configuration configuration, List<Diagnostic> diagnostics) {
+        public Read {
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
     /**
      * What {@code olddefconfig} does with a config: reads it into a fresh configuration of
-     * {@code tree} and settles it. Warnings go to {@code warnings}.
+     * {@code tree} and settles it.
      */
-    public static Configuration load(Kconfig tree, String name, String text, PrintStream warnings) {
+    public static Read load(Kconfig tree, String name, String text) {
         Configuration config = tree.newConfiguration();
+        Diagnostics warnings = new Diagnostics();
         ConfigReader reader = new ConfigReader(tree, config, warnings, "CONFIG_", false);
         reader.read(name, text);
         reader.afterRead();
-        return config;
+        return new Read(config, warnings.list());
     }
 
     /** How many warnings reading printed so far. */
@@ -121,7 +131,7 @@ public final class ConfigReader {
 
     private void warn(String file, int line, String message) {
         warningCount++;
-        warnings.printf("%s:%d:warning: %s%n", file, line, message);
+        warnings.warning(file, line, message);
     }
 
     /** One assignment line of a config file: {@code CONFIG_FOO=value} or {@code # CONFIG_FOO is not set} (value n). */

@@ -1,36 +1,32 @@
 package dev.kconfig4j.impact;
 
+import dev.kconfig4j.diagnostic.Diagnostic;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.KernelEnvironment;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
-import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.impact.ImpactReport.Change;
 import dev.kconfig4j.impact.ImpactReport.ChangeKind;
 import dev.kconfig4j.impact.ImpactReport.ConfigImpact;
-import dev.kconfig4j.impact.ImpactReport.ConfigLosses;
 import dev.kconfig4j.impact.ImpactReport.LostGroup;
 import dev.kconfig4j.impact.ImpactReport.Mitigation;
-import dev.kconfig4j.impact.ImpactReport.MitigationKind;
 import dev.kconfig4j.impact.ImpactReport.SymbolImpact;
 import dev.kconfig4j.preprocess.ProbeCache;
 import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.symbol.Configuration;
-import dev.kconfig4j.upgrade.Categories;
 import dev.kconfig4j.upgrade.Cause;
 import dev.kconfig4j.upgrade.Finding;
 import dev.kconfig4j.upgrade.KernelImage;
 import dev.kconfig4j.upgrade.UpgradeGuard;
 import dev.kconfig4j.upgrade.UpgradeReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +37,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -288,16 +283,8 @@ public final class ImpactAnalysis {
         this.options = options;
     }
 
-    /**
-     * One config of the corpus, read.
-     *
-     * @param full whether it is a full .config, used as it is (else a defconfig, expanded)
-     */
-    private record Item(String name, String arch, String text, String origin, boolean full) {
-    }
-
     /** One config, evaluated: its before .config and what happened to it. */
-    private record Evaluated(Item item, String beforeConfig, ConfigImpact impact) {
+    record Evaluated(Corpus.Item item, String beforeConfig, ConfigImpact impact) {
     }
 
     /** A problem with one config or arch, reported instead of a result. */
@@ -325,7 +312,7 @@ public final class ImpactAnalysis {
             Path treeCache = probes.isEnabled() ? probes.directory().resolveSibling("trees") : null;
             Path beforeDir = options.before().materialize(scratch.resolve("before"), treeCache);
             Path afterDir = options.after().materialize(scratch.resolve("after"), treeCache);
-            List<Item> items = corpus(beforeDir, afterDir);
+            List<Corpus.Item> items = Corpus.read(options, beforeDir, afterDir);
             List<String> problems = Collections.synchronizedList(new ArrayList<>());
             KbuildImpact kbuild = new KbuildImpact(beforeDir, afterDir);
             List<Evaluated> evaluated = evaluateAll(items, beforeDir, afterDir, scratch, pool, problems, kbuild);
@@ -337,10 +324,11 @@ public final class ImpactAnalysis {
             List<LostGroup> groups = groups(impacts);
             List<Mitigation> mitigations = new ArrayList<>();
             int n = 0;
+            MitigationSearch search = new MitigationSearch(options, (dir, arch) -> load(dir, arch, scratch));
             for (Path patch : options.whatIf()) {
-                mitigations.add(whatIf(patch, ++n, evaluated, beforeDir, afterDir, scratch, pool));
+                mitigations.add(search.whatIf(patch, ++n, evaluated, beforeDir, afterDir, scratch, pool));
             }
-            mitigations.addAll(mitigate(groups, evaluated, beforeDir, afterDir, scratch, pool));
+            mitigations.addAll(search.mitigate(groups, evaluated, beforeDir, afterDir, scratch, pool));
             long end = System.nanoTime();
             ImpactReport.Timing timing = new ImpactReport.Timing(options.threads(), trees, parseMillis,
                     evaluateMillis, (end - mitigationStart) / 1_000_000, (end - start) / 1_000_000);
@@ -356,96 +344,6 @@ public final class ImpactAnalysis {
     private static ImpactReport.Tree tree(TreeSource s, Path dir) {
         String v = KernelEnvironment.kernelVersion(dir);
         return new ImpactReport.Tree(s.spec(), s.resolved(), v == null ? "" : v);
-    }
-
-    // ======================================================================
-    // the corpus
-    // ======================================================================
-
-    private List<Item> corpus(Path beforeDir, Path afterDir) throws IOException {
-        List<Item> items = new ArrayList<>();
-        if (options.defconfigs()) {
-            Path archDir = afterDir.resolve("arch");
-            List<String> arches = new ArrayList<>();
-            if (Files.isDirectory(archDir)) {
-                try (DirectoryStream<Path> ds = Files.newDirectoryStream(archDir)) {
-                    for (Path a : ds) {
-                        if (Files.isDirectory(a.resolve("configs"))) {
-                            arches.add(a.getFileName().toString());
-                        }
-                    }
-                }
-            }
-            Collections.sort(arches);
-            for (String wanted : options.arches()) {
-                if (!arches.contains(wanted)) {
-                    throw new KconfigException("--arch " + wanted + ": the after tree has no arch/" + wanted + "/configs");
-                }
-            }
-            for (String arch : arches) {
-                if (!options.arches().isEmpty() && !options.arches().contains(arch)) {
-                    continue;
-                }
-                List<String> names = new ArrayList<>();
-                try (DirectoryStream<Path> ds = Files.newDirectoryStream(archDir.resolve(arch).resolve("configs"),
-                        "*defconfig")) {
-                    for (Path f : ds) {
-                        if (Files.isRegularFile(f)) {
-                            names.add(f.getFileName().toString());
-                        }
-                    }
-                }
-                Collections.sort(names);
-                for (String name : names) {
-                    String rel = "arch/" + arch + "/configs/" + name;
-                    Path inBefore = beforeDir.resolve(rel);
-                    boolean before = Files.isRegularFile(inBefore);
-                    items.add(new Item(rel, arch, read(before ? inBefore : afterDir.resolve(rel)),
-                            before ? "defconfig of the before tree, expanded there"
-                                    : "defconfig new in the after tree (read from there), expanded in the before tree",
-                            false));
-                }
-            }
-        }
-        for (ConfigInput c : options.configs()) {
-            Path f = options.workingDirectory().resolve(c.file());
-            if (Files.isDirectory(f)) {
-                List<Path> files = new ArrayList<>();
-                try (DirectoryStream<Path> ds = Files.newDirectoryStream(f)) {
-                    for (Path p : ds) {
-                        if (Files.isRegularFile(p)) {
-                            files.add(p);
-                        }
-                    }
-                }
-                Collections.sort(files);
-                for (Path p : files) {
-                    items.add(given(p, c.arch()));
-                }
-            } else if (Files.isRegularFile(f)) {
-                items.add(given(f, c.arch()));
-            } else {
-                throw new KconfigException(c.file() + ": no such file or directory");
-            }
-        }
-        return items;
-    }
-
-    private Item given(Path file, String arch) throws IOException {
-        String text = read(file);
-        String a = arch != null ? arch : ConfigInput.detectArch(text);
-        if (a == null) {
-            throw new KconfigException(file + ":1: cannot tell the architecture of this config; give it as ARCH:"
-                    + file.getFileName());
-        }
-        boolean full = text.contains("\n# Automatically generated file; DO NOT EDIT.\n")
-                || text.startsWith("# Automatically generated file; DO NOT EDIT.\n");
-        return new Item(file.getFileName().toString(), a, text, (full ? "full .config used as it is: " : "defconfig ")
-                + file + (full ? "" : ", expanded in the before tree"), full);
-    }
-
-    private static String read(Path p) throws IOException {
-        return new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
     }
 
     // ======================================================================
@@ -481,18 +379,18 @@ public final class ImpactAnalysis {
             Path work = cache.isEnabled() ? cache.directory().resolveSibling("objdir") : scratch.resolve("objdir");
             Files.createDirectories(work);
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-            ByteArrayOutputStream errors = new ByteArrayOutputStream();
-            PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
+            Diagnostics diagnostics = new Diagnostics();
             try {
                 return Kconfig.load(new Kconfig.Options(dir, "Kconfig", env, work, null, cache,
-                        options.shellPolicy()), quiet, err);
+                        options.shellPolicy()), quiet, quiet, diagnostics);
             } catch (KconfigException e) {
-                String printed = errors.toString(StandardCharsets.UTF_8).strip();
-                if (!e.isReported() || printed.isEmpty()) {
+                Diagnostic error = diagnostics.list().stream()
+                        .filter(d -> d.severity() == Diagnostic.Severity.ERROR).findFirst().orElse(null);
+                if (!e.isReported() || error == null) {
                     throw e;
                 }
-                // An error already printed (a recursive dependency, say): its first two lines say what and where.
-                List<String> lines = printed.lines().map(String::strip).toList();
+                // An error already reported (a recursive dependency, say): its first two lines say what and where.
+                List<String> lines = error.text().strip().lines().map(String::strip).toList();
                 throw new KconfigException(lines.get(0).replaceFirst("^error: ", "")
                         + (lines.size() > 1 ? " (" + lines.get(1) + ")" : ""));
             }
@@ -504,29 +402,29 @@ public final class ImpactAnalysis {
         }
     }
 
-    private List<Evaluated> evaluateAll(List<Item> items, Path beforeDir, Path afterDir, Path scratch,
+    private List<Evaluated> evaluateAll(List<Corpus.Item> items, Path beforeDir, Path afterDir, Path scratch,
             ExecutorService pool, List<String> problems, KbuildImpact kbuild) {
-        Map<String, List<Item>> byArch = new LinkedHashMap<>();
-        for (Item i : items) {
+        Map<String, List<Corpus.Item>> byArch = new LinkedHashMap<>();
+        for (Corpus.Item i : items) {
             byArch.computeIfAbsent(i.arch(), k -> new ArrayList<>()).add(i);
         }
         // The arches with the most configs first, a few at a time, so that few trees are in memory at once.
-        List<Map.Entry<String, List<Item>>> order = new ArrayList<>(byArch.entrySet());
-        order.sort(Comparator.comparing((Map.Entry<String, List<Item>> e) -> -e.getValue().size()));
+        List<Map.Entry<String, List<Corpus.Item>>> order = new ArrayList<>(byArch.entrySet());
+        order.sort(Comparator.comparing((Map.Entry<String, List<Corpus.Item>> e) -> -e.getValue().size()));
         Semaphore window = new Semaphore(Math.max(2, options.threads()));
         AtomicInteger done = new AtomicInteger();
         int total = items.size();
         options.progress().update("evaluating", 0, total);
-        Map<Item, Object> results = new ConcurrentHashMap<>();
+        Map<Corpus.Item, Object> results = new ConcurrentHashMap<>();
         List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (Map.Entry<String, List<Item>> e : order) {
+        for (Map.Entry<String, List<Corpus.Item>> e : order) {
             String arch = e.getKey();
             window.acquireUninterruptibly();
             CompletableFuture<Kconfig> before = CompletableFuture.supplyAsync(() -> load(beforeDir, arch, scratch), pool);
             CompletableFuture<Kconfig> after = CompletableFuture.supplyAsync(() -> load(afterDir, arch, scratch), pool);
             List<CompletableFuture<Void>> configs = new ArrayList<>();
             Map<Thread, UpgradeGuard> guards = new ConcurrentHashMap<>(); // one per thread: a guard is not thread-safe
-            for (Item item : e.getValue()) {
+            for (Corpus.Item item : e.getValue()) {
                 configs.add(before.thenCombineAsync(after, (b, a) -> evaluate(item, b,
                         guards.computeIfAbsent(Thread.currentThread(), t -> new UpgradeGuard(a, b, false))), pool)
                         .handle((ev, ex) -> {
@@ -553,7 +451,7 @@ public final class ImpactAnalysis {
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         List<Evaluated> out = new ArrayList<>();
-        for (Item i : items) {
+        for (Corpus.Item i : items) {
             Object r = results.get(i);
             if (r instanceof Evaluated ev) {
                 out.add(ev);
@@ -565,10 +463,10 @@ public final class ImpactAnalysis {
     }
 
     /** Replaces the arch's evaluated configs by their kernel-image annotated versions. */
-    private static void annotateKernelImage(String arch, Kconfig before, Kconfig after, List<Item> items,
-            Map<Item, Object> results, KbuildImpact kbuild) {
+    private static void annotateKernelImage(String arch, Kconfig before, Kconfig after, List<Corpus.Item> items,
+            Map<Corpus.Item, Object> results, KbuildImpact kbuild) {
         List<Evaluated> mine = new ArrayList<>();
-        for (Item i : items) {
+        for (Corpus.Item i : items) {
             if (results.get(i) instanceof Evaluated ev) {
                 mine.add(ev);
             }
@@ -583,7 +481,7 @@ public final class ImpactAnalysis {
         }
     }
 
-    private static String describe(Throwable ex) {
+    static String describe(Throwable ex) {
         Throwable t = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
         if (t instanceof KconfigException k) {
             return k.describe();
@@ -599,8 +497,8 @@ public final class ImpactAnalysis {
      * .config as it is) and its values in the before tree.
      */
     private record Expanded(Configuration values, String dotConfig) {
-        static Expanded of(Kconfig before, Item item) {
-            Configuration c = ConfigReader.load(before, item.name(), item.text(), nullStream());
+        static Expanded of(Kconfig before, Corpus.Item item) {
+            Configuration c = ConfigReader.load(before, item.name(), item.text()).configuration();
             return new Expanded(c, item.full() ? item.text() : new ConfigWriter(before, c, "CONFIG_").dotConfig());
         }
     }
@@ -609,7 +507,7 @@ public final class ImpactAnalysis {
      * Evaluates one config with {@code guard} (after tree, before tree), which this thread alone
      * uses: a guard keeps its indexes across configs.
      */
-    private Evaluated evaluate(Item item, Kconfig before, UpgradeGuard guard) {
+    private Evaluated evaluate(Corpus.Item item, Kconfig before, UpgradeGuard guard) {
         long t0 = System.nanoTime();
         try {
             Expanded expanded = Expanded.of(before, item);
@@ -629,12 +527,8 @@ public final class ImpactAnalysis {
         }
     }
 
-    private static PrintStream nullStream() {
-        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-    }
-
     /** The guard's findings as changes: NEW symbols only when something is filed under them (gates). */
-    static ConfigImpact impact(Item item, UpgradeReport r) {
+    static ConfigImpact impact(Corpus.Item item, UpgradeReport r) {
         List<Change> changes = new ArrayList<>();
         int[] newSymbols = {0};
         for (Finding root : r.findings()) {
@@ -770,220 +664,6 @@ public final class ImpactAnalysis {
         out.sort(Comparator.comparing((LostGroup g) -> -g.configs().size()).thenComparing(g -> -g.symbols().size())
                 .thenComparing(LostGroup::root));
         return out;
-    }
-
-    // ======================================================================
-    // mitigations and what-if patches
-    // ======================================================================
-
-    private List<Mitigation> mitigate(List<LostGroup> groups, List<Evaluated> evaluated, Path beforeDir, Path afterDir,
-            Path scratch, ExecutorService pool) throws IOException {
-        if (options.mitigations() <= 0 || groups.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Evaluated> byName = new HashMap<>();
-        for (Evaluated e : evaluated) {
-            byName.put(e.item().name(), e);
-        }
-        // Candidates are read off one arch's trees: one already loaded for another group if the
-        // group's configs allow, else the arch of its first config. Groups without candidates
-        // (a removed helper symbol) are passed over until enough groups have some.
-        Map<String, Kconfig> afterTrees = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        List<Tried> tried = new ArrayList<>();
-        int id = 0;
-        int proposed = 0;
-        for (LostGroup g : groups) {
-            if (proposed == options.mitigations()) {
-                break;
-            }
-            List<ConfigImpact> members = g.configs().stream().map(n -> byName.get(n).impact()).toList();
-            String arch = members.stream().map(ConfigImpact::arch).filter(afterTrees::containsKey).findFirst()
-                    .orElse(members.get(0).arch());
-            List<Mitigations.Candidate> candidates;
-            Kconfig b;
-            Kconfig a;
-            try {
-                a = afterTrees.get(arch);
-                if (a == null) {
-                    a = CompletableFuture.supplyAsync(() -> load(afterDir, arch, scratch), pool).join();
-                    afterTrees.put(arch, a);
-                }
-                b = beforeTree(arch, beforeDir, scratch, pool).join();
-                candidates = new Mitigations(b, a, afterDir).propose(g, members);
-            } catch (CompletionException e) {
-                continue; // the group's trees did not load: its configs are already reported as problems
-            }
-            if (candidates.isEmpty()) {
-                continue;
-            }
-            proposed++;
-            // A mitigation is judged by the options users could choose; helpers come back, or
-            // not, as a consequence (the same rule as the upgrade guard's fixes).
-            Kconfig before = b;
-            Kconfig after = a;
-            Set<String> focus = new HashSet<>(g.symbols().stream()
-                    .filter(n -> Categories.couldChoose(before, after, n)).toList());
-            List<Evaluated> affected = evaluated.stream()
-                    .filter(e -> e.impact().lostSymbols().stream().anyMatch(focus::contains)).toList();
-            for (Mitigations.Candidate c : candidates) {
-                if (!seen.add(c.patch())) {
-                    continue;
-                }
-                String mid = "m" + (++id);
-                Path overlay = TreeOverlay.create(afterDir, c.changes(), scratch.resolve(mid));
-                tried.add(new Tried(g, c, focus, affected, verify(mid, g.root(), c.kind(), c.description(), c.patch(),
-                        overlay, affected, focus, beforeDir, scratch, pool)));
-            }
-        }
-        List<Mitigation> out = new ArrayList<>(join("verifying mitigations", tried));
-        out.addAll(join("verifying combined mitigations", combine(tried, id, seen, afterDir, beforeDir, scratch, pool)));
-        return out;
-    }
-
-    /**
-     * A candidate mitigation being verified for a group.
-     *
-     * @param focus the group's symbols
-     * @param configs the configs it is verified on
-     */
-    private record Tried(LostGroup group, Mitigations.Candidate candidate, Set<String> focus, List<Evaluated> configs,
-            CompletableFuture<Mitigation> result) {
-    }
-
-    /**
-     * The combinations of verified candidates, at most one per group: the candidates tried on the
-     * group's configs (its own, and other groups' that were verified on some of them) that loaded
-     * but did not fix everything, made together ({@link Mitigations#combine}) when they edit
-     * different symbols. A combination is verified on the configs of all the groups it draws
-     * from, for all their symbols; one whose patch was already tried is not tried again.
-     */
-    private List<Tried> combine(List<Tried> tried, int lastId, Set<String> seen, Path afterDir, Path beforeDir,
-            Path scratch, ExecutorService pool) throws IOException {
-        List<Tried> out = new ArrayList<>();
-        int id = lastId;
-        for (LostGroup g : tried.stream().map(Tried::group).distinct().toList()) {
-            List<Tried> parts = new ArrayList<>();
-            Set<String> edited = new HashSet<>();
-            for (Tried t : tried) {
-                Mitigation m = t.result().join();
-                boolean onGroup = t.group() == g
-                        || t.configs().stream().anyMatch(e -> g.configs().contains(e.item().name()));
-                if (onGroup && m.error() == null && !m.complete()
-                        && t.candidate().edited().stream().noneMatch(edited::contains)) {
-                    parts.add(t);
-                    edited.addAll(t.candidate().edited());
-                }
-            }
-            List<String> ids = parts.stream().map(t -> t.result().join().id()).toList();
-            Mitigations.Candidate c = Mitigations.combine(afterDir, parts.stream().map(Tried::candidate).toList(),
-                    String.join(" + ", ids) + ": " + String.join("; ",
-                            parts.stream().map(t -> t.candidate().description()).toList()));
-            if (c == null || !seen.add(c.patch())) {
-                continue;
-            }
-            Set<String> focus = new HashSet<>();
-            Map<String, Evaluated> configs = new LinkedHashMap<>();
-            for (Tried t : parts) {
-                focus.addAll(t.focus());
-                t.configs().forEach(e -> configs.putIfAbsent(e.item().name(), e));
-            }
-            String mid = "m" + (++id);
-            Path overlay = TreeOverlay.create(afterDir, c.changes(), scratch.resolve(mid));
-            out.add(new Tried(g, c, focus, List.copyOf(configs.values()), verify(mid, g.root(), c.kind(),
-                    c.description(), c.patch(), overlay, List.copyOf(configs.values()), focus, beforeDir, scratch, pool)
-                    .thenApply(m -> new Mitigation(m.id(), m.group(), m.kind(), m.description(), m.patch(),
-                            m.configsTested(), m.fixed(), m.stillBroken(), m.newLosses(), m.error(), ids))));
-        }
-        return out;
-    }
-
-    /** The results of {@code tried}, in order, reporting progress as {@code phase}. */
-    private List<Mitigation> join(String phase, List<Tried> tried) {
-        options.progress().update(phase, 0, tried.size());
-        AtomicInteger done = new AtomicInteger();
-        tried.forEach(t -> t.result().thenRun(() -> options.progress().update(phase, done.incrementAndGet(),
-                tried.size())));
-        return tried.stream().map(t -> t.result().join()).toList();
-    }
-
-    private Mitigation whatIf(Path patch, int n, List<Evaluated> evaluated, Path beforeDir, Path afterDir, Path scratch,
-            ExecutorService pool) throws IOException {
-        Path p = options.workingDirectory().resolve(patch);
-        if (!Files.isRegularFile(p)) {
-            throw new KconfigException(patch + ": no such file");
-        }
-        String text = read(p);
-        Map<String, String> changes = UnifiedDiff.apply(patch.toString(), text, afterDir);
-        Path overlay = TreeOverlay.create(afterDir, changes, scratch.resolve("w" + n));
-        return verify("w" + n, null, MitigationKind.WHAT_IF, "the patch " + patch, text, overlay, evaluated, null,
-                beforeDir, scratch, pool).join();
-    }
-
-    /**
-     * Evaluates {@code configs} in the mitigated tree {@code overlay} and compares their losses
-     * with the analysis': fixed when none of {@code focus} (or, for a what-if patch, none of what
-     * it lost) is lost any more; new losses are symbols lost only with the change.
-     */
-    private CompletableFuture<Mitigation> verify(String id, String group, MitigationKind kind, String description,
-            String patch, Path overlay, List<Evaluated> configs, Set<String> focus, Path beforeDir, Path scratch,
-            ExecutorService pool) {
-        Map<String, List<Evaluated>> byArch = new LinkedHashMap<>();
-        for (Evaluated e : configs) {
-            byArch.computeIfAbsent(e.item().arch(), k -> new ArrayList<>()).add(e);
-        }
-        List<CompletableFuture<List<Object[]>>> parts = new ArrayList<>();
-        for (Map.Entry<String, List<Evaluated>> e : byArch.entrySet()) {
-            CompletableFuture<Kconfig> tree = CompletableFuture.supplyAsync(() -> load(overlay, e.getKey(), scratch), pool);
-            parts.add(beforeTree(e.getKey(), beforeDir, scratch, pool).thenCombineAsync(tree, (before, mitigated) -> {
-                List<Object[]> rows = new ArrayList<>();
-                UpgradeGuard guard = new UpgradeGuard(mitigated, before, false);
-                for (Evaluated ev : e.getValue()) {
-                    UpgradeReport r = guard.analyze(ev.item().name(), ev.beforeConfig());
-                    rows.add(new Object[] {ev, impact(ev.item(), r).lostSymbols()});
-                }
-                return rows;
-            }, pool));
-        }
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).handle((v, ex) -> {
-            if (ex != null) {
-                return new Mitigation(id, group, kind, description, patch, configs.size(), List.of(), List.of(),
-                        List.of(), describe(ex));
-            }
-            List<String> fixed = new ArrayList<>();
-            List<ConfigLosses> still = new ArrayList<>();
-            List<ConfigLosses> added = new ArrayList<>();
-            for (CompletableFuture<List<Object[]>> part : parts) {
-                for (Object[] row : part.join()) {
-                    Evaluated ev = (Evaluated) row[0];
-                    @SuppressWarnings("unchecked")
-                    List<String> now = (List<String>) row[1];
-                    List<String> baseline = ev.impact().lostSymbols();
-                    List<String> watched = focus == null ? baseline
-                            : baseline.stream().filter(focus::contains).toList();
-                    List<String> stillLost = now.stream().filter(watched::contains).toList();
-                    List<String> newly = now.stream().filter(s -> !baseline.contains(s)).toList();
-                    if (!watched.isEmpty()) {
-                        if (stillLost.isEmpty()) {
-                            fixed.add(ev.item().name());
-                        } else {
-                            still.add(new ConfigLosses(ev.item().name(), stillLost));
-                        }
-                    }
-                    if (!newly.isEmpty()) {
-                        added.add(new ConfigLosses(ev.item().name(), newly));
-                    }
-                }
-            }
-            return new Mitigation(id, group, kind, description, patch, configs.size(), fixed, still, added, null);
-        });
-    }
-
-    /** The before trees of the mitigation phase, loaded once per arch. */
-    private final Map<String, CompletableFuture<Kconfig>> beforeTrees = new ConcurrentHashMap<>();
-
-    private CompletableFuture<Kconfig> beforeTree(String arch, Path beforeDir, Path scratch, ExecutorService pool) {
-        return beforeTrees.computeIfAbsent(arch, a -> CompletableFuture.supplyAsync(() -> load(beforeDir, a, scratch), pool));
     }
 
     private static void deleteRecursively(Path dir) {

@@ -9,9 +9,6 @@ import dev.kconfig4j.kbuild.KbuildTree;
 import dev.kconfig4j.kbuild.Values;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.upgrade.KernelImage;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -145,7 +142,6 @@ final class KbuildImpact {
         arches.add(arch);
         directoriesWalked.addAndGet((beforeMap == null ? 0 : beforeMap.directories().size())
                 + (afterMap == null ? 0 : afterMap.directories().size()));
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         List<ConfigImpact> out = new ArrayList<>();
         for (Config c : configs) {
             Set<String> mine = new LinkedHashSet<>();
@@ -154,8 +150,8 @@ final class KbuildImpact {
                 out.add(c.impact());
                 continue;
             }
-            Values oldValues = Values.of(ConfigReader.load(before, c.name(), c.dotConfig(), quiet));
-            Values newValues = Values.of(ConfigReader.load(after, c.name(), c.dotConfig(), quiet));
+            Values oldValues = Values.of(ConfigReader.load(before, c.name(), c.dotConfig()).configuration());
+            Values newValues = Values.of(ConfigReader.load(after, c.name(), c.dotConfig()).configuration());
             List<KernelImage.Construct> constructs = new ArrayList<>();
             Set<String> forced = new LinkedHashSet<>();
             for (String s : mine) {

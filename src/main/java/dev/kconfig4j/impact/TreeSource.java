@@ -1,6 +1,6 @@
 package dev.kconfig4j.impact;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.cache.CacheRoot;
 import dev.kconfig4j.cache.DirectoryManifest;
 import java.io.IOException;

@@ -87,7 +87,7 @@ public final class LocalModConfig {
      * The module names of an {@code lsmod} listing, as the script takes them: the first word of
      * every line that does not start with white space or {@code Module}.
      *
-     * @throws dev.kconfig4j.KconfigException for a line that is no lsmod line (file and line)
+     * @throws dev.kconfig4j.diagnostic.KconfigException for a line that is no lsmod line (file and line)
      */
     public static List<String> parseLsmod(String name, String text) {
         List<String> out = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class LocalModConfig {
                 continue;
             }
             if (!m.group(1).matches("[A-Za-z0-9_-]+")) {
-                throw new dev.kconfig4j.KconfigException(name, i + 1, "not an lsmod line: " + line.strip());
+                throw new dev.kconfig4j.diagnostic.KconfigException(name, i + 1, "not an lsmod line: " + line.strip());
             }
             out.add(m.group(1));
         }
@@ -190,7 +190,9 @@ public final class LocalModConfig {
         if (!script.changed()) {
             return input;
         }
-        Configuration config = ConfigReader.load(tree, ".config", script.config(), req.err());
+        ConfigReader.Read read = ConfigReader.load(tree, ".config", script.config());
+        read.diagnostics().forEach(d -> req.err().print(d.printed()));
+        Configuration config = read.configuration();
         new Dialogue(tree, config, req, req.in()).run(Mode.OLDCONFIG);
         return new ConfigWriter(tree, config, "CONFIG_").dotConfig();
     }
@@ -316,7 +318,7 @@ public final class LocalModConfig {
                     return true;
                 }
             } catch (java.util.regex.PatternSyntaxException e) {
-                throw new dev.kconfig4j.KconfigException("LMC_KEEP: not a path prefix: " + p);
+                throw new dev.kconfig4j.diagnostic.KconfigException("LMC_KEEP: not a path prefix: " + p);
             }
         }
         return false;

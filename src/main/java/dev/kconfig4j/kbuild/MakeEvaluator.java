@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Runs Makefile statements the way make reads them, for every config at once: a variable's value
@@ -29,33 +27,28 @@ import java.util.stream.Stream;
  * under {@code FOO=y} and to {@code obj-m} under {@code FOO=m}; conditionals on config symbols
  * put their branches under the test's condition and its negation. Everything else follows make:
  * undefined variables are empty, {@code =} is expanded when used and {@code :=} when assigned.
+ * This class runs the statements; expanding references is {@code MakeExpansion}'s job.
  *
- * <p>Functions: {@code subst patsubst strip findstring filter filter-out sort word wordlist words
+ * <p>Functions ({@code MakeFunctions}): {@code subst patsubst strip findstring filter filter-out sort word wordlist words
  * firstword lastword dir notdir suffix basename addsuffix addprefix join wildcard abspath
  * realpath if or and foreach call origin flavor value}. {@code shell}, {@code eval},
  * {@code error} and unknown functions expand to nothing and are recorded as {@link Note}s, as are
  * includes that are skipped or missing. Nothing here throws on bad input.
  */
 public final class MakeEvaluator {
-    private static final Set<String> FUNCTIONS = Set.of("subst", "patsubst", "strip", "findstring", "filter",
-            "filter-out", "sort", "word", "wordlist", "words", "firstword", "lastword", "dir", "notdir", "suffix",
-            "basename", "addsuffix", "addprefix", "join", "wildcard", "realpath", "abspath", "if", "or", "and",
-            "foreach", "call", "value", "eval", "origin", "flavor", "shell", "error", "warning", "info", "file", "let",
-            "intcmp");
     private static final Pattern LIST = Pattern.compile("(.+)-(y|m|objs|)");
     private static final Set<String> VMLINUX_LISTS = Set.of("core", "drivers", "libs", "init", "net", "virt");
-    private static final int MAX_ALTERNATIVE_CONDITIONS = 10;
     private static final int MAX_INCLUDE_DEPTH = 16;
 
-    private final Path srctree;
-    private final Map<String, Variable> variables = new HashMap<>();
-    private final Set<Note> notes = new LinkedHashSet<>();
+    final Path srctree;
+    final Map<String, Variable> variables = new HashMap<>();
+    final Set<Note> notes = new LinkedHashSet<>();
     private final List<ObjectRule> rules = new ArrayList<>();
-    private final Set<String> expanding = new HashSet<>();
     private java.util.function.BiPredicate<String, String> assignable = (file, name) -> true;
     private Predicate<String> includable = file -> true;
     private String directory = ".";
-    private Location here = new Location("<command line>", 0);
+    Location here = new Location("<command line>", 0);
+    private final MakeExpansion expansion = new MakeExpansion(this);
     private int includeDepth;
 
     /**
@@ -69,7 +62,7 @@ public final class MakeEvaluator {
             Variable v = new Variable();
             v.simple = true;
             v.exported = true;
-            v.segments.add(new Segment(Condition.TRUE, null, words(e.getValue(), Condition.TRUE, here), here));
+            v.segments.add(new Segment(Condition.TRUE, null, MakeExpansion.words(e.getValue(), Condition.TRUE, here), here));
             variables.put(e.getKey(), v);
         }
     }
@@ -112,7 +105,7 @@ public final class MakeEvaluator {
 
     /** The value of a variable now: its words with their conditions. */
     public List<Word> value(String name) {
-        return lookup(name);
+        return expansion.lookup(name);
     }
 
     /** Whether make would see {@code name} as defined under some config. */
@@ -125,7 +118,7 @@ public final class MakeEvaluator {
         Map<String, List<Word>> out = new TreeMap<>();
         for (Map.Entry<String, Variable> e : variables.entrySet()) {
             if (e.getValue().exported) {
-                out.put(e.getKey(), lookup(e.getKey()));
+                out.put(e.getKey(), expansion.lookup(e.getKey()));
             }
         }
         return out;
@@ -156,14 +149,14 @@ public final class MakeEvaluator {
     // ---------------------------------------------------------------------------------------------
     // Statements
 
-    private static final class Variable {
+    static final class Variable {
         final List<Segment> segments = new ArrayList<>();
         boolean simple;
         boolean exported;
     }
 
     /** Part of a variable's value: raw text (recursive) or words (simple), present under {@code when}. */
-    private record Segment(Condition when, String raw, List<Word> words, Location location) {
+    record Segment(Condition when, String raw, List<Word> words, Location location) {
     }
 
     /** Runs statements under {@code context} (the conditions of the enclosing blocks). */
@@ -354,7 +347,7 @@ public final class MakeEvaluator {
                 if (op == Op.SHELL) {
                     notes.add(new Note(here, "!= (shell assignment) not run; " + name + " is empty"));
                 }
-                List<Word> words = op == Op.SIMPLE ? and(expand(value), Condition.TRUE) : null;
+                List<Word> words = op == Op.SIMPLE ? MakeExpansion.and(expand(value), Condition.TRUE) : null;
                 if (v == null) {
                     v = new Variable();
                     variables.put(name, v);
@@ -416,695 +409,14 @@ public final class MakeEvaluator {
 
     /** The words {@code text} expands to, each with its condition. */
     public List<Word> expand(String text) {
-        List<Word> out = new ArrayList<>();
-        for (String template : splitWords(text)) {
-            List<Object> pieces = pieces(template);
-            if (pieces.size() == 1 && pieces.get(0) instanceof String lit) {
-                out.add(new Word(lit, Condition.TRUE, here));
-            } else if (pieces.size() == 1) {
-                out.addAll(reference((Ref) pieces.get(0)));
-            } else {
-                List<Alternative> alts = List.of(new Alternative("", Condition.TRUE));
-                for (Object p : pieces) {
-                    List<Alternative> pa = p instanceof String lit ? List.of(new Alternative(lit, Condition.TRUE))
-                            : alternatives(reference((Ref) p));
-                    List<Alternative> next = new ArrayList<>();
-                    for (Alternative a : alts) {
-                        for (Alternative b : pa) {
-                            Condition c = a.when().and(b.when());
-                            if (c.isSatisfiable()) {
-                                next.add(new Alternative(a.text() + b.text(), c));
-                            }
-                        }
-                    }
-                    alts = next;
-                }
-                for (Alternative a : alts) {
-                    out.addAll(words(a.text(), a.when(), here));
-                }
-            }
-        }
-        return out;
+        return expansion.expand(text);
     }
 
     /**
-     * The strings a word list can be, each under its condition (exclusive, covering every config).
-     * Words with the same text and exclusive conditions count once; beyond
-     * {@value #MAX_ALTERNATIVE_CONDITIONS} distinct conditions the words are joined as if all present
-     * (recorded as a note).
+     * The whole strings {@code words} can make, each with the condition it holds under (see
+     * {@code MakeExpansion}).
      */
     public List<Alternative> alternatives(List<Word> words) {
-        List<Word> merged = mergeExclusive(words);
-        List<Condition> distinct = new ArrayList<>();
-        for (Word w : merged) {
-            if (!w.when().isTrue() && !distinct.contains(w.when())) {
-                distinct.add(w.when());
-            }
-        }
-        if (distinct.size() > MAX_ALTERNATIVE_CONDITIONS && pairwiseExclusive(distinct)) {
-            // One conditional word at a time (a concatenation such as $(CONFIG_A)$(CONFIG_B)):
-            // each alternative is the unconditional words plus at most one conditional word.
-            Map<String, Condition> out = new LinkedHashMap<>();
-            Condition none = Condition.TRUE;
-            for (Condition c : distinct) {
-                out.merge(join(merged, c), c, Condition::or);
-                none = none.and(c.not());
-            }
-            if (none.isSatisfiable()) {
-                out.merge(join(merged, null), none, Condition::or);
-            }
-            List<Alternative> list = new ArrayList<>();
-            out.forEach((t, c) -> list.add(new Alternative(t, c)));
-            return list;
-        }
-        if (distinct.size() > MAX_ALTERNATIVE_CONDITIONS) {
-            notes.add(new Note(here, "too many conditional words to enumerate; taken as all present"));
-            distinct.clear();
-        }
-        Map<String, Condition> out = new LinkedHashMap<>();
-        for (long bits = 0; bits < (1L << distinct.size()); bits++) {
-            Condition c = Condition.TRUE;
-            for (int i = 0; i < distinct.size() && c.isSatisfiable(); i++) {
-                c = c.and((bits & (1L << i)) != 0 ? distinct.get(i) : distinct.get(i).not());
-            }
-            if (!c.isSatisfiable()) {
-                continue;
-            }
-            StringBuilder sb = new StringBuilder();
-            for (Word w : merged) {
-                int i = distinct.indexOf(w.when());
-                if (w.when().isTrue() || i < 0 || (bits & (1L << i)) != 0) {
-                    if (sb.length() > 0) {
-                        sb.append(' ');
-                    }
-                    sb.append(w.text());
-                }
-            }
-            out.merge(sb.toString(), c, Condition::or);
-        }
-        List<Alternative> list = new ArrayList<>();
-        out.forEach((t, c) -> list.add(new Alternative(t, c)));
-        return list;
-    }
-
-    private static boolean pairwiseExclusive(List<Condition> conditions) {
-        if (conditions.size() > 128) {
-            return false;
-        }
-        for (int i = 0; i < conditions.size(); i++) {
-            for (int j = i + 1; j < conditions.size(); j++) {
-                if (conditions.get(i).and(conditions.get(j)).isSatisfiable()) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** The unconditional words and those whose condition is {@code present}, joined. */
-    private static String join(List<Word> words, Condition present) {
-        StringBuilder sb = new StringBuilder();
-        for (Word w : words) {
-            if (w.when().isTrue() || w.when().equals(present)) {
-                if (sb.length() > 0) {
-                    sb.append(' ');
-                }
-                sb.append(w.text());
-            }
-        }
-        return sb.toString();
-    }
-
-    private static List<Word> mergeExclusive(List<Word> words) {
-        List<Word> out = new ArrayList<>();
-        outer:
-        for (Word w : words) {
-            for (int i = 0; i < out.size(); i++) {
-                Word o = out.get(i);
-                if (o.text().equals(w.text()) && !o.when().and(w.when()).isSatisfiable()) {
-                    out.set(i, new Word(o.text(), o.when().or(w.when()), o.origin()));
-                    continue outer;
-                }
-            }
-            out.add(w);
-        }
-        return out;
-    }
-
-    private static List<Word> words(String text, Condition when, Location origin) {
-        List<Word> out = new ArrayList<>();
-        for (String s : text.trim().split("\\s+")) {
-            if (!s.isEmpty()) {
-                out.add(new Word(s, when, origin));
-            }
-        }
-        return out;
-    }
-
-    private static List<Word> and(List<Word> words, Condition c) {
-        if (c.isTrue()) {
-            return words;
-        }
-        List<Word> out = new ArrayList<>();
-        for (Word w : words) {
-            Word x = w.and(c);
-            if (x.when().isSatisfiable()) {
-                out.add(x);
-            }
-        }
-        return out;
-    }
-
-    /** A {@code $(...)}, {@code ${...}} or {@code $X} reference: its text between the delimiters. */
-    private record Ref(String inner) {
-    }
-
-    /** Splits at blanks outside references. */
-    static List<String> splitWords(String text) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '$' && i + 1 < text.length() && (text.charAt(i + 1) == '(' || text.charAt(i + 1) == '{')) {
-                depth++;
-                sb.append(c).append(text.charAt(++i));
-            } else if (depth > 0 && (c == '(' || c == '{')) {
-                depth++;
-                sb.append(c);
-            } else if (depth > 0 && (c == ')' || c == '}')) {
-                depth--;
-                sb.append(c);
-            } else if (depth == 0 && Character.isWhitespace(c)) {
-                if (sb.length() > 0) {
-                    out.add(sb.toString());
-                    sb.setLength(0);
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        if (sb.length() > 0) {
-            out.add(sb.toString());
-        }
-        return out;
-    }
-
-    /** Literal strings and {@link Ref}s, in order. */
-    private static List<Object> pieces(String template) {
-        List<Object> out = new ArrayList<>();
-        StringBuilder lit = new StringBuilder();
-        for (int i = 0; i < template.length(); i++) {
-            char c = template.charAt(i);
-            if (c != '$' || i + 1 >= template.length()) {
-                lit.append(c);
-                continue;
-            }
-            char n = template.charAt(i + 1);
-            if (n == '$') {
-                lit.append('$');
-                i++;
-                continue;
-            }
-            if (lit.length() > 0) {
-                out.add(lit.toString());
-                lit.setLength(0);
-            }
-            if (n == '(' || n == '{') {
-                int end = closing(template, i + 1);
-                out.add(new Ref(template.substring(i + 2, end)));
-                i = end;
-            } else {
-                out.add(new Ref(String.valueOf(n)));
-                i++;
-            }
-        }
-        if (lit.length() > 0) {
-            out.add(lit.toString());
-        }
-        return out;
-    }
-
-    private static int closing(String s, int open) {
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == '}') {
-                if (--depth == 0) {
-                    return i;
-                }
-            }
-        }
-        return s.length();
-    }
-
-    private List<Word> reference(Ref ref) {
-        String inner = ref.inner();
-        int blank = 0;
-        while (blank < inner.length() && !Character.isWhitespace(inner.charAt(blank)) && inner.charAt(blank) != ',') {
-            blank++;
-        }
-        String fn = inner.substring(0, blank);
-        if (blank < inner.length() && Character.isWhitespace(inner.charAt(blank)) && FUNCTIONS.contains(fn)) {
-            return function(fn, arguments(inner.substring(blank + 1)));
-        }
-        int colon = MakefileReader.topLevel(inner, ':');
-        if (colon > 0 && inner.indexOf('=', colon) > 0) {
-            String var = inner.substring(0, colon);
-            String spec = inner.substring(colon + 1);
-            int eq = spec.indexOf('=');
-            String from = spec.substring(0, eq);
-            String to = spec.substring(eq + 1);
-            List<Word> out = new ArrayList<>();
-            for (Alternative name : alternatives(expand(var))) {
-                for (Word w : lookup(name.text())) {
-                    String pattern = from.contains("%") ? from : "%" + from;
-                    String replacement = from.contains("%") ? to : "%" + to;
-                    String r = patsubst(pattern, replacement, w.text());
-                    out.add(new Word(r, w.when().and(name.when()), w.origin()));
-                }
-            }
-            return out;
-        }
-        if (!inner.contains("$")) {
-            return lookup(inner);
-        }
-        List<Word> out = new ArrayList<>();
-        for (Alternative name : alternatives(expand(inner))) {
-            out.addAll(and(lookup(name.text()), name.when()));
-        }
-        return out;
-    }
-
-    /** The comma-separated arguments of a function call, split at commas outside nested references. */
-    private static List<String> arguments(String s) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int comma = MakefileReader.topLevel(s, ','); comma >= 0;
-                comma = MakefileReader.topLevel(s, ',', comma + 1)) {
-            out.add(s.substring(start, comma));
-            start = comma + 1;
-        }
-        out.add(s.substring(start));
-        return out;
-    }
-
-    private List<Word> lookup(String name) {
-        Variable v = variables.get(name);
-        if (v == null) {
-            if (name.startsWith("CONFIG_") && name.length() > 7) {
-                String sym = name.substring(7);
-                return List.of(new Word("y", Condition.is(sym, Tristate.YES), here),
-                        new Word("m", Condition.is(sym, Tristate.MOD), here));
-            }
-            return List.of();
-        }
-        if (!expanding.add(name)) {
-            notes.add(new Note(here, "variable " + name + " references itself"));
-            return List.of();
-        }
-        try {
-            List<Word> out = new ArrayList<>();
-            Location use = here;
-            for (Segment s : List.copyOf(v.segments)) {
-                if (s.raw() != null) {
-                    // words written in a recursive variable come from where it was assigned
-                    here = s.location();
-                    out.addAll(and(expand(s.raw()), s.when()));
-                    here = use;
-                } else {
-                    out.addAll(and(s.words(), s.when()));
-                }
-            }
-            return out;
-        } finally {
-            expanding.remove(name);
-        }
-    }
-
-    private String single(String text) {
-        List<Alternative> alts = alternatives(expand(text));
-        if (alts.size() != 1) {
-            notes.add(new Note(here, "argument depends on the config, first value taken: " + text.strip()));
-        }
-        return alts.isEmpty() ? "" : alts.get(0).text();
-    }
-
-    private List<Word> function(String fn, List<String> args) {
-        switch (fn) {
-            case "subst": {
-                if (args.size() < 3) {
-                    return bad(fn);
-                }
-                String text = String.join(",", args.subList(2, args.size()));
-                List<Word> out = new ArrayList<>();
-                for (Alternative from : alternatives(expand(args.get(0)))) {
-                    for (Alternative to : alternatives(expand(args.get(1)))) {
-                        Condition c = from.when().and(to.when());
-                        if (from.text().isEmpty() || from.text().contains(" ")) {
-                            for (Alternative t : alternatives(expand(text))) {
-                                String r = from.text().isEmpty() ? t.text() + to.text()
-                                        : t.text().replace(from.text(), to.text());
-                                out.addAll(words(r, c.and(t.when()), here));
-                            }
-                            continue;
-                        }
-                        for (Word w : expand(text)) {
-                            out.addAll(words(w.text().replace(from.text(), to.text()), c.and(w.when()), w.origin()));
-                        }
-                    }
-                }
-                return satisfiable(out);
-            }
-            case "patsubst": {
-                if (args.size() < 3) {
-                    return bad(fn);
-                }
-                String pattern = single(args.get(0)).strip();
-                String replacement = single(args.get(1)).strip();
-                List<Word> out = new ArrayList<>();
-                for (Word w : expand(String.join(",", args.subList(2, args.size())))) {
-                    out.add(new Word(patsubst(pattern, replacement, w.text()), w.when(), w.origin()));
-                }
-                return out;
-            }
-            case "strip":
-                return expand(String.join(",", args));
-            case "findstring": {
-                if (args.size() != 2) {
-                    return bad(fn);
-                }
-                List<Word> out = new ArrayList<>();
-                for (Alternative f : alternatives(expand(args.get(0)))) {
-                    for (Alternative in : alternatives(expand(args.get(1)))) {
-                        if (!f.text().isEmpty() && in.text().contains(f.text())) {
-                            out.add(new Word(f.text(), f.when().and(in.when()), here));
-                        }
-                    }
-                }
-                return satisfiable(out);
-            }
-            case "filter", "filter-out": {
-                if (args.size() != 2) {
-                    return bad(fn);
-                }
-                List<Word> patterns = expand(args.get(0));
-                List<Word> out = new ArrayList<>();
-                for (Word w : expand(args.get(1))) {
-                    Condition matched = Condition.FALSE;
-                    for (Word p : patterns) {
-                        if (matches(p.text(), w.text())) {
-                            matched = matched.or(p.when());
-                        }
-                    }
-                    out.add(w.and(fn.equals("filter") ? matched : matched.not()));
-                }
-                return satisfiable(out);
-            }
-            case "sort": {
-                Map<String, Word> byText = new TreeMap<>();
-                for (Word w : expand(String.join(",", args))) {
-                    byText.merge(w.text(), w, (a, b) -> new Word(a.text(), a.when().or(b.when()), a.origin()));
-                }
-                return new ArrayList<>(byText.values());
-            }
-            case "word", "wordlist", "words", "firstword", "lastword": {
-                List<Word> out = new ArrayList<>();
-                String list = args.get(args.size() - 1);
-                for (Alternative a : alternatives(expand(list))) {
-                    String[] ws = a.text().isEmpty() ? new String[0] : a.text().split(" ");
-                    String r = switch (fn) {
-                        case "words" -> String.valueOf(ws.length);
-                        case "firstword" -> ws.length > 0 ? ws[0] : "";
-                        case "lastword" -> ws.length > 0 ? ws[ws.length - 1] : "";
-                        case "word" -> nth(ws, single(args.get(0)).strip());
-                        default -> range(ws, single(args.get(0)).strip(), single(args.get(1)).strip());
-                    };
-                    out.addAll(words(r, a.when(), here));
-                }
-                return out;
-            }
-            case "dir", "notdir", "suffix", "basename", "abspath", "realpath": {
-                List<Word> out = new ArrayList<>();
-                for (Word w : expand(String.join(",", args))) {
-                    String t = w.text();
-                    int slash = t.lastIndexOf('/');
-                    int dot = t.lastIndexOf('.');
-                    String r = switch (fn) {
-                        case "dir" -> slash < 0 ? "./" : t.substring(0, slash + 1);
-                        case "notdir" -> t.substring(slash + 1);
-                        case "suffix" -> dot > slash ? t.substring(dot) : "";
-                        case "basename" -> dot > slash ? t.substring(0, dot) : t;
-                        default -> Path.of(t).normalize().toString();
-                    };
-                    if (!r.isEmpty()) {
-                        out.add(new Word(r, w.when(), w.origin()));
-                    }
-                }
-                return out;
-            }
-            case "addsuffix", "addprefix": {
-                if (args.size() < 2) {
-                    return bad(fn);
-                }
-                List<Word> out = new ArrayList<>();
-                for (Alternative fix : alternatives(expand(args.get(0)))) {
-                    for (Word w : expand(String.join(",", args.subList(1, args.size())))) {
-                        String r = fn.equals("addprefix") ? fix.text() + w.text() : w.text() + fix.text();
-                        out.add(new Word(r, w.when().and(fix.when()), w.origin()));
-                    }
-                }
-                return satisfiable(out);
-            }
-            case "join": {
-                if (args.size() != 2) {
-                    return bad(fn);
-                }
-                List<Word> a = expand(args.get(0));
-                List<Word> b = expand(args.get(1));
-                List<Word> out = new ArrayList<>();
-                for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-                    String t = (i < a.size() ? a.get(i).text() : "") + (i < b.size() ? b.get(i).text() : "");
-                    out.add(new Word(t, Condition.TRUE, here));
-                }
-                return out;
-            }
-            case "wildcard":
-                return wildcard(expand(String.join(",", args)));
-            case "if": {
-                if (args.size() < 2) {
-                    return bad(fn);
-                }
-                Condition nonEmpty = Condition.FALSE;
-                for (Word w : expand(args.get(0))) {
-                    nonEmpty = nonEmpty.or(w.when());
-                }
-                List<Word> out = new ArrayList<>(and(expand(args.get(1)), nonEmpty));
-                if (args.size() > 2) {
-                    out.addAll(and(expand(String.join(",", args.subList(2, args.size()))), nonEmpty.not()));
-                }
-                return satisfiable(out);
-            }
-            case "or", "and": {
-                List<Word> out = new ArrayList<>();
-                Condition before = Condition.TRUE;
-                for (int i = 0; i < args.size(); i++) {
-                    List<Word> ws = expand(args.get(i));
-                    Condition nonEmpty = Condition.FALSE;
-                    for (Word w : ws) {
-                        nonEmpty = nonEmpty.or(w.when());
-                    }
-                    if (fn.equals("or")) {
-                        out.addAll(and(ws, before));
-                        before = before.and(nonEmpty.not());
-                    } else if (i == args.size() - 1) {
-                        out.addAll(and(ws, before));
-                    } else {
-                        before = before.and(nonEmpty);
-                    }
-                }
-                return satisfiable(out);
-            }
-            case "foreach": {
-                if (args.size() < 3) {
-                    return bad(fn);
-                }
-                String var = single(args.get(0)).strip();
-                String body = String.join(",", args.subList(2, args.size()));
-                Variable saved = variables.get(var);
-                List<Word> out = new ArrayList<>();
-                try {
-                    for (Word w : expand(args.get(1))) {
-                        Variable v = new Variable();
-                        v.simple = true;
-                        v.segments.add(new Segment(Condition.TRUE, null, List.of(new Word(w.text(), Condition.TRUE, w.origin())), here));
-                        variables.put(var, v);
-                        out.addAll(and(expand(body), w.when()));
-                    }
-                } finally {
-                    restore(var, saved);
-                }
-                return out;
-            }
-            case "call":
-                return call(args);
-            case "origin", "flavor": {
-                Variable v = variables.get(single(String.join(",", args)).strip());
-                String r = v == null ? "undefined" : fn.equals("origin") ? "file" : v.simple ? "simple" : "recursive";
-                return List.of(new Word(r, Condition.TRUE, here));
-            }
-            case "value": {
-                Variable v = variables.get(single(String.join(",", args)).strip());
-                List<Word> out = new ArrayList<>();
-                if (v != null) {
-                    for (Segment s : v.segments) {
-                        out.addAll(s.raw() != null ? words(s.raw(), s.when(), here) : and(s.words(), s.when()));
-                    }
-                }
-                return out;
-            }
-            case "info", "warning":
-                return List.of();
-            default:
-                notes.add(new Note(here, "$(" + fn + " ...) not evaluated; taken as empty"));
-                return List.of();
-        }
-    }
-
-    private List<Word> call(List<String> args) {
-        String name = single(args.get(0)).strip();
-        if (FUNCTIONS.contains(name)) {
-            return function(name, args.subList(1, args.size()));
-        }
-        Variable f = variables.get(name);
-        if (f == null) {
-            notes.add(new Note(here, "$(call " + name + ",...): unknown function; taken as empty"));
-            return List.of();
-        }
-        Map<String, Variable> saved = new HashMap<>();
-        List<String> params = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String p = String.valueOf(i);
-            params.add(p);
-            saved.put(p, variables.get(p));
-            Variable v = new Variable();
-            v.simple = true;
-            v.segments.add(new Segment(Condition.TRUE, null, i == 0 ? words(name, Condition.TRUE, here) : expand(args.get(i)), here));
-            variables.put(p, v);
-        }
-        // make clears the parameters a nested call does not pass
-        for (int i = args.size(); i < 10; i++) {
-            String p = String.valueOf(i);
-            saved.put(p, variables.get(p));
-            variables.remove(p);
-            params.add(p);
-        }
-        try {
-            return lookup(name);
-        } finally {
-            for (String p : params) {
-                restore(p, saved.get(p));
-            }
-        }
-    }
-
-    private void restore(String name, Variable saved) {
-        if (saved == null) {
-            variables.remove(name);
-        } else {
-            variables.put(name, saved);
-        }
-    }
-
-    private List<Word> wildcard(List<Word> patterns) {
-        List<Word> out = new ArrayList<>();
-        for (Word p : patterns) {
-            String pattern = p.text();
-            String root = srctree.toAbsolutePath().normalize() + "/";
-            boolean absolute = pattern.startsWith(root);
-            String rel = absolute ? pattern.substring(root.length()) : pattern;
-            if (rel.startsWith("/")) {
-                continue;
-            }
-            int slash = rel.lastIndexOf('/');
-            String dir = slash < 0 ? "" : rel.substring(0, slash);
-            String glob = rel.substring(slash + 1);
-            Path d = srctree.resolve(dir.isEmpty() ? "." : dir);
-            if (!glob.contains("*") && !glob.contains("?") && !glob.contains("[")) {
-                if (Files.exists(d.resolve(glob))) {
-                    out.add(p);
-                }
-                continue;
-            }
-            var matcher = d.getFileSystem().getPathMatcher("glob:" + glob);
-            try (Stream<Path> s = Files.list(d)) {
-                s.map(x -> x.getFileName()).filter(matcher::matches).map(Path::toString).sorted().forEach(name ->
-                        out.add(new Word((absolute ? root : "") + (dir.isEmpty() ? "" : dir + "/") + name, p.when(),
-                                p.origin())));
-            } catch (IOException e) {
-                // no such directory: no match, as in make
-            }
-        }
-        return out;
-    }
-
-    private List<Word> bad(String fn) {
-        notes.add(new Note(here, "$(" + fn + " ...) with the wrong number of arguments; taken as empty"));
-        return List.of();
-    }
-
-    private static List<Word> satisfiable(List<Word> words) {
-        List<Word> out = new ArrayList<>();
-        for (Word w : words) {
-            if (w.when().isSatisfiable() && !w.text().isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
-    }
-
-    private static String nth(String[] ws, String n) {
-        try {
-            int i = Integer.parseInt(n);
-            return i >= 1 && i <= ws.length ? ws[i - 1] : "";
-        } catch (NumberFormatException e) {
-            return "";
-        }
-    }
-
-    private static String range(String[] ws, String from, String to) {
-        try {
-            int a = Integer.parseInt(from);
-            int b = Math.min(Integer.parseInt(to), ws.length);
-            return a >= 1 && a <= b ? String.join(" ", java.util.Arrays.copyOfRange(ws, a - 1, b)) : "";
-        } catch (NumberFormatException e) {
-            return "";
-        }
-    }
-
-    /** make's {@code %} pattern match: at most one {@code %}, matching any run of characters. */
-    static boolean matches(String pattern, String word) {
-        int p = pattern.indexOf('%');
-        if (p < 0) {
-            return pattern.equals(word);
-        }
-        String pre = pattern.substring(0, p);
-        String post = pattern.substring(p + 1);
-        return word.length() >= pre.length() + post.length() && word.startsWith(pre) && word.endsWith(post);
-    }
-
-    static String patsubst(String pattern, String replacement, String word) {
-        int p = pattern.indexOf('%');
-        if (p < 0) {
-            return pattern.equals(word) ? replacement : word;
-        }
-        if (!matches(pattern, word)) {
-            return word;
-        }
-        String stem = word.substring(p, word.length() - (pattern.length() - p - 1));
-        int r = replacement.indexOf('%');
-        return r < 0 ? replacement : replacement.substring(0, r) + stem + replacement.substring(r + 1);
+        return expansion.alternatives(words);
     }
 }

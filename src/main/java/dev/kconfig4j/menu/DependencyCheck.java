@@ -1,5 +1,7 @@
 package dev.kconfig4j.menu;
 
+import dev.kconfig4j.diagnostic.Diagnostic;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.parse.Location;
@@ -7,7 +9,6 @@ import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolHashOrder;
 import dev.kconfig4j.symbol.SymbolTable;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,12 +30,12 @@ public final class DependencyCheck {
     }
 
     /** Reports every cycle to {@code err} in the newest dialect's words; returns whether there was one. */
-    public static boolean check(SymbolTable symbols, Menu root, PrintStream err) {
+    public static boolean check(SymbolTable symbols, Menu root, Diagnostics err) {
         return check(symbols, root, Dialect.newest(), err);
     }
 
     /** Reports every cycle to {@code err} in the kernel's words; returns whether there was one. */
-    public static boolean check(SymbolTable symbols, Menu root, Dialect dialect, PrintStream err) {
+    public static boolean check(SymbolTable symbols, Menu root, Dialect dialect, Diagnostics err) {
         return new Checker(symbols, dialect, err).run();
     }
 
@@ -47,14 +48,14 @@ public final class DependencyCheck {
     private static final class Checker {
         private final SymbolTable symbols;
         private final Dialect dialect;
-        private final PrintStream err;
+        private final Diagnostics err;
         private final boolean[] checking;
         private final boolean[] checked;
         private final List<Step> stack = new ArrayList<>();
         private Via via;
         private Property property;
 
-        Checker(SymbolTable symbols, Dialect dialect, PrintStream err) {
+        Checker(SymbolTable symbols, Dialect dialect, Diagnostics err) {
             this.symbols = symbols;
             this.dialect = dialect;
             this.err = err;
@@ -267,8 +268,10 @@ public final class DependencyCheck {
                 sb.append('\n');
             }
             sb.append("For a resolution refer to Documentation/kbuild/kconfig-language.rst\n");
-            sb.append("subsection \"Kconfig recursive dependency limitations\"\n\n");
-            err.print(sb);
+            sb.append("subsection \"Kconfig recursive dependency limitations\"\n");
+            Location at = location(stack.get(start));
+            err.report(new Diagnostic(Diagnostic.Severity.ERROR, at == null ? null : at.file(),
+                    at == null ? 0 : at.line(), "recursive dependency detected!", sb.toString()));
         }
 
         private static String kind(Property p) {
@@ -286,13 +289,17 @@ public final class DependencyCheck {
             if (!dialect.locatesDependencyCycles()) {
                 return "";
             }
-            Location loc = null;
-            if (st.property() != null) {
-                loc = st.property().location();
-            } else if (!st.symbol().definitions().isEmpty()) {
-                loc = st.symbol().definitions().get(0).location();
-            }
+            Location loc = location(st);
             return loc == null ? "" : loc.file() + ":" + loc.line() + ":";
+        }
+
+        private static Location location(Step st) {
+            if (st.property() != null) {
+                return st.property().location();
+            } else if (!st.symbol().definitions().isEmpty()) {
+                return st.symbol().definitions().get(0).location();
+            }
+            return null;
         }
 
         private static String name(Symbol s) {

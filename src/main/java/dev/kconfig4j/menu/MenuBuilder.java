@@ -1,6 +1,8 @@
 package dev.kconfig4j.menu;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
+import dev.kconfig4j.diagnostic.Diagnostic;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.parse.Attribute;
@@ -10,7 +12,6 @@ import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
 import dev.kconfig4j.symbol.Type;
-import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -38,13 +39,13 @@ import java.util.List;
 public final class MenuBuilder {
     private final SymbolTable symbols;
     private final Dialect dialect;
-    private final PrintStream warnings;
+    private final Diagnostics warnings;
     private Symbol modules;
     private boolean modulesRedefined;
     private String mainMenu;
     private final List<Symbol> choices = new ArrayList<>();
 
-    public MenuBuilder(SymbolTable symbols, Dialect dialect, PrintStream warnings) {
+    public MenuBuilder(SymbolTable symbols, Dialect dialect, Diagnostics warnings) {
         this.symbols = symbols;
         this.dialect = dialect;
         this.warnings = warnings;
@@ -110,9 +111,9 @@ public final class MenuBuilder {
                         } else {
                             // Every generation refuses a second one, even on the same symbol, and
                             // names each at its line before it fails.
-                            warnings.println(f.location().file() + ":" + f.location().line() + ": symbol '"
+                            warnings.report(Diagnostic.error(f.location().file(), f.location().line(), "symbol '"
                                     + c.symbol().name() + "' redefines option 'modules' already defined by symbol '"
-                                    + modules.name() + "'");
+                                    + modules.name() + "'"));
                             modulesRedefined = true;
                         }
                     }
@@ -332,14 +333,14 @@ public final class MenuBuilder {
 
     private void setType(Symbol sym, Type type, Location loc) {
         if (!symbols.setType(sym, type)) {
-            warnings.printf("%s:%d:warning: ignoring type redefinition of '%s' from '%s' to '%s'%n", loc.file(),
-                    loc.line(), sym.name(), sym.type().keyword(), type.keyword());
+            warnings.warning(loc.file(), loc.line(), "ignoring type redefinition of '" + sym.name() + "' from '"
+                    + sym.type().keyword() + "' to '" + type.keyword() + "'");
         }
     }
 
     private void addPrompt(Symbol sym, Menu node, String text, Expr cond, Expr visibleIf, Location loc) {
         if (node.promptText != null) {
-            warnings.printf("%s:%d:warning: prompt redefined%n", loc.file(), loc.line());
+            warnings.warning(loc.file(), loc.line(), "prompt redefined");
         }
         Expr visibility = Expr.and(Expr.and(node.dependency, rewriteM(cond)), visibleIf);
         Property.Prompt p = new Property.Prompt(text, visibility, node, loc);

@@ -1,12 +1,12 @@
 package dev.kconfig4j.menu;
 
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.Type;
-import java.io.PrintStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +22,7 @@ public final class PropertyCheck {
     private PropertyCheck() {
     }
 
-    public static void warn(List<Menu> menusInOrder, PrintStream err) {
+    public static void warn(List<Menu> menusInOrder, Diagnostics err) {
         Set<Symbol> done = new HashSet<>();
         for (Menu m : menusInOrder) {
             Symbol s = m.symbol();
@@ -37,13 +37,13 @@ public final class PropertyCheck {
     private record Warning(Menu definition, Location location, String message) {
     }
 
-    private static void check(Symbol s, PrintStream out) {
+    private static void check(Symbol s, Diagnostics out) {
         java.util.List<Warning> found = new java.util.ArrayList<>();
         collect(s, found);
         found.sort(java.util.Comparator.comparingInt((Warning w) -> s.definitions().indexOf(w.definition()))
                 .thenComparingInt(w -> w.location().line()));
         for (Warning w : found) {
-            out.printf("%s:%d:warning: %s%n", w.location().file(), w.location().line(), w.message());
+            out.warning(w.location().file(), w.location().line(), w.message());
         }
     }
 

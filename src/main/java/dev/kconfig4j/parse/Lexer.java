@@ -1,7 +1,7 @@
 package dev.kconfig4j.parse;
 
 import dev.kconfig4j.preprocess.Preprocessor;
-import java.io.PrintStream;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +19,7 @@ public final class Lexer {
     private final String file;
     private final String[] lines;
     private final Preprocessor preprocessor;
-    private final PrintStream warnings;
+    private final Diagnostics warnings;
     private int next; // index of the next physical line
 
     /** A lexed line: its tokens, or an assignment. */
@@ -29,7 +29,7 @@ public final class Lexer {
         }
     }
 
-    public Lexer(String file, String text, Preprocessor preprocessor, PrintStream warnings) {
+    public Lexer(String file, String text, Preprocessor preprocessor, Diagnostics warnings) {
         this.file = file;
         this.lines = text.split("\n", -1);
         this.preprocessor = preprocessor;
@@ -285,7 +285,7 @@ public final class Lexer {
                     break;
             }
             if (op == null) {
-                warnings.printf("%s:%d:warning: ignoring unsupported character '%c'%n", loc.file(), loc.line(), c);
+                warnings.warning(loc.file(), loc.line(), "ignoring unsupported character '" + c + "'");
                 i++;
                 continue;
             }
@@ -307,7 +307,7 @@ public final class Lexer {
         int n = s.length();
         while (true) {
             if (j >= n) {
-                warnings.printf("%s:%d:warning: multi-line strings not supported%n", loc.file(), loc.line());
+                warnings.warning(loc.file(), loc.line(), "multi-line strings not supported");
                 break;
             }
             char c = s.charAt(j);

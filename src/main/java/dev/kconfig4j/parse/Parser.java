@@ -1,13 +1,14 @@
 package dev.kconfig4j.parse;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
+import dev.kconfig4j.diagnostic.Diagnostic;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
 import dev.kconfig4j.symbol.Type;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class Parser {
     private final Path workingDirectory;
     private final SymbolTable symbols;
     private final Preprocessor preprocessor;
-    private final PrintStream warnings;
+    private final Diagnostics warnings;
     private final Deque<String> sourceStack = new ArrayDeque<>();
     /** Where each file on {@link #sourceStack} but the first was sourced, innermost first. */
     private final Deque<Location> sourcedFrom = new ArrayDeque<>();
@@ -67,7 +68,7 @@ public final class Parser {
     }
 
     public Parser(Path srctree, Path workingDirectory, SymbolTable symbols, Preprocessor preprocessor,
-            PrintStream warnings) {
+            Diagnostics warnings) {
         this.srctree = srctree;
         this.workingDirectory = workingDirectory;
         this.symbols = symbols;
@@ -125,11 +126,14 @@ public final class Parser {
     private List<Statement> parseFile(String name, Path path, Location sourcedAt) {
         if (sourceStack.contains(name)) {
             // The kernel's report: the file, then every source statement that led to it, innermost first.
-            warnings.printf("Recursive inclusion detected.%nInclusion path:%n  current file : %s%n", name);
-            warnings.printf("  included from: %s:%d%n", sourcedAt.file(), sourcedAt.line());
+            StringBuilder report = new StringBuilder("Recursive inclusion detected.\nInclusion path:\n  current file : ")
+                    .append(name).append("\n  included from: ").append(sourcedAt.file()).append(':')
+                    .append(sourcedAt.line());
             for (Location at : sourcedFrom) {
-                warnings.printf("  included from: %s:%d%n", at.file(), at.line());
+                report.append("\n  included from: ").append(at.file()).append(':').append(at.line());
             }
+            warnings.report(new Diagnostic(Diagnostic.Severity.ERROR, sourcedAt.file(), sourcedAt.line(),
+                    "recursive inclusion of " + name, report.toString()));
             throw KconfigException.alreadyReported("recursive inclusion of " + name + " at " + sourcedAt.file() + ":"
                     + sourcedAt.line());
         }
@@ -215,7 +219,7 @@ public final class Parser {
             }
             if (line == null) {
                 if (end != null) {
-                    warnings.printf("%s:%d: syntax error%n", lexer.file(), lexer.lineCount() + 1);
+                    warnings.report(Diagnostic.error(lexer.file(), lexer.lineCount() + 1, "syntax error"));
                     throw new KconfigException(opened.file(), opened.line(), "missing end statement for this entry");
                 }
                 return out;
@@ -236,8 +240,9 @@ public final class Parser {
                                 "unexpected '" + closes + "' within " + open + " block");
                     }
                     if (!loc.file().equals(opened.file())) {
-                        warnings.printf("%s:%d: '%s' in different file than '%s'%n", loc.file(), loc.line(), open, open);
-                        warnings.printf("%s:%d: location of the '%s'%n", opened.file(), opened.line(), open);
+                        warnings.report(Diagnostic.error(loc.file(), loc.line(),
+                                "'" + open + "' in different file than '" + open + "'"));
+                        warnings.report(Diagnostic.error(opened.file(), opened.line(), "location of the '" + open + "'"));
                         throw KconfigException.alreadyReported("block ends in a different file");
                     }
                     return out;
@@ -287,7 +292,7 @@ public final class Parser {
     }
 
     private KconfigException syntax(Location loc, String detail) {
-        warnings.printf("%s:%d: syntax error%n", loc.file(), loc.line());
+        warnings.report(Diagnostic.error(loc.file(), loc.line(), "syntax error"));
         return new KconfigException(loc.file(), loc.line(), detail);
     }
 
@@ -502,7 +507,7 @@ public final class Parser {
                         return new Attribute.Flag(loc, Attribute.FlagKind.ENV, value);
                     }
                     default -> {
-                        warnings.printf("%s:%d:warning: ignoring unknown option %s%n", loc.file(), loc.line(), name);
+                        warnings.warning(loc.file(), loc.line(), "ignoring unknown option " + name);
                         return new Attribute.Flag(loc, Attribute.FlagKind.UNKNOWN_OPTION, name);
                     }
                 }

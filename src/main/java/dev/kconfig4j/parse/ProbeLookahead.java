@@ -1,9 +1,8 @@
 package dev.kconfig4j.parse;
 
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.preprocess.Preprocessor;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,8 @@ final class ProbeLookahead {
     private final Path srctree;
     private final Path workingDirectory;
     private final Preprocessor lookahead;
-    private final PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
+    /** What the lookahead finds is found again, and reported, by the parse. */
+    private final Diagnostics silent = new Diagnostics();
 
     ProbeLookahead(Path srctree, Path workingDirectory, Preprocessor lookahead) {
         this.srctree = srctree;

@@ -1,6 +1,7 @@
 package dev.kconfig4j.preprocess;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
+import dev.kconfig4j.diagnostic.Diagnostic;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,7 +31,8 @@ enum BuiltinFunction {
         @Override
         String call(List<String> args, Expansion at) {
             if (isTrue(args.get(0))) {
-                at.stderr().print(at.file() + ":" + at.line() + ": " + args.get(1) + "\n");
+                at.diagnostics().report(new Diagnostic(Diagnostic.Severity.WARNING, at.file(), at.line(), args.get(1),
+                        at.file() + ":" + at.line() + ": " + args.get(1)));
             }
             return "";
         }

@@ -1,6 +1,7 @@
 package dev.kconfig4j.preprocess;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +71,8 @@ final class Expansion {
         return preprocessor.stdout();
     }
 
-    PrintStream stderr() {
-        return preprocessor.stderr();
+    Diagnostics diagnostics() {
+        return preprocessor.diagnostics();
     }
 
     /** Expands top-level text, outside any function call. */

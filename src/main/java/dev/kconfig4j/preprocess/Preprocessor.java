@@ -1,6 +1,7 @@
 package dev.kconfig4j.preprocess;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ public final class Preprocessor {
     private final boolean lookahead;
     private ProbeAhead ahead;
     private final PrintStream stdout;
-    private final PrintStream stderr;
+    private final Diagnostics diagnostics;
     private final Shell shell;
     private final Map<String, Variable> variables = new HashMap<>();
     private final Map<String, String> usedEnvironment = new LinkedHashMap<>();
@@ -96,15 +97,25 @@ public final class Preprocessor {
     /** With a probe cache and a {@link ShellPolicy} deciding whether {@code $(shell,...)} may run. */
     public Preprocessor(Map<String, String> environment, Path workingDirectory, PrintStream stdout,
             PrintStream stderr, Charset charset, ProbeCache cache, ShellPolicy policy) {
+        this(environment, workingDirectory, stdout, stderr, charset, cache, policy, Diagnostics.printingTo(stderr));
+    }
+
+    /**
+     * As {@link #Preprocessor(Map, Path, PrintStream, PrintStream, Charset, ProbeCache, ShellPolicy)},
+     * reporting {@code $(warning-if,...)} and the shell policy's warnings to {@code diagnostics}
+     * ({@code stderr} then receives only the commands' own stderr).
+     */
+    public Preprocessor(Map<String, String> environment, Path workingDirectory, PrintStream stdout,
+            PrintStream stderr, Charset charset, ProbeCache cache, ShellPolicy policy, Diagnostics diagnostics) {
         this.environment = Map.copyOf(environment);
         this.workingDirectory = workingDirectory;
         this.charset = charset;
         this.policy = Objects.requireNonNull(policy, "policy");
         this.lookahead = false;
         this.stdout = Objects.requireNonNull(stdout, "stdout");
-        this.stderr = Objects.requireNonNull(stderr, "stderr");
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
         this.shell = new Shell(this.environment, workingDirectory, stdout, stderr, charset,
-                Objects.requireNonNull(cache, "cache"), policy);
+                Objects.requireNonNull(cache, "cache"), policy, diagnostics);
         this.shell.onProbe(this::ranProbe);
     }
 
@@ -117,9 +128,10 @@ public final class Preprocessor {
         this.lookahead = true;
         this.ahead = ahead;
         this.stdout = new PrintStream(java.io.OutputStream.nullOutputStream());
-        this.stderr = this.stdout;
-        this.shell = new Shell(environment, workingDirectory, stdout, stderr, charset, ProbeCache.disabled(),
-                policy, ahead, true);
+        // Silent: what the lookahead finds is found again, and reported, by the parse.
+        this.diagnostics = new Diagnostics();
+        this.shell = new Shell(environment, workingDirectory, stdout, stdout, charset, ProbeCache.disabled(),
+                policy, diagnostics, ahead, true);
     }
 
     /**
@@ -294,7 +306,7 @@ public final class Preprocessor {
         return stdout;
     }
 
-    PrintStream stderr() {
-        return stderr;
+    Diagnostics diagnostics() {
+        return diagnostics;
     }
 }

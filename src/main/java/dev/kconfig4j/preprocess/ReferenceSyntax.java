@@ -1,6 +1,6 @@
 package dev.kconfig4j.preprocess;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import java.util.Arrays;
 
 /**

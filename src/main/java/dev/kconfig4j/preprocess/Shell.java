@@ -1,6 +1,7 @@
 package dev.kconfig4j.preprocess;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,7 @@ final class Shell {
     private final File workingDirectory;
     private final PrintStream stdout;
     private final PrintStream stderr;
+    private final Diagnostics diagnostics;
     private final Charset charset;
     private final ProbeCache cache;
     private final ShellPolicy policy;
@@ -66,16 +68,18 @@ final class Shell {
 
     Shell(Map<String, String> environment, Path workingDirectory, PrintStream stdout, PrintStream stderr,
             Charset charset) {
-        this(environment, workingDirectory, stdout, stderr, charset, ProbeCache.disabled(), ShellPolicy.allow());
+        this(environment, workingDirectory, stdout, stderr, charset, ProbeCache.disabled(), ShellPolicy.allow(),
+                Diagnostics.printingTo(stderr));
     }
 
     Shell(Map<String, String> environment, Path workingDirectory, PrintStream stdout, PrintStream stderr,
-            Charset charset, ProbeCache cache, ShellPolicy policy) {
-        this(environment, workingDirectory, stdout, stderr, charset, cache, policy, null, false);
+            Charset charset, ProbeCache cache, ShellPolicy policy, Diagnostics diagnostics) {
+        this(environment, workingDirectory, stdout, stderr, charset, cache, policy, diagnostics, null, false);
     }
 
     Shell(Map<String, String> environment, Path workingDirectory, PrintStream stdout, PrintStream stderr,
-            Charset charset, ProbeCache cache, ShellPolicy policy, ProbeAhead ahead, boolean lookahead) {
+            Charset charset, ProbeCache cache, ShellPolicy policy, Diagnostics diagnostics, ProbeAhead ahead,
+            boolean lookahead) {
         this.ahead = ahead;
         this.lookahead = lookahead;
         this.environment = environment;
@@ -85,6 +89,7 @@ final class Shell {
         this.charset = charset;
         this.cache = cache;
         this.policy = policy;
+        this.diagnostics = diagnostics;
     }
 
     String run(String command, String file, int line) {
@@ -94,7 +99,7 @@ final class Shell {
         // What we printed so far must come before anything the command writes to the same stream.
         stdout.flush();
         stderr.flush();
-        ProbeCache.Result given = policy.before(command, file, line, stderr);
+        ProbeCache.Result given = policy.before(command, file, line, diagnostics);
         if (given != null) {
             if (given.stderr() != null && given.stderr().length > 0) {
                 stderr.write(given.stderr(), 0, given.stderr().length);

@@ -3,7 +3,8 @@ package dev.kconfig4j.preprocess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -130,11 +131,10 @@ public final class ShellPolicy {
     }
 
     /** Checks a command before it would run: DENY refuses, REPLAY answers; null means "run it". */
-    ProbeCache.Result before(String command, String where, int line, java.io.PrintStream warnings) {
+    ProbeCache.Result before(String command, String where, int line, Diagnostics warnings) {
         switch (mode) {
             case DENY_FALLBACK -> {
-                warnings.printf("%s:%d:warning: shell command not run (shell policy deny=%s): %s%n", where, line,
-                        fallback, command);
+                warnings.warning(where, line, "shell command not run (shell policy deny=" + fallback + "): " + command);
                 return new ProbeCache.Result(fallback.getBytes(StandardCharsets.UTF_8), new byte[0]);
             }
             case DENY -> throw new KconfigException(where, line,

@@ -1,13 +1,16 @@
 package dev.kconfig4j.session;
 
+import dev.kconfig4j.diagnostic.Diagnostic;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.conf.NewSymbols;
 import dev.kconfig4j.conf.UserInput;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
 import dev.kconfig4j.confdata.DefconfigWriter;
+import dev.kconfig4j.explain.DidYouMean;
 import dev.kconfig4j.explain.Explainer;
 import dev.kconfig4j.explain.Explanation;
 import dev.kconfig4j.expr.Tristate;
@@ -30,10 +33,7 @@ import dev.kconfig4j.upgrade.Finding;
 import dev.kconfig4j.upgrade.Fix;
 import dev.kconfig4j.upgrade.UpgradeGuard;
 import dev.kconfig4j.upgrade.UpgradeReport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ public final class ConfigSession {
     private final Path configPath;
     private final List<Menu> nodes;
     private final Map<Menu, Integer> ids = new IdentityHashMap<>();
-    private final List<String> warnings;
+    private final List<Diagnostic> diagnostics;
     private Configuration config;
     private final Deque<Step> undo = new ArrayDeque<>();
     private final Deque<Step> redo = new ArrayDeque<>();
@@ -119,12 +119,10 @@ public final class ConfigSession {
         for (int i = 0; i < nodes.size(); i++) {
             ids.put(nodes.get(i), i);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream w = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            config = ConfigReader.load(tree, configPath == null ? "(none)" : configPath.toString(),
-                    text == null ? "" : text, w);
-        }
-        warnings = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        ConfigReader.Read read = ConfigReader.load(tree, configPath == null ? "(none)" : configPath.toString(),
+                text == null ? "" : text);
+        config = read.configuration();
+        diagnostics = read.diagnostics();
         // The values and shown entries the first change is compared with are recorded when that
         // change comes (or prepareChanges is called): the first page does not wait for them.
     }
@@ -147,7 +145,7 @@ public final class ConfigSession {
 
     /** What reading the config printed (the kernel's warnings). */
     public List<String> warnings() {
-        return warnings;
+        return diagnostics.stream().map(Diagnostic::text).toList();
     }
 
     /** The configuration as it is now (read it only; change it through the session). */
@@ -574,13 +572,12 @@ public final class ConfigSession {
      */
     private Change applyLines(List<String> lines, String description, java.util.function.Predicate<Configuration> check) {
         String added = String.join("\n", lines) + "\n";
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         Configuration next = config.copyUserValues();
-        ConfigReader reader = new ConfigReader(tree, next, quiet, PREFIX, false);
+        ConfigReader reader = new ConfigReader(tree, next, new Diagnostics(), PREFIX, false);
         reader.apply(name(), added);
         reader.afterRead();
         if (!check.test(next)) {
-            next = ConfigReader.load(tree, name(), userValuesText() + added, quiet);
+            next = ConfigReader.load(tree, name(), userValuesText() + added).configuration();
         }
         return commit(config, next, description);
     }
@@ -918,7 +915,7 @@ public final class ConfigSession {
     private Explainer explainer() {
         if (explainer == null) {
             String label = configPath == null ? "session" : configPath.getFileName().toString();
-            explainer = new Explainer(tree, config, label, userValuesText(), warnings);
+            explainer = new Explainer(tree, config, label, userValuesText(), diagnostics);
         }
         return explainer;
     }
@@ -1059,7 +1056,7 @@ public final class ConfigSession {
         if (s != null && !s.isConstant() && s.isDefined()) {
             return s;
         }
-        String guess = Explainer.suggestion(tree, name);
+        String guess = DidYouMean.closest(tree, name);
         throw new KconfigException("unknown symbol " + given + (guess == null ? "" : " (did you mean " + guess + "?)"));
     }
 }

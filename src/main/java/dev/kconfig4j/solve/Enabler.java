@@ -1,6 +1,8 @@
 package dev.kconfig4j.solve;
 
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.confdata.ConfigFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
 import dev.kconfig4j.expr.Expr;
@@ -12,9 +14,6 @@ import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.Type;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,25 +70,28 @@ public final class Enabler {
      * @param text the config's text
      */
     public Enabler(Kconfig tree, String name, String text) {
-        this(tree, name, text, INITIAL_CONE, CONE_STEP);
+        this(tree, ConfigFile.of(name, text));
+    }
+
+    /** For the config file {@code file} (read once, shared with whoever asks for the enabling). */
+    public Enabler(Kconfig tree, ConfigFile file) {
+        this(tree, file, INITIAL_CONE, CONE_STEP);
     }
 
     /** With the cone's first size and growth step given (tests use tiny ones to exercise refinement). */
     Enabler(Kconfig tree, String name, String text, int initialCone, int coneStep) {
+        this(tree, ConfigFile.of(name, text), initialCone, coneStep);
+    }
+
+    private Enabler(Kconfig tree, ConfigFile file, int initialCone, int coneStep) {
         this.initialCone = initialCone;
         this.coneStep = coneStep;
         this.tree = tree;
-        this.name = name;
+        this.name = file.name();
         this.read = tree.newConfiguration();
-        new ConfigReader(tree, read, quiet(), "CONFIG_", false).read(name, text);
+        new ConfigReader(tree, read, new Diagnostics(), "CONFIG_", false).read(file.name(), file.text());
         this.base = evaluate(List.of());
-        for (String line : text.split("\n")) {
-            ConfigReader.Assignment a = ConfigReader.parseLine(line.endsWith("\r") ? line.substring(0, line.length() - 1)
-                    : line, "CONFIG_");
-            if (a != null) {
-                previous.put(a.name(), a.value());
-            }
-        }
+        file.assignments().forEach((symbol, line) -> previous.put(symbol, line.value()));
         int i = 0;
         for (Menu m : tree.menusInOrder()) {
             if (m.symbol() != null) {
@@ -106,7 +108,7 @@ public final class Enabler {
     /** The config with {@code lines} appended, settled as olddefconfig settles a config it reads. */
     public Configuration evaluate(List<Assignment> lines) {
         Configuration c = read.copyUserValues();
-        ConfigReader reader = new ConfigReader(tree, c, quiet(), "CONFIG_", false);
+        ConfigReader reader = new ConfigReader(tree, c, new Diagnostics(), "CONFIG_", false);
         StringBuilder text = new StringBuilder();
         for (Assignment a : lines) {
             text.append(a.line()).append('\n');
@@ -492,9 +494,5 @@ public final class Enabler {
 
     private static long millis(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
-    }
-
-    private static PrintStream quiet() {
-        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package dev.kconfig4j.solve;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.confdata.ConfigWriter;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.symbol.Symbol;

@@ -3,7 +3,7 @@ package dev.kconfig4j.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.session.Change;
 import dev.kconfig4j.session.ConfigSession;
 import dev.kconfig4j.session.EnablePlan;

@@ -169,7 +169,7 @@ public final class Categories {
         // Every failing term is a probe: a macro in the dependency itself (depends on
         // $(success,...)), a symbol the toolchain decides, or a finding it decided.
         List<String> blockers = f.cause().blockers();
-        return blockers.isEmpty() ? f.cause().text().contains(UpgradeGuard.MACRO_TERM)
+        return blockers.isEmpty() ? f.cause().text().contains(Causes.MACRO_TERM)
                 : blockers.stream().allMatch(b -> newToolchain.decides(b) || toolchainFindings.contains(b));
     }
 

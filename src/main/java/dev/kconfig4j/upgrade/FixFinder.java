@@ -1,6 +1,7 @@
 package dev.kconfig4j.upgrade;
 
 import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.confdata.ConfigFile;
 import dev.kconfig4j.solve.Answer;
 import dev.kconfig4j.solve.Assignment;
 import dev.kconfig4j.solve.Conflict;
@@ -48,9 +49,9 @@ final class FixFinder {
     record Target(Symbol symbol, String value) {
     }
 
-    FixFinder(Kconfig tree, String name, String base) {
-        this.enabler = new Enabler(tree, name, base);
-        this.userSet = UpgradeGuard.userValues(base).keySet();
+    FixFinder(Kconfig tree, ConfigFile base) {
+        this.enabler = new Enabler(tree, base);
+        this.userSet = base.assignments().keySet();
     }
 
     /**

@@ -10,9 +10,6 @@ import dev.kconfig4j.kbuild.KbuildTree;
 import dev.kconfig4j.kbuild.ObjectRule;
 import dev.kconfig4j.kbuild.Values;
 import dev.kconfig4j.symbol.Configuration;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,8 +187,8 @@ public final class KernelImage {
             oldWalk = CompletableFuture.supplyAsync(() -> KbuildTree.walk(oldSrc, arch, candidates, oldScan.join()));
             newWalk = CompletableFuture.supplyAsync(() -> KbuildTree.walk(newSrc, arch, candidates, newScan.join()));
         }
-        Configuration oldConfig = ConfigReader.load(oldTree, name, text, nullStream());
-        Configuration newConfig = ConfigReader.load(newTree, name, text, nullStream());
+        Configuration oldConfig = ConfigReader.load(oldTree, name, text).configuration();
+        Configuration newConfig = ConfigReader.load(newTree, name, text).configuration();
         KbuildMap oldMap = oldWalk.join();
         KbuildMap newMap = newWalk.join();
         if (oldMap == null && newMap == null) {
@@ -422,10 +419,6 @@ public final class KernelImage {
 
     private static long millis(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static PrintStream nullStream() {
-        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     }
 
     // ======================================================================

@@ -2,7 +2,7 @@ package dev.kconfig4j.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.session.ConfigSession;
 import dev.kconfig4j.session.EnablePlan;
 import dev.kconfig4j.session.SearchQuery;

@@ -50,7 +50,7 @@ public class EvaluateBenchmark {
 
     @Benchmark
     public String olddefconfig() {
-        Configuration values = ConfigReader.load(tree, ".config", config, quiet);
+        Configuration values = ConfigReader.load(tree, ".config", config).configuration();
         return new ConfigWriter(tree, values, "CONFIG_").dotConfig();
     }
 }

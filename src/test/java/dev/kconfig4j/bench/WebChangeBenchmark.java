@@ -114,7 +114,7 @@ public class WebChangeBenchmark {
 
     @Benchmark
     public Configuration olddefconfig() {
-        return ConfigReader.load(tree, ".config", config, quiet);
+        return ConfigReader.load(tree, ".config", config).configuration();
     }
 
     @Benchmark

@@ -3,7 +3,7 @@ package dev.kconfig4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.support.ConfRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

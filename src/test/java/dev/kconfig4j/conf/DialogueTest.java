@@ -2,6 +2,7 @@ package dev.kconfig4j.conf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
@@ -50,7 +51,7 @@ class DialogueTest {
         Kconfig tree = Kconfig.load(Kconfig.Options.of(dir, "Kconfig", env, dir), out, err);
         Configuration config = tree.newConfiguration();
         if (init != null) {
-            ConfigReader reader = new ConfigReader(tree, config, err, "CONFIG_", false);
+            ConfigReader reader = new ConfigReader(tree, config, Diagnostics.printingTo(err), "CONFIG_", false);
             reader.read(".config", init);
             reader.afterRead();
         }

@@ -85,7 +85,7 @@ public class ConformanceTest {
         PrintStream discard = new PrintStream(java.io.OutputStream.nullOutputStream());
         try {
             Kconfig.load(cached, discard, discard);
-        } catch (dev.kconfig4j.KconfigException e) {
+        } catch (dev.kconfig4j.diagnostic.KconfigException e) {
             // A tree that does not load has no snapshot: the load below fails as it should.
         }
         Kconfig tree = Kconfig.load(cached, out, err);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.impact.ImpactReport.ChangeKind;
 import dev.kconfig4j.impact.ImpactReport.ConfigImpact;
 import dev.kconfig4j.impact.ImpactReport.ConfigLosses;

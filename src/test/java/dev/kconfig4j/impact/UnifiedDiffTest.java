@@ -3,7 +3,7 @@ package dev.kconfig4j.impact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -53,7 +53,7 @@ class Linux612KbuildTest {
     }
 
     private static Configuration load(String name) throws IOException {
-        return ConfigReader.load(kconfig, name, config(name), QUIET);
+        return ConfigReader.load(kconfig, name, config(name)).configuration();
     }
 
     /** file:line of every line a grep for the pattern finds in the tree's Makefiles and Kbuild files. */

@@ -111,7 +111,7 @@ class ModuleOriginsTest {
     }
 
     private ModuleOrigins origins(String config) {
-        Configuration c = ConfigReader.load(kconfig, ".config", "CONFIG_MODULES=y\n" + config, QUIET);
+        Configuration c = ConfigReader.load(kconfig, ".config", "CONFIG_MODULES=y\n" + config).configuration();
         return ModuleOrigins.of(map, map.evaluate(Values.of(c)), c);
     }
 

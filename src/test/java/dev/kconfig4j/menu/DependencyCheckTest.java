@@ -2,6 +2,7 @@ package dev.kconfig4j.menu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.parse.Parser;
 import dev.kconfig4j.preprocess.Preprocessor;
@@ -28,10 +29,11 @@ class DependencyCheckTest {
         PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         SymbolTable symbols = new SymbolTable();
         Preprocessor pp = new Preprocessor(Map.of(), dir, System.out, err, ProbeCache.disabled());
-        var syntax = new Parser(dir, dir, symbols, pp, err).parse("Kconfig");
-        var built = new MenuBuilder(symbols, dialect, err).build(syntax);
+        Diagnostics diagnostics = Diagnostics.printingTo(err);
+        var syntax = new Parser(dir, dir, symbols, pp, diagnostics).parse("Kconfig");
+        var built = new MenuBuilder(symbols, dialect, diagnostics).build(syntax);
         symbols.freeze();
-        boolean found = DependencyCheck.check(symbols, built.root(), dialect, err);
+        boolean found = DependencyCheck.check(symbols, built.root(), dialect, diagnostics);
         return (found ? "" : "none\n") + bytes.toString(StandardCharsets.UTF_8);
     }
 

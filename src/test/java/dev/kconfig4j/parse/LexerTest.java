@@ -2,6 +2,7 @@ package dev.kconfig4j.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.support.ConfRun;
 import java.io.OutputStream;
@@ -23,7 +24,7 @@ class LexerTest {
 
     /** Each logical line as "line: token token ...", tokens in {@link Token#toString()} form, kinds of operators by name. */
     private static List<String> lines(String text) {
-        Lexer lexer = new Lexer("Kconfig", text, new Preprocessor(Map.of(), Path.of("."), QUIET, QUIET), QUIET);
+        Lexer lexer = new Lexer("Kconfig", text, new Preprocessor(Map.of(), Path.of("."), QUIET, QUIET), new Diagnostics());
         List<String> out = new ArrayList<>();
         for (Lexer.Line l = lexer.nextLine(); l != null; l = lexer.nextLine()) {
             StringBuilder sb = new StringBuilder().append(l.location().line()).append(':');

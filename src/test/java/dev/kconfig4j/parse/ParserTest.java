@@ -2,6 +2,7 @@ package dev.kconfig4j.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.symbol.SymbolTable;
 import java.io.IOException;
@@ -33,7 +34,7 @@ class ParserTest {
             Files.writeString(dir.resolve(files[i]), files[i + 1]);
         }
         Preprocessor pp = new Preprocessor(Map.of(), dir, QUIET, QUIET);
-        List<Statement> syntax = new Parser(dir, dir, new SymbolTable(), pp, QUIET).parse("Kconfig");
+        List<Statement> syntax = new Parser(dir, dir, new SymbolTable(), pp, new Diagnostics()).parse("Kconfig");
         StringBuilder sb = new StringBuilder();
         print(syntax, 0, sb);
         return sb.toString();

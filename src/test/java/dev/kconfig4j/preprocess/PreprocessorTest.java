@@ -3,7 +3,7 @@ package dev.kconfig4j.preprocess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.kconfig4j.solve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.diagnostic.KconfigException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -3,6 +3,7 @@ package dev.kconfig4j.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.confdata.ConfigFile;
 import dev.kconfig4j.conformance.ConformanceTest;
 import dev.kconfig4j.conformance.GoldenCase;
 import java.io.IOException;
@@ -119,9 +120,7 @@ class DebianUpgradeTest {
     /** name -> value as a config file states it (n for "is not set"). */
     private static Map<String, String> values(String text) {
         Map<String, String> out = new HashMap<>();
-        for (UpgradeGuard.UserValue u : UpgradeGuard.userValues(text).values()) {
-            out.put(u.name(), u.text());
-        }
+        ConfigFile.of(".config", text).assignments().forEach((symbol, line) -> out.put(symbol, line.value()));
         return out;
     }
 }

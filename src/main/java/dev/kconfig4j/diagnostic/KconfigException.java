@@ -1,4 +1,4 @@
-package dev.kconfig4j;
+package dev.kconfig4j.diagnostic;
 
 /**
  * An error the user caused (bad Kconfig file, unreadable config, failing {@code $(error-if,...)}),

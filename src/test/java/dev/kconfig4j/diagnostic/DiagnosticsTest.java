@@ -1,0 +1,90 @@
+package dev.kconfig4j.diagnostic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.confdata.ConfigReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loading a tree and reading a config give their warnings as values: location, severity, the
+ * message, and the text the kernel's conf prints for it (which a listener prints, in order).
+ */
+class DiagnosticsTest {
+    @TempDir
+    Path dir;
+
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    private Kconfig load(String kconfig, Diagnostics diagnostics) throws IOException {
+        Files.writeString(dir.resolve("Kconfig"), kconfig);
+        return Kconfig.load(Kconfig.Options.of(dir, "Kconfig", Map.of("KERNELVERSION", "6.12"), dir), QUIET, QUIET,
+                diagnostics);
+    }
+
+    @Test
+    void aTreeKeepsTheWarningsOfLoadingIt() throws IOException {
+        Kconfig tree = load("""
+                config A
+                \tbool "a"
+                \toption bogus
+                config A
+                \ttristate
+                """, new Diagnostics());
+        assertThat(tree.diagnostics()).containsExactly(
+                new Diagnostic(Diagnostic.Severity.WARNING, "Kconfig", 3, "ignoring unknown option bogus",
+                        "Kconfig:3:warning: ignoring unknown option bogus"),
+                new Diagnostic(Diagnostic.Severity.WARNING, "Kconfig", 5,
+                        "ignoring type redefinition of 'A' from 'bool' to 'tristate'",
+                        "Kconfig:5:warning: ignoring type redefinition of 'A' from 'bool' to 'tristate'"));
+    }
+
+    @Test
+    void aListenerPrintsEachAsTheKernelDoes() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        load("config A\n\tbool \"a\"\n\tdefault y\n\toption bogus\n",
+                Diagnostics.printingTo(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("Kconfig:4:warning: ignoring unknown option bogus\n");
+    }
+
+    @Test
+    void aFailedLoadLeavesItsErrorWithTheCaller() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        assertThatThrownBy(() -> load("""
+                config A
+                \tbool "a"
+                \tdepends on B
+                config B
+                \tbool "b"
+                \tdepends on C
+                config C
+                \tbool "c"
+                \tdepends on A
+                """, diagnostics)).isInstanceOf(KconfigException.class);
+        assertThat(diagnostics.list()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(Diagnostic.Severity.ERROR);
+            assertThat(d.file() + ":" + d.line()).isEqualTo("Kconfig:1");
+            assertThat(d.text()).startsWith("error: recursive dependency detected!\n\tsymbol A depends on B\n");
+        });
+    }
+
+    @Test
+    void readingAConfigGivesItsWarnings() throws IOException {
+        Kconfig tree = load("config A\n\tbool \"a\"\n", new Diagnostics());
+        ConfigReader.Read read = ConfigReader.load(tree, "my.config", "CONFIG_A=m\nCONFIG_A=y\n# CONFIG_A is not set\n");
+        assertThat(read.diagnostics()).extracting(Diagnostic::text).containsExactly(
+                "my.config:1:warning: symbol value 'm' invalid for A",
+                "my.config:3:warning: override: reassigning to symbol A");
+        assertThat(read.configuration().string(tree.symbols().find("A"))).isEqualTo("n");
+    }
+}
