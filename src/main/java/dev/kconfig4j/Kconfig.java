@@ -6,6 +6,7 @@ import dev.kconfig4j.menu.DependencyCheck;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.menu.MenuBuilder;
 import dev.kconfig4j.menu.PropertyCheck;
+import dev.kconfig4j.menu.TransitionalCheck;
 import dev.kconfig4j.parse.Parser;
 import dev.kconfig4j.parse.Statement;
 import dev.kconfig4j.preprocess.Preprocessor;
@@ -120,7 +121,8 @@ public final class Kconfig {
         Preprocessor pp = new Preprocessor(options.environment(), options.workingDirectory(), parseOut, parseErr,
                 java.nio.charset.StandardCharsets.UTF_8, probes, policy);
         SymbolTable symbols = new SymbolTable();
-        Parser parser = new Parser(options.srctree(), options.workingDirectory(), symbols, pp, parseErr);
+        Parser parser = new Parser(options.srctree(), options.workingDirectory(), symbols, pp, parseErr)
+                .dialect(dialect);
         if (recording != null) {
             parser.onFileRead(recording::fileRead);
         }
@@ -139,9 +141,16 @@ public final class Kconfig {
             Map<String, String> usedEnvironment, PrintStream err, boolean fromSnapshot) {
         MenuBuilder.Result built = new MenuBuilder(symbols, dialect, err).build(syntax);
         symbols.freeze();
-        PropertyCheck.warn(menusInOrder(built.root()), err);
-        if (DependencyCheck.check(symbols, built.root(), dialect, err)) {
+        List<Menu> menus = menusInOrder(built.root());
+        PropertyCheck.warn(built.root(), err);
+        // Both checks report all they find before the load fails, in the kernel's order.
+        boolean cycle = DependencyCheck.check(symbols, built.root(), dialect, err);
+        boolean transitional = TransitionalCheck.check(symbols, menus, err);
+        if (cycle) {
             throw KconfigException.alreadyReported("recursive dependency detected");
+        }
+        if (transitional) {
+            throw KconfigException.alreadyReported("transitional symbols can only have help sections");
         }
         Kconfig tree = new Kconfig(options, dialect, symbols, built, Collections.unmodifiableList(syntax),
                 new LinkedHashMap<>(usedEnvironment));

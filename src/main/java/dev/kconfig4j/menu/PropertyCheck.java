@@ -13,23 +13,59 @@ import java.util.Set;
 
 /**
  * The kernel's sanity warnings about properties that cannot work as written, printed once per
- * symbol in menu order when a tree is loaded: a range or numeric default naming something that
- * is not a number ({@code range 1 NR_CPUS} where NR_CPUS does not exist), a default of a
- * string/int/hex symbol that is an expression, a range on a non-number, a select on or of a
- * non-bool/tristate symbol. They are warnings: the tree still loads.
+ * symbol when a tree is loaded: a symbol defined without a type, a range or numeric default
+ * naming something that is not a number ({@code range 1 NR_CPUS} where NR_CPUS does not exist), a
+ * default of a string/int/hex symbol that is an expression, a range on a non-number, a select on
+ * or of a non-bool/tristate symbol; and up to 6.1 a choice member without a prompt or with a
+ * default (6.12 refuses those when parsing). They are warnings: the tree still loads.
+ *
+ * <p>The order is the kernel's (checked against conf 5.10 to 7.3): the menu tree as restructured,
+ * children before their parent, so the entries a symbol adopted (those after it that depend on
+ * it) come before it; a choice's member warnings come after all its members' other warnings.
  */
 public final class PropertyCheck {
     private PropertyCheck() {
     }
 
-    public static void warn(List<Menu> menusInOrder, PrintStream err) {
-        Set<Symbol> done = new HashSet<>();
-        for (Menu m : menusInOrder) {
-            Symbol s = m.symbol();
-            if (s == null || s.isChoice() || !done.add(s)) {
-                continue;
+    public static void warn(Menu root, PrintStream err) {
+        walk(root, new HashSet<>(), err);
+    }
+
+    private static void walk(Menu node, Set<Symbol> done, PrintStream err) {
+        for (Menu k : node.children()) {
+            walk(k, done, err);
+        }
+        Symbol s = node.symbol();
+        if (s == null) {
+            return;
+        }
+        if (s.isChoice()) {
+            for (Menu k : node.children()) {
+                checkChoiceMember(k, err);
+            }
+        } else if (done.add(s)) {
+            if (s.type() == Type.UNKNOWN) {
+                err.printf("%s:%d:warning: config symbol defined without type%n", node.location().file(),
+                        node.location().line());
             }
             check(s, err);
+        }
+    }
+
+    /** Up to 6.1 a choice member without a prompt, or with a default of its own, is only warned about. */
+    private static void checkChoiceMember(Menu member, PrintStream err) {
+        if (member.kind() != Menu.Kind.SYMBOL) {
+            return;
+        }
+        if (!member.hasPrompt()) {
+            err.printf("%s:%d:warning: choice value must have a prompt%n", member.location().file(),
+                    member.location().line());
+        }
+        for (Property.Default d : member.symbol().defaults()) {
+            if (d.menu() == member) {
+                err.printf("%s:%d:warning: defaults for choice values not supported%n", d.location().file(),
+                        d.location().line());
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.kconfig4j.parse;
 
 import dev.kconfig4j.KconfigException;
+import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.symbol.Symbol;
@@ -41,9 +42,16 @@ public final class Parser {
      * bound, with {@link #MAX_BLOCK_DEPTH}, keeps every dependency within the evaluator's stack.
      */
     private static final int MAX_OPERATORS = 5_000;
+    private static final java.util.Set<String> INVALID_IN_CHOICE = java.util.Set.of("menu", "menuconfig", "choice",
+            "source", "mainmenu");
     private int expressionDepth;
     private int operators;
     private int blockDepth;
+    /** How many {@code choice} blocks enclose the entry being read. */
+    private int choiceDepth;
+    private Dialect dialect = Dialect.newest();
+    /** Whether an error was reported that lets the parse go on but fails it at the end. */
+    private boolean failed;
 
     private final Path srctree;
     private final Path workingDirectory;
@@ -81,13 +89,32 @@ public final class Parser {
         return this;
     }
 
+    /**
+     * Reads the syntax of {@code dialect} (by default the newest): which keywords exist
+     * ({@code option} up to 5.x, {@code modules} from 6.1, {@code transitional} from 7.x), what a
+     * {@code choice} block may hold, and where syntax errors are reported. From 6.12 (see
+     * {@link Dialect#refusesBadChoiceMembers()}) every entry inside a {@code choice} block must
+     * have a prompt and be bool, and if it does, may not have a default, and the choice must have
+     * a prompt: each entry that breaks this is an error at once ({@code choice member must have a
+     * prompt}, {@code choice member must be bool} at the entry's line, else {@code defaults for
+     * choice values not supported} at each default's), the parse goes on, and fails at the end.
+     */
+    public Parser dialect(Dialect dialect) {
+        this.dialect = dialect;
+        return this;
+    }
+
     /** Parses the top-level Kconfig file (normally {@code Kconfig}) and everything it sources. */
     public List<Statement> parse(String file) {
         Path p = resolve(file);
         if (p == null) {
             throw new KconfigException("can't open file \"" + file + "\"");
         }
-        return parseFile(file, p, null);
+        List<Statement> statements = parseFile(file, p, null);
+        if (failed) {
+            throw KconfigException.alreadyReported("invalid choice members");
+        }
+        return statements;
     }
 
     private Path resolve(String name) {
@@ -209,7 +236,10 @@ public final class Parser {
             }
             if (line == null) {
                 if (end != null) {
-                    warnings.printf("%s:%d: syntax error%n", lexer.file(), lexer.lineCount() + 1);
+                    // Up to 6.1 the end of the input has no file name, and is a line further.
+                    boolean late = dialect.reportsSyntaxErrorsOnNextLine();
+                    warnings.printf("%s:%d: syntax error%n", late ? "<none>" : lexer.file(),
+                            lexer.lineCount() + (late ? 2 : 1));
                     throw new KconfigException(opened.file(), opened.line(), "missing end statement for this entry");
                 }
                 return out;
@@ -217,6 +247,10 @@ public final class Parser {
             Token first = line.first();
             String kw = first.kind() == Token.Kind.WORD ? first.text() : "";
             Location loc = line.location();
+            if (choiceDepth > 0 && INVALID_IN_CHOICE.contains(kw)) {
+                // A choice holds config entries, comments and if blocks only.
+                throw syntax(loc, "invalid statement");
+            }
             switch (kw) {
                 case "endmenu", "endchoice", "endif" -> {
                     expectEnd(line, 1);
@@ -281,7 +315,7 @@ public final class Parser {
     }
 
     private KconfigException syntax(Location loc, String detail) {
-        warnings.printf("%s:%d: syntax error%n", loc.file(), loc.line());
+        warnings.printf("%s:%d: syntax error%n", loc.file(), loc.line() + (dialect.reportsSyntaxErrorsOnNextLine() ? 1 : 0));
         return new KconfigException(loc.file(), loc.line(), detail);
     }
 
@@ -305,7 +339,47 @@ public final class Parser {
             throw syntax(line.location(), "invalid statement");
         }
         Symbol sym = symbols.lookup(t.get(1).text());
-        return new Statement.Config(line.location(), sym, menuconfig, parseAttributes(Context.CONFIG));
+        Statement.Config config = new Statement.Config(line.location(), sym, menuconfig, parseAttributes(Context.CONFIG));
+        if (choiceDepth > 0 && dialect.refusesBadChoiceMembers()) {
+            checkChoiceMember(config);
+        }
+        return config;
+    }
+
+    private void checkChoiceMember(Statement.Config c) {
+        boolean prompt = false;
+        Type type = null;
+        List<Attribute.Default> defaults = new ArrayList<>();
+        for (Attribute a : c.attributes()) {
+            if (a instanceof Attribute.TypeDecl t) {
+                prompt |= t.prompt() != null;
+                type = t.type();
+            } else if (a instanceof Attribute.Prompt) {
+                prompt = true;
+            } else if (a instanceof Attribute.Default d) {
+                defaults.add(d);
+                if (d.type() != null) {
+                    type = d.type();
+                }
+            }
+        }
+        Location at = c.location();
+        if (!prompt) {
+            memberError(at, "choice member must have a prompt");
+        }
+        if (type != Type.BOOL) {
+            memberError(at, "choice member must be bool");
+        }
+        if (prompt && type == Type.BOOL) {
+            for (Attribute.Default d : defaults) {
+                memberError(d.location(), "defaults for choice values not supported");
+            }
+        }
+    }
+
+    private void memberError(Location at, String message) {
+        warnings.printf("%s:%d: error: %s%n", at.file(), at.line(), message);
+        failed = true;
     }
 
     private Statement parseChoice(Lexer.Line line) {
@@ -318,7 +392,17 @@ public final class Parser {
         }
         Symbol sym = symbols.newChoice(name);
         List<Attribute> attrs = parseAttributes(Context.CHOICE);
-        List<Statement> body = parseBlock("endchoice", line.location());
+        if (dialect.refusesBadChoiceMembers() && attrs.stream().noneMatch(a -> a instanceof Attribute.Prompt
+                || a instanceof Attribute.TypeDecl td && td.prompt() != null)) {
+            memberError(line.location(), "choice must have a prompt");
+        }
+        List<Statement> body;
+        choiceDepth++;
+        try {
+            body = parseBlock("endchoice", line.location());
+        } finally {
+            choiceDepth--;
+        }
         return new Statement.Choice(line.location(), sym, attrs, body);
     }
 
@@ -456,13 +540,16 @@ public final class Parser {
                 return new Attribute.Flag(loc, Attribute.FlagKind.OPTIONAL, null);
             }
             case "modules" -> {
-                if (ctx != Context.CONFIG) {
+                if (ctx != Context.CONFIG || !dialect.hasModulesKeyword()) {
                     throw syntax(loc, "invalid statement");
                 }
                 c.expectEnd();
                 return new Attribute.Flag(loc, Attribute.FlagKind.MODULES, null);
             }
             case "transitional" -> {
+                if (!dialect.hasTransitionalSymbols()) {
+                    throw syntax(loc, "unknown statement \"transitional\"");
+                }
                 if (ctx != Context.CONFIG) {
                     throw syntax(loc, "invalid statement");
                 }
@@ -470,6 +557,9 @@ public final class Parser {
                 return new Attribute.Flag(loc, Attribute.FlagKind.TRANSITIONAL, null);
             }
             case "option" -> {
+                if (!dialect.hasOptionAttributes()) {
+                    throw syntax(loc, "unknown statement \"option\"");
+                }
                 if (ctx != Context.CONFIG) {
                     throw syntax(loc, "invalid statement");
                 }
@@ -487,17 +577,9 @@ public final class Parser {
                         c.expectEnd();
                         return new Attribute.Flag(loc, Attribute.FlagKind.ALLNOCONFIG_Y, null);
                     }
-                    case "env" -> {
-                        if (!c.accept(Token.Kind.EQUAL)) {
-                            throw syntax(loc, "invalid statement");
-                        }
-                        String value = c.string();
-                        c.expectEnd();
-                        return new Attribute.Flag(loc, Attribute.FlagKind.ENV, value);
-                    }
                     default -> {
-                        warnings.printf("%s:%d:warning: ignoring unknown option %s%n", loc.file(), loc.line(), name);
-                        return new Attribute.Flag(loc, Attribute.FlagKind.UNKNOWN_OPTION, name);
+                        // conf 5.10 refuses any other option (and env) as an invalid statement.
+                        throw syntax(loc, "invalid statement");
                     }
                 }
             }

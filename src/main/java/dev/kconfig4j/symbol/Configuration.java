@@ -171,10 +171,31 @@ public final class Configuration {
     }
 
     public void clearUser(Symbol s) {
+        forgetUser(s);
+        invalidate();
+    }
+
+    /**
+     * Drops the user value the way the kernel does after reading a config (up to 6.1), without
+     * computing the other symbols again: what they computed from the old value stays until
+     * something else changes. {@code recompute}: this symbol itself is computed again on its next
+     * use (an out-of-range value); otherwise even its own value stays (an invisible symbol's).
+     * A tristate choice read as y whose member is missing from the input keeps y this way.
+     */
+    public void dropUserAfterRead(Symbol s, boolean recompute) {
+        forgetUser(s);
+        if (recompute) {
+            int id = s.id();
+            started[id] = 0;
+            visibleDone[id] = 0;
+            depsDone[id] = 0;
+        }
+    }
+
+    private void forgetUser(Symbol s) {
         hasUser[s.id()] = false;
         userTri[s.id()] = null;
         userString[s.id()] = null;
-        invalidate();
     }
 
     /**
