@@ -8,6 +8,7 @@ import dev.kconfig4j.menu.MenuBuilder;
 import dev.kconfig4j.menu.PropertyCheck;
 import dev.kconfig4j.menu.TransitionalCheck;
 import dev.kconfig4j.parse.Parser;
+import dev.kconfig4j.parse.SourceFiles;
 import dev.kconfig4j.parse.Statement;
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.preprocess.ProbeCache;
@@ -92,6 +93,15 @@ public final class Kconfig {
      * @throws KconfigException for any error in the tree, with its location
      */
     public static Kconfig load(Options options, PrintStream out, PrintStream err) {
+        return load(options, SourceFiles.DISK, out, err);
+    }
+
+    /**
+     * As {@link #load(Options, PrintStream, PrintStream)}, reading the Kconfig files from
+     * {@code files} (a git revision's object database, say) instead of the file system; such a
+     * tree is always parsed (a {@link TreeSnapshot} checks the files on disk).
+     */
+    public static Kconfig load(Options options, SourceFiles files, PrintStream out, PrintStream err) {
         Dialect dialect = options.dialect();
         if (dialect == null) {
             Dialect.Selection chosen = Dialect.choose(options.environment().get("KCONFIG4J_DIALECT"),
@@ -105,7 +115,7 @@ public final class Kconfig {
         ProbeCache probes = options.probeCache() != null ? options.probeCache() : ProbeCache.disabled();
         // A snapshot of an earlier parse stands in for parsing when nothing it depends on changed
         // (TreeSnapshot says what); only where every probe may run and is cached.
-        TreeSnapshot snapshot = policy.mode() != ShellPolicy.Mode.ALLOW ? null
+        TreeSnapshot snapshot = policy.mode() != ShellPolicy.Mode.ALLOW || files != SourceFiles.DISK ? null
                 : TreeSnapshot.slot(probes, options.srctree(), options.file(), options.workingDirectory(),
                         dialect.name(), options.environment(), err);
         if (snapshot != null) {
@@ -122,7 +132,7 @@ public final class Kconfig {
                 java.nio.charset.StandardCharsets.UTF_8, probes, policy);
         SymbolTable symbols = new SymbolTable();
         Parser parser = new Parser(options.srctree(), options.workingDirectory(), symbols, pp, parseErr)
-                .dialect(dialect);
+                .dialect(dialect).files(files);
         if (recording != null) {
             parser.onFileRead(recording::fileRead);
         }
@@ -142,10 +152,13 @@ public final class Kconfig {
         MenuBuilder.Result built = new MenuBuilder(symbols, dialect, err).build(syntax);
         symbols.freeze();
         List<Menu> menus = menusInOrder(built.root());
-        PropertyCheck.warn(built.root(), err);
-        // Both checks report all they find before the load fails, in the kernel's order.
+        boolean memberDefaults = PropertyCheck.warn(built.root(), dialect, err);
+        // Every check reports all it finds before the load fails, in the kernel's order.
         boolean cycle = DependencyCheck.check(symbols, built.root(), dialect, err);
         boolean transitional = TransitionalCheck.check(symbols, menus, err);
+        if (memberDefaults) {
+            throw KconfigException.alreadyReported("defaults for choice values not supported");
+        }
         if (cycle) {
             throw KconfigException.alreadyReported("recursive dependency detected");
         }

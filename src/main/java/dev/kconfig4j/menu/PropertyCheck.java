@@ -1,5 +1,6 @@
 package dev.kconfig4j.menu;
 
+import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.symbol.Numbers;
@@ -17,7 +18,8 @@ import java.util.Set;
  * naming something that is not a number ({@code range 1 NR_CPUS} where NR_CPUS does not exist), a
  * default of a string/int/hex symbol that is an expression, a range on a non-number, a select on
  * or of a non-bool/tristate symbol; and up to 6.1 a choice member without a prompt or with a
- * default (6.12 refuses those when parsing). They are warnings: the tree still loads.
+ * default. They are warnings: the tree still loads. (6.12 refuses a member without a prompt when
+ * parsing, and a member's default after these warnings.)
  *
  * <p>The order is the kernel's (checked against conf 5.10 to 7.3): the menu tree as restructured,
  * children before their parent, so the entries a symbol adopted (those after it that depend on
@@ -27,21 +29,47 @@ public final class PropertyCheck {
     private PropertyCheck() {
     }
 
-    public static void warn(Menu root, PrintStream err) {
-        walk(root, new HashSet<>(), err);
+    /**
+     * Prints the warnings; from 6.12 then refuses every default of a choice member with an error
+     * ({@code defaults for choice values not supported}, at each default, in menu order) and
+     * returns whether there was one: the caller fails the load after its other checks.
+     */
+    public static boolean warn(Menu root, Dialect dialect, PrintStream err) {
+        boolean strict = dialect.refusesBadChoiceMembers();
+        walk(root, new HashSet<>(), !strict, err);
+        return strict && refuseMemberDefaults(root, err);
     }
 
-    private static void walk(Menu node, Set<Symbol> done, PrintStream err) {
+    private static boolean refuseMemberDefaults(Menu node, PrintStream err) {
+        boolean found = false;
         for (Menu k : node.children()) {
-            walk(k, done, err);
+            if (node.kind() == Menu.Kind.CHOICE && k.kind() == Menu.Kind.SYMBOL) {
+                for (Property.Default d : k.symbol().defaults()) {
+                    if (d.menu() == k) {
+                        err.printf("%s:%d: error: defaults for choice values not supported%n", d.location().file(),
+                                d.location().line());
+                        found = true;
+                    }
+                }
+            }
+            found |= refuseMemberDefaults(k, err);
+        }
+        return found;
+    }
+
+    private static void walk(Menu node, Set<Symbol> done, boolean memberWarnings, PrintStream err) {
+        for (Menu k : node.children()) {
+            walk(k, done, memberWarnings, err);
         }
         Symbol s = node.symbol();
         if (s == null) {
             return;
         }
         if (s.isChoice()) {
-            for (Menu k : node.children()) {
-                checkChoiceMember(k, err);
+            if (memberWarnings) {
+                for (Menu k : node.children()) {
+                    checkChoiceMember(k, err);
+                }
             }
         } else if (done.add(s)) {
             if (s.type() == Type.UNKNOWN) {

@@ -50,6 +50,7 @@ public final class Parser {
     /** How many {@code choice} blocks enclose the entry being read. */
     private int choiceDepth;
     private Dialect dialect = Dialect.newest();
+    private SourceFiles files = SourceFiles.DISK;
     /** Whether an error was reported that lets the parse go on but fails it at the end. */
     private boolean failed;
 
@@ -94,13 +95,18 @@ public final class Parser {
      * ({@code option} up to 5.x, {@code modules} from 6.1, {@code transitional} from 7.x), what a
      * {@code choice} block may hold, and where syntax errors are reported. From 6.12 (see
      * {@link Dialect#refusesBadChoiceMembers()}) every entry inside a {@code choice} block must
-     * have a prompt and be bool, and if it does, may not have a default, and the choice must have
-     * a prompt: each entry that breaks this is an error at once ({@code choice member must have a
-     * prompt}, {@code choice member must be bool} at the entry's line, else {@code defaults for
-     * choice values not supported} at each default's), the parse goes on, and fails at the end.
+     * have a prompt and be bool, and the choice must have a prompt: each entry that breaks this is
+     * an error at once ({@code choice member must have a prompt}, {@code choice member must be
+     * bool} at the entry's line), the parse goes on, and fails at the end.
      */
     public Parser dialect(Dialect dialect) {
         this.dialect = dialect;
+        return this;
+    }
+
+    /** Reads the tree's files from {@code files} instead of the file system. */
+    public Parser files(SourceFiles files) {
+        this.files = files;
         return this;
     }
 
@@ -118,7 +124,7 @@ public final class Parser {
     }
 
     private Path resolve(String name) {
-        return resolve(name, workingDirectory, srctree);
+        return resolve(name, workingDirectory, srctree, files);
     }
 
     /**
@@ -126,17 +132,21 @@ public final class Parser {
      * then to {@code srctree} (which may be null); null if there is none.
      */
     public static Path resolve(String name, Path workingDirectory, Path srctree) {
+        return resolve(name, workingDirectory, srctree, SourceFiles.DISK);
+    }
+
+    private static Path resolve(String name, Path workingDirectory, Path srctree, SourceFiles files) {
         Path given = Path.of(name);
         if (given.isAbsolute()) {
-            return Files.isRegularFile(given) ? given : null;
+            return files.isRegularFile(given) ? given : null;
         }
         Path local = workingDirectory.resolve(given);
-        if (Files.isRegularFile(local)) {
+        if (files.isRegularFile(local)) {
             return local;
         }
         if (srctree != null) {
             Path inTree = srctree.resolve(given);
-            if (Files.isRegularFile(inTree)) {
+            if (files.isRegularFile(inTree)) {
                 return inTree;
             }
         }
@@ -159,11 +169,11 @@ public final class Parser {
         }
         String text;
         try {
-            if (Files.size(path) > MAX_FILE_SIZE) {
+            if (files.size(path) > MAX_FILE_SIZE) {
                 throw new KconfigException(name, 1, "file too large for a Kconfig file (over "
                         + (MAX_FILE_SIZE >> 20) + " MiB): check that srctree points at a kernel tree");
             }
-            text = Files.readString(path, StandardCharsets.ISO_8859_1);
+            text = new String(files.read(path), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new KconfigException("can't read file \"" + name + "\": " + e.getMessage());
         }
@@ -349,31 +359,23 @@ public final class Parser {
     private void checkChoiceMember(Statement.Config c) {
         boolean prompt = false;
         Type type = null;
-        List<Attribute.Default> defaults = new ArrayList<>();
         for (Attribute a : c.attributes()) {
             if (a instanceof Attribute.TypeDecl t) {
                 prompt |= t.prompt() != null;
                 type = t.type();
             } else if (a instanceof Attribute.Prompt) {
                 prompt = true;
-            } else if (a instanceof Attribute.Default d) {
-                defaults.add(d);
-                if (d.type() != null) {
-                    type = d.type();
-                }
+            } else if (a instanceof Attribute.Default d && d.type() != null) {
+                type = d.type();
             }
         }
+        // A member's default is refused later, once the tree is built (PropertyCheck).
         Location at = c.location();
         if (!prompt) {
             memberError(at, "choice member must have a prompt");
         }
         if (type != Type.BOOL) {
             memberError(at, "choice member must be bool");
-        }
-        if (prompt && type == Type.BOOL) {
-            for (Attribute.Default d : defaults) {
-                memberError(d.location(), "defaults for choice values not supported");
-            }
         }
     }
 
