@@ -3,6 +3,7 @@ package dev.kconfig4j.impact;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.KconfigException;
 import dev.kconfig4j.KernelEnvironment;
+import dev.kconfig4j.parse.SourceFiles;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
@@ -283,6 +284,12 @@ public final class ImpactAnalysis {
     private final AtomicLong parseNanos = new AtomicLong();
     private final AtomicLong evaluateNanos = new AtomicLong();
     private final AtomicInteger treesParsed = new AtomicInteger();
+    /**
+     * For a tree written from a git revision: its Kconfig files as the revision's object database
+     * holds them, which the parser reads instead of the written copies (a cached copy could have
+     * been changed since). Overlays (what-if, mitigations) read their files from disk.
+     */
+    private final Map<Path, SourceFiles> revisionFiles = new ConcurrentHashMap<>();
 
     public ImpactAnalysis(Options options) {
         this.options = options;
@@ -325,6 +332,12 @@ public final class ImpactAnalysis {
             Path treeCache = probes.isEnabled() ? probes.directory().resolveSibling("trees") : null;
             Path beforeDir = options.before().materialize(scratch.resolve("before"), treeCache);
             Path afterDir = options.after().materialize(scratch.resolve("after"), treeCache);
+            if (options.before() instanceof TreeSource.GitRevision g) {
+                revisionFiles.put(beforeDir, g.kconfigFiles(beforeDir));
+            }
+            if (options.after() instanceof TreeSource.GitRevision g) {
+                revisionFiles.put(afterDir, g.kconfigFiles(afterDir));
+            }
             List<Item> items = corpus(beforeDir, afterDir);
             List<String> problems = Collections.synchronizedList(new ArrayList<>());
             KbuildImpact kbuild = new KbuildImpact(beforeDir, afterDir);
@@ -470,7 +483,8 @@ public final class ImpactAnalysis {
                 }
             }
         }
-        if (!Files.isRegularFile(dir.resolve("arch").resolve(KernelEnvironment.srcArch(arch)).resolve("Kconfig"))) {
+        SourceFiles files = revisionFiles.getOrDefault(dir, SourceFiles.DISK);
+        if (!files.isRegularFile(dir.resolve("arch").resolve(KernelEnvironment.srcArch(arch)).resolve("Kconfig"))) {
             throw new KconfigException("the tree " + dir + " has no arch/" + arch);
         }
         Map<String, String> env = KernelEnvironment.forTree(base, dir, arch, options.toolchain() == Toolchain.DUMMY);
@@ -485,7 +499,7 @@ public final class ImpactAnalysis {
             PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
             try {
                 return Kconfig.load(new Kconfig.Options(dir, "Kconfig", env, work, null, cache,
-                        options.shellPolicy()), quiet, err);
+                        options.shellPolicy()), files, quiet, err);
             } catch (KconfigException e) {
                 String printed = errors.toString(StandardCharsets.UTF_8).strip();
                 if (!e.isReported() || printed.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.kconfig4j.impact;
 import dev.kconfig4j.KconfigException;
 import dev.kconfig4j.cache.CacheRoot;
 import dev.kconfig4j.cache.DirectoryManifest;
+import dev.kconfig4j.parse.SourceFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -109,6 +112,8 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
      * @param commit the commit it resolves to
      */
     record GitRevision(Path gitDir, String revision, String commit) implements TreeSource {
+        /** The parser's own bound on a Kconfig file: a larger blob is never read into memory. */
+        private static final long MAX_KCONFIG_SIZE = 16L << 20;
 
         /** Resolves {@code revision} in the repository containing {@code directory}. */
         public static GitRevision of(Path directory, String revision) {
@@ -214,6 +219,98 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
                 throw new KconfigException(revision + " (" + commit + "): not a kernel tree (no Kconfig file)");
             }
             return scratch;
+        }
+
+        /**
+         * The revision's {@code Kconfig*} files read straight from the object database, for the
+         * parser of the tree materialized at {@code root} ({@link #materialize(Path)}): a path
+         * under {@code root} names the revision's blob, whatever the directory holds; other paths
+         * are read from the file system as usual. Names are checked as when materializing, a file
+         * over 16 MiB is not read (the parser refuses it by its size), and a link is followed only
+         * to a {@code Kconfig*} file of the same revision inside the tree.
+         */
+        public SourceFiles kconfigFiles(Path root) throws IOException {
+            Map<String, byte[]> blobs = new HashMap<>();
+            Map<String, Long> sizes = new HashMap<>();
+            Map<String, String> links = new HashMap<>();
+            try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+                    RevWalk walk = new RevWalk(repo);
+                    ObjectReader reader = repo.newObjectReader();
+                    TreeWalk tw = new TreeWalk(repo, reader)) {
+                tw.addTree(walk.parseCommit(ObjectId.fromString(commit)).getTree());
+                tw.setRecursive(false);
+                while (tw.next()) {
+                    String path = tw.getPathString();
+                    String why = badName(tw.getNameString());
+                    if (why != null) {
+                        throw refused(path, why);
+                    }
+                    if (tw.isSubtree()) {
+                        tw.enterSubtree();
+                        continue;
+                    }
+                    FileMode mode = tw.getFileMode(0);
+                    if (!tw.getNameString().startsWith("Kconfig") || mode == FileMode.GITLINK) {
+                        continue;
+                    }
+                    if (sizes.containsKey(path) || links.containsKey(path)) {
+                        throw refused(path, "twice in its tree");
+                    }
+                    long size = reader.getObjectSize(tw.getObjectId(0), org.eclipse.jgit.lib.Constants.OBJ_BLOB);
+                    if (mode == FileMode.SYMLINK) {
+                        links.put(path, new String(reader.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+                        continue;
+                    }
+                    sizes.put(path, size);
+                    if (size <= MAX_KCONFIG_SIZE) {
+                        blobs.put(path, reader.open(tw.getObjectId(0)).getBytes());
+                    }
+                }
+            }
+            links.forEach((path, to) -> {
+                Path link = Path.of("/", path);
+                String target = to.isEmpty() || to.indexOf('\0') >= 0 || Path.of(to).isAbsolute() ? null
+                        : link.getParent().resolve(to).normalize().toString().substring(1);
+                if (target != null && sizes.containsKey(target)) {
+                    sizes.put(path, sizes.get(target));
+                    if (blobs.containsKey(target)) {
+                        blobs.put(path, blobs.get(target));
+                    }
+                }
+            });
+            Path top = root.toAbsolutePath().normalize();
+            return new SourceFiles() {
+                /** The path inside the revision, or null for a path outside the tree. */
+                private String inTree(Path p) {
+                    Path n = p.toAbsolutePath().normalize();
+                    return n.startsWith(top) && !n.equals(top) ? top.relativize(n).toString().replace('\\', '/') : null;
+                }
+
+                @Override
+                public boolean isRegularFile(Path p) {
+                    String key = inTree(p);
+                    return key == null ? SourceFiles.DISK.isRegularFile(p) : sizes.containsKey(key);
+                }
+
+                @Override
+                public long size(Path p) throws IOException {
+                    String key = inTree(p);
+                    return key == null ? SourceFiles.DISK.size(p) : sizes.getOrDefault(key, 0L);
+                }
+
+                @Override
+                public byte[] read(Path p) throws IOException {
+                    String key = inTree(p);
+                    if (key == null) {
+                        return SourceFiles.DISK.read(p);
+                    }
+                    byte[] b = blobs.get(key);
+                    if (b == null) {
+                        throw new java.nio.file.NoSuchFileException(p + " (not a Kconfig file of " + revision + ")");
+                    }
+                    return b;
+                }
+            };
         }
 
         /** Why git's checkout would refuse a tree entry's name, or null. */

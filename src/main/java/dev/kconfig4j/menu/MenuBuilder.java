@@ -365,8 +365,7 @@ public final class MenuBuilder {
         while (i + 1 < kids.size()) {
             Menu next = kids.get(i + 1);
             Expr dep = next.promptText != null && next.promptCondition != null ? next.promptCondition : next.dependency;
-            if (dep == null || !dep.mentions(sym) || !(dependsOn(dep, sym) || isSuperset(dep, m.dependency))
-                    || negates(dep, sym)) {
+            if (dep == null || !dep.mentions(sym) || !(dependsOn(dep, sym) || isSuperset(dep, m.dependency))) {
                 break;
             }
             kids.remove(i + 1);
@@ -396,22 +395,6 @@ public final class MenuBuilder {
             return true;
         }
         return Expr.conjuncts(dep).containsAll(Expr.conjuncts(base));
-    }
-
-    /**
-     * Whether a conjunct of {@code dep} is {@code !sym} or {@code sym=n}: such an entry is false
-     * whenever the symbol is set, so it never goes below it ({@code depends on A && !S} after
-     * {@code S}; checked against conf 5.10 to 7.3 through the order of their warnings).
-     */
-    private boolean negates(Expr dep, Symbol sym) {
-        for (Expr c : Expr.conjuncts(dep)) {
-            if (c instanceof Expr.Not n && n.operand() instanceof Expr.Sym s && s.symbol() == sym
-                    || c instanceof Expr.Compare k && k.op() == Expr.CompareOp.EQUAL && k.left() == sym
-                            && k.right() == symbols.no()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether {@code dep} can only hold when {@code sym} is not n (a conjunct is sym, sym=y|m or sym!=n). */

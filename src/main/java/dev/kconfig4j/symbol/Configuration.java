@@ -523,7 +523,7 @@ public final class Configuration {
                 // A transitional symbol passes its old value through although it has no prompt.
                 val = userTri[id];
                 source[id] = ValueSource.TRANSITIONAL;
-            } else if (vis != Tristate.NO && (hasUser[id] || remembersMode(s))) {
+            } else if (vis != Tristate.NO && hasUser[id]) {
                 val = userTri[id].and(vis);
                 source[id] = ValueSource.USER;
             } else {
@@ -574,16 +574,6 @@ public final class Configuration {
                 }
             }
         }
-    }
-
-    /**
-     * Up to 6.1 a choice that counts as new (a visible member missing from the input) still has
-     * the mode its members' lines gave it: computed again (after an answer to an earlier question
-     * in oldconfig, say), a tristate choice read as y stays y and is asked with y as its default
-     * (conf 5.10 and 6.1; found by the fuzzer).
-     */
-    private boolean remembersMode(Symbol s) {
-        return s.isChoice() && !dialect.choicesByPriority() && userTri[s.id()] != null;
     }
 
     private void calcText(Symbol s) {

@@ -170,10 +170,9 @@ class DependencyPropagationTest {
 
     @Test
     void anEntryMentioningThePreviousSymbolBecomesItsSubmenu() throws IOException {
-        // The example of kconfig-language.rst ("Menu structure"): the comment, visible only when
-        // MODULES is n, stays beside MODULES (an entry false whenever the symbol is set never goes
-        // below it: conf 7.3's oldconfig neither indents such an entry nor lists the symbol in its
-        // help's Location).
+        // The example of kconfig-language.rst ("Menu structure"). Its text suggests the comment,
+        // visible only when MODULES is n, stays beside MODULES; the kernel's conf nests it below
+        // MODULES all the same (it mentions MODULES and is invisible when MODULES is y).
         assertThat(shape("""
                 config MODULES
                 	bool "Enable loadable module support"
@@ -187,7 +186,7 @@ class DependencyPropagationTest {
                 """)).isEqualTo("""
                 MODULES
                   MODVERSIONS
-                comment module support disabled
+                  comment module support disabled
                 OTHER
                 """);
     }
