@@ -279,6 +279,23 @@ class ValueRulesTest {
         assertThat(r.body()).isEqualTo("CONFIG_MODULES=y\nCONFIG_S5=4\nCONFIG_S6=y\n# CONFIG_S7 is not set\n");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"5.10", "6.1", "6.12", "7.3"})
+    void aValueClampedToARangeTakesTheBoundAsWritten(String version) {
+        // A hex symbol with "range 10 20" is clamped to 20, not 0x20; an int to "range 010 20" is 010.
+        ConfRun.Result r = dev.kconfig4j.support.OracleRun.sameAsKernel(version, """
+                config H
+                	hex "h"
+                	default 0x50
+                	range 10 20
+                config I
+                	int "i"
+                	default 5
+                	range 010 20
+                """, null, "--olddefconfig");
+        assertThat(r.body()).isEqualTo("CONFIG_H=20\nCONFIG_I=010\n");
+    }
+
     @Test
     void conditionalDependencyAppliesOnlyWhereItsConditionHolds() {
         // "depends on X if Y" is "depends on X || (Y = n)".
