@@ -267,10 +267,13 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
                     }
                 }
             }
+            Path inside = Path.of("/tree");
             links.forEach((path, to) -> {
-                Path link = Path.of("/", path);
-                String target = to.isEmpty() || to.indexOf('\0') >= 0 || Path.of(to).isAbsolute() ? null
-                        : link.getParent().resolve(to).normalize().toString().substring(1);
+                Path link = inside.resolve(path);
+                Path resolved = to.isEmpty() || to.indexOf('\0') >= 0 || Path.of(to).isAbsolute() ? null
+                        : link.getParent().resolve(to).normalize();
+                String target = resolved != null && resolved.startsWith(inside) && !resolved.equals(inside)
+                        ? inside.relativize(resolved).toString() : null;
                 if (target != null && sizes.containsKey(target)) {
                     sizes.put(path, sizes.get(target));
                     if (blobs.containsKey(target)) {
