@@ -22,7 +22,6 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -160,54 +159,40 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
             Path root = scratch.toRealPath();
             List<Path> links = new ArrayList<>();
             Set<String> seen = new HashSet<>();
-            try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
-                    RevWalk walk = new RevWalk(repo);
-                    ObjectReader reader = repo.newObjectReader();
-                    TreeWalk tw = new TreeWalk(repo, reader)) {
-                RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
-                tw.addTree(c.getTree());
-                tw.setRecursive(false);
-                while (tw.next()) {
-                    String path = tw.getPathString();
-                    String why = badName(tw.getNameString());
-                    if (why != null) {
-                        throw refused(path, why);
-                    }
-                    FileMode mode = tw.getFileMode(0);
-                    boolean subtree = tw.isSubtree();
-                    if (!subtree && (!needed(path) || mode == FileMode.GITLINK)) {
-                        continue;
-                    }
-                    if (!seen.add(path)) {
-                        throw refused(path, "twice in its tree");
-                    }
-                    if (subtree) {
-                        tw.enterSubtree();
-                        continue;
-                    }
-                    Path target = parentsOf(root, path).resolve(tw.getNameString());
-                    byte[] bytes = reader.open(tw.getObjectId(0)).getBytes();
-                    try {
-                        if (mode == FileMode.SYMLINK) {
-                            String to = new String(bytes, StandardCharsets.UTF_8);
-                            if (leadsInside(root, target, to)) {
-                                Files.createSymbolicLink(target, Path.of(to));
-                                links.add(target);
-                            }
-                            continue;
-                        }
-                        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                            out.write(bytes);
-                        }
-                    } catch (FileAlreadyExistsException twice) {
-                        throw refused(path, "twice in its tree");
-                    }
-                    if (mode == FileMode.EXECUTABLE_FILE) {
-                        target.toFile().setExecutable(true, false);
-                    }
+            eachEntry((tw, reader, path) -> {
+                FileMode mode = tw.getFileMode(0);
+                boolean subtree = tw.isSubtree();
+                if (!subtree && (!needed(path) || mode == FileMode.GITLINK)) {
+                    return;
                 }
-            }
+                if (!seen.add(path)) {
+                    throw refused(path, "twice in its tree");
+                }
+                if (subtree) {
+                    return;
+                }
+                Path target = parentsOf(root, path).resolve(tw.getNameString());
+                byte[] bytes = reader.open(tw.getObjectId(0)).getBytes();
+                try {
+                    if (mode == FileMode.SYMLINK) {
+                        String to = new String(bytes, StandardCharsets.UTF_8);
+                        if (leadsInside(root, target, to)) {
+                            Files.createSymbolicLink(target, Path.of(to));
+                            links.add(target);
+                        }
+                        return;
+                    }
+                    try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                        out.write(bytes);
+                    }
+                } catch (FileAlreadyExistsException twice) {
+                    throw refused(path, "twice in its tree");
+                }
+                if (mode == FileMode.EXECUTABLE_FILE) {
+                    target.toFile().setExecutable(true, false);
+                }
+            });
             // A link's text may stay inside while its resolution does not (through another link,
             // "l -> ." then "m -> l/../.."): what counts is where it resolves once all are written.
             for (Path link : links) {
@@ -233,40 +218,24 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
             Map<String, byte[]> blobs = new HashMap<>();
             Map<String, Long> sizes = new HashMap<>();
             Map<String, String> links = new HashMap<>();
-            try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
-                    RevWalk walk = new RevWalk(repo);
-                    ObjectReader reader = repo.newObjectReader();
-                    TreeWalk tw = new TreeWalk(repo, reader)) {
-                tw.addTree(walk.parseCommit(ObjectId.fromString(commit)).getTree());
-                tw.setRecursive(false);
-                while (tw.next()) {
-                    String path = tw.getPathString();
-                    String why = badName(tw.getNameString());
-                    if (why != null) {
-                        throw refused(path, why);
-                    }
-                    if (tw.isSubtree()) {
-                        tw.enterSubtree();
-                        continue;
-                    }
-                    FileMode mode = tw.getFileMode(0);
-                    if (!tw.getNameString().startsWith("Kconfig") || mode == FileMode.GITLINK) {
-                        continue;
-                    }
-                    if (sizes.containsKey(path) || links.containsKey(path)) {
-                        throw refused(path, "twice in its tree");
-                    }
-                    long size = reader.getObjectSize(tw.getObjectId(0), org.eclipse.jgit.lib.Constants.OBJ_BLOB);
-                    if (mode == FileMode.SYMLINK) {
-                        links.put(path, new String(reader.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
-                        continue;
-                    }
-                    sizes.put(path, size);
-                    if (size <= MAX_KCONFIG_SIZE) {
-                        blobs.put(path, reader.open(tw.getObjectId(0)).getBytes());
-                    }
+            eachEntry((tw, reader, path) -> {
+                FileMode mode = tw.getFileMode(0);
+                if (tw.isSubtree() || !tw.getNameString().startsWith("Kconfig") || mode == FileMode.GITLINK) {
+                    return;
                 }
-            }
+                if (sizes.containsKey(path) || links.containsKey(path)) {
+                    throw refused(path, "twice in its tree");
+                }
+                if (mode == FileMode.SYMLINK) {
+                    links.put(path, new String(reader.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+                    return;
+                }
+                long size = reader.getObjectSize(tw.getObjectId(0), org.eclipse.jgit.lib.Constants.OBJ_BLOB);
+                sizes.put(path, size);
+                if (size <= MAX_KCONFIG_SIZE) {
+                    blobs.put(path, reader.open(tw.getObjectId(0)).getBytes());
+                }
+            });
             Path inside = Path.of("/tree");
             links.forEach((path, to) -> {
                 Path link = inside.resolve(path);
@@ -314,6 +283,37 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
                     return b;
                 }
             };
+        }
+
+        /** What is done with each entry of the revision's tree. */
+        private interface EntryVisitor {
+            void entry(TreeWalk tw, ObjectReader reader, String path) throws IOException;
+        }
+
+        /**
+         * Calls {@code visitor} for every entry of the revision's tree, read from the object
+         * database, a directory before its entries; a name git's checkout would refuse refuses the
+         * revision first.
+         */
+        private void eachEntry(EntryVisitor visitor) throws IOException {
+            try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+                    RevWalk walk = new RevWalk(repo);
+                    ObjectReader reader = repo.newObjectReader();
+                    TreeWalk tw = new TreeWalk(repo, reader)) {
+                tw.addTree(walk.parseCommit(ObjectId.fromString(commit)).getTree());
+                tw.setRecursive(false);
+                while (tw.next()) {
+                    String path = tw.getPathString();
+                    String why = badName(tw.getNameString());
+                    if (why != null) {
+                        throw refused(path, why);
+                    }
+                    visitor.entry(tw, reader, path);
+                    if (tw.isSubtree()) {
+                        tw.enterSubtree();
+                    }
+                }
+            }
         }
 
         /** Why git's checkout would refuse a tree entry's name, or null. */
