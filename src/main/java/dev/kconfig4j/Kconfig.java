@@ -9,7 +9,9 @@ import dev.kconfig4j.menu.DependencyCheck;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.menu.MenuBuilder;
 import dev.kconfig4j.menu.PropertyCheck;
+import dev.kconfig4j.menu.TransitionalCheck;
 import dev.kconfig4j.parse.Parser;
+import dev.kconfig4j.parse.SourceFiles;
 import dev.kconfig4j.parse.Statement;
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.preprocess.ProbeCache;
@@ -109,6 +111,21 @@ public final class Kconfig {
      * @throws KconfigException for any error in the tree, with its location
      */
     public static Kconfig load(Options options, PrintStream out, PrintStream err, Diagnostics diagnostics) {
+        return load(options, SourceFiles.DISK, out, err, diagnostics);
+    }
+
+    /**
+     * As {@link #load(Options, PrintStream, PrintStream)}, reading the Kconfig files from
+     * {@code files} (a git revision's object database, say) instead of the file system; such a
+     * tree is always parsed (a {@link TreeSnapshot} checks the files on disk).
+     */
+    public static Kconfig load(Options options, SourceFiles files, PrintStream out, PrintStream err) {
+        return load(options, files, out, err, Diagnostics.printingTo(err));
+    }
+
+    /** As {@link #load(Options, PrintStream, PrintStream, Diagnostics)}, reading the Kconfig files from {@code files}. */
+    public static Kconfig load(Options options, SourceFiles files, PrintStream out, PrintStream err,
+            Diagnostics diagnostics) {
         Diagnostics found = new Diagnostics(diagnostics::report);
         Dialect dialect = options.dialect();
         if (dialect == null) {
@@ -124,7 +141,7 @@ public final class Kconfig {
         ProbeCache probes = options.probeCache() != null ? options.probeCache() : ProbeCache.disabled();
         // A snapshot of an earlier parse stands in for parsing when nothing it depends on changed
         // (TreeSnapshot says what); only where every probe may run and is cached.
-        TreeSnapshot snapshot = policy.mode() != ShellPolicy.Mode.ALLOW ? null
+        TreeSnapshot snapshot = policy.mode() != ShellPolicy.Mode.ALLOW || files != SourceFiles.DISK ? null
                 : TreeSnapshot.slot(probes, options.srctree(), options.file(), options.workingDirectory(),
                         dialect.name(), options.environment(), err);
         if (snapshot != null) {
@@ -148,7 +165,8 @@ public final class Kconfig {
         Preprocessor pp = new Preprocessor(options.environment(), options.workingDirectory(), parseOut, parseErr,
                 java.nio.charset.StandardCharsets.UTF_8, probes, policy, parsing);
         SymbolTable symbols = new SymbolTable();
-        Parser parser = new Parser(options.srctree(), options.workingDirectory(), symbols, pp, parsing);
+        Parser parser = new Parser(options.srctree(), options.workingDirectory(), symbols, pp, parsing)
+                .dialect(dialect).files(files);
         if (recording != null) {
             parser.onFileRead(recording::fileRead);
         }
@@ -167,9 +185,19 @@ public final class Kconfig {
             Map<String, String> usedEnvironment, Diagnostics err, boolean fromSnapshot) {
         MenuBuilder.Result built = new MenuBuilder(symbols, dialect, err).build(syntax);
         symbols.freeze();
-        PropertyCheck.warn(menusInOrder(built.root()), err);
-        if (DependencyCheck.check(symbols, built.root(), dialect, err)) {
+        List<Menu> menus = menusInOrder(built.root());
+        boolean memberDefaults = PropertyCheck.warn(built.root(), dialect, err);
+        // Every check reports all it finds before the load fails, in the kernel's order.
+        boolean cycle = DependencyCheck.check(symbols, built.root(), dialect, err);
+        boolean transitional = TransitionalCheck.check(symbols, menus, err);
+        if (memberDefaults) {
+            throw KconfigException.alreadyReported("defaults for choice values not supported");
+        }
+        if (cycle) {
             throw KconfigException.alreadyReported("recursive dependency detected");
+        }
+        if (transitional) {
+            throw KconfigException.alreadyReported("transitional symbols can only have help sections");
         }
         Kconfig tree = new Kconfig(options, dialect, symbols, built, Collections.unmodifiableList(syntax),
                 new LinkedHashMap<>(usedEnvironment));

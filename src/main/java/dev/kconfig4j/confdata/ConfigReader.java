@@ -283,13 +283,10 @@ public final class ConfigReader {
             if (s.isConstant() || !config.hasUserValue(s) || s.parentChoice() != null) {
                 continue;
             }
-            boolean drop = unsaved == 0 && config.visibility(s) == Tristate.NO;
-            if ((s.type() == Type.INT || s.type() == Type.HEX || s.type() == Type.STRING)
-                    && !config.withinRange(s, config.userString(s))) {
-                drop = true;
-            }
-            if (drop) {
-                config.clearUser(s);
+            boolean outOfRange = (s.type() == Type.INT || s.type() == Type.HEX || s.type() == Type.STRING)
+                    && !config.withinRange(s, config.userString(s));
+            if (outOfRange || unsaved == 0 && config.visibility(s) == Tristate.NO) {
+                config.dropUserAfterRead(s, outOfRange);
             }
         }
     }

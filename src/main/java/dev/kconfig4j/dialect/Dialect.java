@@ -108,6 +108,40 @@ public enum Dialect {
         return atLeast(V7_3);
     }
 
+    /**
+     * From 6.11 a choice member must have a prompt and be bool, and may not have a default: the
+     * parser refuses each such entry with an error. Up to 6.1 a member without a prompt or with a
+     * default is only a warning ({@code choice value must have a prompt}, {@code defaults for
+     * choice values not supported}) and a member takes the choice's type.
+     */
+    public boolean refusesBadChoiceMembers() {
+        return atLeast(V6_12);
+    }
+
+    /** The {@code option modules}, {@code option defconfig_list}, {@code option allnoconfig_y} lines exist in 5.x only. */
+    public boolean hasOptionAttributes() {
+        return this == V5_10;
+    }
+
+    /** The {@code modules} keyword (instead of {@code option modules}) exists from 6.1. */
+    public boolean hasModulesKeyword() {
+        return this != V5_10;
+    }
+
+    /** {@code transitional} symbols (an old name passing its value on) exist from 7.x. */
+    public boolean hasTransitionalSymbols() {
+        return atLeast(V7_3);
+    }
+
+    /**
+     * Up to 6.1 the kernel reports a syntax error on the line after the one at fault (and the
+     * end of the input as {@code <none>}, a line further): {@code Kconfig:4: syntax error} then
+     * {@code Kconfig:3: unknown statement "foo"}. 6.12 names the line at fault.
+     */
+    public boolean reportsSyntaxErrorsOnNextLine() {
+        return !atLeast(V6_12);
+    }
+
     /** Tristate choices and {@code optional} choices exist up to 6.1. */
     public boolean hasTristateChoices() {
         return !atLeast(V6_12);

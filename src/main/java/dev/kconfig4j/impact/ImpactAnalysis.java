@@ -5,6 +5,7 @@ import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.KernelEnvironment;
+import dev.kconfig4j.parse.SourceFiles;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
@@ -278,6 +279,12 @@ public final class ImpactAnalysis {
     private final AtomicLong parseNanos = new AtomicLong();
     private final AtomicLong evaluateNanos = new AtomicLong();
     private final AtomicInteger treesParsed = new AtomicInteger();
+    /**
+     * For a tree written from a git revision: its Kconfig files as the revision's object database
+     * holds them, which the parser reads instead of the written copies (a cached copy could have
+     * been changed since). Overlays (what-if, mitigations) read their files from disk.
+     */
+    private final Map<Path, SourceFiles> revisionFiles = new ConcurrentHashMap<>();
 
     public ImpactAnalysis(Options options) {
         this.options = options;
@@ -312,6 +319,12 @@ public final class ImpactAnalysis {
             Path treeCache = probes.isEnabled() ? probes.directory().resolveSibling("trees") : null;
             Path beforeDir = options.before().materialize(scratch.resolve("before"), treeCache);
             Path afterDir = options.after().materialize(scratch.resolve("after"), treeCache);
+            if (options.before() instanceof TreeSource.GitRevision g) {
+                revisionFiles.put(beforeDir, g.kconfigFiles(beforeDir));
+            }
+            if (options.after() instanceof TreeSource.GitRevision g) {
+                revisionFiles.put(afterDir, g.kconfigFiles(afterDir));
+            }
             List<Corpus.Item> items = Corpus.read(options, beforeDir, afterDir);
             List<String> problems = Collections.synchronizedList(new ArrayList<>());
             KbuildImpact kbuild = new KbuildImpact(beforeDir, afterDir);
@@ -368,7 +381,8 @@ public final class ImpactAnalysis {
                 }
             }
         }
-        if (!Files.isRegularFile(dir.resolve("arch").resolve(KernelEnvironment.srcArch(arch)).resolve("Kconfig"))) {
+        SourceFiles files = revisionFiles.getOrDefault(dir, SourceFiles.DISK);
+        if (!files.isRegularFile(dir.resolve("arch").resolve(KernelEnvironment.srcArch(arch)).resolve("Kconfig"))) {
             throw new KconfigException("the tree " + dir + " has no arch/" + arch);
         }
         Map<String, String> env = KernelEnvironment.forTree(base, dir, arch, options.toolchain() == Toolchain.DUMMY);
@@ -382,7 +396,7 @@ public final class ImpactAnalysis {
             Diagnostics diagnostics = new Diagnostics();
             try {
                 return Kconfig.load(new Kconfig.Options(dir, "Kconfig", env, work, null, cache,
-                        options.shellPolicy()), quiet, quiet, diagnostics);
+                        options.shellPolicy()), files, quiet, quiet, diagnostics);
             } catch (KconfigException e) {
                 Diagnostic error = diagnostics.list().stream()
                         .filter(d -> d.severity() == Diagnostic.Severity.ERROR).findFirst().orElse(null);

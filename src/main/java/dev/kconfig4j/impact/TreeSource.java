@@ -3,6 +3,7 @@ package dev.kconfig4j.impact;
 import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.cache.CacheRoot;
 import dev.kconfig4j.cache.DirectoryManifest;
+import dev.kconfig4j.parse.SourceFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +13,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
@@ -109,6 +111,8 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
      * @param commit the commit it resolves to
      */
     record GitRevision(Path gitDir, String revision, String commit) implements TreeSource {
+        /** The parser's own bound on a Kconfig file: a larger blob is never read into memory. */
+        private static final long MAX_KCONFIG_SIZE = 16L << 20;
 
         /** Resolves {@code revision} in the repository containing {@code directory}. */
         public static GitRevision of(Path directory, String revision) {
@@ -155,54 +159,40 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
             Path root = scratch.toRealPath();
             List<Path> links = new ArrayList<>();
             Set<String> seen = new HashSet<>();
-            try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
-                    RevWalk walk = new RevWalk(repo);
-                    ObjectReader reader = repo.newObjectReader();
-                    TreeWalk tw = new TreeWalk(repo, reader)) {
-                RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
-                tw.addTree(c.getTree());
-                tw.setRecursive(false);
-                while (tw.next()) {
-                    String path = tw.getPathString();
-                    String why = badName(tw.getNameString());
-                    if (why != null) {
-                        throw refused(path, why);
-                    }
-                    FileMode mode = tw.getFileMode(0);
-                    boolean subtree = tw.isSubtree();
-                    if (!subtree && (!needed(path) || mode == FileMode.GITLINK)) {
-                        continue;
-                    }
-                    if (!seen.add(path)) {
-                        throw refused(path, "twice in its tree");
-                    }
-                    if (subtree) {
-                        tw.enterSubtree();
-                        continue;
-                    }
-                    Path target = parentsOf(root, path).resolve(tw.getNameString());
-                    byte[] bytes = reader.open(tw.getObjectId(0)).getBytes();
-                    try {
-                        if (mode == FileMode.SYMLINK) {
-                            String to = new String(bytes, StandardCharsets.UTF_8);
-                            if (leadsInside(root, target, to)) {
-                                Files.createSymbolicLink(target, Path.of(to));
-                                links.add(target);
-                            }
-                            continue;
-                        }
-                        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                            out.write(bytes);
-                        }
-                    } catch (FileAlreadyExistsException twice) {
-                        throw refused(path, "twice in its tree");
-                    }
-                    if (mode == FileMode.EXECUTABLE_FILE) {
-                        target.toFile().setExecutable(true, false);
-                    }
+            eachEntry((tw, reader, path) -> {
+                FileMode mode = tw.getFileMode(0);
+                boolean subtree = tw.isSubtree();
+                if (!subtree && (!needed(path) || mode == FileMode.GITLINK)) {
+                    return;
                 }
-            }
+                if (!seen.add(path)) {
+                    throw refused(path, "twice in its tree");
+                }
+                if (subtree) {
+                    return;
+                }
+                Path target = parentsOf(root, path).resolve(tw.getNameString());
+                byte[] bytes = reader.open(tw.getObjectId(0)).getBytes();
+                try {
+                    if (mode == FileMode.SYMLINK) {
+                        String to = new String(bytes, StandardCharsets.UTF_8);
+                        if (leadsInside(root, target, to)) {
+                            Files.createSymbolicLink(target, Path.of(to));
+                            links.add(target);
+                        }
+                        return;
+                    }
+                    try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                        out.write(bytes);
+                    }
+                } catch (FileAlreadyExistsException twice) {
+                    throw refused(path, "twice in its tree");
+                }
+                if (mode == FileMode.EXECUTABLE_FILE) {
+                    target.toFile().setExecutable(true, false);
+                }
+            });
             // A link's text may stay inside while its resolution does not (through another link,
             // "l -> ." then "m -> l/../.."): what counts is where it resolves once all are written.
             for (Path link : links) {
@@ -214,6 +204,116 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
                 throw new KconfigException(revision + " (" + commit + "): not a kernel tree (no Kconfig file)");
             }
             return scratch;
+        }
+
+        /**
+         * The revision's {@code Kconfig*} files read straight from the object database, for the
+         * parser of the tree materialized at {@code root} ({@link #materialize(Path)}): a path
+         * under {@code root} names the revision's blob, whatever the directory holds; other paths
+         * are read from the file system as usual. Names are checked as when materializing, a file
+         * over 16 MiB is not read (the parser refuses it by its size), and a link is followed only
+         * to a {@code Kconfig*} file of the same revision inside the tree.
+         */
+        public SourceFiles kconfigFiles(Path root) throws IOException {
+            Map<String, byte[]> blobs = new HashMap<>();
+            Map<String, Long> sizes = new HashMap<>();
+            Map<String, String> links = new HashMap<>();
+            eachEntry((tw, reader, path) -> {
+                FileMode mode = tw.getFileMode(0);
+                if (tw.isSubtree() || !tw.getNameString().startsWith("Kconfig") || mode == FileMode.GITLINK) {
+                    return;
+                }
+                if (sizes.containsKey(path) || links.containsKey(path)) {
+                    throw refused(path, "twice in its tree");
+                }
+                if (mode == FileMode.SYMLINK) {
+                    links.put(path, new String(reader.open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+                    return;
+                }
+                long size = reader.getObjectSize(tw.getObjectId(0), org.eclipse.jgit.lib.Constants.OBJ_BLOB);
+                sizes.put(path, size);
+                if (size <= MAX_KCONFIG_SIZE) {
+                    blobs.put(path, reader.open(tw.getObjectId(0)).getBytes());
+                }
+            });
+            Path inside = Path.of("/tree");
+            links.forEach((path, to) -> {
+                Path link = inside.resolve(path);
+                Path resolved = to.isEmpty() || to.indexOf('\0') >= 0 || Path.of(to).isAbsolute() ? null
+                        : link.getParent().resolve(to).normalize();
+                String target = resolved != null && resolved.startsWith(inside) && !resolved.equals(inside)
+                        ? inside.relativize(resolved).toString() : null;
+                if (target != null && sizes.containsKey(target)) {
+                    sizes.put(path, sizes.get(target));
+                    if (blobs.containsKey(target)) {
+                        blobs.put(path, blobs.get(target));
+                    }
+                }
+            });
+            Path top = root.toAbsolutePath().normalize();
+            return new SourceFiles() {
+                /** The path inside the revision, or null for a path outside the tree. */
+                private String inTree(Path p) {
+                    Path n = p.toAbsolutePath().normalize();
+                    return n.startsWith(top) && !n.equals(top) ? top.relativize(n).toString().replace('\\', '/') : null;
+                }
+
+                @Override
+                public boolean isRegularFile(Path p) {
+                    String key = inTree(p);
+                    return key == null ? SourceFiles.DISK.isRegularFile(p) : sizes.containsKey(key);
+                }
+
+                @Override
+                public long size(Path p) throws IOException {
+                    String key = inTree(p);
+                    return key == null ? SourceFiles.DISK.size(p) : sizes.getOrDefault(key, 0L);
+                }
+
+                @Override
+                public byte[] read(Path p) throws IOException {
+                    String key = inTree(p);
+                    if (key == null) {
+                        return SourceFiles.DISK.read(p);
+                    }
+                    byte[] b = blobs.get(key);
+                    if (b == null) {
+                        throw new java.nio.file.NoSuchFileException(p + " (not a Kconfig file of " + revision + ")");
+                    }
+                    return b;
+                }
+            };
+        }
+
+        /** What is done with each entry of the revision's tree. */
+        private interface EntryVisitor {
+            void entry(TreeWalk tw, ObjectReader reader, String path) throws IOException;
+        }
+
+        /**
+         * Calls {@code visitor} for every entry of the revision's tree, read from the object
+         * database, a directory before its entries; a name git's checkout would refuse refuses the
+         * revision first.
+         */
+        private void eachEntry(EntryVisitor visitor) throws IOException {
+            try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+                    RevWalk walk = new RevWalk(repo);
+                    ObjectReader reader = repo.newObjectReader();
+                    TreeWalk tw = new TreeWalk(repo, reader)) {
+                tw.addTree(walk.parseCommit(ObjectId.fromString(commit)).getTree());
+                tw.setRecursive(false);
+                while (tw.next()) {
+                    String path = tw.getPathString();
+                    String why = badName(tw.getNameString());
+                    if (why != null) {
+                        throw refused(path, why);
+                    }
+                    visitor.entry(tw, reader, path);
+                    if (tw.isSubtree()) {
+                        tw.enterSubtree();
+                    }
+                }
+            }
         }
 
         /** Why git's checkout would refuse a tree entry's name, or null. */

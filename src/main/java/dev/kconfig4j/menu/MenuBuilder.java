@@ -224,55 +224,6 @@ public final class MenuBuilder {
         symbols.addDefinition(sym, node);
         addProperties(sym, node, c.attributes(), visibleIf);
         symbols.addDirectDependency(sym, node.dependency);
-        checkTransitional(c);
-    }
-
-    /**
-     * A transitional symbol only passes an old value through: it has a type and may have help,
-     * nothing else (no prompt, default, select, imply, dependency or range).
-     */
-    private static void checkTransitional(Statement.Config c) {
-        boolean transitional = false;
-        boolean typed = false;
-        for (Attribute a : c.attributes()) {
-            if (a instanceof Attribute.Flag f && f.kind() == Attribute.FlagKind.TRANSITIONAL) {
-                transitional = true;
-            }
-        }
-        if (!transitional) {
-            return;
-        }
-        String name = c.symbol().name();
-        for (Attribute a : c.attributes()) {
-            String what = null;
-            if (a instanceof Attribute.TypeDecl t) {
-                typed = true;
-                if (t.prompt() != null) {
-                    what = "a prompt";
-                }
-            } else if (a instanceof Attribute.Prompt) {
-                what = "a prompt";
-            } else if (a instanceof Attribute.Default d) {
-                what = d.type() != null ? "a default (" + (d.type() == Type.BOOL ? "def_bool" : "def_tristate") + ")"
-                        : "a default";
-            } else if (a instanceof Attribute.Select) {
-                what = "a select";
-            } else if (a instanceof Attribute.Imply) {
-                what = "an imply";
-            } else if (a instanceof Attribute.DependsOn) {
-                what = "a dependency";
-            } else if (a instanceof Attribute.Range) {
-                what = "a range";
-            }
-            if (what != null) {
-                throw new KconfigException(a.location().file(), a.location().line(),
-                        "transitional symbol '" + name + "' cannot have " + what + ": only a type and help");
-            }
-        }
-        if (!typed) {
-            throw new KconfigException(c.location().file(), c.location().line(),
-                    "transitional symbol '" + name + "' must have a type");
-        }
     }
 
     private void addChoice(Menu parent, Statement.Choice c, Expr parentDep, Expr visibleIf) {

@@ -1,6 +1,8 @@
 package dev.kconfig4j.menu;
 
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.Diagnostics;
+import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.symbol.Numbers;
@@ -13,23 +15,86 @@ import java.util.Set;
 
 /**
  * The kernel's sanity warnings about properties that cannot work as written, printed once per
- * symbol in menu order when a tree is loaded: a range or numeric default naming something that
- * is not a number ({@code range 1 NR_CPUS} where NR_CPUS does not exist), a default of a
- * string/int/hex symbol that is an expression, a range on a non-number, a select on or of a
- * non-bool/tristate symbol. They are warnings: the tree still loads.
+ * symbol when a tree is loaded: a symbol defined without a type, a range or numeric default
+ * naming something that is not a number ({@code range 1 NR_CPUS} where NR_CPUS does not exist), a
+ * default of a string/int/hex symbol that is an expression, a range on a non-number, a select on
+ * or of a non-bool/tristate symbol; and up to 6.1 a choice member without a prompt or with a
+ * default. They are warnings: the tree still loads. (6.12 refuses a member without a prompt when
+ * parsing, and a member's default after these warnings.)
+ *
+ * <p>The order is the kernel's (checked against conf 5.10 to 7.3): the menu tree as restructured,
+ * children before their parent, so the entries a symbol adopted (those after it that depend on
+ * it) come before it; a choice's member warnings come after all its members' other warnings.
  */
 public final class PropertyCheck {
     private PropertyCheck() {
     }
 
-    public static void warn(List<Menu> menusInOrder, Diagnostics err) {
-        Set<Symbol> done = new HashSet<>();
-        for (Menu m : menusInOrder) {
-            Symbol s = m.symbol();
-            if (s == null || s.isChoice() || !done.add(s)) {
-                continue;
+    /**
+     * Prints the warnings; from 6.12 then refuses every default of a choice member with an error
+     * ({@code defaults for choice values not supported}, at each default, in menu order) and
+     * returns whether there was one: the caller fails the load after its other checks.
+     */
+    public static boolean warn(Menu root, Dialect dialect, Diagnostics err) {
+        boolean strict = dialect.refusesBadChoiceMembers();
+        walk(root, new HashSet<>(), !strict, err);
+        return strict && refuseMemberDefaults(root, err);
+    }
+
+    private static boolean refuseMemberDefaults(Menu node, Diagnostics err) {
+        boolean found = false;
+        for (Menu k : node.children()) {
+            if (node.kind() == Menu.Kind.CHOICE && k.kind() == Menu.Kind.SYMBOL) {
+                for (Property.Default d : k.symbol().defaults()) {
+                    if (d.menu() == k) {
+                        err.report(Diagnostic.error(d.location().file(),
+                                d.location().line(), "error: defaults for choice values not supported"));
+                        found = true;
+                    }
+                }
+            }
+            found |= refuseMemberDefaults(k, err);
+        }
+        return found;
+    }
+
+    private static void walk(Menu node, Set<Symbol> done, boolean memberWarnings, Diagnostics err) {
+        for (Menu k : node.children()) {
+            walk(k, done, memberWarnings, err);
+        }
+        Symbol s = node.symbol();
+        if (s == null) {
+            return;
+        }
+        if (s.isChoice()) {
+            if (memberWarnings) {
+                for (Menu k : node.children()) {
+                    checkChoiceMember(k, err);
+                }
+            }
+        } else if (done.add(s)) {
+            if (s.type() == Type.UNKNOWN) {
+                err.warning(node.location().file(),
+                        node.location().line(), "config symbol defined without type");
             }
             check(s, err);
+        }
+    }
+
+    /** Up to 6.1 a choice member without a prompt, or with a default of its own, is only warned about. */
+    private static void checkChoiceMember(Menu member, Diagnostics err) {
+        if (member.kind() != Menu.Kind.SYMBOL) {
+            return;
+        }
+        if (!member.hasPrompt()) {
+            err.warning(member.location().file(),
+                    member.location().line(), "choice value must have a prompt");
+        }
+        for (Property.Default d : member.symbol().defaults()) {
+            if (d.menu() == member) {
+                err.warning(d.location().file(),
+                        d.location().line(), "defaults for choice values not supported");
+            }
         }
     }
 

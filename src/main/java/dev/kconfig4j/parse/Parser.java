@@ -3,6 +3,7 @@ package dev.kconfig4j.parse;
 import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.Diagnostics;
+import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.symbol.Symbol;
@@ -42,9 +43,17 @@ public final class Parser {
      * bound, with {@link #MAX_BLOCK_DEPTH}, keeps every dependency within the evaluator's stack.
      */
     private static final int MAX_OPERATORS = 5_000;
+    private static final java.util.Set<String> INVALID_IN_CHOICE = java.util.Set.of("menu", "menuconfig", "choice",
+            "source", "mainmenu");
     private int expressionDepth;
     private int operators;
     private int blockDepth;
+    /** How many {@code choice} blocks enclose the entry being read. */
+    private int choiceDepth;
+    private Dialect dialect = Dialect.newest();
+    private SourceFiles files = SourceFiles.DISK;
+    /** Whether an error was reported that lets the parse go on but fails it at the end. */
+    private boolean failed;
 
     private final Path srctree;
     private final Path workingDirectory;
@@ -82,6 +91,26 @@ public final class Parser {
         return this;
     }
 
+    /**
+     * Reads the syntax of {@code dialect} (by default the newest): which keywords exist
+     * ({@code option} up to 5.x, {@code modules} from 6.1, {@code transitional} from 7.x), what a
+     * {@code choice} block may hold, and where syntax errors are reported. From 6.12 (see
+     * {@link Dialect#refusesBadChoiceMembers()}) every entry inside a {@code choice} block must
+     * have a prompt and be bool, and the choice must have a prompt: each entry that breaks this is
+     * an error at once ({@code choice member must have a prompt}, {@code choice member must be
+     * bool} at the entry's line), the parse goes on, and fails at the end.
+     */
+    public Parser dialect(Dialect dialect) {
+        this.dialect = dialect;
+        return this;
+    }
+
+    /** Reads the tree's files from {@code files} instead of the file system. */
+    public Parser files(SourceFiles files) {
+        this.files = files;
+        return this;
+    }
+
     /** Parses the top-level Kconfig file (normally {@code Kconfig}) and everything it sources. */
     public List<Statement> parse(String file) {
         Path p = resolve(file);
@@ -90,15 +119,20 @@ public final class Parser {
         }
         // Compiler probes run concurrently, ahead of their turn, with the same results.
         preprocessor.runProbesAhead(twin -> new ProbeLookahead(srctree, workingDirectory, twin).read(file));
+        List<Statement> statements;
         try {
-            return parseFile(file, p, null);
+            statements = parseFile(file, p, null);
         } finally {
             preprocessor.endProbesAhead();
         }
+        if (failed) {
+            throw KconfigException.alreadyReported("invalid choice members");
+        }
+        return statements;
     }
 
     private Path resolve(String name) {
-        return resolve(name, workingDirectory, srctree);
+        return resolve(name, workingDirectory, srctree, files);
     }
 
     /**
@@ -106,17 +140,21 @@ public final class Parser {
      * then to {@code srctree} (which may be null); null if there is none.
      */
     public static Path resolve(String name, Path workingDirectory, Path srctree) {
+        return resolve(name, workingDirectory, srctree, SourceFiles.DISK);
+    }
+
+    private static Path resolve(String name, Path workingDirectory, Path srctree, SourceFiles files) {
         Path given = Path.of(name);
         if (given.isAbsolute()) {
-            return Files.isRegularFile(given) ? given : null;
+            return files.isRegularFile(given) ? given : null;
         }
         Path local = workingDirectory.resolve(given);
-        if (Files.isRegularFile(local)) {
+        if (files.isRegularFile(local)) {
             return local;
         }
         if (srctree != null) {
             Path inTree = srctree.resolve(given);
-            if (Files.isRegularFile(inTree)) {
+            if (files.isRegularFile(inTree)) {
                 return inTree;
             }
         }
@@ -142,11 +180,11 @@ public final class Parser {
         }
         String text;
         try {
-            if (Files.size(path) > MAX_FILE_SIZE) {
+            if (files.size(path) > MAX_FILE_SIZE) {
                 throw new KconfigException(name, 1, "file too large for a Kconfig file (over "
                         + (MAX_FILE_SIZE >> 20) + " MiB): check that srctree points at a kernel tree");
             }
-            text = Files.readString(path, StandardCharsets.ISO_8859_1);
+            text = new String(files.read(path), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new KconfigException("can't read file \"" + name + "\": " + e.getMessage());
         }
@@ -219,7 +257,10 @@ public final class Parser {
             }
             if (line == null) {
                 if (end != null) {
-                    warnings.report(Diagnostic.error(lexer.file(), lexer.lineCount() + 1, "syntax error"));
+                    // Up to 6.1 the end of the input has no file name, and is a line further.
+                    boolean late = dialect.reportsSyntaxErrorsOnNextLine();
+                    warnings.report(Diagnostic.error(late ? "<none>" : lexer.file(),
+                            lexer.lineCount() + (late ? 2 : 1), "syntax error"));
                     throw new KconfigException(opened.file(), opened.line(), "missing end statement for this entry");
                 }
                 return out;
@@ -227,6 +268,10 @@ public final class Parser {
             Token first = line.first();
             String kw = first.kind() == Token.Kind.WORD ? first.text() : "";
             Location loc = line.location();
+            if (choiceDepth > 0 && INVALID_IN_CHOICE.contains(kw)) {
+                // A choice holds config entries, comments and if blocks only.
+                throw syntax(loc, "invalid statement");
+            }
             switch (kw) {
                 case "endmenu", "endchoice", "endif" -> {
                     expectEnd(line, 1);
@@ -292,7 +337,8 @@ public final class Parser {
     }
 
     private KconfigException syntax(Location loc, String detail) {
-        warnings.report(Diagnostic.error(loc.file(), loc.line(), "syntax error"));
+        warnings.report(Diagnostic.error(loc.file(), loc.line() + (dialect.reportsSyntaxErrorsOnNextLine() ? 1 : 0),
+                "syntax error"));
         return new KconfigException(loc.file(), loc.line(), detail);
     }
 
@@ -316,7 +362,39 @@ public final class Parser {
             throw syntax(line.location(), "invalid statement");
         }
         Symbol sym = symbols.lookup(t.get(1).text());
-        return new Statement.Config(line.location(), sym, menuconfig, parseAttributes(Context.CONFIG));
+        Statement.Config config = new Statement.Config(line.location(), sym, menuconfig, parseAttributes(Context.CONFIG));
+        if (choiceDepth > 0 && dialect.refusesBadChoiceMembers()) {
+            checkChoiceMember(config);
+        }
+        return config;
+    }
+
+    private void checkChoiceMember(Statement.Config c) {
+        boolean prompt = false;
+        Type type = null;
+        for (Attribute a : c.attributes()) {
+            if (a instanceof Attribute.TypeDecl t) {
+                prompt |= t.prompt() != null;
+                type = t.type();
+            } else if (a instanceof Attribute.Prompt) {
+                prompt = true;
+            } else if (a instanceof Attribute.Default d && d.type() != null) {
+                type = d.type();
+            }
+        }
+        // A member's default is refused later, once the tree is built (PropertyCheck).
+        Location at = c.location();
+        if (!prompt) {
+            memberError(at, "choice member must have a prompt");
+        }
+        if (type != Type.BOOL) {
+            memberError(at, "choice member must be bool");
+        }
+    }
+
+    private void memberError(Location at, String message) {
+        warnings.report(Diagnostic.error(at.file(), at.line(), "error: " + message));
+        failed = true;
     }
 
     private Statement parseChoice(Lexer.Line line) {
@@ -329,7 +407,17 @@ public final class Parser {
         }
         Symbol sym = symbols.newChoice(name);
         List<Attribute> attrs = parseAttributes(Context.CHOICE);
-        List<Statement> body = parseBlock("endchoice", line.location());
+        if (dialect.refusesBadChoiceMembers() && attrs.stream().noneMatch(a -> a instanceof Attribute.Prompt
+                || a instanceof Attribute.TypeDecl td && td.prompt() != null)) {
+            memberError(line.location(), "choice must have a prompt");
+        }
+        List<Statement> body;
+        choiceDepth++;
+        try {
+            body = parseBlock("endchoice", line.location());
+        } finally {
+            choiceDepth--;
+        }
         return new Statement.Choice(line.location(), sym, attrs, body);
     }
 
@@ -467,13 +555,16 @@ public final class Parser {
                 return new Attribute.Flag(loc, Attribute.FlagKind.OPTIONAL, null);
             }
             case "modules" -> {
-                if (ctx != Context.CONFIG) {
+                if (ctx != Context.CONFIG || !dialect.hasModulesKeyword()) {
                     throw syntax(loc, "invalid statement");
                 }
                 c.expectEnd();
                 return new Attribute.Flag(loc, Attribute.FlagKind.MODULES, null);
             }
             case "transitional" -> {
+                if (!dialect.hasTransitionalSymbols()) {
+                    throw syntax(loc, "unknown statement \"transitional\"");
+                }
                 if (ctx != Context.CONFIG) {
                     throw syntax(loc, "invalid statement");
                 }
@@ -481,6 +572,9 @@ public final class Parser {
                 return new Attribute.Flag(loc, Attribute.FlagKind.TRANSITIONAL, null);
             }
             case "option" -> {
+                if (!dialect.hasOptionAttributes()) {
+                    throw syntax(loc, "unknown statement \"option\"");
+                }
                 if (ctx != Context.CONFIG) {
                     throw syntax(loc, "invalid statement");
                 }
@@ -498,17 +592,9 @@ public final class Parser {
                         c.expectEnd();
                         return new Attribute.Flag(loc, Attribute.FlagKind.ALLNOCONFIG_Y, null);
                     }
-                    case "env" -> {
-                        if (!c.accept(Token.Kind.EQUAL)) {
-                            throw syntax(loc, "invalid statement");
-                        }
-                        String value = c.string();
-                        c.expectEnd();
-                        return new Attribute.Flag(loc, Attribute.FlagKind.ENV, value);
-                    }
                     default -> {
-                        warnings.warning(loc.file(), loc.line(), "ignoring unknown option " + name);
-                        return new Attribute.Flag(loc, Attribute.FlagKind.UNKNOWN_OPTION, name);
+                        // conf 5.10 refuses any other option (and env) as an invalid statement.
+                        throw syntax(loc, "invalid statement");
                     }
                 }
             }

@@ -171,10 +171,31 @@ public final class Configuration {
     }
 
     public void clearUser(Symbol s) {
+        forgetUser(s);
+        invalidate();
+    }
+
+    /**
+     * Drops the user value the way the kernel does after reading a config (up to 6.1), without
+     * computing the other symbols again: what they computed from the old value stays until
+     * something else changes. {@code recompute}: this symbol itself is computed again on its next
+     * use (an out-of-range value); otherwise even its own value stays (an invisible symbol's).
+     * A tristate choice read as y whose member is missing from the input keeps y this way.
+     */
+    public void dropUserAfterRead(Symbol s, boolean recompute) {
+        forgetUser(s);
+        if (recompute) {
+            int id = s.id();
+            started[id] = 0;
+            visibleDone[id] = 0;
+            depsDone[id] = 0;
+        }
+    }
+
+    private void forgetUser(Symbol s) {
         hasUser[s.id()] = false;
         userTri[s.id()] = null;
         userString[s.id()] = null;
-        invalidate();
     }
 
     /**
@@ -609,15 +630,18 @@ public final class Configuration {
         int base = s.type() == Type.INT ? 10 : 16;
         long v = Numbers.parse(val, base);
         long low = rangeBound(r.low(), base);
-        long bound = low;
+        Symbol bound = r.low();
         if (v >= low) {
             long high = rangeBound(r.high(), base);
             if (v <= high) {
                 return val;
             }
-            bound = high;
+            bound = r.high();
         }
-        return s.type() == Type.INT ? Long.toString(bound) : "0x" + Long.toHexString(bound);
+        // The bound as written (or its symbol's value), as the kernel writes it: a hex symbol
+        // clamped to "range 10 20" is 20, not 0x20, and an int to "range 010 20" is 010
+        // (checked against conf 5.10 and 7.3; found by the fuzzer).
+        return string(bound);
     }
 
     /** A range bound's value: read in the bound symbol's own base if it is an int or hex symbol. */

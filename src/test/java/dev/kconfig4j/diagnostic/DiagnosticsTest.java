@@ -37,24 +37,30 @@ class DiagnosticsTest {
         Kconfig tree = load("""
                 config A
                 \tbool "a"
-                \toption bogus
                 config A
                 \ttristate
+                config R
+                \tbool "r"
+                \trange 1 2
                 """, new Diagnostics());
         assertThat(tree.diagnostics()).containsExactly(
-                new Diagnostic(Diagnostic.Severity.WARNING, "Kconfig", 3, "ignoring unknown option bogus",
-                        "Kconfig:3:warning: ignoring unknown option bogus"),
-                new Diagnostic(Diagnostic.Severity.WARNING, "Kconfig", 5,
+                new Diagnostic(Diagnostic.Severity.WARNING, "Kconfig", 4,
                         "ignoring type redefinition of 'A' from 'bool' to 'tristate'",
-                        "Kconfig:5:warning: ignoring type redefinition of 'A' from 'bool' to 'tristate'"));
+                        "Kconfig:4:warning: ignoring type redefinition of 'A' from 'bool' to 'tristate'"),
+                new Diagnostic(Diagnostic.Severity.WARNING, "Kconfig", 7, "range is only allowed for int or hex symbols",
+                        "Kconfig:7:warning: range is only allowed for int or hex symbols"),
+                new Diagnostic(Diagnostic.Severity.WARNING, "Kconfig", 7, "range is invalid",
+                        "Kconfig:7:warning: range is invalid"));
     }
 
     @Test
     void aListenerPrintsEachAsTheKernelDoes() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        load("config A\n\tbool \"a\"\n\tdefault y\n\toption bogus\n",
+        load("config A\n\tbool \"a\"\n\tdefault y\n\trange 1 2\n",
                 Diagnostics.printingTo(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("Kconfig:4:warning: ignoring unknown option bogus\n");
+        // Word for word what conf 6.12 prints for this tree.
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo("Kconfig:4:warning: range is only allowed for int or hex symbols\nKconfig:4:warning: range is invalid\n");
     }
 
     @Test

@@ -81,14 +81,19 @@ class GeneratedTreesProperties {
         int n = shape.size();
         String[] typeOf = new String[n];
         List<Integer> renamed = new ArrayList<>();
-        boolean inMenu = false;
+        // The open menu or if block ("endmenu"/"endif"), or null.
+        String block = null;
         boolean inChoice = false;
         String choiceType = "bool";
         for (int i = 0; i < n; i++) {
             int r = shape.get(i);
+            boolean inMenu = block != null;
             if (!inChoice && !inMenu && r % 11 == 0 && i > 0) {
                 k.append("menu \"menu ").append(i).append("\"\n\tdepends on S").append(r % i).append('\n');
-                inMenu = true;
+                block = "endmenu";
+            } else if (!inChoice && !inMenu && r % 17 == 2 && i > 0) {
+                k.append("if ").append(expr(r / 17, i, typeOf)).append('\n');
+                block = "endif";
             } else if (!inChoice && r % 13 == 1) {
                 choiceType = tristateChoices && (r / 13) % 3 == 0 ? "tristate" : "bool";
                 k.append("choice\n\tprompt \"choice ").append(i).append("\"\n");
@@ -99,9 +104,9 @@ class GeneratedTreesProperties {
             }
             String type = inChoice ? choiceType : types[r % types.length];
             typeOf[i] = type;
-            // Outside menus and choices: 7.3 refuses a transitional symbol with an inherited dependency
-            // or in a choice, which kconfig4j does not yet (see the README's Security section).
-            boolean takesOver = transitional && !inChoice && !inMenu && (r / 31) % 5 == 0;
+            // 7.3 refuses a transitional symbol with an inherited dependency or in a choice: rarer
+            // there, so that most trees still load.
+            boolean takesOver = transitional && (r / 31) % (inChoice || block != null ? 25 : 5) == 0;
             if (takesOver) {
                 k.append("config OLD_S").append(i).append("\n\t").append(type).append("\n\ttransitional\n");
                 renamed.add(i);
@@ -146,16 +151,16 @@ class GeneratedTreesProperties {
             if (inChoice && (r % 3 == 0 || i == n - 1)) {
                 k.append("endchoice\n");
                 inChoice = false;
-            } else if (inMenu && (r % 4 == 0 || i == n - 1)) {
-                k.append("endmenu\n");
-                inMenu = false;
+            } else if (block != null && !inChoice && (r % 4 == 0 || i == n - 1)) {
+                k.append(block).append('\n');
+                block = null;
             }
         }
         if (inChoice) {
             k.append("endchoice\n");
         }
-        if (inMenu) {
-            k.append("endmenu\n");
+        if (block != null) {
+            k.append(block).append('\n');
         }
         StringBuilder c = new StringBuilder();
         for (int v : values) {

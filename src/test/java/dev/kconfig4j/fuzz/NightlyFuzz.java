@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +33,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>System properties: {@code kconfig4j.fuzz.cases} (default 1000), {@code kconfig4j.fuzz.seed},
  * {@code kconfig4j.fuzz.first} (the first case number, to resume), {@code kconfig4j.fuzz.oracleEvery}
- * (compare with the kernel every Nth case; default 1), {@code kconfig4j.fuzz.out} (where the
- * summary and the failing cases go; default target/fuzz-nightly).
+ * (compare with the kernel every Nth case; default 1), {@code kconfig4j.fuzz.threads} (how many
+ * cases run at once; default 1), {@code kconfig4j.fuzz.out} (where the summary and the failing
+ * cases go; default target/fuzz-nightly).
  */
 class NightlyFuzz {
     private static final String[] MODES = {"--olddefconfig", "--olddefconfig", "--olddefconfig", "--syncconfig",
@@ -42,7 +47,9 @@ class NightlyFuzz {
     }
 
     static Case generate(long seed, long number) {
-        Random r = new Random(seed * 1_000_003L + number);
+        // Mixed: java.util.Random's first numbers from consecutive seeds are nearly equal, which
+        // made every case of a run the same generation (5.10).
+        Random r = new Random(mix(seed * 1_000_003L + number));
         // From the random numbers, not the case number: every ORACLE_EVERY-th case must still
         // cover every generation.
         String generation = GeneratedTreesProperties.GENERATIONS.get(r.nextInt(GeneratedTreesProperties.GENERATIONS.size()));
@@ -66,6 +73,13 @@ class NightlyFuzz {
             config = stray(config, r);
         }
         return new Case(number, generation, mode, variant, kconfig, config, env);
+    }
+
+    /** SplitMix64's finalizer: consecutive inputs give unrelated outputs. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     private static List<Integer> ints(Random r, int n) {
@@ -111,6 +125,7 @@ class NightlyFuzz {
         long first = Long.getLong("kconfig4j.fuzz.first", 0);
         long seed = Long.getLong("kconfig4j.fuzz.seed", 20261201L);
         int oracleEvery = Integer.getInteger("kconfig4j.fuzz.oracleEvery", 1);
+        int threads = Integer.getInteger("kconfig4j.fuzz.threads", 1);
         Path out = Path.of(System.getProperty("kconfig4j.fuzz.out", "target/fuzz-nightly"));
         Files.createDirectories(out);
         Map<String, KernelConf> oracles = new TreeMap<>();
@@ -120,34 +135,93 @@ class NightlyFuzz {
                 oracles.put(g, k);
             }
         }
-        Map<String, Long> counts = new TreeMap<>();
-        List<String> failures = new ArrayList<>();
-        List<String> stderrDiffers = new ArrayList<>();
-        Instant start = Instant.now();
-        for (long i = first; i < first + cases; i++) {
-            Case c = generate(seed, i);
-            count(counts, "cases " + c.generation());
-            count(counts, "variant " + c.variant());
-            String failure = check(c, i % oracleEvery == 0 ? oracles.get(c.generation()) : null, counts,
-                    stderrDiffers, i % 10 == 0);
-            if (failure != null) {
-                count(counts, "FAILED");
-                failures.add("case " + i + " (" + c.generation() + " " + c.mode() + ", " + c.variant() + "): " + failure);
-                if (failures.size() <= 50) {
-                    save(out.resolve("failures").resolve(Long.toString(i)), c, failure);
-                }
+        Run run = new Run(out, seed, first, oracles.keySet(), oracleEvery, threads);
+        // Cases are handed out in order; each thread runs whole cases, each in its own directory.
+        AtomicLong next = new AtomicLong(first);
+        List<Future<?>> workers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (long i = next.getAndIncrement(); i < first + cases; i = next.getAndIncrement()) {
+                        Case c = generate(seed, i);
+                        run.count("cases " + c.generation());
+                        run.count("variant " + c.variant());
+                        String failure = check(c, i % oracleEvery == 0 ? oracles.get(c.generation()) : null, run,
+                                i % 10 == 0);
+                        if (failure != null) {
+                            run.failed(c, failure);
+                        }
+                        run.done(cases);
+                    }
+                    return null;
+                }));
             }
-            if ((i - first + 1) % 1000 == 0 || i == first + cases - 1) {
-                summary(out, seed, first, i - first + 1, oracles.keySet(), oracleEvery, counts, failures,
-                        stderrDiffers, Duration.between(start, Instant.now()));
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(run.failures).as("see " + out.resolve("summary.txt")).isEmpty();
+    }
+
+    /** What a run has found so far, shared by its threads; the summary is rewritten every 1000 cases. */
+    private static final class Run {
+        final Path out;
+        final long seed;
+        final long first;
+        final Iterable<String> oracles;
+        final int oracleEvery;
+        final int threads;
+        final Instant start = Instant.now();
+        final Map<String, Long> counts = new TreeMap<>();
+        /** Case number to failure, and case number to how standard error differed. */
+        final TreeMap<Long, String> failures = new TreeMap<>();
+        final TreeMap<Long, String> stderrDiffers = new TreeMap<>();
+        long done;
+
+        Run(Path out, long seed, long first, Iterable<String> oracles, int oracleEvery, int threads) {
+            this.out = out;
+            this.seed = seed;
+            this.first = first;
+            this.oracles = oracles;
+            this.oracleEvery = oracleEvery;
+            this.threads = threads;
+        }
+
+        synchronized void count(String what) {
+            counts.merge(what, 1L, Long::sum);
+        }
+
+        synchronized void failed(Case c, String failure) throws IOException {
+            counts.merge("FAILED", 1L, Long::sum);
+            failures.put(c.number(), "case " + c.number() + " (" + c.generation() + " " + c.mode() + ", " + c.variant()
+                    + "): " + failure);
+            if (failures.size() <= 50) {
+                save(out.resolve("failures").resolve(Long.toString(c.number())), c, failure);
             }
         }
-        assertThat(failures).as("see " + out.resolve("summary.txt")).isEmpty();
+
+        synchronized void stderrDiffers(Case c, String how) {
+            counts.merge("stderr differs", 1L, Long::sum);
+            stderrDiffers.put(c.number(), how);
+            if (stderrDiffers.size() > 20) {
+                stderrDiffers.pollLastEntry();
+            }
+        }
+
+        synchronized void done(long cases) throws IOException {
+            done++;
+            if (done % 1000 == 0 || done == cases) {
+                summary(this, Duration.between(start, Instant.now()));
+            }
+        }
     }
 
     /** Runs one case; returns why it failed, or null. */
-    private static String check(Case c, KernelConf oracle, Map<String, Long> counts, List<String> stderrDiffers,
-            boolean twice) throws IOException, InterruptedException {
+    private static String check(Case c, KernelConf oracle, Run run, boolean twice)
+            throws IOException, InterruptedException {
         ConfRun.Result ours = ours(c);
         try {
             if (ours.exit() != 0 && ours.exit() != 1) {
@@ -157,7 +231,7 @@ class NightlyFuzz {
                 return "crash: " + ours.stderr();
             }
             if (twice) {
-                count(counts, "determinism checks");
+                run.count("determinism checks");
                 ConfRun.Result again = ours(c);
                 try {
                     for (String f : KernelConf.OUTPUTS) {
@@ -172,7 +246,7 @@ class NightlyFuzz {
             if (oracle == null) {
                 return null;
             }
-            count(counts, "compared with the kernel");
+            run.count("compared with the kernel");
             KernelConf.Result kernel = oracle.run(c.kconfig(), c.config(), c.mode(), env(c));
             if (kernel.exit() != ours.exit()) {
                 return "exit status " + ours.exit() + ", the kernel's " + kernel.exit() + "\nours:\n" + ours.stderr()
@@ -185,12 +259,9 @@ class NightlyFuzz {
             }
             String mine = ours.stderr().replace(ours.dir().toString(), "DIR");
             if (!mine.equals(kernel.stderr())) {
-                count(counts, "stderr differs");
-                if (stderrDiffers.size() < 20) {
-                    stderrDiffers.add("case " + c.number() + " (" + c.generation() + " " + c.mode() + ", " + c.variant()
-                            + "):\n  ours:   " + mine.replace("\n", "\n          ") + "\n  kernel: "
-                            + kernel.stderr().replace("\n", "\n          "));
-                }
+                run.stderrDiffers(c, "case " + c.number() + " (" + c.generation() + " " + c.mode() + ", " + c.variant()
+                        + "):\n  ours:   " + mine.replace("\n", "\n          ") + "\n  kernel: "
+                        + kernel.stderr().replace("\n", "\n          "));
             }
             return null;
         } finally {
@@ -213,10 +284,6 @@ class NightlyFuzz {
         return env;
     }
 
-    private static void count(Map<String, Long> counts, String what) {
-        counts.merge(what, 1L, Long::sum);
-    }
-
     private static void save(Path dir, Case c, String failure) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("Kconfig"), c.kconfig(), StandardCharsets.ISO_8859_1);
@@ -225,22 +292,22 @@ class NightlyFuzz {
                 + "\nenv " + c.env() + "\n" + failure + "\n", StandardCharsets.ISO_8859_1);
     }
 
-    private static void summary(Path out, long seed, long first, long done, Iterable<String> oracles, int oracleEvery,
-            Map<String, Long> counts, List<String> failures, List<String> stderrDiffers, Duration took)
-            throws IOException {
+    private static void summary(Run run, Duration took) throws IOException {
         StringBuilder s = new StringBuilder();
-        s.append("kconfig4j nightly fuzz: seed ").append(seed).append(", cases ").append(first).append("..")
-                .append(first + done - 1).append(" (").append(done).append("), ").append(took.toSeconds())
-                .append(" s\nkernel confs: ").append(oracles).append(", compared every ").append(oracleEvery)
+        s.append("kconfig4j nightly fuzz: seed ").append(run.seed).append(", ").append(run.done)
+                .append(" cases done from case ").append(run.first).append(", ").append(run.threads)
+                .append(" thread(s), ").append(took.toSeconds())
+                .append(" s\nkernel confs: ").append(run.oracles).append(", compared every ").append(run.oracleEvery)
                 .append(" case(s)\n");
-        counts.forEach((k, v) -> s.append("  ").append(k).append(": ").append(v).append('\n'));
-        s.append("failures: ").append(failures.size()).append('\n');
-        failures.stream().limit(50).forEach(f -> s.append("  ").append(f.lines().findFirst().orElse("")).append('\n'));
+        run.counts.forEach((k, v) -> s.append("  ").append(k).append(": ").append(v).append('\n'));
+        s.append("failures: ").append(run.failures.size()).append('\n');
+        run.failures.values().stream().limit(50)
+                .forEach(f -> s.append("  ").append(f.lines().findFirst().orElse("")).append('\n'));
         s.append("standard error differing from the kernel's (first 20):\n");
-        stderrDiffers.forEach(d -> s.append("  ").append(d).append('\n'));
-        Path tmp = out.resolve("summary.txt.tmp");
+        run.stderrDiffers.values().forEach(d -> s.append("  ").append(d).append('\n'));
+        Path tmp = run.out.resolve("summary.txt.tmp");
         Files.writeString(tmp, s, StandardCharsets.UTF_8);
-        Files.move(tmp, out.resolve("summary.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(tmp, run.out.resolve("summary.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

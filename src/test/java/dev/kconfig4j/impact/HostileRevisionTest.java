@@ -196,6 +196,36 @@ class HostileRevisionTest {
         }
     }
 
+    @Test
+    void theParserReadsTheRevisionsKconfigFilesFromTheObjectDatabase() throws IOException {
+        commit(new Blob("Kconfig", KCONFIG + "source \"sub/Kconfig\"\nsource \"sub/Kconfig.link\"\n"),
+                new Dir("sub", new Blob("Kconfig", "config B\n\tbool \"b\"\n"),
+                        new Link("Kconfig.link", "Kconfig.c"), new Blob("Kconfig.c", "config C\n\tbool \"c\"\n"),
+                        new Link("Kconfig.out", "../../victim/Kconfig")));
+        Files.writeString(outside.resolve("Kconfig"), "config EVIL\n\tbool \"evil\"\n");
+        TreeSource.GitRevision rev = (TreeSource.GitRevision) TreeSource.parse("HEAD", repo, null);
+        Path dir = rev.materialize(tmp.resolve("scratch"));
+        // The written copy changes (a cache someone else can write, say): the parse does not.
+        Files.writeString(dir.resolve("sub/Kconfig"), "config TAMPERED\n\tbool \"t\"\n");
+        dev.kconfig4j.parse.SourceFiles files = rev.kconfigFiles(dir);
+        dev.kconfig4j.Kconfig tree = dev.kconfig4j.Kconfig.load(dev.kconfig4j.Kconfig.Options.of(dir, "Kconfig",
+                Map.of(), tmp.resolve("scratch")), files, System.out, System.err);
+        assertThat(tree.symbols().find("B")).isNotNull();
+        assertThat(tree.symbols().find("C")).as("a link inside the tree is followed").isNotNull();
+        assertThat(tree.symbols().find("TAMPERED")).isNull();
+        assertThat(files.isRegularFile(dir.resolve("sub/Kconfig.out"))).as("a link out of the tree").isFalse();
+        assertThat(files.isRegularFile(dir.resolve("scripts/none"))).isFalse();
+    }
+
+    @Test
+    void readingTheObjectDatabaseRefusesHostileNamesAsWritingDoes() throws IOException {
+        commit(new Blob("Kconfig", KCONFIG), new Dir("..", new Blob("Kconfig.evil", "x\n")));
+        TreeSource.GitRevision rev = (TreeSource.GitRevision) TreeSource.parse("HEAD", repo, null);
+        assertThatThrownBy(() -> rev.kconfigFiles(tmp.resolve("scratch"))).isInstanceOf(KconfigException.class)
+                .hasMessageContaining("refusing tree entry ..: not a file name");
+        assertNothingOutside();
+    }
+
     private void deleteScratch() throws IOException {
         Path s = tmp.resolve("scratch");
         if (Files.exists(s)) {

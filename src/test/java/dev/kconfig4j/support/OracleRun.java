@@ -78,4 +78,29 @@ public final class OracleRun {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Runs {@code kconfig} (with {@code config}, unless null) through kconfig4j's conf of
+     * {@code version} with {@code args}, and, where that kernel conf is installed, checks that the
+     * kernel gives the same exit status, standard error and {@code .config}: a specification
+     * test's expectation confirmed against the kernel. Returns kconfig4j's result.
+     */
+    public static ConfRun.Result sameAsKernel(String version, String kconfig, String config, String... args) {
+        ConfRun run = ConfRun.tree(version, kconfig);
+        if (config != null) {
+            run.config(config);
+        }
+        ConfRun.Result ours = run.run(args);
+        if (available(version)) {
+            ConfRun.Result kernel = run(version, kconfig, config, "", Map.of(), args);
+            org.assertj.core.api.Assertions.assertThat(ours.exit()).as("exit status, conf-" + version)
+                    .isEqualTo(kernel.exit());
+            org.assertj.core.api.Assertions.assertThat(ours.stderr().replace(ours.dir().toString(), "DIR"))
+                    .as("standard error, conf-" + version)
+                    .isEqualTo(kernel.stderr().replace(kernel.dir().toString(), "DIR"));
+            org.assertj.core.api.Assertions.assertThat(ours.config()).as(".config, conf-" + version)
+                    .isEqualTo(kernel.config());
+        }
+        return ours;
+    }
 }

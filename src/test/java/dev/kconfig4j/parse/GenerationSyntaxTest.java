@@ -1,0 +1,112 @@
+package dev.kconfig4j.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kconfig4j.support.ConfRun;
+import dev.kconfig4j.support.OracleRun;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What each generation's parser accepts, where their syntax differs: the keywords of each
+ * generation, what a {@code choice} block may hold, how syntax errors are located, and the
+ * warnings about a broken tree. Each case is a tiny tree, a generation, and conf's exit status and
+ * standard error; with KCONFIG4J_ORACLE set the kernel's conf is asked too and must agree.
+ */
+class GenerationSyntaxTest {
+
+    private static void check(String version, String kconfig, int exit, String stderr) {
+        ConfRun.Result r = OracleRun.sameAsKernel(version, kconfig.replace("\\n", "\n").replace("\\t", "\t"), null,
+                "--olddefconfig");
+        assertThat(r.exit()).as(r.stderr()).isEqualTo(exit);
+        assertThat(r.stderr()).isEqualTo(stderr.replace("\\n", "\n"));
+        if (exit != 0) {
+            assertThat(r.config()).as("nothing written").isNull();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            5.10 | modules               | 1 | Kconfig:4: syntax error\\nKconfig:3: invalid statement\\n
+            6.1  | modules               | 0 |
+            7.3  | modules               | 0 |
+            5.10 | option modules        | 0 |
+            6.1  | option modules        | 1 | Kconfig:4: syntax error\\nKconfig:3: unknown statement "option"\\n
+            6.12 | option defconfig_list | 1 | Kconfig:3: syntax error\\nKconfig:3: unknown statement "option"\\n
+            5.10 | option env="HOME"     | 1 | Kconfig:4: syntax error\\nKconfig:3: invalid statement\\n
+            5.10 | option foo            | 1 | Kconfig:4: syntax error\\nKconfig:3: invalid statement\\n
+            6.12 | transitional          | 1 | Kconfig:3: syntax error\\nKconfig:3: unknown statement "transitional"\\n
+            6.1  | transitional          | 1 | Kconfig:4: syntax error\\nKconfig:3: unknown statement "transitional"\\n
+            """)
+    void keywordsExistInTheirGenerationsOnly(String version, String attribute, int exit, String stderr) {
+        check(version, "config X\\n\\tbool \"x\"\\n\\t" + attribute + "\\nconfig Y\\n\\tbool\\n", exit,
+                stderr == null ? "" : stderr);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            5.10 | menu "m"\\nendmenu           | Kconfig:6: syntax error\\nKconfig:5: invalid statement\\n
+            7.3  | menu "m"\\nendmenu           | Kconfig:5: syntax error\\nKconfig:5: invalid statement\\n
+            6.12 | source "Kconfig.more"       | Kconfig:5: syntax error\\nKconfig:5: invalid statement\\n
+            6.1  | mainmenu "m"                | Kconfig:6: syntax error\\nKconfig:5: invalid statement\\n
+            """)
+    void aChoiceHoldsOnlyConfigEntriesCommentsAndIfBlocks(String version, String inside, String stderr) {
+        ConfRun.Result r = ConfRun.tree(version, ("choice\n\tprompt \"c\"\nconfig Z\n\tbool \"z\"\n" + inside
+                + "\nendchoice\n").replace("\\n", "\n")).run("--olddefconfig");
+        assertThat(r.exit()).isEqualTo(1);
+        // The kernel's parser goes on after the error and reports more; the first error is the same.
+        assertThat(r.stderr()).isEqualTo(stderr.replace("\\n", "\n"));
+        if (OracleRun.available(version)) {
+            ConfRun.Result k = OracleRun.run(version, r.read("Kconfig"), null, "", java.util.Map.of(), "--olddefconfig");
+            assertThat(k.exit()).isEqualTo(1);
+            assertThat(k.stderr()).startsWith(r.stderr());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            6.12 | config C\\n\\tbool                    | 1 | Kconfig:3: error: choice member must have a prompt\\n
+            7.3  | config C\\n\\ttristate "c"\\n\\tdefault y | 1 | Kconfig:3: error: choice member must be bool\\n
+            7.3  | config C\\n\\tdefault y                | 1 | Kconfig:3: error: choice member must have a prompt\\nKconfig:3: error: choice member must be bool\\n
+            6.12 | config C\\n\\tbool "c"\\n\\tdefault y\\n\\tdefault n | 1 | Kconfig:5: error: defaults for choice values not supported\\nKconfig:6: error: defaults for choice values not supported\\n
+            7.3  | if y\\nconfig C\\n\\tbool\\nendif       | 1 | Kconfig:4: error: choice member must have a prompt\\n
+            5.10 | config C\\n\\tbool\\n\\tdefault y        | 0 | Kconfig:3:warning: choice value must have a prompt\\nKconfig:5:warning: defaults for choice values not supported\\n
+            6.1  | config C\\n\\tbool                     | 0 | Kconfig:3:warning: choice value must have a prompt\\n
+            """)
+    void from612AChoiceMemberMustHaveAPromptBeBoolAndHaveNoDefault(String version, String member, int exit,
+            String stderr) {
+        check(version, "choice\\n\\tprompt \"c\"\\n" + member + "\\nconfig D\\n\\tbool \"d\"\\nendchoice\\n", exit, stderr);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            5.10 | <none>:5: syntax error\\nKconfig:1: missing end statement for this entry\\n
+            6.1  | <none>:5: syntax error\\nKconfig:1: missing end statement for this entry\\n
+            6.12 | Kconfig:4: syntax error\\nKconfig:1: missing end statement for this entry\\n
+            """)
+    void aBlockLeftOpenIsReportedAtTheEndOfTheInput(String version, String stderr) {
+        check(version, "menu \"x\"\\nconfig X\\n\\tbool\\n", 1, stderr);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"5.10", "6.1", "6.12", "7.3"})
+    void warningsComeChildrenFirstWithSymbolsWithoutATypeNamed(String version) {
+        // Q follows P and depends on it: the menu tree puts it below P, and the kernel checks it
+        // before P. U and V have no type.
+        check(version, """
+                config X\\n\\tint
+                config P\\n\\tbool "p"\\n\\tselect X
+                config Q\\n\\tbool "q"\\n\\tdepends on P\\n\\tselect X
+                config R\\n\\tbool "r"\\n\\tselect X
+                config U\\n\\tselect X
+                config V\\n\\tdepends on R
+                """.replace("\n", "\\n"), 0, """
+                Kconfig:9: warning: 'X' has wrong type. 'select' only accept arguments of bool and tristate type
+                Kconfig:5: warning: 'X' has wrong type. 'select' only accept arguments of bool and tristate type
+                Kconfig:12: warning: 'X' has wrong type. 'select' only accept arguments of bool and tristate type
+                Kconfig:13:warning: config symbol defined without type
+                Kconfig:14:warning: config symbol 'U' uses select, but is not bool or tristate
+                Kconfig:15:warning: config symbol defined without type
+                """.replace(": warning", ":warning"));
+    }
+}
