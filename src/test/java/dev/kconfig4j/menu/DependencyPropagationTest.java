@@ -223,17 +223,7 @@ class DependencyPropagationTest {
         // The example of kconfig-language.rst ("Menu structure"). Its text suggests the comment,
         // visible only when MODULES is n, stays beside MODULES; the kernel's conf up to 6.12 nests
         // it below MODULES all the same (it mentions MODULES and is invisible when MODULES is y).
-        assertThat(shape("""
-                config MODULES
-                	bool "Enable loadable module support"
-                config MODVERSIONS
-                	bool "Set version information on all module symbols"
-                	depends on MODULES
-                comment "module support disabled"
-                	depends on !MODULES
-                config OTHER
-                	bool "other"
-                """)).isEqualTo("""
+        assertThat(shape(DOC_EXAMPLE)).isEqualTo("""
                 MODULES
                   MODVERSIONS
                   comment module support disabled
