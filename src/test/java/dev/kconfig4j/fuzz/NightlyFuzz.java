@@ -247,7 +247,15 @@ class NightlyFuzz {
                 return null;
             }
             run.count("compared with the kernel");
-            KernelConf.Result kernel = oracle.run(c.kconfig(), c.config(), c.mode(), env(c));
+            KernelConf.Result kernel;
+            try {
+                kernel = oracle.run(c.kconfig(), c.config(), c.mode(), env(c));
+            } catch (KernelConf.NeverEnded e) {
+                // Counted and listed by number, never fatal: the run goes on.
+                run.count("kernel's conf never ended (not compared)");
+                run.count("kernel's conf never ended: case " + c.number());
+                return null;
+            }
             if (kernel.exit() != ours.exit()) {
                 return "exit status " + ours.exit() + ", the kernel's " + kernel.exit() + "\nours:\n" + ours.stderr()
                         + "kernel:\n" + kernel.stderr();
