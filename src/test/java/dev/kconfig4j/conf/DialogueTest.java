@@ -112,7 +112,8 @@ class DialogueTest {
             comment "A comment"
             """;
 
-    private static final String K2 = """
+    /** How K2 (6.1, a tristate choice) and K3 (6.12) begin: the same entries up to TRI. */
+    private static final String K2_K3_START = """
             config MODULES
             \tbool "Modules"
             \tdefault y
@@ -151,6 +152,9 @@ class DialogueTest {
             \ttristate "tri sym"
             \tselect SEL
             choice
+            """;
+
+    private static final String K2 = K2_K3_START + """
             \ttristate "Tri choice"
             config TC1
             \ttristate "TC one"
@@ -176,45 +180,7 @@ class DialogueTest {
             \tdefault 0x5
             """;
 
-    private static final String K3 = """
-            config MODULES
-            \tbool "Modules"
-            \tdefault y
-            \tmodules
-            config SEL
-            \tbool
-            \tselect FORCED
-            config FORCED
-            \tbool "Forced one"
-            config EARLY
-            \tbool "Early, depends on LATE"
-            \tdepends on LATE
-            menu "Outer"
-            config MC
-            \tbool "Menuconfig sym"
-            \tdefault y
-            if MC
-            config MC_A
-            \ttristate "Child A"
-            comment "Inner comment"
-            config MC_B
-            \tbool "Child B"
-            endif
-            menu "Inner"
-            \tdepends on MC
-            config INN
-            \tstring "Inner string"
-            endmenu
-            endmenu
-            config LATE
-            \tbool "Late"
-            config LATE2
-            \tbool "Depends on late"
-            \tdepends on LATE
-            config TRI
-            \ttristate "tri sym"
-            \tselect SEL
-            choice
+    private static final String K3 = K2_K3_START + """
             \tprompt "Tri choice"
             config TC1
             \tbool "TC one"
