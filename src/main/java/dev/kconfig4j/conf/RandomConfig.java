@@ -332,9 +332,15 @@ public final class RandomConfig {
                 config.setUser(s, v);
             }
         }
+        // Each pass starts from freshly computed values. Within a pass the kernel recomputes only
+        // the choice it has just drawn and its members: a value computed earlier in the pass from
+        // a member's old value stays, so a later choice may still see it and take a draw (6.1
+        // m68k, KCONFIG_SEED=9: "Timer tick handling" stays visible for the rest of the pass in
+        // which the CPU family is drawn, through a select computed before that draw).
         boolean changed = true;
         while (changed) {
             changed = false;
+            config.invalidate();
             for (Symbol c : order) {
                 if (!c.isChoice() || config.hasUserValue(c) || config.tristate(c) != Tristate.YES) {
                     continue;
@@ -346,13 +352,14 @@ public final class RandomConfig {
                 int def = rnd.nextMod(members.size());
                 Symbol chosen = members.get(def);
                 for (Symbol m : members) {
-                    config.setUser(m, m == chosen ? Tristate.YES : Tristate.NO);
+                    config.setUserKeepingComputed(m, m == chosen ? Tristate.YES : Tristate.NO);
                 }
-                config.setChoiceUserSelection(c, chosen);
-                config.setUser(c, choiceDraws.getOrDefault(c, Tristate.NO));
+                config.setChoiceUserSelectionKeepingComputed(c, chosen);
+                config.setUserKeepingComputed(c, choiceDraws.getOrDefault(c, Tristate.NO));
                 changed = true;
             }
         }
+        config.invalidate();
     }
 
     /** Every symbol in the order the kernel's {@code for_all_symbols} visits its hash table. */

@@ -185,11 +185,34 @@ public final class Configuration {
     public void dropUserAfterRead(Symbol s, boolean recompute) {
         forgetUser(s);
         if (recompute) {
-            int id = s.id();
-            started[id] = 0;
-            visibleDone[id] = 0;
-            depsDone[id] = 0;
+            recomputeOnly(s);
         }
+    }
+
+    /**
+     * Sets a user value the way the 5.10/6.1 randconfig sets the members of a choice it has just
+     * drawn: only this symbol is computed again on its next use. Every value computed earlier from
+     * its old value (a select of a member, a dependency on it) stays as it was until
+     * {@link #invalidate()}, as the kernel clears only this symbol's "valid" mark.
+     */
+    public void setUserKeepingComputed(Symbol s, Tristate value) {
+        hasUser[s.id()] = true;
+        userTri[s.id()] = value;
+        userString[s.id()] = value.text();
+        recomputeOnly(s);
+    }
+
+    /** {@link #setChoiceUserSelection} that keeps every other computed value, like {@link #setUserKeepingComputed}. */
+    public void setChoiceUserSelectionKeepingComputed(Symbol choice, Symbol member) {
+        choiceSelection[choice.id()] = member;
+        recomputeOnly(choice);
+    }
+
+    private void recomputeOnly(Symbol s) {
+        int id = s.id();
+        started[id] = 0;
+        visibleDone[id] = 0;
+        depsDone[id] = 0;
     }
 
     private void forgetUser(Symbol s) {

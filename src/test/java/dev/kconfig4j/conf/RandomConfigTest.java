@@ -3,7 +3,10 @@ package dev.kconfig4j.conf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kconfig4j.support.ConfRun;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code --randconfig} against the kernel: every expected {@code .config} below is what the
@@ -228,6 +231,71 @@ class RandomConfigTest {
                 # CONFIG_T2 is not set
                 CONFIG_T3=y
                 """, rand(ConfRun.tree("6.1", tree), "5").body());
+    }
+
+    /**
+     * Up to 6.1, within one pass over the choices, drawing a choice recomputes only that choice
+     * and its members. V (under the family's default A) selects CE; choice U computes CE = y
+     * before the family is drawn; when the family then becomes B, CE stays y for the rest of the
+     * pass, so choice T (under {@code if CE}) still takes a draw, and W, drawn after it, gets
+     * the next number. At the end CE is n and T is hidden: only W shows the draw T took.
+     * (Found on 6.1 m68k, KCONFIG_SEED=9; expected texts are the kernel's.)
+     */
+    @ParameterizedTest(name = "{0} seed {1}")
+    @CsvSource({"6.1, 2, W3", "6.1, 6, W2", "5.10, 4, W3", "5.10, 6, W2"})
+    void aDrawnChoiceRecomputesOnlyItselfUntilTheNextPass(String version, String seed, String w) {
+        String tree = """
+                choice
+                	prompt "w"
+                config W1
+                	bool "w1"
+                config W2
+                	bool "w2"
+                config W3
+                	bool "w3"
+                config W4
+                	bool "w4"
+                config W5
+                	bool "w5"
+                endchoice
+                if CE
+                choice
+                	prompt "t"
+                config T1
+                	bool "t1"
+                config T2
+                	bool "t2"
+                endchoice
+                endif
+                config CE
+                	bool
+                choice
+                	prompt "family"
+                	default A
+                config A
+                	bool "a"
+                config B
+                	bool "b"
+                endchoice
+                config V
+                	bool "v"
+                	depends on A
+                	select CE
+                choice
+                	prompt "u"
+                	depends on CE
+                config U1
+                	bool "u1"
+                config U2
+                	bool "u2"
+                endchoice
+                """;
+        StringBuilder expected = new StringBuilder();
+        for (String m : List.of("W1", "W2", "W3", "W4", "W5")) {
+            expected.append(m.equals(w) ? "CONFIG_" + m + "=y\n" : "# CONFIG_" + m + " is not set\n");
+        }
+        expected.append("# CONFIG_A is not set\nCONFIG_B=y\n");
+        assertEquals(expected.toString(), rand(ConfRun.tree(version, tree), seed).body());
     }
 
     @Test
