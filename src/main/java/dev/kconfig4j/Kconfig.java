@@ -8,6 +8,7 @@ import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.menu.DependencyCheck;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.menu.MenuBuilder;
+import dev.kconfig4j.menu.ModTests;
 import dev.kconfig4j.menu.PropertyCheck;
 import dev.kconfig4j.menu.TransitionalCheck;
 import dev.kconfig4j.parse.Parser;
@@ -98,7 +99,7 @@ public final class Kconfig {
      * @throws KconfigException for any error in the tree, with its location
      */
     public static Kconfig load(Options options, PrintStream out, PrintStream err) {
-        return load(options, out, err, Diagnostics.printingTo(err));
+        return load(options, out, err, Diagnostics.printingTo(out, err));
     }
 
     /**
@@ -120,7 +121,7 @@ public final class Kconfig {
      * tree is always parsed (a {@link TreeSnapshot} checks the files on disk).
      */
     public static Kconfig load(Options options, SourceFiles files, PrintStream out, PrintStream err) {
-        return load(options, files, out, err, Diagnostics.printingTo(err));
+        return load(options, files, out, err, Diagnostics.printingTo(out, err));
     }
 
     /** As {@link #load(Options, PrintStream, PrintStream, Diagnostics)}, reading the Kconfig files from {@code files}. */
@@ -185,6 +186,7 @@ public final class Kconfig {
             Map<String, String> usedEnvironment, Diagnostics err, boolean fromSnapshot) {
         MenuBuilder.Result built = new MenuBuilder(symbols, dialect, err).build(syntax);
         symbols.freeze();
+        ModTests.report(syntax, dialect, err);
         List<Menu> menus = menusInOrder(built.root());
         boolean memberDefaults = PropertyCheck.warn(built.root(), dialect, err);
         // Every check reports all it finds before the load fails, in the kernel's order.

@@ -1,6 +1,7 @@
 package dev.kconfig4j.cli;
 
 import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.KernelEnvironment;
 import dev.kconfig4j.dialect.Dialect;
@@ -86,7 +87,10 @@ public final class TreeOptions {
         try {
             Kconfig.Options options = new Kconfig.Options(tree, "Kconfig", env, work, d, cache, policy);
             Kconfig cached = context.treeLoader().apply(options);
-            return cached != null ? cached : Kconfig.load(options, context.out(), context.err());
+            // Remarks the kernel prints on standard output go to standard error here: standard
+            // output is the command's report (JSON, say).
+            return cached != null ? cached : Kconfig.load(options, context.out(), context.err(),
+                    Diagnostics.printingTo(context.err()));
         } finally {
             if (!cache.isEnabled()) {
                 deleteTree(work);

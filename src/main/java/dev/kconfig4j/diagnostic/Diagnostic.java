@@ -14,8 +14,11 @@ import java.util.Objects;
  *     newline; several lines for a report such as a recursive dependency
  */
 public record Diagnostic(Severity severity, String file, int line, String message, String text) {
-    /** How bad a diagnostic is. */
-    public enum Severity { WARNING, ERROR }
+    /**
+     * How bad a diagnostic is. A {@link #NOTE} is a remark the kernel's conf prints on standard
+     * output (not standard error) and goes on, such as a bool symbol compared with m.
+     */
+    public enum Severity { NOTE, WARNING, ERROR }
 
     public Diagnostic {
         Objects.requireNonNull(severity);
@@ -31,6 +34,16 @@ public record Diagnostic(Severity severity, String file, int line, String messag
     /** An error reported as {@code file:line: message}, before the operation fails. */
     public static Diagnostic error(String file, int line, String message) {
         return new Diagnostic(Severity.ERROR, file, line, message, file + ":" + line + ": " + message);
+    }
+
+    /** A remark printed on standard output, as the kernel prints it: {@code text} without a location. */
+    public static Diagnostic note(String file, int line, String text) {
+        return new Diagnostic(Severity.NOTE, file, line, text, text);
+    }
+
+    /** Whether the kernel's tools print it on standard output rather than standard error. */
+    public boolean onStandardOutput() {
+        return severity == Severity.NOTE;
     }
 
     /** The text as printed: {@link #text()} and its newline. */

@@ -30,6 +30,14 @@ public final class Diagnostics {
         return new Diagnostics(d -> out.print(d.printed()));
     }
 
+    /**
+     * Diagnostics kept and each printed as the kernel's tools print it: notes to {@code out},
+     * warnings and errors to {@code err}.
+     */
+    public static Diagnostics printingTo(PrintStream out, PrintStream err) {
+        return new Diagnostics(d -> (d.onStandardOutput() ? out : err).print(d.printed()));
+    }
+
     public void report(Diagnostic d) {
         synchronized (reported) {
             reported.add(d);

@@ -109,6 +109,15 @@ public enum Dialect {
     }
 
     /**
+     * The order of the remarks on one condition ({@code boolean symbol O tested for 'm'?}): up
+     * to 6.1 the kernel simplifies an expression left to right; from 6.12 right to left, so
+     * {@code depends on A=m && B=m} names B first.
+     */
+    public boolean simplifiesRightToLeft() {
+        return atLeast(V6_12);
+    }
+
+    /**
      * From 6.11 a choice member must have a prompt and be bool, and may not have a default: the
      * parser refuses each such entry with an error. Up to 6.1 a member without a prompt or with a
      * default is only a warning ({@code choice value must have a prompt}, {@code defaults for
