@@ -71,7 +71,7 @@ public final class WhyCommand implements Callable<Integer> {
                 out.add(explainer.explain(s));
             }
             WhyReport report = new WhyReport(WhyReport.SCHEMA_VERSION, name, tree.toString(), kconfig.mainMenu(),
-                    kconfig.dialect().version(), out, explainer.warnings());
+                    kconfig.dialect().version(), out, explainer.diagnostics());
             context.out().print(format.render(report));
             context.out().flush();
             return 0;

@@ -102,10 +102,11 @@ public final class Conf {
         }
         Kconfig tree = load(req);
         Configuration config = tree.newConfiguration();
-        config.onUnmetDependency(s -> req.err().print(MenuInfo.unmetDependencyWarning(config, s)));
+        Diagnostics diagnostics = req.diagnostics();
+        config.onUnmetDependency(s -> diagnostics.report(MenuInfo.unmetDependency(config, s)));
         String prefix = req.env("CONFIG_") != null ? req.env("CONFIG_") : "CONFIG_";
         boolean warnUnknown = nonEmpty(req.env("KCONFIG_WARN_UNKNOWN_SYMBOLS"));
-        ConfigReader reader = new ConfigReader(tree, config, Diagnostics.printingTo(req.err()), prefix, warnUnknown);
+        ConfigReader reader = new ConfigReader(tree, config, diagnostics, prefix, warnUnknown);
         String configName = configName(req);
         Mode mode = req.mode();
 

@@ -1,6 +1,7 @@
 package dev.kconfig4j.conf;
 
 import dev.kconfig4j.confdata.BuildDirectory;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -50,5 +51,11 @@ public record ConfRequest(Mode mode, String modeFile, String kconfig, boolean si
     @Override
     public Path resolve(String path) {
         return workingDirectory.resolve(path);
+    }
+
+    /** Diagnostics printed as the kernel's conf prints them: notes on {@link #out}, the rest on {@link #err}. */
+    @Override
+    public Diagnostics diagnostics() {
+        return Diagnostics.printingTo(out, err);
     }
 }

@@ -1,12 +1,13 @@
 package dev.kconfig4j.confdata;
 
-import java.io.PrintStream;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import java.nio.file.Path;
 
 /**
  * Where the build's generated files go ({@code auto.conf}, {@code autoconf.h},
  * {@code include/config/...}): the object directory, the environment variables that rename
- * them ({@code KCONFIG_AUTOCONFIG}...), and where warnings about a previous {@code auto.conf} go.
+ * them ({@code KCONFIG_AUTOCONFIG}...), and where warnings about a previous {@code auto.conf} are
+ * reported.
  * A {@code conf} run provides it, without this package depending on {@code conf}.
  */
 public interface BuildDirectory {
@@ -16,6 +17,6 @@ public interface BuildDirectory {
     /** A path argument resolved against the object directory. */
     Path resolve(String path);
 
-    /** Standard error. */
-    PrintStream err();
+    /** Where warnings about a previous {@code auto.conf} are reported. */
+    Diagnostics diagnostics();
 }

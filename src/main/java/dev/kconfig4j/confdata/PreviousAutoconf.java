@@ -176,6 +176,6 @@ final class PreviousAutoconf {
     }
 
     private static void warn(BuildDirectory req, String file, int line, String message) {
-        req.err().printf("%s:%d:warning: %s%n", file, line, message);
+        req.diagnostics().warning(file, line, message);
     }
 }

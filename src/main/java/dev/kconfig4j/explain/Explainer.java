@@ -117,11 +117,6 @@ public final class Explainer {
         return diagnostics;
     }
 
-    /** The text of each of {@link #diagnostics()}, as reports show them. */
-    public List<String> warnings() {
-        return diagnostics.stream().map(Diagnostic::text).toList();
-    }
-
     /** The explanation of {@code s}, with its blockers followed. */
     public Explanation explain(Symbol s) {
         Walk walk = new Walk();

@@ -1,5 +1,6 @@
 package dev.kconfig4j.explain;
 
+import dev.kconfig4j.diagnostic.Diagnostic;
 import java.util.List;
 
 /**
@@ -13,12 +14,13 @@ import java.util.List;
  * @param kernel the tree's title (its mainmenu)
  * @param dialect the Kconfig dialect the tree was evaluated in
  * @param symbols one explanation per symbol asked about, in the order asked
- * @param warnings what reading the config printed (the kernel's warnings, same wording)
+ * @param warnings what reading the config reported, as values (location, severity, the kernel's text)
  */
 public record WhyReport(int schemaVersion, String config, String srctree, String kernel, String dialect,
-        List<Explanation> symbols, List<String> warnings) {
+        List<Explanation> symbols, List<Diagnostic> warnings) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: {@code warnings} are objects ({@link Diagnostic}), no longer strings. */
+    public static final int SCHEMA_VERSION = 2;
 
     public WhyReport {
         symbols = List.copyOf(symbols);

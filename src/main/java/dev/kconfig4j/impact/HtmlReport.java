@@ -1,5 +1,6 @@
 package dev.kconfig4j.impact;
 
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.impact.ImpactReport.Change;
 import dev.kconfig4j.impact.ImpactReport.ChangeKind;
 import dev.kconfig4j.impact.ImpactReport.ConfigImpact;
@@ -293,7 +294,7 @@ public final class HtmlReport {
                 o.append("</ul>\n");
             }
             if (!c.warnings().isEmpty()) {
-                o.append("<pre>").append(esc(String.join("\n", c.warnings()))).append("</pre>\n");
+                o.append("<pre>").append(esc(c.warnings().stream().map(Diagnostic::text).collect(java.util.stream.Collectors.joining("\n")))).append("</pre>\n");
             }
             o.append("</details>\n");
         }

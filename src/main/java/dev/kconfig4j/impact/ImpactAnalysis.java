@@ -548,7 +548,7 @@ public final class ImpactAnalysis {
         for (Finding root : r.findings()) {
             collect(root, root.symbol(), changes, newSymbols);
         }
-        List<String> warnings = r.warnings().size() > 50 ? r.warnings().subList(0, 50) : r.warnings();
+        List<Diagnostic> warnings = r.warnings().size() > 50 ? r.warnings().subList(0, 50) : r.warnings();
         return new ConfigImpact(item.name(), item.arch(), item.origin(), changes, newSymbols[0], warnings);
     }
 

@@ -1,6 +1,7 @@
 package dev.kconfig4j.impact;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.upgrade.Cause;
 import dev.kconfig4j.upgrade.Finding;
 import dev.kconfig4j.upgrade.KernelImage;
@@ -32,7 +33,8 @@ public record ImpactReport(int schemaVersion, Tree before, Tree after, String se
         List<SymbolImpact> symbols, List<LostGroup> groups, List<Mitigation> mitigations, List<String> problems,
         Timing timing, @JsonInclude(JsonInclude.Include.NON_NULL) KernelImageSummary kernelImage) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: a config's {@code warnings} are objects ({@link Diagnostic}), no longer strings. */
+    public static final int SCHEMA_VERSION = 2;
 
     public ImpactReport {
         configs = List.copyOf(configs);
@@ -154,7 +156,7 @@ public record ImpactReport(int schemaVersion, Tree before, Tree after, String se
      *     JSON) otherwise
      */
     public record ConfigImpact(String name, String arch, String origin, List<Change> changes, int newSymbols,
-            List<String> warnings, @JsonInclude(JsonInclude.Include.NON_NULL) KernelImage.Annotation kernelImage) {
+            List<Diagnostic> warnings, @JsonInclude(JsonInclude.Include.NON_NULL) KernelImage.Annotation kernelImage) {
         public ConfigImpact {
             changes = List.copyOf(changes);
             warnings = List.copyOf(warnings);
@@ -162,7 +164,7 @@ public record ImpactReport(int schemaVersion, Tree before, Tree after, String se
 
         /** A config without kernel-image annotation. */
         public ConfigImpact(String name, String arch, String origin, List<Change> changes, int newSymbols,
-                List<String> warnings) {
+                List<Diagnostic> warnings) {
             this(name, arch, origin, changes, newSymbols, warnings, null);
         }
 

@@ -1,9 +1,11 @@
 package dev.kconfig4j.menu;
 
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.ExprPrinter;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
@@ -32,10 +34,18 @@ public final class MenuInfo {
     private static final int MAX_LOCATION_DEPTH = 8;
 
     /**
-     * The warning printed when a select forces a symbol above its direct dependencies:
-     * "WARNING: unmet direct dependencies detected for X", the dependency and the selectors.
+     * The warning when a select forces a symbol above its direct dependencies: "WARNING: unmet
+     * direct dependencies detected for X" after a blank line, the dependency and the selectors, as
+     * the kernel prints it; at the symbol's first definition.
      */
-    public static String unmetDependencyWarning(Configuration config, Symbol symbol) {
+    public static Diagnostic unmetDependency(Configuration config, Symbol symbol) {
+        String text = unmetDependencyText(config, symbol);
+        Location at = symbol.definitions().isEmpty() ? null : symbol.definitions().get(0).location();
+        return new Diagnostic(Diagnostic.Severity.WARNING, at == null ? null : at.file(), at == null ? 0 : at.line(),
+                "unmet direct dependencies detected for " + symbol.name(), text.substring(0, text.length() - 1));
+    }
+
+    private static String unmetDependencyText(Configuration config, Symbol symbol) {
         SymbolTable symbols = config.symbols();
         StringBuilder sb = new StringBuilder();
         sb.append("\nWARNING: unmet direct dependencies detected for ").append(symbol.name()).append('\n');

@@ -79,7 +79,7 @@ public final class UpgradeGuard {
     public UpgradeReport analyze(String name, String text, Configuration oldValues) {
         ConfigReader.Read read = ConfigReader.load(newTree, name, text);
         Configuration config = read.configuration();
-        List<String> warnings = read.diagnostics().stream().map(Diagnostic::text).toList();
+        List<Diagnostic> warnings = read.diagnostics();
         ConfigFile file = ConfigFile.of(name, text);
         Map<String, UserValue> user = userValues(file);
         configName = name;

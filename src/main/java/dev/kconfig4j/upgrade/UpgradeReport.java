@@ -1,6 +1,7 @@
 package dev.kconfig4j.upgrade;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kconfig4j.diagnostic.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,15 +15,16 @@ import java.util.List;
  * @param dialect the Kconfig dialect the new tree was evaluated in
  * @param findings root findings, each with its consequences, in report order ({@link Ranking})
  * @param fix the combined fix for every loss, verified together (null when nothing is lost)
- * @param warnings what reading the config printed (the kernel's own warnings)
+ * @param warnings what reading the config reported, as values (location, severity, the kernel's text)
  * @param kernelImage what the upgrade does to vmlinux and the modules through forcing Kbuild
  *     constructs ({@link KernelImage}); null when the Makefiles were not read
  */
 public record UpgradeReport(int schemaVersion, String config, String srctree, String kernel, String dialect,
-        List<Finding> findings, Fix fix, List<String> warnings,
+        List<Finding> findings, Fix fix, List<Diagnostic> warnings,
         @JsonInclude(JsonInclude.Include.NON_NULL) KernelImage.Section kernelImage) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: {@code warnings} are objects ({@link Diagnostic}), no longer strings. */
+    public static final int SCHEMA_VERSION = 2;
 
     public UpgradeReport {
         findings = List.copyOf(findings);
@@ -31,7 +33,7 @@ public record UpgradeReport(int schemaVersion, String config, String srctree, St
 
     /** A report without a kernel-image section. */
     public UpgradeReport(int schemaVersion, String config, String srctree, String kernel, String dialect,
-            List<Finding> findings, Fix fix, List<String> warnings) {
+            List<Finding> findings, Fix fix, List<Diagnostic> warnings) {
         this(schemaVersion, config, srctree, kernel, dialect, findings, fix, warnings, null);
     }
 

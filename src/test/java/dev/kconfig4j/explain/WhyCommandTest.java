@@ -74,7 +74,7 @@ class WhyCommandTest {
         Run r = run("why", "FOO", "PCI", "--srctree", ".", "--config", "my.config", "--format", "json");
         assertThat(r.exit()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
-        assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(root.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(root.get("config").asText()).isEqualTo("my.config");
         assertThat(root.get("dialect").asText()).isEqualTo("6.12");
         JsonNode foo = root.get("symbols").get(0);

@@ -59,7 +59,7 @@ final class WhyTree {
     /** The text form of the explanation of {@code symbol}. */
     String text(String symbol) {
         WhyReport r = new WhyReport(WhyReport.SCHEMA_VERSION, configText == null ? null : ".config", dir.toString(),
-                tree.mainMenu(), tree.dialect().version(), List.of(why(symbol)), explainer.warnings());
+                tree.mainMenu(), tree.dialect().version(), List.of(why(symbol)), explainer.diagnostics());
         return WhyFormat.TEXT.render(r);
     }
 

@@ -447,7 +447,7 @@ class ImpactAnalysisTest {
     @Test
     void jsonAndMarkdownShapes() throws IOException {
         JsonNode json = new ObjectMapper().readTree(ImpactFormat.JSON.render(report));
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(json.get("configs")).hasSize(4);
         assertThat(json.at("/symbols/0/symbol").asText()).isEqualTo("HYPERV_NET");
         assertThat(json.at("/symbols/0/lostIn")).hasSize(3);

@@ -233,7 +233,7 @@ class UpgradeGuardTest {
                 .analyze("old.config", read(examples.resolve("old.config")));
         assertThat(ReportFormat.TEXT.render(r, false)).contains("LOST    HYPERV  m -> n").contains("CONFIG_HYPERV_VMBUS=m");
         assertThat(ReportFormat.MARKDOWN.render(r, false)).contains("**LOST** `HYPERV  m -> n`");
-        assertThat(ReportFormat.JSON.render(r, false)).contains("\"schemaVersion\" : 1").contains("\"kind\" : \"LOST\"");
+        assertThat(ReportFormat.JSON.render(r, false)).contains("\"schemaVersion\" : 2").contains("\"kind\" : \"LOST\"");
         String junit = ReportFormat.JUNIT.render(r, false);
         assertThat(junit).contains("<testsuite").contains("failures=\"1\"").contains("<testcase classname=\"kconfig4j.upgrade\" name=\"HYPERV\"");
     }
@@ -382,8 +382,18 @@ class UpgradeGuardTest {
         assertThat(n.cause().kind()).isEqualTo(Cause.Kind.INVALID_VALUE);
         assertThat(n.newValue()).isEqualTo("3");
         assertThat(n.cause().text()).contains("'twelve' (old.config:3) is not a valid int value");
-        assertThat(r.warnings()).anyMatch(w -> w.startsWith("old.config:3:"));
+        assertThat(r.warnings()).anyMatch(w -> "old.config".equals(w.file()) && w.line() == 3
+                && w.severity() == dev.kconfig4j.diagnostic.Diagnostic.Severity.WARNING
+                && w.text().equals("old.config:3:warning: symbol value 'twelve' invalid for N"));
         assertThat(ReportFormat.TEXT.render(r, false)).contains("(old.config:3) is not a valid int value");
+        // JSON (schema 2) gives each warning as an object a UI can place next to its line.
+        assertThat(ReportFormat.JSON.render(r, false)).contains("""
+                "severity" : "WARNING",
+                    "file" : "old.config",
+                    "line" : 3,
+                    "message" : "symbol value 'twelve' invalid for N",
+                    "text" : "old.config:3:warning: symbol value 'twelve' invalid for N"
+                """.strip());
     }
 
     static String read(Path p) {
