@@ -302,6 +302,11 @@ public final class ConfigReader {
             return;
         }
         Tristate v = config.userTristate(sym);
+        if (v == null) {
+            // A member without a type (a broken tree) takes no value from its line, so the line
+            // changes no choice state either: the kernel reads past it.
+            return;
+        }
         Tristate choiceTri = choiceStates.computeIfAbsent(choice, c -> {
             Tristate t = config.userTristate(c);
             return t == null ? Tristate.NO : t;

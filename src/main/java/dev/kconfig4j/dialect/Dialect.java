@@ -118,6 +118,22 @@ public enum Dialect {
         return atLeast(V6_12);
     }
 
+    /**
+     * Whether a {@code choice} may declare {@code type} (with a prompt on the same line or not).
+     * Up to 6.1 {@code bool} or {@code tristate}, with or without a prompt; 6.12 only {@code bool
+     * "prompt"}; from 7.x no type at all (a choice is bool). Anything else is a syntax error, as
+     * an int, hex or string choice is in every generation.
+     */
+    public boolean acceptsChoiceType(dev.kconfig4j.symbol.Type type, boolean withPrompt) {
+        if (atLeast(V7_3)) {
+            return false;
+        }
+        if (atLeast(V6_12)) {
+            return type == dev.kconfig4j.symbol.Type.BOOL && withPrompt;
+        }
+        return type.isTristateLike();
+    }
+
     /** The {@code option modules}, {@code option defconfig_list}, {@code option allnoconfig_y} lines exist in 5.x only. */
     public boolean hasOptionAttributes() {
         return this == V5_10;

@@ -330,10 +330,19 @@ public final class Parser {
                     if (first.kind() == Token.Kind.WORD && Keywords.isStatementKeyword(kw)) {
                         throw syntax(loc, "invalid statement");
                     }
-                    throw syntax(loc, "unknown statement \"" + first.text() + "\"");
+                    throw unknown(loc, first.text());
                 }
             }
         }
+    }
+
+    /**
+     * A word that is no statement of this generation: {@code unknown statement "WORD"}, except
+     * inside a choice block (its header included), where the kernel's parser only says {@code
+     * invalid statement}.
+     */
+    private KconfigException unknown(Location loc, String word) {
+        return syntax(loc, choiceDepth > 0 ? "invalid statement" : "unknown statement \"" + word + "\"");
     }
 
     private KconfigException syntax(Location loc, String detail) {
@@ -406,14 +415,16 @@ public final class Parser {
             throw syntax(line.location(), "invalid statement");
         }
         Symbol sym = symbols.newChoice(name);
-        List<Attribute> attrs = parseAttributes(Context.CHOICE);
-        if (dialect.refusesBadChoiceMembers() && attrs.stream().noneMatch(a -> a instanceof Attribute.Prompt
-                || a instanceof Attribute.TypeDecl td && td.prompt() != null)) {
-            memberError(line.location(), "choice must have a prompt");
-        }
+        List<Attribute> attrs;
         List<Statement> body;
+        // The header is inside the block too: an unknown word there is an invalid statement.
         choiceDepth++;
         try {
+            attrs = parseAttributes(Context.CHOICE);
+            if (dialect.refusesBadChoiceMembers() && attrs.stream().noneMatch(a -> a instanceof Attribute.Prompt
+                    || a instanceof Attribute.TypeDecl td && td.prompt() != null)) {
+                memberError(line.location(), "choice must have a prompt");
+            }
             body = parseBlock("endchoice", line.location());
         } finally {
             choiceDepth--;
@@ -451,12 +462,12 @@ public final class Parser {
         Cursor c = new Cursor(line, 1);
         boolean symbolEntry = ctx == Context.CONFIG || ctx == Context.CHOICE;
         switch (kw) {
-            case "bool", "boolean", "tristate", "int", "hex", "string" -> {
+            case "bool", "tristate", "int", "hex", "string" -> {
                 if (!symbolEntry) {
                     throw syntax(loc, "invalid statement");
                 }
                 Type type = switch (kw) {
-                    case "bool", "boolean" -> Type.BOOL;
+                    case "bool" -> Type.BOOL;
                     case "tristate" -> Type.TRISTATE;
                     case "int" -> Type.INT;
                     case "hex" -> Type.HEX;
@@ -469,6 +480,9 @@ public final class Parser {
                     cond = c.optionalIf();
                 }
                 c.expectEnd();
+                if (ctx == Context.CHOICE && !dialect.acceptsChoiceType(type, prompt != null)) {
+                    throw syntax(loc, "invalid statement");
+                }
                 return new Attribute.TypeDecl(loc, type, prompt, cond);
             }
             case "def_bool", "def_tristate" -> {
@@ -548,6 +562,9 @@ public final class Parser {
                 return new Attribute.VisibleIf(loc, cond);
             }
             case "optional" -> {
+                if (!dialect.hasTristateChoices()) {
+                    throw unknown(loc, kw);
+                }
                 if (ctx != Context.CHOICE) {
                     throw syntax(loc, "invalid statement");
                 }
@@ -563,7 +580,7 @@ public final class Parser {
             }
             case "transitional" -> {
                 if (!dialect.hasTransitionalSymbols()) {
-                    throw syntax(loc, "unknown statement \"transitional\"");
+                    throw unknown(loc, kw);
                 }
                 if (ctx != Context.CONFIG) {
                     throw syntax(loc, "invalid statement");
@@ -573,7 +590,7 @@ public final class Parser {
             }
             case "option" -> {
                 if (!dialect.hasOptionAttributes()) {
-                    throw syntax(loc, "unknown statement \"option\"");
+                    throw unknown(loc, kw);
                 }
                 if (ctx != Context.CONFIG) {
                     throw syntax(loc, "invalid statement");

@@ -78,6 +78,59 @@ class GenerationSyntaxTest {
         check(version, "choice\\n\\tprompt \"c\"\\n" + member + "\\nconfig D\\n\\tbool \"d\"\\nendchoice\\n", exit, stderr);
     }
 
+    /** {@link dev.kconfig4j.dialect.Dialect#acceptsChoiceType}; fuzz cases 20281 and 36162 (7.3). */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            5.10 | tristate   | 0 |
+            6.1  | bool       | 0 |
+            6.1  | tristate "t" | 0 | Kconfig:3:warning: prompt redefined\\n
+            5.10 | int        | 1 | Kconfig:4: syntax error\\nKconfig:3: invalid statement\\n
+            6.1  | string "s" | 1 | Kconfig:4: syntax error\\nKconfig:3: invalid statement\\n
+            6.12 | bool "b"   | 0 | Kconfig:3:warning: prompt redefined\\n
+            6.12 | tristate "t" | 1 | Kconfig:3: syntax error\\nKconfig:3: invalid statement\\n
+            6.12 | hex        | 1 | Kconfig:3: syntax error\\nKconfig:3: invalid statement\\n
+            7.3  | bool "b"   | 1 | Kconfig:3: syntax error\\nKconfig:3: invalid statement\\n
+            7.3  | bool       | 1 | Kconfig:3: syntax error\\nKconfig:3: invalid statement\\n
+            """)
+    void aChoiceDeclaresBoolOrTristateUpTo61OnlyBoolWithAPromptIn612AndNoTypeFrom73(String version, String type,
+            int exit, String stderr) {
+        // (6.12 refuses a bare `bool` too, but its parser then reports a second error at the end.)
+        check(version, "choice\\n\\tprompt \"c\"\\n\\t" + type + "\\nconfig D\\n\\tbool \"d\"\\nendchoice\\n", exit,
+                stderr == null ? "" : stderr);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            5.10 | config X\\n\\tboolean "x"                                  | Kconfig:3: syntax error\\nKconfig:2: unknown statement "boolean"\\n
+            7.3  | config X\\n\\tboolean "x"                                  | Kconfig:2: syntax error\\nKconfig:2: unknown statement "boolean"\\n
+            6.12 | choice\\n\\tprompt "c"\\n\\toptional\\nconfig D\\n\\tbool "d"\\nendchoice | Kconfig:3: syntax error\\nKconfig:3: invalid statement\\n
+            7.3  | config X\\n\\tbool "x"\\n\\toptional                     | Kconfig:3: syntax error\\nKconfig:3: unknown statement "optional"\\n
+            5.10 | choice\\n\\tprompt "c"\\n\\tfoo\\nconfig D\\n\\tbool "d"\\nendchoice | Kconfig:4: syntax error\\nKconfig:3: invalid statement\\n
+            7.3  | choice\\n\\tprompt "c"\\nif y\\nconfig D\\n\\tbool "d"\\n\\tfoo\\nendif\\nendchoice | Kconfig:6: syntax error\\nKconfig:6: invalid statement\\n
+            6.12 | choice\\n\\tprompt "c"\\nconfig D\\n\\tbool "d"\\n\\ttransitional\\nendchoice | Kconfig:5: syntax error\\nKconfig:5: invalid statement\\n
+            6.1  | choice\\n\\tprompt "c"\\nconfig D\\n\\tbool "d"\\n\\toption modules\\nendchoice | Kconfig:6: syntax error\\nKconfig:5: invalid statement\\n
+            """)
+    void noWordIsAKeywordOutsideItsGenerationAndInsideAChoiceAnUnknownWordIsAnInvalidStatement(String version,
+            String kconfig, String stderr) {
+        // `boolean` is a keyword in none of them; `optional` (of tristate choices) is gone from 6.12.
+        check(version, kconfig + "\\n", 1, stderr);
+    }
+
+    /** Fuzz cases 22988 (5.10) and 33186 (6.1) ended in an internal error here. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"5.10, --olddefconfig", "5.10, --syncconfig", "6.1, --olddefconfig", "6.1, --syncconfig"})
+    void upTo61AChoiceWhoseMembersHaveNoTypeHasNoneAndTheirConfigLinesAreIgnored(String version, String mode) {
+        String tree = "config S0\n\tbool \"s0\"\nchoice\n\tprompt \"c\"\nconfig S1\nendchoice\n";
+        ConfRun.Result r = OracleRun.sameAsKernel(version, tree, "CONFIG_S1=m\nCONFIG_S0=y\nCONFIG_S1=y\n", mode);
+        assertThat(r.exit()).isZero();
+        assertThat(r.stderr()).startsWith("""
+                Kconfig:5:warning: config symbol defined without type
+                Kconfig:5:warning: choice value must have a prompt
+                Kconfig:3:warning: config symbol defined without type
+                """);
+        assertThat(r.body()).isEqualTo("CONFIG_S0=y\n");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             5.10 | <none>:5: syntax error\\nKconfig:1: missing end statement for this entry\\n
