@@ -165,6 +165,10 @@ public final class ConfigReader {
     private void readLine(String file, int lineNo, String line) {
         Assignment a = parseLine(line, prefix);
         if (a == null) {
+            boolean noValue = line.startsWith(prefix) && line.indexOf('=') < 0;
+            if (noValue && !config.dialect().warnsAboutAssignmentsWithoutValue()) {
+                return;
+            }
             if (!line.isEmpty() && !line.startsWith("#")) {
                 warn(file, lineNo, "unexpected data: " + line);
             }

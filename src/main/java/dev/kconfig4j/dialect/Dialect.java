@@ -134,6 +134,14 @@ public enum Dialect {
         return type.isTristateLike();
     }
 
+    /**
+     * Whether a config line naming a symbol without a value ({@code CONFIG_FOO} with no {@code =})
+     * is warned about as unexpected data: from 6.12; up to 6.1 it is skipped in silence.
+     */
+    public boolean warnsAboutAssignmentsWithoutValue() {
+        return atLeast(V6_12);
+    }
+
     /** The {@code option modules}, {@code option defconfig_list}, {@code option allnoconfig_y} lines exist in 5.x only. */
     public boolean hasOptionAttributes() {
         return this == V5_10;
