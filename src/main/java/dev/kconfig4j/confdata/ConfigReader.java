@@ -166,11 +166,15 @@ public final class ConfigReader {
         Assignment a = parseLine(line, prefix);
         if (a == null) {
             boolean noValue = line.startsWith(prefix) && line.indexOf('=') < 0;
-            if (noValue && !config.dialect().warnsAboutAssignmentsWithoutValue()) {
+            boolean upTo61 = !config.dialect().warnsAboutAssignmentsWithoutValue();
+            if (noValue && upTo61) {
                 return;
             }
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                warn(file, lineNo, "unexpected data: " + line);
+            // Up to 6.1 the line is shown up to its first carriage return (none: nothing is said).
+            int cr = line.indexOf('\r');
+            String shown = upTo61 && cr >= 0 ? line.substring(0, cr) : line;
+            if (!shown.isEmpty() && !line.startsWith("#")) {
+                warn(file, lineNo, "unexpected data: " + shown);
             }
             return;
         }

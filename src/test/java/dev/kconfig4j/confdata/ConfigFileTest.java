@@ -28,6 +28,18 @@ class ConfigFileTest {
         assertThat(r.body()).isEqualTo("# CONFIG_A is not set\nCONFIG_B=y\n");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "5.10, 'DIR/.config:1:warning: unexpected data: C\n'",
+        "6.1, 'DIR/.config:1:warning: unexpected data: C\n'",
+        "6.12, 'DIR/.config:1:warning: unexpected data: C\rONFIG_A=y\nDIR/.config:2:warning: unexpected data: \rCONFIG_A=y\n'"})
+    void upTo61AnUnexpectedLineIsShownUpToItsFirstCarriageReturn(String version, String warnings) {
+        ConfRun.Result r = dev.kconfig4j.support.OracleRun.sameAsKernel(version, "config A\n\tbool \"a\"\n",
+                "C\rONFIG_A=y\n\rCONFIG_A=y\nCONFIG_A=\ry\n", "--olddefconfig");
+        assertThat(r.stderr().replace(r.dir().toString(), "DIR")).isEqualTo(warnings.replace("\\n", "\n")
+                .replace("\\r", "\r") + "DIR/.config:3:warning: symbol value '\ry' invalid for A\n");
+    }
+
     private static final String TREE = """
             mainmenu "Test $(KERNELVERSION)"
             config MODULES
