@@ -143,13 +143,22 @@ public final class ConfigReader {
      * lines, and malformed lines, which {@link #read} warns about).
      */
     public static Assignment parseLine(String line, String prefix) {
+        return parseLine(line, prefix, false);
+    }
+
+    /**
+     * {@link #parseLine(String, String)}; {@code loose}: anything may follow {@code is not set}
+     * (up to 6.1 the kernel compares only those ten characters).
+     */
+    static Assignment parseLine(String line, String prefix, boolean loose) {
         if (line.startsWith("#")) {
             if (!line.startsWith("# " + prefix)) {
                 return null;
             }
             String rest = line.substring(2 + prefix.length());
             int sp = rest.indexOf(' ');
-            if (sp < 0 || !rest.substring(sp + 1).equals("is not set")) {
+            String tail = sp < 0 ? "" : rest.substring(sp + 1);
+            if (sp < 0 || !(loose ? tail.startsWith("is not set") : tail.equals("is not set"))) {
                 return null;
             }
             return new Assignment(rest.substring(0, sp), "n");
@@ -163,7 +172,7 @@ public final class ConfigReader {
     }
 
     private void readLine(String file, int lineNo, String line) {
-        Assignment a = parseLine(line, prefix);
+        Assignment a = parseLine(line, prefix, !config.dialect().warnsAboutAssignmentsWithoutValue());
         if (a == null) {
             boolean noValue = line.startsWith(prefix) && line.indexOf('=') < 0;
             boolean upTo61 = !config.dialect().warnsAboutAssignmentsWithoutValue();

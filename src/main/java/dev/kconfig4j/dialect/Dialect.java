@@ -136,8 +136,10 @@ public enum Dialect {
 
     /**
      * Whether a config line naming a symbol without a value ({@code CONFIG_FOO} with no {@code =})
-     * is warned about as unexpected data: from 6.12; up to 6.1 it is skipped in silence, and the
-     * warning about any other unexpected line shows it only up to its first carriage return.
+     * is warned about as unexpected data: from 6.12. Up to 6.1 the kernel reads config lines more
+     * loosely: such a line is skipped in silence, anything may follow {@code # CONFIG_FOO is not
+     * set}, and the warning about any other unexpected line shows it only up to its first
+     * carriage return.
      */
     public boolean warnsAboutAssignmentsWithoutValue() {
         return atLeast(V6_12);

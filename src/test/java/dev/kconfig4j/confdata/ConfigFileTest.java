@@ -29,6 +29,16 @@ class ConfigFileTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"5.10, n", "6.1, n", "6.12, y", "7.3, y"})
+    void upTo61AnythingMayFollowIsNotSet(String version, String value) {
+        ConfRun.Result r = dev.kconfig4j.support.OracleRun.sameAsKernel(version,
+                "config A\n\tbool \"a\"\n\tdefault y\nconfig B\n\tbool \"b\"\n\tdefault y\n",
+                "# CONFIG_A is not set\u0010\n# CONFIG_B is not settled\n", "--olddefconfig");
+        String expected = value.equals("n") ? "# CONFIG_A is not set\n# CONFIG_B is not set\n" : "CONFIG_A=y\nCONFIG_B=y\n";
+        assertThat(r.body()).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({
         "5.10, 'DIR/.config:1:warning: unexpected data: C\n'",
         "6.1, 'DIR/.config:1:warning: unexpected data: C\n'",
