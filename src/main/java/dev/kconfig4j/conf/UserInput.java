@@ -66,11 +66,19 @@ public final class UserInput {
         if (old != value && !withinRange(config, sym, value)) {
             return false;
         }
-        Symbol choice = sym.parentChoice();
-        if (choice != null && value == Tristate.YES && !config.dialect().choicesByPriority()) {
-            rememberSelection(config, choice, sym);
+        Runnable record = () -> {
+            Symbol choice = sym.parentChoice();
+            if (choice != null && value == Tristate.YES && !config.dialect().choicesByPriority()) {
+                rememberSelection(config, choice, sym);
+            }
+            config.setUser(sym, value);
+        };
+        if (old == value) {
+            // The kernel computes nothing again for an answer that keeps the value.
+            config.keepingComputedValues(record);
+        } else {
+            record.run();
         }
-        config.setUser(sym, value);
         return true;
     }
 

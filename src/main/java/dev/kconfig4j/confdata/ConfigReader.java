@@ -143,13 +143,22 @@ public final class ConfigReader {
      * lines, and malformed lines, which {@link #read} warns about).
      */
     public static Assignment parseLine(String line, String prefix) {
+        return parseLine(line, prefix, false);
+    }
+
+    /**
+     * {@link #parseLine(String, String)}; {@code loose}: anything may follow {@code is not set}
+     * (up to 6.1 the kernel compares only those ten characters).
+     */
+    static Assignment parseLine(String line, String prefix, boolean loose) {
         if (line.startsWith("#")) {
             if (!line.startsWith("# " + prefix)) {
                 return null;
             }
             String rest = line.substring(2 + prefix.length());
             int sp = rest.indexOf(' ');
-            if (sp < 0 || !rest.substring(sp + 1).equals("is not set")) {
+            String tail = sp < 0 ? "" : rest.substring(sp + 1);
+            if (sp < 0 || !(loose ? tail.startsWith("is not set") : tail.equals("is not set"))) {
                 return null;
             }
             return new Assignment(rest.substring(0, sp), "n");
@@ -163,10 +172,18 @@ public final class ConfigReader {
     }
 
     private void readLine(String file, int lineNo, String line) {
-        Assignment a = parseLine(line, prefix);
+        Assignment a = parseLine(line, prefix, !config.dialect().warnsAboutAssignmentsWithoutValue());
         if (a == null) {
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                warn(file, lineNo, "unexpected data: " + line);
+            boolean noValue = line.startsWith(prefix) && line.indexOf('=') < 0;
+            boolean upTo61 = !config.dialect().warnsAboutAssignmentsWithoutValue();
+            if (noValue && upTo61) {
+                return;
+            }
+            // Up to 6.1 the line is shown up to its first carriage return (none: nothing is said).
+            int cr = line.indexOf('\r');
+            String shown = upTo61 && cr >= 0 ? line.substring(0, cr) : line;
+            if (!shown.isEmpty() && !line.startsWith("#")) {
+                warn(file, lineNo, "unexpected data: " + shown);
             }
             return;
         }
@@ -302,6 +319,11 @@ public final class ConfigReader {
             return;
         }
         Tristate v = config.userTristate(sym);
+        if (v == null) {
+            // A member without a type (a broken tree) takes no value from its line, so the line
+            // changes no choice state either: the kernel reads past it.
+            return;
+        }
         Tristate choiceTri = choiceStates.computeIfAbsent(choice, c -> {
             Tristate t = config.userTristate(c);
             return t == null ? Tristate.NO : t;

@@ -127,6 +127,33 @@ public enum Dialect {
         return atLeast(V6_12);
     }
 
+    /**
+     * Whether a {@code choice} may declare {@code type} (with a prompt on the same line or not).
+     * Up to 6.1 {@code bool} or {@code tristate}, with or without a prompt; 6.12 only {@code bool
+     * "prompt"}; from 7.x no type at all (a choice is bool). Anything else is a syntax error, as
+     * an int, hex or string choice is in every generation.
+     */
+    public boolean acceptsChoiceType(dev.kconfig4j.symbol.Type type, boolean withPrompt) {
+        if (atLeast(V7_3)) {
+            return false;
+        }
+        if (atLeast(V6_12)) {
+            return type == dev.kconfig4j.symbol.Type.BOOL && withPrompt;
+        }
+        return type.isTristateLike();
+    }
+
+    /**
+     * Whether a config line naming a symbol without a value ({@code CONFIG_FOO} with no {@code =})
+     * is warned about as unexpected data: from 6.12. Up to 6.1 the kernel reads config lines more
+     * loosely: such a line is skipped in silence, anything may follow {@code # CONFIG_FOO is not
+     * set}, and the warning about any other unexpected line shows it only up to its first
+     * carriage return.
+     */
+    public boolean warnsAboutAssignmentsWithoutValue() {
+        return atLeast(V6_12);
+    }
+
     /** The {@code option modules}, {@code option defconfig_list}, {@code option allnoconfig_y} lines exist in 5.x only. */
     public boolean hasOptionAttributes() {
         return this == V5_10;

@@ -72,6 +72,12 @@ public final class PropertyCheck {
                     checkChoiceMember(k, err);
                 }
             }
+            // A choice takes its type from its members; with none typed it has none (a broken
+            // tree up to 6.1, where untyped members are allowed), warned about after them.
+            if (s.type() == Type.UNKNOWN) {
+                err.warning(node.location().file(),
+                        node.location().line(), "config symbol defined without type");
+            }
         } else if (done.add(s)) {
             if (s.type() == Type.UNKNOWN) {
                 err.warning(node.location().file(),

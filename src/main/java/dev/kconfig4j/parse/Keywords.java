@@ -7,7 +7,7 @@ final class Keywords {
     private static final Set<String> STATEMENTS = Set.of(
             "mainmenu", "menu", "endmenu", "if", "endif", "source", "choice", "endchoice", "config",
             "menuconfig", "comment", "help", "---help---", "depends", "select", "imply", "default",
-            "def_bool", "def_tristate", "bool", "boolean", "tristate", "int", "hex", "string", "prompt",
+            "def_bool", "def_tristate", "bool", "tristate", "int", "hex", "string", "prompt",
             "range", "visible", "option", "optional", "modules", "transitional");
 
     private Keywords() {

@@ -54,6 +54,14 @@ public final class Parser {
     private SourceFiles files = SourceFiles.DISK;
     /** Whether an error was reported that lets the parse go on but fails it at the end. */
     private boolean failed;
+    /**
+     * After a syntax error the kernel's parser (bison) skips to the end of the line and goes on,
+     * but says {@code syntax error} again only once three more tokens were read without error:
+     * how many are still missing (each line counts its tokens and its end).
+     */
+    private int quietTokens;
+    /** {@link #quietTokens} before the line read last, which is the one an error is found in. */
+    private int quietBeforeLine;
 
     private final Path srctree;
     private final Path workingDirectory;
@@ -221,7 +229,44 @@ public final class Parser {
             pushedBack = null;
             return l;
         }
-        return lexer.nextLine();
+        Lexer.Line l = lexer.nextLine();
+        quietBeforeLine = quietTokens;
+        if (l != null) {
+            quietTokens = Math.max(0, quietTokens - l.tokens().size() - 1);
+        }
+        return l;
+    }
+
+    /**
+     * A syntax error on a line: a located message, which comes after {@code syntax error} unless
+     * an error was just recovered from; the line is skipped. {@code shifted}: how many of the
+     * line's tokens the kernel's parser had read when it found the error.
+     */
+    private static final class SyntaxError extends KconfigException {
+        private static final long serialVersionUID = 1L;
+        final transient Location location;
+        final String detail;
+        final int shifted;
+
+        SyntaxError(Location location, String detail, int shifted) {
+            super(location.file(), location.line(), detail);
+            this.location = location;
+            this.detail = detail;
+            this.shifted = shifted;
+        }
+    }
+
+    /** Reports {@code e} as the kernel's parser does, which then goes on after the line. */
+    private void recover(SyntaxError e) {
+        if (Math.max(0, quietBeforeLine - e.shifted) == 0) {
+            Location loc = e.location;
+            warnings.report(Diagnostic.error(loc.file(), loc.line() + (dialect.reportsSyntaxErrorsOnNextLine() ? 1 : 0),
+                    "syntax error"));
+        }
+        warnings.report(Diagnostic.error(e.location.file(), e.location.line(), e.detail));
+        failed = true;
+        // The end of the line is read after the error: two more tokens until errors are told again.
+        quietTokens = 2;
     }
 
     private void pushBack(Lexer.Line l) {
@@ -257,14 +302,32 @@ public final class Parser {
             }
             if (line == null) {
                 if (end != null) {
-                    // Up to 6.1 the end of the input has no file name, and is a line further.
-                    boolean late = dialect.reportsSyntaxErrorsOnNextLine();
-                    warnings.report(Diagnostic.error(late ? "<none>" : lexer.file(),
-                            lexer.lineCount() + (late ? 2 : 1), "syntax error"));
-                    throw new KconfigException(opened.file(), opened.line(), "missing end statement for this entry");
+                    if (quietTokens == 0) {
+                        // Up to 6.1 the end of the input has no file name, and is a line further.
+                        boolean late = dialect.reportsSyntaxErrorsOnNextLine();
+                        warnings.report(Diagnostic.error(late ? "<none>" : lexer.file(),
+                                lexer.lineCount() + (late ? 2 : 1), "syntax error"));
+                    }
+                    // Every block still open is reported, innermost first, after one syntax error.
+                    warnings.report(Diagnostic.error(opened.file(), opened.line(), "missing end statement for this entry"));
+                    failed = true;
+                    quietTokens = 3;
                 }
                 return out;
             }
+            try {
+                if (statement(line, end, opened, out)) {
+                    return out;
+                }
+            } catch (SyntaxError e) {
+                recover(e);
+            }
+        }
+    }
+
+    /** Reads the statement starting at {@code line} into {@code out}; true when it ends the block. */
+    private boolean statement(Lexer.Line line, String end, Location opened, List<Statement> out) {
+        {
             Token first = line.first();
             String kw = first.kind() == Token.Kind.WORD ? first.text() : "";
             Location loc = line.location();
@@ -281,8 +344,11 @@ public final class Parser {
                     String closes = kw.substring(3);
                     String open = end.substring(3);
                     if (!kw.equals(end)) {
-                        throw new KconfigException(loc.file(), loc.line(),
-                                "unexpected '" + closes + "' within " + open + " block");
+                        // Any end statement ends the innermost block; the parse goes on.
+                        warnings.report(Diagnostic.error(loc.file(), loc.line(),
+                                "unexpected '" + closes + "' within " + open + " block"));
+                        failed = true;
+                        return true;
                     }
                     if (!loc.file().equals(opened.file())) {
                         warnings.report(Diagnostic.error(loc.file(), loc.line(),
@@ -290,7 +356,7 @@ public final class Parser {
                         warnings.report(Diagnostic.error(opened.file(), opened.line(), "location of the '" + open + "'"));
                         throw KconfigException.alreadyReported("block ends in a different file");
                     }
-                    return out;
+                    return true;
                 }
                 case "config", "menuconfig" -> out.add(parseConfig(line, kw.equals("menuconfig")));
                 case "choice" -> out.add(parseChoice(line));
@@ -298,6 +364,7 @@ public final class Parser {
                     String prompt = stringArg(line, 1);
                     expectEnd(line, 2);
                     List<Attribute> attrs = parseAttributes(Context.MENU);
+                    reportHeaderError();
                     List<Statement> body = parseBlock("endmenu", loc);
                     out.add(new Statement.MenuBlock(loc, prompt, attrs, body));
                 }
@@ -327,32 +394,56 @@ public final class Parser {
                     out.add(new Statement.MainMenu(loc, prompt));
                 }
                 default -> {
-                    if (first.kind() == Token.Kind.WORD && Keywords.isStatementKeyword(kw)) {
+                    if (first.kind() == Token.Kind.WORD && isKeyword(kw)) {
                         throw syntax(loc, "invalid statement");
                     }
-                    throw syntax(loc, "unknown statement \"" + first.text() + "\"");
+                    throw unknown(loc, first.text());
                 }
             }
         }
+        return false;
     }
 
-    private KconfigException syntax(Location loc, String detail) {
-        warnings.report(Diagnostic.error(loc.file(), loc.line() + (dialect.reportsSyntaxErrorsOnNextLine() ? 1 : 0),
-                "syntax error"));
-        return new KconfigException(loc.file(), loc.line(), detail);
+    /**
+     * A word that is no statement of this generation: {@code unknown statement "WORD"}, except
+     * inside a choice block (its header included), where the kernel's parser only says {@code
+     * invalid statement}.
+     */
+    private SyntaxError unknown(Location loc, String word) {
+        // Outside a choice the word is read and the error found at what follows it.
+        return choiceDepth > 0 ? syntax(loc, "invalid statement") : syntax(loc, "unknown statement \"" + word + "\"", 1);
+    }
+
+    /** Whether {@code word} is a keyword of this generation (a word that is not is an unknown statement). */
+    private boolean isKeyword(String word) {
+        return switch (word) {
+            case "option" -> dialect.hasOptionAttributes();
+            case "transitional" -> dialect.hasTransitionalSymbols();
+            case "optional" -> dialect.hasTristateChoices();
+            default -> Keywords.isStatementKeyword(word);
+        };
+    }
+
+    /** An error found at the first token of the line (see {@link #recover}). */
+    private SyntaxError syntax(Location loc, String detail) {
+        return syntax(loc, detail, 0);
+    }
+
+    private SyntaxError syntax(Location loc, String detail, int shifted) {
+        return new SyntaxError(loc, detail, shifted);
     }
 
     private String stringArg(Lexer.Line line, int index) {
         List<Token> t = line.tokens();
         if (index >= t.size() || t.get(index).kind() != Token.Kind.STRING) {
-            throw syntax(line.location(), "invalid statement");
+            throw syntax(line.location(), "invalid statement", index);
         }
         return t.get(index).text();
     }
 
     private void expectEnd(Lexer.Line line, int size) {
         if (line.tokens().size() != size) {
-            throw syntax(line.location(), "invalid statement");
+            throw syntax(line.location(), "invalid statement", Math.min(size, line.tokens().size()));
         }
     }
 
@@ -406,14 +497,17 @@ public final class Parser {
             throw syntax(line.location(), "invalid statement");
         }
         Symbol sym = symbols.newChoice(name);
-        List<Attribute> attrs = parseAttributes(Context.CHOICE);
-        if (dialect.refusesBadChoiceMembers() && attrs.stream().noneMatch(a -> a instanceof Attribute.Prompt
-                || a instanceof Attribute.TypeDecl td && td.prompt() != null)) {
-            memberError(line.location(), "choice must have a prompt");
-        }
+        List<Attribute> attrs;
         List<Statement> body;
+        // The header is inside the block too: an unknown word there is an invalid statement.
         choiceDepth++;
         try {
+            attrs = parseAttributes(Context.CHOICE);
+            if (dialect.refusesBadChoiceMembers() && attrs.stream().noneMatch(a -> a instanceof Attribute.Prompt
+                    || a instanceof Attribute.TypeDecl td && td.prompt() != null)) {
+                memberError(line.location(), "choice must have a prompt");
+            }
+            reportHeaderError();
             body = parseBlock("endchoice", line.location());
         } finally {
             choiceDepth--;
@@ -424,6 +518,21 @@ public final class Parser {
     /** Where an attribute appears; each kind of entry accepts its own attributes. */
     private enum Context { CONFIG, CHOICE, MENU, COMMENT }
 
+    /**
+     * The line refused at its first word that ended the header of a {@code menu} or {@code
+     * choice}: the kernel's parser has opened the block by then, so the error is reported once the
+     * header is complete, and the block's statements follow.
+     */
+    private SyntaxError headerError;
+
+    private void reportHeaderError() {
+        if (headerError != null) {
+            SyntaxError e = headerError;
+            headerError = null;
+            recover(e);
+        }
+    }
+
     private List<Attribute> parseAttributes(Context ctx) {
         List<Attribute> out = new ArrayList<>();
         while (true) {
@@ -432,10 +541,21 @@ public final class Parser {
                 return out;
             }
             Token first = line.first();
-            if (first.kind() != Token.Kind.WORD) {
-                throw syntax(line.location(), "invalid statement");
+            Attribute a;
+            try {
+                if (first.kind() != Token.Kind.WORD) {
+                    throw syntax(line.location(), "invalid statement");
+                }
+                a = parseAttribute(line, ctx);
+            } catch (SyntaxError e) {
+                // Refused at its first word, the line is one of the block's (the header is
+                // complete); found later in the line, the error leaves the block unopened.
+                if (ctx != Context.CHOICE && ctx != Context.MENU || e.shifted > 0) {
+                    throw e;
+                }
+                headerError = e;
+                return out;
             }
-            Attribute a = parseAttribute(line, ctx);
             if (a == null) {
                 pushBack(line);
                 return out;
@@ -451,12 +571,12 @@ public final class Parser {
         Cursor c = new Cursor(line, 1);
         boolean symbolEntry = ctx == Context.CONFIG || ctx == Context.CHOICE;
         switch (kw) {
-            case "bool", "boolean", "tristate", "int", "hex", "string" -> {
+            case "bool", "tristate", "int", "hex", "string" -> {
                 if (!symbolEntry) {
                     throw syntax(loc, "invalid statement");
                 }
                 Type type = switch (kw) {
-                    case "bool", "boolean" -> Type.BOOL;
+                    case "bool" -> Type.BOOL;
                     case "tristate" -> Type.TRISTATE;
                     case "int" -> Type.INT;
                     case "hex" -> Type.HEX;
@@ -469,6 +589,10 @@ public final class Parser {
                     cond = c.optionalIf();
                 }
                 c.expectEnd();
+                if (ctx == Context.CHOICE && !dialect.acceptsChoiceType(type, prompt != null)) {
+                    // A type taken only with a prompt is refused after its word (6.12's bare bool).
+                    throw syntax(loc, "invalid statement", dialect.acceptsChoiceType(type, true) ? 1 : 0);
+                }
                 return new Attribute.TypeDecl(loc, type, prompt, cond);
             }
             case "def_bool", "def_tristate" -> {
@@ -548,6 +672,9 @@ public final class Parser {
                 return new Attribute.VisibleIf(loc, cond);
             }
             case "optional" -> {
+                if (!dialect.hasTristateChoices()) {
+                    return null;
+                }
                 if (ctx != Context.CHOICE) {
                     throw syntax(loc, "invalid statement");
                 }
@@ -563,7 +690,7 @@ public final class Parser {
             }
             case "transitional" -> {
                 if (!dialect.hasTransitionalSymbols()) {
-                    throw syntax(loc, "unknown statement \"transitional\"");
+                    return null;
                 }
                 if (ctx != Context.CONFIG) {
                     throw syntax(loc, "invalid statement");
@@ -573,7 +700,7 @@ public final class Parser {
             }
             case "option" -> {
                 if (!dialect.hasOptionAttributes()) {
-                    throw syntax(loc, "unknown statement \"option\"");
+                    return null;
                 }
                 if (ctx != Context.CONFIG) {
                     throw syntax(loc, "invalid statement");
@@ -639,13 +766,13 @@ public final class Parser {
     private Symbol symbolOf(Cursor c) {
         Token t = c.take();
         if (t == null) {
-            throw syntax(c.line.location(), "invalid statement");
+            throw syntax(c.line.location(), "invalid statement", c.pos);
         }
         if (t.kind() == Token.Kind.STRING) {
             return symbols.constant(t.text());
         }
         if (t.kind() != Token.Kind.WORD) {
-            throw syntax(c.line.location(), "invalid statement");
+            throw syntax(c.line.location(), "invalid statement", c.pos);
         }
         return wordSymbol(t.text());
     }
@@ -709,7 +836,7 @@ public final class Parser {
         if (c.accept(Token.Kind.OPEN_PAREN)) {
             Expr e = parseExpr(c);
             if (!c.accept(Token.Kind.CLOSE_PAREN)) {
-                throw syntax(c.line.location(), "invalid statement");
+                throw syntax(c.line.location(), "invalid statement", c.pos);
             }
             return e;
         }
@@ -776,7 +903,7 @@ public final class Parser {
         String wordToken() {
             Token t = take();
             if (t == null || t.kind() != Token.Kind.WORD) {
-                throw syntax(line.location(), "invalid statement");
+                throw syntax(line.location(), "invalid statement", pos - 1);
             }
             return t.text();
         }
@@ -784,7 +911,7 @@ public final class Parser {
         String string() {
             Token t = take();
             if (t == null || t.kind() != Token.Kind.STRING) {
-                throw syntax(line.location(), "invalid statement");
+                throw syntax(line.location(), "invalid statement", pos - 1);
             }
             return t.text();
         }
@@ -798,7 +925,7 @@ public final class Parser {
 
         void expectEnd() {
             if (hasMore()) {
-                throw syntax(line.location(), "invalid statement");
+                throw syntax(line.location(), "invalid statement", pos);
             }
         }
     }

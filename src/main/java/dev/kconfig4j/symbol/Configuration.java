@@ -261,8 +261,31 @@ public final class Configuration {
 
     /** Forgets every computed value; the next question recomputes from the user values. */
     public void invalidate() {
+        if (holdComputed) {
+            return;
+        }
         pass++;
         modulesValue = null;
+    }
+
+    /** While set, recording user values forgets nothing computed (see {@link #keepingComputedValues}). */
+    private boolean holdComputed;
+
+    /**
+     * Records user values without forgetting any computed value: what the kernel does when an
+     * answer gives a bool/tristate symbol the value it already has (it computes again only after a
+     * value changes). Values computed from an earlier state then stay until something changes:
+     * up to 6.1 a tristate choice read as y whose member is missing from the input stays y
+     * through an oldconfig or syncconfig whose answers all keep their values.
+     */
+    public void keepingComputedValues(Runnable record) {
+        boolean was = holdComputed;
+        holdComputed = true;
+        try {
+            record.run();
+        } finally {
+            holdComputed = was;
+        }
     }
 
     /**

@@ -12,6 +12,44 @@ import org.junit.jupiter.api.Test;
 /** Reading and writing config files as the kernel does (expectations from conf 6.12 / 6.1). */
 class ConfigFileTest {
 
+    /** {@link dev.kconfig4j.dialect.Dialect#warnsAboutAssignmentsWithoutValue()} (found by the nightly fuzz run). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "5.10, ''",
+        "6.1, ''",
+        "6.12, 'DIR/.config:1:warning: unexpected data: CONFIG_A\nDIR/.config:2:warning: unexpected data: CONFIG_\n'",
+        "7.3, 'DIR/.config:1:warning: unexpected data: CONFIG_A\nDIR/.config:2:warning: unexpected data: CONFIG_\n'"})
+    void aConfigLineWithoutValueIsSkippedInSilenceUpTo61(String version, String warnings) {
+        ConfRun.Result r = dev.kconfig4j.support.OracleRun.sameAsKernel(version,
+                "config A\n\tbool \"a\"\nconfig B\n\tbool \"b\"\n",
+                "CONFIG_A\nCONFIG_\nCONFIG_B=y\n# CONFIG_B\nfoo\n", "--olddefconfig");
+        assertThat(r.stderr().replace(r.dir().toString(), "DIR"))
+                .isEqualTo(warnings.replace("\\n", "\n") + "DIR/.config:5:warning: unexpected data: foo\n");
+        assertThat(r.body()).isEqualTo("# CONFIG_A is not set\nCONFIG_B=y\n");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"5.10, n", "6.1, n", "6.12, y", "7.3, y"})
+    void upTo61AnythingMayFollowIsNotSet(String version, String value) {
+        ConfRun.Result r = dev.kconfig4j.support.OracleRun.sameAsKernel(version,
+                "config A\n\tbool \"a\"\n\tdefault y\nconfig B\n\tbool \"b\"\n\tdefault y\n",
+                "# CONFIG_A is not set\u0010\n# CONFIG_B is not settled\n", "--olddefconfig");
+        String expected = value.equals("n") ? "# CONFIG_A is not set\n# CONFIG_B is not set\n" : "CONFIG_A=y\nCONFIG_B=y\n";
+        assertThat(r.body()).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "5.10, 'DIR/.config:1:warning: unexpected data: C\n'",
+        "6.1, 'DIR/.config:1:warning: unexpected data: C\n'",
+        "6.12, 'DIR/.config:1:warning: unexpected data: C\rONFIG_A=y\nDIR/.config:2:warning: unexpected data: \rCONFIG_A=y\n'"})
+    void upTo61AnUnexpectedLineIsShownUpToItsFirstCarriageReturn(String version, String warnings) {
+        ConfRun.Result r = dev.kconfig4j.support.OracleRun.sameAsKernel(version, "config A\n\tbool \"a\"\n",
+                "C\rONFIG_A=y\n\rCONFIG_A=y\nCONFIG_A=\ry\n", "--olddefconfig");
+        assertThat(r.stderr().replace(r.dir().toString(), "DIR")).isEqualTo(warnings.replace("\\n", "\n")
+                .replace("\\r", "\r") + "DIR/.config:3:warning: symbol value '\ry' invalid for A\n");
+    }
+
     private static final String TREE = """
             mainmenu "Test $(KERNELVERSION)"
             config MODULES
