@@ -34,7 +34,7 @@ import java.util.Objects;
  * A loaded Kconfig tree: the entry point of the library.
  *
  * <pre>{@code
- * Kconfig tree = Kconfig.load(Kconfig.Options.of(srctree, "Kconfig", environment, objdir));
+ * Kconfig tree = Kconfig.load(Kconfig.Options.of(srctree, "Kconfig", environment, objdir), out, err);
  * Configuration config = tree.newConfiguration();
  * ConfigReader.Read read = ConfigReader.load(tree, ".config", text);
  * Tristate v = read.configuration().tristate(tree.symbols().find("MODULES"));
@@ -77,13 +77,28 @@ public final class Kconfig {
      * @param dialect the dialect, or null to choose from KERNELVERSION / the tree's Makefile
      * @param probeCache where shell probe results are kept across runs, or null for none
      * @param shellPolicy whether and how {@code $(shell,...)} runs, or null for the kernel's (allow)
+     * @param files where the Kconfig files are read: the file system ({@link SourceFiles#DISK}), or
+     *     a git revision's object database, say; such a tree is always parsed (a
+     *     {@link TreeSnapshot} checks the files on disk)
      */
     public record Options(Path srctree, String file, Map<String, String> environment, Path workingDirectory,
-            Dialect dialect, ProbeCache probeCache, ShellPolicy shellPolicy) {
+            Dialect dialect, ProbeCache probeCache, ShellPolicy shellPolicy, SourceFiles files) {
         public Options {
             Objects.requireNonNull(file);
             environment = Map.copyOf(environment);
             Objects.requireNonNull(workingDirectory);
+            Objects.requireNonNull(files);
+        }
+
+        /** Options reading the Kconfig files from the file system. */
+        public Options(Path srctree, String file, Map<String, String> environment, Path workingDirectory,
+                Dialect dialect, ProbeCache probeCache, ShellPolicy shellPolicy) {
+            this(srctree, file, environment, workingDirectory, dialect, probeCache, shellPolicy, SourceFiles.DISK);
+        }
+
+        /** These options, with the Kconfig files read from {@code files}. */
+        public Options readingFrom(SourceFiles files) {
+            return new Options(srctree, file, environment, workingDirectory, dialect, probeCache, shellPolicy, files);
         }
 
         /** Options with the dialect chosen from the tree and no probe cache. */
@@ -93,8 +108,9 @@ public final class Kconfig {
     }
 
     /**
-     * Parses a tree, running its macros. {@code $(info,...)} goes to {@code out}; warnings and
-     * the shell commands' stderr go to {@code err}.
+     * Parses a tree, running its macros, and prints as the kernel's conf does: {@code $(info,...)}
+     * and the remarks conf makes on standard output go to {@code out}; warnings and the shell
+     * commands' stderr go to {@code err}. The tree keeps its diagnostics as values too.
      *
      * @throws KconfigException for any error in the tree, with its location
      */
@@ -112,21 +128,7 @@ public final class Kconfig {
      * @throws KconfigException for any error in the tree, with its location
      */
     public static Kconfig load(Options options, PrintStream out, PrintStream err, Diagnostics diagnostics) {
-        return load(options, SourceFiles.DISK, out, err, diagnostics);
-    }
-
-    /**
-     * As {@link #load(Options, PrintStream, PrintStream)}, reading the Kconfig files from
-     * {@code files} (a git revision's object database, say) instead of the file system; such a
-     * tree is always parsed (a {@link TreeSnapshot} checks the files on disk).
-     */
-    public static Kconfig load(Options options, SourceFiles files, PrintStream out, PrintStream err) {
-        return load(options, files, out, err, Diagnostics.printingTo(out, err));
-    }
-
-    /** As {@link #load(Options, PrintStream, PrintStream, Diagnostics)}, reading the Kconfig files from {@code files}. */
-    public static Kconfig load(Options options, SourceFiles files, PrintStream out, PrintStream err,
-            Diagnostics diagnostics) {
+        SourceFiles files = options.files();
         Diagnostics found = new Diagnostics(diagnostics::report);
         Dialect dialect = options.dialect();
         if (dialect == null) {

@@ -396,7 +396,7 @@ public final class ImpactAnalysis {
             Diagnostics diagnostics = new Diagnostics();
             try {
                 return Kconfig.load(new Kconfig.Options(dir, "Kconfig", env, work, null, cache,
-                        options.shellPolicy()), files, quiet, quiet, diagnostics);
+                        options.shellPolicy(), files), quiet, quiet, diagnostics);
             } catch (KconfigException e) {
                 Diagnostic error = diagnostics.list().stream()
                         .filter(d -> d.severity() == Diagnostic.Severity.ERROR).findFirst().orElse(null);

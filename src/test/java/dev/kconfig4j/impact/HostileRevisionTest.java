@@ -209,7 +209,7 @@ class HostileRevisionTest {
         Files.writeString(dir.resolve("sub/Kconfig"), "config TAMPERED\n\tbool \"t\"\n");
         dev.kconfig4j.parse.SourceFiles files = rev.kconfigFiles(dir);
         dev.kconfig4j.Kconfig tree = dev.kconfig4j.Kconfig.load(dev.kconfig4j.Kconfig.Options.of(dir, "Kconfig",
-                Map.of(), tmp.resolve("scratch")), files, System.out, System.err);
+                Map.of(), tmp.resolve("scratch")).readingFrom(files), System.out, System.err);
         assertThat(tree.symbols().find("B")).isNotNull();
         assertThat(tree.symbols().find("C")).as("a link inside the tree is followed").isNotNull();
         assertThat(tree.symbols().find("TAMPERED")).isNull();
