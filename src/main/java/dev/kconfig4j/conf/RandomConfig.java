@@ -336,29 +336,33 @@ public final class RandomConfig {
         // the choice it has just drawn and its members: a value computed earlier in the pass from
         // a member's old value stays, so a later choice may still see it and take a draw (6.1
         // m68k, KCONFIG_SEED=9: "Timer tick handling" stays visible for the rest of the pass in
-        // which the CPU family is drawn, through a select computed before that draw).
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            config.invalidate();
-            for (Symbol c : order) {
-                if (!c.isChoice() || config.hasUserValue(c) || config.tristate(c) != Tristate.YES) {
-                    continue;
+        // which the CPU family is drawn, through a select computed before that draw). Which
+        // values were computed is the kernel's too: it evaluates every operand of a condition,
+        // also when an earlier one already decides it (5.10 m68k, KCONFIG_SEED=10).
+        config.evaluatingEveryOperand(() -> {
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                config.invalidate();
+                for (Symbol c : order) {
+                    if (!c.isChoice() || config.hasUserValue(c) || config.tristate(c) != Tristate.YES) {
+                        continue;
+                    }
+                    List<Symbol> members = c.members();
+                    if (members.isEmpty()) {
+                        continue;
+                    }
+                    int def = rnd.nextMod(members.size());
+                    Symbol chosen = members.get(def);
+                    for (Symbol m : members) {
+                        config.setUserKeepingComputed(m, m == chosen ? Tristate.YES : Tristate.NO);
+                    }
+                    config.setChoiceUserSelectionKeepingComputed(c, chosen);
+                    config.setUserKeepingComputed(c, choiceDraws.getOrDefault(c, Tristate.NO));
+                    changed = true;
                 }
-                List<Symbol> members = c.members();
-                if (members.isEmpty()) {
-                    continue;
-                }
-                int def = rnd.nextMod(members.size());
-                Symbol chosen = members.get(def);
-                for (Symbol m : members) {
-                    config.setUserKeepingComputed(m, m == chosen ? Tristate.YES : Tristate.NO);
-                }
-                config.setChoiceUserSelectionKeepingComputed(c, chosen);
-                config.setUserKeepingComputed(c, choiceDraws.getOrDefault(c, Tristate.NO));
-                changed = true;
             }
-        }
+        });
         config.invalidate();
     }
 

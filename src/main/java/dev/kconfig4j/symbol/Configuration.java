@@ -268,6 +268,26 @@ public final class Configuration {
         modulesValue = null;
     }
 
+    /** While set, an expression computes every symbol it mentions (see {@link #evaluatingEveryOperand}). */
+    private boolean everyOperand;
+
+    /**
+     * Runs {@code work} with expressions evaluated as the kernel evaluates them: every operand of
+     * an {@code &&} or {@code ||} and every prompt's condition, even when the result is already
+     * known. The values are the same; what differs is which symbols have been computed, which
+     * shows where a computed value is kept while user values change (the 5.10/6.1 randconfig's
+     * passes over the choices).
+     */
+    public void evaluatingEveryOperand(Runnable work) {
+        boolean was = everyOperand;
+        everyOperand = true;
+        try {
+            work.run();
+        } finally {
+            everyOperand = was;
+        }
+    }
+
     /** While set, recording user values forgets nothing computed (see {@link #keepingComputedValues}). */
     private boolean holdComputed;
 
@@ -344,7 +364,7 @@ public final class Configuration {
         Tristate v = Tristate.NO;
         for (Property.Prompt p : s.prompts) {
             v = v.or(eval(p.condition()));
-            if (v == Tristate.YES) {
+            if (v == Tristate.YES && !everyOperand) {
                 break;
             }
         }
@@ -840,13 +860,13 @@ public final class Configuration {
             return tristate(s.symbol());
         } else if (e instanceof Expr.And a) {
             Tristate l = eval(a.left());
-            if (l == Tristate.NO) {
+            if (l == Tristate.NO && !everyOperand) {
                 return Tristate.NO;
             }
             return l.and(eval(a.right()));
         } else if (e instanceof Expr.Or o) {
             Tristate l = eval(o.left());
-            if (l == Tristate.YES) {
+            if (l == Tristate.YES && !everyOperand) {
                 return Tristate.YES;
             }
             return l.or(eval(o.right()));

@@ -298,6 +298,69 @@ class RandomConfigTest {
         assertEquals(expected.toString(), rand(ConfRun.tree(version, tree), seed).body());
     }
 
+    /**
+     * What a condition computes decides what stays: the kernel evaluates every operand. Choice U
+     * ({@code depends on N && CE}, N always n) computes CE = y from the CPU choice's default X
+     * before the CPU is drawn; when it becomes Y, CE stays y for the pass and T takes a draw that
+     * W then lacks. Skipping CE after N = n would leave T without one. (5.10 m68k, KCONFIG_SEED=10;
+     * expected texts are the kernel's.)
+     */
+    @ParameterizedTest(name = "{0} seed {1}")
+    @CsvSource({"6.1, 2, W1", "6.1, 4, W5", "5.10, 3, W1", "5.10, 4, W5"})
+    void aConditionComputesEveryOperandAsTheKernelDoes(String version, String seed, String w) {
+        String tree = """
+                choice
+                	prompt "w"
+                config W1
+                	bool "w1"
+                config W2
+                	bool "w2"
+                config W3
+                	bool "w3"
+                config W4
+                	bool "w4"
+                config W5
+                	bool "w5"
+                endchoice
+                if CE
+                choice
+                	prompt "t"
+                config T1
+                	bool "t1"
+                config T2
+                	bool "t2"
+                endchoice
+                endif
+                config CE
+                	bool
+                choice
+                	prompt "cpu"
+                	default X
+                config X
+                	bool "x"
+                	select CE
+                config Y
+                	bool "y"
+                endchoice
+                config N
+                	bool
+                choice
+                	prompt "u"
+                	depends on N && CE
+                config U1
+                	bool "u1"
+                config U2
+                	bool "u2"
+                endchoice
+                """;
+        StringBuilder expected = new StringBuilder();
+        for (String m : List.of("W1", "W2", "W3", "W4", "W5")) {
+            expected.append(m.equals(w) ? "CONFIG_" + m + "=y\n" : "# CONFIG_" + m + " is not set\n");
+        }
+        expected.append("# CONFIG_X is not set\nCONFIG_Y=y\n");
+        assertEquals(expected.toString(), rand(ConfRun.tree(version, tree), seed).body());
+    }
+
     @Test
     void choicesIn510() {
         assertEquals("""
