@@ -398,6 +398,51 @@ class ProbeCacheTest {
     }
 
     @Test
+    void aVersionLinePreparedAheadGivesTheSameKeysAndStillSeesAChangedCompiler() throws IOException {
+        // A warm load starts $CC --version before it needs a key (prepare): the keys must be those
+        // of a cache that ran it at the first key, and a compiler changed since is still a miss.
+        compiler(temp.resolve("a/gcc"), "11.0.0");
+        compiler(temp.resolve("b/gcc"), "12.0.0");
+        Path choice = Files.writeString(temp.resolve("which"), temp.resolve("a/gcc").toString());
+        Path wrapper = script("cc", "exec \"$(cat " + choice + ")\" \"$@\"");
+        environment.put("CC", wrapper.toString());
+        String command = "echo x >> " + counter + "; " + wrapper + " -dumpversion";
+        byte[] atFirstKey = ProbeCache.open(cacheDir).key(command, environment, objdir);
+        ProbeCache prepared = ProbeCache.open(cacheDir);
+        prepared.prepare(environment, objdir);
+        assertThat(prepared.key(command, environment, objdir)).isEqualTo(atFirstKey);
+
+        String text = "$(shell," + command + ")";
+        ProbeCache first = ProbeCache.open(cacheDir);
+        first.prepare(environment, objdir);
+        assertThat(expand(first, text)).isEqualTo("11.0.0");
+        Files.writeString(choice, temp.resolve("b/gcc").toString());
+        ProbeCache second = ProbeCache.open(cacheDir);
+        second.prepare(environment, objdir);
+        assertThat(second.key(command, environment, objdir)).isNotEqualTo(atFirstKey);
+        assertThat(expand(second, text)).isEqualTo("12.0.0");
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void preparingWithoutACompilerOrWithoutACacheRunsNothing() throws IOException {
+        Path ranLog = temp.resolve("ran");
+        Path cc = script("cc", "echo ran >> " + ranLog + "; echo gcc 1");
+        environment.put("CC", cc.toString());
+        ProbeCache.disabled().prepare(environment, objdir);
+        environment.put("CC", " ");
+        ProbeCache.open(cacheDir).prepare(environment, objdir);
+        environment.remove("CC");
+        ProbeCache.open(cacheDir).prepare(environment, objdir);
+        // Started after the others: once its key is there, any of theirs would have run too.
+        environment.put("CC", cc.toString());
+        ProbeCache witness = ProbeCache.open(cacheDir);
+        witness.prepare(environment, objdir);
+        witness.key("true", environment, objdir);
+        assertThat(Files.readAllLines(ranLog)).containsExactly("ran");
+    }
+
+    @Test
     void aScriptChangedWithItsSizeAndTimeKeptInvalidates() throws IOException {
         Path tool = script("same-size", "echo aaa");
         FileTime mtime = Files.getLastModifiedTime(tool);
