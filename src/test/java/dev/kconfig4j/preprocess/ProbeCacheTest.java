@@ -380,15 +380,25 @@ class ProbeCacheTest {
         assertThat(runs()).isEqualTo(2);
     }
 
-    @Test
-    void aCompilerChangedWhereNoFileNamesItIsCaughtByItsVersionLine() throws IOException {
-        // The wrapper finds its compiler in a file it reads: no fingerprint sees the change, but the
-        // first line of $CC --version (the kernel's CC_VERSION_TEXT) does, as GCC_VERSION needs.
+    /**
+     * Makes {@code $CC} a wrapper that runs the compiler named in a file it reads (a/gcc, version
+     * 11.0.0; b/gcc, 12.0.0, once that file names it) and returns that file.
+     */
+    private Path wrapperReadingItsCompiler() throws IOException {
         compiler(temp.resolve("a/gcc"), "11.0.0");
         compiler(temp.resolve("b/gcc"), "12.0.0");
         Path choice = Files.writeString(temp.resolve("which"), temp.resolve("a/gcc").toString());
         Path wrapper = script("cc", "exec \"$(cat " + choice + ")\" \"$@\"");
         environment.put("CC", wrapper.toString());
+        return choice;
+    }
+
+    @Test
+    void aCompilerChangedWhereNoFileNamesItIsCaughtByItsVersionLine() throws IOException {
+        // The wrapper finds its compiler in a file it reads: no fingerprint sees the change, but the
+        // first line of $CC --version (the kernel's CC_VERSION_TEXT) does, as GCC_VERSION needs.
+        Path choice = wrapperReadingItsCompiler();
+        Path wrapper = Path.of(environment.get("CC"));
         String text = counted(wrapper + " -dumpversion | sed 's/\\.//g'");
         assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("1100");
 
@@ -401,11 +411,8 @@ class ProbeCacheTest {
     void aVersionLinePreparedAheadGivesTheSameKeysAndStillSeesAChangedCompiler() throws IOException {
         // A warm load starts $CC --version before it needs a key (prepare): the keys must be those
         // of a cache that ran it at the first key, and a compiler changed since is still a miss.
-        compiler(temp.resolve("a/gcc"), "11.0.0");
-        compiler(temp.resolve("b/gcc"), "12.0.0");
-        Path choice = Files.writeString(temp.resolve("which"), temp.resolve("a/gcc").toString());
-        Path wrapper = script("cc", "exec \"$(cat " + choice + ")\" \"$@\"");
-        environment.put("CC", wrapper.toString());
+        Path choice = wrapperReadingItsCompiler();
+        Path wrapper = Path.of(environment.get("CC"));
         String command = "echo x >> " + counter + "; " + wrapper + " -dumpversion";
         byte[] atFirstKey = ProbeCache.open(cacheDir).key(command, environment, objdir);
         ProbeCache prepared = ProbeCache.open(cacheDir);
