@@ -84,24 +84,18 @@ public final class Cli implements Runnable {
 
     /** Runs {@code args} in {@code context}; returns the exit status. */
     public static int execute(Context context, String... args) {
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> cls) throws Exception {
-                // Every command takes the Context as its one constructor argument.
-                try {
-                    return cls.getDeclaredConstructor(Context.class).newInstance(context);
-                } catch (NoSuchMethodException notACommand) {
-                    return CommandLine.defaultFactory().create(cls);
-                }
-            }
-        };
+        return execute(context, subcommandsFor(args), args);
+    }
+
+    /**
+     * Runs {@code args} with picocli's model of {@code subcommands} only ({@link #subcommandsFor}
+     * chooses them; a test gives all of them, to check that the choice changes nothing).
+     */
+    static int execute(Context context, List<Class<?>> subcommands, String... args) {
+        CommandLine.IFactory factory = factory(context);
         CommandLine cl = new CommandLine(new Cli(), factory);
-        Class<?> named = subcommandNamed(args);
-        for (Class<?> sub : SUBCOMMANDS) {
-            // Only the command the arguments name; all of them for help, a mistyped name, none.
-            if (named == null || sub == named) {
-                cl.addSubcommand(new CommandLine(sub, factory));
-            }
+        for (Class<?> sub : subcommands) {
+            cl.addSubcommand(new CommandLine(sub, factory));
         }
         // --format text, --format JSON...: an enum option takes its value in any case.
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -138,6 +132,33 @@ public final class Cli implements Runnable {
             context.err().println(exhausted(args, e));
             return INTERNAL_ERROR;
         }
+    }
+
+    /** Creates the commands, each with {@code context} as its one constructor argument. */
+    static CommandLine.IFactory factory(Context context) {
+        return new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                try {
+                    return cls.getDeclaredConstructor(Context.class).newInstance(context);
+                } catch (NoSuchMethodException notACommand) {
+                    return CommandLine.defaultFactory().create(cls);
+                }
+            }
+        };
+    }
+
+    /**
+     * The subcommands whose model a run of {@code args} needs: only the command the arguments
+     * name; none for a bare {@code --version} (it prints one line); all of them for help, a
+     * mistyped name or no name (the usage lists them, the error suggests the nearest).
+     */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
+        Class<?> named = subcommandNamed(args);
+        return named == null ? SUBCOMMANDS : List.of(named);
     }
 
     /**

@@ -28,7 +28,7 @@ public final class ConfCommand implements Callable<Integer> {
     boolean silent;
 
     @Option(names = "--dialect", paramLabel = "VERSION",
-            description = "Kconfig dialect: 5.10, 6.1 or 6.12 (default: KCONFIG4J_DIALECT, else KERNELVERSION, else the tree's Makefile, else the newest).")
+            description = "Kconfig dialect: 5.10, 6.1, 6.12 or 7.3 (default: KCONFIG4J_DIALECT, else KERNELVERSION, else the tree's Makefile, else the newest).")
     String dialect;
 
     @Option(names = "--shell", paramLabel = "POLICY",

@@ -30,7 +30,7 @@ public final class TreeOptions {
     @Option(names = "--dummy-tools", description = "Probe the tree's scripts/dummy-tools instead of the real compiler.")
     boolean dummyTools;
 
-    @Option(names = "--dialect", paramLabel = "VERSION", description = "Kconfig dialect of the tree: 5.10, 6.1 or 6.12.")
+    @Option(names = "--dialect", paramLabel = "VERSION", description = "Kconfig dialect of the tree: 5.10, 6.1, 6.12 or 7.3.")
     String dialect;
 
     @Option(names = "--shell", paramLabel = "POLICY",

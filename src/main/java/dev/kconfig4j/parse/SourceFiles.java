@@ -25,7 +25,11 @@ public interface SourceFiles {
     SourceFiles DISK = new SourceFiles() {
         @Override
         public boolean isRegularFile(Path path) {
-            return Files.isRegularFile(path);
+            // java.io.File answers "no such file" with a value; Files.isRegularFile builds an
+            // exception, for each of the ~1,700 files of a tree first looked up in the object
+            // directory. The same stat, following links, either way.
+            return path.getFileSystem() == java.nio.file.FileSystems.getDefault() ? path.toFile().isFile()
+                    : Files.isRegularFile(path);
         }
 
         @Override

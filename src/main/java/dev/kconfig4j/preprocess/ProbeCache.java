@@ -129,8 +129,8 @@ public final class ProbeCache {
     private volatile String directoryDistrust;
     /** Programs examined, by file, attributes and PATH, so that each is read once per cache. */
     private final Map<List<Object>, Examined> examined = new ConcurrentHashMap<>();
-    /** The first line of {@code $CC --version}, by environment and working directory. */
-    private final Map<List<Object>, String> versionLines = new ConcurrentHashMap<>();
+    /** The first line of {@code $CC --version}, by environment and working directory, once known. */
+    private final Map<List<Object>, java.util.concurrent.CompletableFuture<String>> versionLines = new ConcurrentHashMap<>();
 
     private ProbeCache(Path directory, PrintStream warnings) {
         this.directory = directory;
@@ -301,31 +301,78 @@ public final class ProbeCache {
         if (cc == null || cc.isBlank()) {
             return "";
         }
-        return versionLines.computeIfAbsent(List.of(environment, workDir), k -> {
-            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", "$CC --version").directory(workDir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
-            builder.environment().clear();
-            builder.environment().putAll(environment);
+        try {
+            return versionLine(environment, workDir, false).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            return "cannot run: " + e.getCause();
+        }
+    }
+
+    /**
+     * Starts finding the first line of {@code $CC --version} for commands run in
+     * {@code environment} and {@code workingDirectory} on a thread of its own, if no key has
+     * needed it yet: the first key then waits for a process already running rather than starting
+     * one (a warm load checks its snapshot's files meanwhile). Only worth calling where keys in
+     * that environment will be computed; the value is the same as without it.
+     */
+    public void prepare(Map<String, String> environment, Path workingDirectory) {
+        String cc = environment.get("CC");
+        if (directory != null && cc != null && !cc.isBlank()) {
+            versionLine(new TreeMap<>(environment), workingDirectory.toAbsolutePath().normalize(), true);
+        }
+    }
+
+    /** The version line's future for {@code environment} (sorted) and {@code workDir}, started once. */
+    private java.util.concurrent.CompletableFuture<String> versionLine(Map<String, String> environment, Path workDir,
+            boolean ahead) {
+        java.util.concurrent.CompletableFuture<String> created = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<String> existing = versionLines.putIfAbsent(List.of(environment, workDir),
+                created);
+        if (existing != null) {
+            return existing;
+        }
+        Runnable run = () -> {
             try {
-                Process process = builder.start();
-                process.getOutputStream().close();
-                byte[] output;
-                try (java.io.InputStream in = process.getInputStream()) {
-                    output = in.readNBytes(Shell.MAX_OUTPUT);
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
-                }
-                int status = process.waitFor();
-                String text = new String(output, StandardCharsets.UTF_8);
-                int newline = text.indexOf('\n');
-                return status + ":" + (newline >= 0 ? text.substring(0, newline) : text);
-            } catch (IOException e) {
-                return "cannot run: " + e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                // Never reused: a unique value makes every key of this run a miss.
-                return "interrupted " + System.nanoTime();
+                created.complete(runVersionLine(environment, workDir));
+            } catch (RuntimeException | Error e) {
+                created.completeExceptionally(e);
             }
-        });
+        };
+        if (ahead) {
+            Thread thread = new Thread(run, "kconfig4j-cc-version");
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            run.run();
+        }
+        return created;
+    }
+
+    /** Runs {@code $CC --version} in {@code environment} and {@code workDir}: "status:first line". */
+    private static String runVersionLine(Map<String, String> environment, Path workDir) {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", "$CC --version").directory(workDir.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            byte[] output;
+            try (java.io.InputStream in = process.getInputStream()) {
+                output = in.readNBytes(Shell.MAX_OUTPUT);
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            int status = process.waitFor();
+            String text = new String(output, StandardCharsets.UTF_8);
+            int newline = text.indexOf('\n');
+            return status + ":" + (newline >= 0 ? text.substring(0, newline) : text);
+        } catch (IOException e) {
+            return "cannot run: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // Never reused: a unique value makes every key of this run a miss.
+            return "interrupted " + System.nanoTime();
+        }
     }
 
     /**
@@ -499,7 +546,13 @@ public final class ProbeCache {
         return programs;
     }
 
+    /** The attributes of a regular file (following links); null for anything else or nothing. */
     private static BasicFileAttributes attributes(Path file) {
+        if (!file.toFile().isFile()) {
+            // Most words of a probe name no program: java.io.File says so without the exception
+            // that Files.readAttributes would build (a run checks ~3,000 such names).
+            return null;
+        }
         try {
             return Files.readAttributes(file, BasicFileAttributes.class);
         } catch (IOException | SecurityException e) {

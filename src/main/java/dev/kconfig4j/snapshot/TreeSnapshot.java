@@ -354,6 +354,11 @@ public final class TreeSnapshot {
             for (int i = 0; i < probeCount; i++) {
                 ran.add(new Object[] {r.string(), r.bytes(), r.bytes()});
             }
+            if (!ran.isEmpty()) {
+                // The probes' keys need the compiler's version line, a process: started now, it
+                // runs while the files are checked.
+                probes.prepare(environment, workingDirectory);
+            }
             // Checking every file and probe and decoding the tree are independent: the check runs
             // on a second thread (most of a warm load's wall time otherwise), and nothing of the
             // snapshot is printed or returned before it said yes.

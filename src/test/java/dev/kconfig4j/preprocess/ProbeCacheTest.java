@@ -380,21 +380,73 @@ class ProbeCacheTest {
         assertThat(runs()).isEqualTo(2);
     }
 
-    @Test
-    void aCompilerChangedWhereNoFileNamesItIsCaughtByItsVersionLine() throws IOException {
-        // The wrapper finds its compiler in a file it reads: no fingerprint sees the change, but the
-        // first line of $CC --version (the kernel's CC_VERSION_TEXT) does, as GCC_VERSION needs.
+    /**
+     * Makes {@code $CC} a wrapper that runs the compiler named in a file it reads (a/gcc, version
+     * 11.0.0; b/gcc, 12.0.0, once that file names it) and returns that file.
+     */
+    private Path wrapperReadingItsCompiler() throws IOException {
         compiler(temp.resolve("a/gcc"), "11.0.0");
         compiler(temp.resolve("b/gcc"), "12.0.0");
         Path choice = Files.writeString(temp.resolve("which"), temp.resolve("a/gcc").toString());
         Path wrapper = script("cc", "exec \"$(cat " + choice + ")\" \"$@\"");
         environment.put("CC", wrapper.toString());
+        return choice;
+    }
+
+    @Test
+    void aCompilerChangedWhereNoFileNamesItIsCaughtByItsVersionLine() throws IOException {
+        // The wrapper finds its compiler in a file it reads: no fingerprint sees the change, but the
+        // first line of $CC --version (the kernel's CC_VERSION_TEXT) does, as GCC_VERSION needs.
+        Path choice = wrapperReadingItsCompiler();
+        Path wrapper = Path.of(environment.get("CC"));
         String text = counted(wrapper + " -dumpversion | sed 's/\\.//g'");
         assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("1100");
 
         Files.writeString(choice, temp.resolve("b/gcc").toString());
         assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("1200");
         assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void aVersionLinePreparedAheadGivesTheSameKeysAndStillSeesAChangedCompiler() throws IOException {
+        // A warm load starts $CC --version before it needs a key (prepare): the keys must be those
+        // of a cache that ran it at the first key, and a compiler changed since is still a miss.
+        Path choice = wrapperReadingItsCompiler();
+        Path wrapper = Path.of(environment.get("CC"));
+        String command = "echo x >> " + counter + "; " + wrapper + " -dumpversion";
+        byte[] atFirstKey = ProbeCache.open(cacheDir).key(command, environment, objdir);
+        ProbeCache prepared = ProbeCache.open(cacheDir);
+        prepared.prepare(environment, objdir);
+        assertThat(prepared.key(command, environment, objdir)).isEqualTo(atFirstKey);
+
+        String text = "$(shell," + command + ")";
+        ProbeCache first = ProbeCache.open(cacheDir);
+        first.prepare(environment, objdir);
+        assertThat(expand(first, text)).isEqualTo("11.0.0");
+        Files.writeString(choice, temp.resolve("b/gcc").toString());
+        ProbeCache second = ProbeCache.open(cacheDir);
+        second.prepare(environment, objdir);
+        assertThat(second.key(command, environment, objdir)).isNotEqualTo(atFirstKey);
+        assertThat(expand(second, text)).isEqualTo("12.0.0");
+        assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void preparingWithoutACompilerOrWithoutACacheRunsNothing() throws IOException {
+        Path ranLog = temp.resolve("ran");
+        Path cc = script("cc", "echo ran >> " + ranLog + "; echo gcc 1");
+        environment.put("CC", cc.toString());
+        ProbeCache.disabled().prepare(environment, objdir);
+        environment.put("CC", " ");
+        ProbeCache.open(cacheDir).prepare(environment, objdir);
+        environment.remove("CC");
+        ProbeCache.open(cacheDir).prepare(environment, objdir);
+        // Started after the others: once its key is there, any of theirs would have run too.
+        environment.put("CC", cc.toString());
+        ProbeCache witness = ProbeCache.open(cacheDir);
+        witness.prepare(environment, objdir);
+        witness.key("true", environment, objdir);
+        assertThat(Files.readAllLines(ranLog)).containsExactly("ran");
     }
 
     @Test

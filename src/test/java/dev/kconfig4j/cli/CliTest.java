@@ -1,0 +1,117 @@
+package dev.kconfig4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kconfig4j.dialect.Dialect;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A run builds picocli's model of the one subcommand it names (reading every command's
+ * annotations costs a third of a short run's start): what the user sees must be exactly what the
+ * model of all commands gives, for every command's help and usage errors, and for the top level.
+ */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run run(List<Class<?>> subcommands, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli.Context context = new Cli.Context(Map.of("HOME", dir.toString(), "KCONFIG4J_PROBE_CACHE", "off"), dir,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                o -> null);
+        int exit = subcommands == null ? Cli.execute(context, args) : Cli.execute(context, subcommands, args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The argument lists to compare: each command's help and a usage error, and the top level's. */
+    private static List<String[]> argumentLists() {
+        List<String[]> lists = new ArrayList<>();
+        for (Class<?> sub : Cli.SUBCOMMANDS) {
+            CommandLine.Command c = sub.getAnnotation(CommandLine.Command.class);
+            List<String> names = new ArrayList<>(List.of(c.aliases()));
+            names.add(0, c.name());
+            for (String name : names) {
+                lists.add(new String[] {name, "--help"});
+                lists.add(new String[] {name, "-h"});
+                lists.add(new String[] {"--debug", name, "--help"});
+                lists.add(new String[] {name, "--no-such-option"});
+            }
+        }
+        lists.add(new String[] {"--version"});
+        lists.add(new String[] {"-V"});
+        lists.add(new String[] {"--version", "-V"});
+        lists.add(new String[] {"--version", "--help"});
+        lists.add(new String[] {"--help"});
+        lists.add(new String[] {});
+        lists.add(new String[] {"--no-such-option"});
+        lists.add(new String[] {"cnof", "--olddefconfig", "Kconfig"});
+        lists.add(new String[] {"--version", "conf"});
+        return lists;
+    }
+
+    @Test
+    void everyCommandLineGivesWhatTheModelOfAllCommandsGives() {
+        for (String[] args : argumentLists()) {
+            Run fast = run(null, args);
+            Run all = run(Cli.SUBCOMMANDS, args);
+            assertThat(fast).as(String.join(" ", args)).isEqualTo(all);
+        }
+    }
+
+    @Test
+    void helpAndVersionSucceedAndUsageErrorsExitWithTwo() {
+        assertThat(run(null, "--version")).isEqualTo(new Run(0, "kconfig4j 0.1.0\n", ""));
+        assertThat(run(null, "why", "--help").exit()).isZero();
+        Run bad = run(null, "conf", "--no-such-option", "Kconfig");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("Unknown option: '--no-such-option'").contains("Usage: kconfig4j conf");
+        Run top = run(null, "--help");
+        assertThat(top.exit()).isZero();
+        for (Class<?> sub : Cli.SUBCOMMANDS) {
+            assertThat(top.out()).contains("\n  " + sub.getAnnotation(CommandLine.Command.class).name());
+        }
+    }
+
+    @Test
+    void aBareVersionBuildsNoSubcommandAndAnyOtherLineTheOneItNames() {
+        assertThat(Cli.subcommandsFor(new String[] {"--version"})).isEmpty();
+        assertThat(Cli.subcommandsFor(new String[] {"-V"})).isEmpty();
+        assertThat(Cli.subcommandsFor(new String[] {"-V", "--version"})).isEqualTo(Cli.SUBCOMMANDS);
+        assertThat(Cli.subcommandsFor(new String[] {"-s", "conf", "--olddefconfig", "Kconfig"}))
+                .containsExactly(ConfCommand.class);
+        assertThat(Cli.subcommandsFor(new String[] {"--help"})).isEqualTo(Cli.SUBCOMMANDS);
+        assertThat(Cli.subcommandsFor(new String[] {"--version", "conf"})).containsExactly(ConfCommand.class);
+        assertThat(Cli.subcommandsFor(new String[] {"cnof"})).isEqualTo(Cli.SUBCOMMANDS);
+    }
+
+    @Test
+    void everyDialectOptionNamesEveryDialect() {
+        CommandLine.IFactory factory = Cli.factory(new Cli.Context(Map.of(), dir, System.out, System.err, o -> null));
+        int found = 0;
+        for (Class<?> sub : Cli.SUBCOMMANDS) {
+            CommandLine.Model.OptionSpec dialect = new CommandLine(sub, factory).getCommandSpec().findOption("--dialect");
+            if (dialect == null) {
+                continue;
+            }
+            found++;
+            String description = String.join(" ", dialect.description());
+            for (Dialect d : Dialect.values()) {
+                assertThat(description).as(sub.getSimpleName()).contains(d.version());
+            }
+        }
+        assertThat(found).isGreaterThanOrEqualTo(2);
+    }
+}
