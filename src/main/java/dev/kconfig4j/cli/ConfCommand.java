@@ -13,6 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kconfig4j conf}: a drop-in for the kernel's {@code scripts/kconfig/conf}. */
 @Command(name = "conf", header = "The kernel's conf, exactly: every mode, option and environment variable.", sortOptions = false, usageHelpAutoWidth = true,
+        // -h and --help print the usage on standard output and exit 1, as the kernel's conf does.
+        exitCodeOnUsageHelp = 1,
         description = {
             "A drop-in replacement for the kernel's scripts/kconfig/conf: same modes, options,",
             "environment variables (srctree, KCONFIG_CONFIG, KCONFIG_ALLCONFIG, ...), output files",
@@ -26,6 +28,9 @@ public final class ConfCommand implements Callable<Integer> {
 
     @Option(names = "-s", description = "Silent: print no informational messages.")
     boolean silent;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this usage and exit (status 1, as the kernel's conf).")
+    boolean help;
 
     @Option(names = "--dialect", paramLabel = "VERSION",
             description = "Kconfig dialect: 5.10, 6.1, 6.12 or 7.3 (default: KCONFIG4J_DIALECT, else KERNELVERSION, else the tree's Makefile, else the newest).")

@@ -78,6 +78,13 @@ class CliTest {
         Run bad = run(null, "conf", "--no-such-option", "Kconfig");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).startsWith("Unknown option: '--no-such-option'").contains("Usage: kconfig4j conf");
+        // conf's help is the kernel's conf's: the usage on standard output, exit status 1.
+        for (String h : List.of("-h", "--help")) {
+            Run confHelp = run(null, "conf", h);
+            assertThat(confHelp.exit()).isEqualTo(1);
+            assertThat(confHelp.out()).contains("Usage: kconfig4j conf").contains("--olddefconfig");
+            assertThat(confHelp.err()).isEmpty();
+        }
         Run top = run(null, "--help");
         assertThat(top.exit()).isZero();
         for (Class<?> sub : Cli.SUBCOMMANDS) {
