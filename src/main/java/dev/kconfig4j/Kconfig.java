@@ -146,7 +146,7 @@ public final class Kconfig {
         // (TreeSnapshot says what); only where every probe may run and is cached.
         TreeSnapshot snapshot = policy.mode() != ShellPolicy.Mode.ALLOW || files != SourceFiles.DISK ? null
                 : TreeSnapshot.slot(probes, options.srctree(), options.file(), options.workingDirectory(),
-                        dialect.name(), options.environment(), err);
+                        dialect.name(), options.environment(), found);
         if (snapshot != null) {
             TreeSnapshot.Parsed parsed = snapshot.read(probes, options.environment(), options.srctree(),
                     options.workingDirectory(), out, err);

@@ -1,5 +1,7 @@
 package dev.kconfig4j.cache;
 
+import dev.kconfig4j.diagnostic.Diagnostic;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -151,12 +153,19 @@ public final class CacheRoot {
         }
     }
 
-    /** Prints {@code message} to {@code warnings} unless this process has printed it already. */
-    public static void warnOnce(PrintStream warnings, String message) {
+    /**
+     * Reports {@code message} to {@code warnings} as kconfig4j's own warning
+     * ({@code kconfig4j: warning: ...}) unless this process has reported it already.
+     */
+    public static void warnOnce(Diagnostics warnings, String message) {
         if (warnings != null && WARNED.add(message)) {
-            warnings.println("kconfig4j: warning: " + message);
-            warnings.flush();
+            warnings.report(new Diagnostic(Diagnostic.Severity.WARNING, null, 0, message, "kconfig4j: warning: " + message));
         }
+    }
+
+    /** {@link #warnOnce(Diagnostics, String)}, printed to {@code warnings}. */
+    public static void warnOnce(PrintStream warnings, String message) {
+        warnOnce(warnings == null ? null : Diagnostics.printingTo(warnings), message);
     }
 
     /** The real user id of this process. */

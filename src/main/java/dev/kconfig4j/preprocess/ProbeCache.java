@@ -3,6 +3,7 @@ package dev.kconfig4j.preprocess;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import dev.kconfig4j.cache.CacheRoot;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.cache.ContentCheck;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -122,7 +123,7 @@ public final class ProbeCache {
     private static final ProbeCache DISABLED = new ProbeCache(null, null);
 
     private final Path directory;
-    private final PrintStream warnings;
+    private final Diagnostics warnings;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     /** Null until checked; then why the directory must not be used, or "" if it may. */
@@ -132,7 +133,7 @@ public final class ProbeCache {
     /** The first line of {@code $CC --version}, by environment and working directory, once known. */
     private final Map<List<Object>, java.util.concurrent.CompletableFuture<String>> versionLines = new ConcurrentHashMap<>();
 
-    private ProbeCache(Path directory, PrintStream warnings) {
+    private ProbeCache(Path directory, Diagnostics warnings) {
         this.directory = directory;
         this.warnings = warnings;
     }
@@ -145,8 +146,13 @@ public final class ProbeCache {
         return open(directory, System.err);
     }
 
-    /** As {@link #open(Path)}, with warnings going to {@code warnings}. */
+    /** As {@link #open(Path)}, with warnings printed to {@code warnings}. */
     public static ProbeCache open(Path directory, PrintStream warnings) {
+        return open(directory, Diagnostics.printingTo(warnings));
+    }
+
+    /** As {@link #open(Path)}, with warnings (untrusted directories and entries) reported to {@code warnings}. */
+    public static ProbeCache open(Path directory, Diagnostics warnings) {
         return new ProbeCache(Objects.requireNonNull(directory, "directory").toAbsolutePath(), warnings);
     }
 
@@ -166,6 +172,11 @@ public final class ProbeCache {
      * directory exists and must not be trusted; else the one in {@link #defaultDirectory}.
      */
     public static ProbeCache forEnvironment(Map<String, String> environment, PrintStream warnings) {
+        return forEnvironment(environment, Diagnostics.printingTo(warnings));
+    }
+
+    /** As {@link #forEnvironment(Map, PrintStream)}, with warnings reported to {@code warnings}. */
+    public static ProbeCache forEnvironment(Map<String, String> environment, Diagnostics warnings) {
         if ("off".equals(environment.get("KCONFIG4J_PROBE_CACHE"))) {
             return disabled();
         }

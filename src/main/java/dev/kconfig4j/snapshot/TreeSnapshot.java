@@ -1,6 +1,7 @@
 package dev.kconfig4j.snapshot;
 
 import dev.kconfig4j.cache.CacheRoot;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.cache.ContentCheck;
 
 import dev.kconfig4j.expr.Expr;
@@ -79,7 +80,7 @@ public final class TreeSnapshot {
     private static final String TEMP_PREFIX = ".snapshot-tmp-";
 
     private final Path file;
-    private final PrintStream warnings;
+    private final Diagnostics warnings;
     private final byte[] header;
     /** The bound on the directory's total size, in bytes ({@code KCONFIG4J_SNAPSHOT_LIMIT_MIB}). */
     private final long limit;
@@ -88,7 +89,7 @@ public final class TreeSnapshot {
     public record Parsed(SymbolTable symbols, List<Statement> syntax, Map<String, String> usedEnvironment) {
     }
 
-    private TreeSnapshot(Path file, PrintStream warnings, byte[] header, long limit) {
+    private TreeSnapshot(Path file, Diagnostics warnings, byte[] header, long limit) {
         this.limit = limit;
         this.file = file;
         this.warnings = warnings;
@@ -100,7 +101,7 @@ public final class TreeSnapshot {
      * cache off, or the snapshot directory not usable; the latter with a warning).
      */
     public static TreeSnapshot slot(ProbeCache probes, Path srctree, String kconfig, Path workingDirectory,
-            String dialect, Map<String, String> environment, PrintStream warnings) {
+            String dialect, Map<String, String> environment, Diagnostics warnings) {
         if (probes == null || !probes.isEnabled() || "off".equals(environment.get("KCONFIG4J_SNAPSHOTS"))
                 || "off".equals(System.getProperty("kconfig4j.snapshots"))) {
             return null;

@@ -182,6 +182,9 @@ class TreeSnapshotTest {
         Kconfig tree = load();
         assertThat(tree.fromSnapshot()).isFalse();
         assertThat(err).contains(snapshot.toString()).contains("damaged");
+        // The warning is also a value the tree keeps, as every warning of a load.
+        assertThat(tree.diagnostics()).anyMatch(d -> d.severity() == dev.kconfig4j.diagnostic.Diagnostic.Severity.WARNING
+                && d.text().equals("kconfig4j: warning: snapshot " + snapshot + " is damaged (checksum); not used"));
         assertThat(value(tree, "GCC_VERSION")).isEqualTo("1120");
         assertThat(java.util.Arrays.equals(Files.readAllBytes(snapshot), good)).as("rewritten as it was").isTrue();
 
