@@ -308,10 +308,12 @@ public final class ImpactAnalysis {
         try {
             // Revisions are kept beside the probe cache, so that a second run finds the same paths
             // (and its probes cached); without the probe cache they live in the scratch directory.
-            ProbeCache probes = ProbeCache.forEnvironment(options.environment());
+            // The caches' warnings (a directory or entry not trusted) are problems of the report.
+            Diagnostics cacheWarnings = new Diagnostics();
+            ProbeCache probes = ProbeCache.forEnvironment(options.environment(), cacheWarnings);
             Path treeCache = probes.isEnabled() ? probes.directory().resolveSibling("trees") : null;
-            Path beforeDir = options.before().materialize(scratch.resolve("before"), treeCache);
-            Path afterDir = options.after().materialize(scratch.resolve("after"), treeCache);
+            Path beforeDir = options.before().materialize(scratch.resolve("before"), treeCache, cacheWarnings);
+            Path afterDir = options.after().materialize(scratch.resolve("after"), treeCache, cacheWarnings);
             if (options.before() instanceof TreeSource.GitRevision g) {
                 revisionFiles.put(beforeDir, g.kconfigFiles(beforeDir));
             }
@@ -320,6 +322,7 @@ public final class ImpactAnalysis {
             }
             List<Corpus.Item> items = Corpus.read(options, beforeDir, afterDir);
             List<String> problems = Collections.synchronizedList(new ArrayList<>());
+            cacheWarnings.list().forEach(d -> problems.add(d.text()));
             KbuildImpact kbuild = new KbuildImpact(beforeDir, afterDir);
             List<Evaluated> evaluated = evaluateAll(items, beforeDir, afterDir, scratch, pool, problems, kbuild);
             long mitigationStart = System.nanoTime();

@@ -2,6 +2,7 @@ package dev.kconfig4j.impact;
 
 import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.cache.CacheRoot;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.cache.DirectoryManifest;
 import dev.kconfig4j.parse.SourceFiles;
 import java.io.IOException;
@@ -58,9 +59,10 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
      * Like {@link #materialize(Path)}, but a revision goes to {@code cache/<commit id>} (written once,
      * completely, with its {@link DirectoryManifest} last, then renamed into place; reused by later
      * runs while it is this user's and matches its manifest) when {@code cache} is not null. A
-     * cache directory that must not be trusted is not used (with a warning).
+     * cache directory that must not be trusted, or a cached revision that does not match its
+     * manifest, is not used, with a warning to {@code warnings}.
      */
-    default Path materialize(Path scratch, Path cache) throws IOException {
+    default Path materialize(Path scratch, Path cache, Diagnostics warnings) throws IOException {
         return materialize(scratch);
     }
 
@@ -363,14 +365,14 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
         }
 
         @Override
-        public Path materialize(Path scratch, Path cache) throws IOException {
+        public Path materialize(Path scratch, Path cache, Diagnostics warnings) throws IOException {
             if (cache == null) {
                 return materialize(scratch);
             }
             try {
                 CacheRoot.privateDirectory(cache);
             } catch (CacheRoot.Untrusted e) {
-                CacheRoot.warnOnce(System.err, e.getMessage());
+                CacheRoot.warnOnce(warnings, e.getMessage());
                 return materialize(scratch);
             }
             Path target = cache.resolve(commit);
@@ -380,7 +382,7 @@ public sealed interface TreeSource permits TreeSource.Directory, TreeSource.GitR
                 if (problem == null) {
                     return target;
                 }
-                CacheRoot.warnOnce(System.err, "cached revision " + target + " " + problem + "; written anew");
+                CacheRoot.warnOnce(warnings, "cached revision " + target + " " + problem + "; written anew");
             }
             Path partial = Files.createTempDirectory(cache, commit + ".partial.");
             try {

@@ -369,14 +369,14 @@ class ImpactAnalysisTest {
         }
         TreeSource head = TreeSource.parse("HEAD", repo, null);
         Path cache = tmp.resolve("tree-cache");
-        Path first = head.materialize(tmp.resolve("scratch-1"), cache);
+        Path first = head.materialize(tmp.resolve("scratch-1"), cache, new dev.kconfig4j.diagnostic.Diagnostics());
         assertThat(first).isEqualTo(cache.resolve(commit));
         assertThat(first.resolve("drivers/hv/Kconfig")).hasContent(HypervTrees.NEW_HV.strip());
         assertThat(first.resolve("drivers/hv/Makefile")).exists(); // Kbuild reads the Makefiles
         assertThat(first.resolve("drivers/hv/hv.c")).doesNotExist(); // sources are not needed
         Object written = Files.readAttributes(first.resolve("drivers/hv/Kconfig"),
                 java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-        Path second = head.materialize(tmp.resolve("scratch-2"), cache);
+        Path second = head.materialize(tmp.resolve("scratch-2"), cache, new dev.kconfig4j.diagnostic.Diagnostics());
         assertThat(second).isEqualTo(first);
         assertThat(Files.readAttributes(second.resolve("drivers/hv/Kconfig"),
                 java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(written); // not written again
@@ -399,28 +399,32 @@ class ImpactAnalysisTest {
         }
         TreeSource head = TreeSource.parse("HEAD", repo, null);
         Path cache = tmp.resolve("checked-cache");
-        Path kconfig = head.materialize(tmp.resolve("s1"), cache).resolve("drivers/hv/Kconfig");
+        Path kconfig = head.materialize(tmp.resolve("s1"), cache, new dev.kconfig4j.diagnostic.Diagnostics()).resolve("drivers/hv/Kconfig");
 
         // Damaged (or edited by someone) after it was written: written anew, never used as found.
         Files.writeString(kconfig, "config HYPERV\n\tbool \"forged\"\n");
-        head.materialize(tmp.resolve("s2"), cache);
+        head.materialize(tmp.resolve("s2"), cache, new dev.kconfig4j.diagnostic.Diagnostics());
         assertThat(kconfig).hasContent(HypervTrees.NEW_HV.strip());
 
-        // An added file counts too, and so does a missing manifest (a writer that did not finish).
+        // An added file counts too, and so does a missing manifest (a writer that did not finish):
+        // each is written anew, with a warning reported as a value.
+        dev.kconfig4j.diagnostic.Diagnostics warnings = new dev.kconfig4j.diagnostic.Diagnostics();
         Path added = Files.writeString(kconfig.resolveSibling("Kconfig.extra"), "source \"/etc/passwd\"\n");
-        head.materialize(tmp.resolve("s3"), cache);
+        head.materialize(tmp.resolve("s3"), cache, warnings);
         assertThat(added).doesNotExist();
         Files.delete(cache.resolve(head.resolved()).resolve(dev.kconfig4j.cache.DirectoryManifest.NAME));
         Files.writeString(kconfig, "garbage\n");
-        head.materialize(tmp.resolve("s4"), cache);
+        head.materialize(tmp.resolve("s4"), cache, warnings);
         assertThat(kconfig).hasContent(HypervTrees.NEW_HV.strip());
+        assertThat(warnings.list()).anyMatch(d -> d.text().startsWith("kconfig4j: warning: cached revision ")
+                && d.text().endsWith("; written anew"));
 
         // Another user's copy is not used (nor deleted): this run works from its own.
         org.junit.jupiter.api.Assumptions.assumeTrue(dev.kconfig4j.cache.CacheRoot.currentUid() == 0,
                 "only root can give a directory to another user");
         Path target = cache.resolve(head.resolved());
         Files.setAttribute(target, "unix:uid", 4242);
-        Path used = head.materialize(tmp.resolve("s5"), cache);
+        Path used = head.materialize(tmp.resolve("s5"), cache, warnings);
         assertThat(used).isNotEqualTo(target);
         assertThat(used.resolve("drivers/hv/Kconfig")).hasContent(HypervTrees.NEW_HV.strip());
     }
