@@ -119,19 +119,20 @@ public enum Dialect {
     }
 
     /**
-     * Whether a {@code choice} may declare {@code type} (with a prompt on the same line or not).
-     * Up to 6.1 {@code bool} or {@code tristate}, with or without a prompt; 6.12 only {@code bool
-     * "prompt"}; from 7.x no type at all (a choice is bool). Anything else is a syntax error, as
-     * an int, hex or string choice is in every generation.
+     * Whether a {@code choice} may declare a type with {@code keyword} ({@code bool},
+     * {@code tristate}, {@code int}...; with a prompt on the same line or not). Up to 6.1
+     * {@code bool} or {@code tristate}, with or without a prompt; 6.12 only {@code bool "prompt"};
+     * from 7.x no type at all (a choice is bool). Anything else is a syntax error, as an int, hex
+     * or string choice is in every generation.
      */
-    public boolean acceptsChoiceType(dev.kconfig4j.symbol.Type type, boolean withPrompt) {
+    public boolean acceptsChoiceType(String keyword, boolean withPrompt) {
         if (atLeast(V7_3)) {
             return false;
         }
         if (atLeast(V6_12)) {
-            return type == dev.kconfig4j.symbol.Type.BOOL && withPrompt;
+            return keyword.equals("bool") && withPrompt;
         }
-        return type.isTristateLike();
+        return keyword.equals("bool") || keyword.equals("tristate");
     }
 
     /**

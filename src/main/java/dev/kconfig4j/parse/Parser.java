@@ -589,9 +589,9 @@ public final class Parser {
                     cond = c.optionalIf();
                 }
                 c.expectEnd();
-                if (ctx == Context.CHOICE && !dialect.acceptsChoiceType(type, prompt != null)) {
+                if (ctx == Context.CHOICE && !dialect.acceptsChoiceType(type.keyword(), prompt != null)) {
                     // A type taken only with a prompt is refused after its word (6.12's bare bool).
-                    throw syntax(loc, "invalid statement", dialect.acceptsChoiceType(type, true) ? 1 : 0);
+                    throw syntax(loc, "invalid statement", dialect.acceptsChoiceType(type.keyword(), true) ? 1 : 0);
                 }
                 return new Attribute.TypeDecl(loc, type, prompt, cond);
             }
