@@ -338,7 +338,8 @@ public final class MenuBuilder {
         List<Menu> kids = node.children;
         for (int i = 0; i < kids.size(); i++) {
             Menu k = kids.get(i);
-            if (!k.children.isEmpty() && k.promptText == null) {
+            // A choice keeps its members even without a prompt (a broken tree up to 6.1).
+            if (!k.children.isEmpty() && k.promptText == null && k.kind() != Menu.Kind.CHOICE) {
                 List<Menu> lifted = new ArrayList<>(k.children);
                 k.children.clear();
                 for (Menu l : lifted) {

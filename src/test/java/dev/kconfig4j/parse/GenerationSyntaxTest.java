@@ -155,6 +155,19 @@ class GenerationSyntaxTest {
         check(version, kconfig + "\\n", 0, stderr);
     }
 
+    /**
+     * Up to 6.1 a choice without a prompt is warned about after its members' warnings, and keeps
+     * its members in the menu tree (they are checked, and warned about, as members); fuzz case 600.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            6.1  | config X\\n\\tint\\nchoice\\nconfig A\\n\\tbool "a"\\n\\tselect X\\nconfig B\\n\\tdefault y\\nendchoice\\nconfig Y\\n\\tbool "y"\\n\\tselect X | Kconfig:6: warning: 'X' has wrong type. 'select' only accept arguments of bool and tristate type\\nKconfig:7:warning: choice value must have a prompt\\nKconfig:8:warning: defaults for choice values not supported\\nKconfig:3:warning: choice must have a prompt\\nKconfig:12: warning: 'X' has wrong type. 'select' only accept arguments of bool and tristate type\\n
+            5.10 | choice\\nconfig A\\n\\tprompt "a"\\nendchoice | Kconfig:2:warning: config symbol defined without type\\nKconfig:1:warning: config symbol defined without type\\nKconfig:1:warning: choice must have a prompt\\n
+            """)
+    void upTo61AChoiceWithoutAPromptIsWarnedAboutAfterItsMembers(String version, String kconfig, String stderr) {
+        check(version, kconfig + "\\n", 0, stderr.replace(": warning", ":warning"));
+    }
+
     /** Fuzz cases 22988 (5.10) and 33186 (6.1) ended in an internal error here. */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"5.10, --olddefconfig", "5.10, --syncconfig", "6.1, --olddefconfig", "6.1, --syncconfig"})
