@@ -119,6 +119,11 @@ public final class ConfigReader {
             // value thus leaves it unterminated ("invalid string found", the default stays) and
             // never reaches an output file.
             int nul = line.indexOf('\0');
+            if (nul == 0 && !config.dialect().warnsAboutAssignmentsWithoutValue()) {
+                // Up to 6.1 such a line (an empty C string, yet no line end) is unexpected data.
+                warn(name, i + 1, "unexpected data: ");
+                continue;
+            }
             if (nul >= 0) {
                 line = line.substring(0, nul);
             }

@@ -244,15 +244,16 @@ public final class MenuBuilder {
         Expr dep = node.dependency;
         for (Attribute a : attributes) {
             if (a instanceof Attribute.TypeDecl t) {
-                setType(sym, t.type(), t.location());
+                // The kernel takes the line's prompt first, then its type (warned about at the entry).
                 if (t.prompt() != null) {
                     addPrompt(sym, node, t.prompt(), t.condition(), visibleIf, t.location());
                 }
+                setType(sym, t.type(), node.location());
             } else if (a instanceof Attribute.Prompt p) {
                 addPrompt(sym, node, p.text(), p.condition(), visibleIf, p.location());
             } else if (a instanceof Attribute.Default d) {
                 if (d.type() != null) {
-                    setType(sym, d.type(), d.location());
+                    setType(sym, d.type(), node.location());
                 }
                 symbols.addDefault(sym, new Property.Default(d.value(), Expr.and(dep, rewriteM(d.condition())), node,
                         d.location()));
@@ -282,10 +283,11 @@ public final class MenuBuilder {
         }
     }
 
-    private void setType(Symbol sym, Type type, Location loc) {
+    /** Sets the type; a second, different one is warned about at {@code entry}, the config line. */
+    private void setType(Symbol sym, Type type, Location entry) {
         if (!symbols.setType(sym, type)) {
-            warnings.warning(loc.file(), loc.line(), "ignoring type redefinition of '" + sym.name() + "' from '"
-                    + sym.type().keyword() + "' to '" + type.keyword() + "'");
+            warnings.warning(entry.file(), entry.line(), "ignoring type redefinition of '" + sym.name() + "' from '"
+                    + sym.type().kernelName() + "' to '" + type.kernelName() + "'");
         }
     }
 
@@ -336,7 +338,8 @@ public final class MenuBuilder {
         List<Menu> kids = node.children;
         for (int i = 0; i < kids.size(); i++) {
             Menu k = kids.get(i);
-            if (!k.children.isEmpty() && k.promptText == null) {
+            // A choice keeps its members even without a prompt (a broken tree up to 6.1).
+            if (!k.children.isEmpty() && k.promptText == null && k.kind() != Menu.Kind.CHOICE) {
                 List<Menu> lifted = new ArrayList<>(k.children);
                 k.children.clear();
                 for (Menu l : lifted) {

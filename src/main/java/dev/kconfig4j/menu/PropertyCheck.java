@@ -78,6 +78,9 @@ public final class PropertyCheck {
                 err.warning(node.location().file(),
                         node.location().line(), "config symbol defined without type");
             }
+            if (memberWarnings && !node.hasPrompt()) {
+                err.warning(node.location().file(), node.location().line(), "choice must have a prompt");
+            }
         } else if (done.add(s)) {
             if (s.type() == Type.UNKNOWN) {
                 err.warning(node.location().file(),

@@ -20,6 +20,11 @@ public enum Type {
         return keyword;
     }
 
+    /** The type's name in the kernel's messages: the keyword, but {@code integer} for int. */
+    public String kernelName() {
+        return this == INT ? "integer" : keyword;
+    }
+
     /** bool and tristate symbols take {@code n}/{@code m}/{@code y}; the others take text. */
     public boolean isTristateLike() {
         return this == BOOL || this == TRISTATE;

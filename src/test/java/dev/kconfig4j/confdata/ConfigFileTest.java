@@ -29,6 +29,16 @@ class ConfigFileTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"5.10, true", "6.1, true", "6.12, false", "7.3, false"})
+    void upTo61ALineStartingWithANulByteIsUnexpectedDataShownEmpty(String version, boolean warned) {
+        ConfRun.Result r = dev.kconfig4j.support.OracleRun.sameAsKernel(version, "config A\n\tbool \"a\"\n",
+                "\0CONFIG_A=y\n\n", "--olddefconfig");
+        assertThat(r.stderr().replace(r.dir().toString(), "DIR"))
+                .isEqualTo(warned ? "DIR/.config:1:warning: unexpected data: \n" : "");
+        assertThat(r.body()).isEqualTo("# CONFIG_A is not set\n");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"5.10, n", "6.1, n", "6.12, y", "7.3, y"})
     void upTo61AnythingMayFollowIsNotSet(String version, String value) {
         ConfRun.Result r = dev.kconfig4j.support.OracleRun.sameAsKernel(version,

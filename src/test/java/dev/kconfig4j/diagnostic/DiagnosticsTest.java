@@ -44,9 +44,9 @@ class DiagnosticsTest {
                 \trange 1 2
                 """, new Diagnostics());
         assertThat(tree.diagnostics()).containsExactly(
-                new Diagnostic(Diagnostic.Severity.WARNING, "Kconfig", 4,
+                new Diagnostic(Diagnostic.Severity.WARNING, "Kconfig", 3,
                         "ignoring type redefinition of 'A' from 'bool' to 'tristate'",
-                        "Kconfig:4:warning: ignoring type redefinition of 'A' from 'bool' to 'tristate'"),
+                        "Kconfig:3:warning: ignoring type redefinition of 'A' from 'bool' to 'tristate'"),
                 new Diagnostic(Diagnostic.Severity.WARNING, "Kconfig", 7, "range is only allowed for int or hex symbols",
                         "Kconfig:7:warning: range is only allowed for int or hex symbols"),
                 new Diagnostic(Diagnostic.Severity.WARNING, "Kconfig", 7, "range is invalid",

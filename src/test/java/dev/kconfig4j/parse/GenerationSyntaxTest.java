@@ -141,6 +141,33 @@ class GenerationSyntaxTest {
         check(version, kconfig + "\\n", 1, stderr);
     }
 
+    /**
+     * A second type is warned about at the entry's config line, after the line's prompt, with the
+     * kernel's name of the type ({@code integer}); found by the nightly fuzz run (doubled lines).
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            5.10 | config A\\n\\tbool "a"\\n\\tdefault y\\n\\ttristate "s0"\\nconfig B\\n\\tbool "b" | Kconfig:4:warning: prompt redefined\\nKconfig:1:warning: ignoring type redefinition of 'A' from 'bool' to 'tristate'\\n
+            7.3  | config A\\n\\tbool "a"\\nconfig B\\n\\tbool "b"\\nconfig A\\n\\n\\tdepends on B\\n\\tint | Kconfig:5:warning: ignoring type redefinition of 'A' from 'bool' to 'integer'\\n
+            6.12 | config A\\n\\tbool "a"\\n\\tdefault y\\n\\tdef_tristate m            | Kconfig:1:warning: ignoring type redefinition of 'A' from 'bool' to 'tristate'\\n
+            """)
+    void aTypeRedefinitionIsWarnedAboutAtTheEntry(String version, String kconfig, String stderr) {
+        check(version, kconfig + "\\n", 0, stderr);
+    }
+
+    /**
+     * Up to 6.1 a choice without a prompt is warned about after its members' warnings, and keeps
+     * its members in the menu tree (they are checked, and warned about, as members); fuzz case 600.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            6.1  | config X\\n\\tint\\nchoice\\nconfig A\\n\\tbool "a"\\n\\tselect X\\nconfig B\\n\\tdefault y\\nendchoice\\nconfig Y\\n\\tbool "y"\\n\\tselect X | Kconfig:6: warning: 'X' has wrong type. 'select' only accept arguments of bool and tristate type\\nKconfig:7:warning: choice value must have a prompt\\nKconfig:8:warning: defaults for choice values not supported\\nKconfig:3:warning: choice must have a prompt\\nKconfig:12: warning: 'X' has wrong type. 'select' only accept arguments of bool and tristate type\\n
+            5.10 | choice\\nconfig A\\n\\tprompt "a"\\nendchoice | Kconfig:2:warning: config symbol defined without type\\nKconfig:1:warning: config symbol defined without type\\nKconfig:1:warning: choice must have a prompt\\n
+            """)
+    void upTo61AChoiceWithoutAPromptIsWarnedAboutAfterItsMembers(String version, String kconfig, String stderr) {
+        check(version, kconfig + "\\n", 0, stderr.replace(": warning", ":warning"));
+    }
+
     /** Fuzz cases 22988 (5.10) and 33186 (6.1) ended in an internal error here. */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"5.10, --olddefconfig", "5.10, --syncconfig", "6.1, --olddefconfig", "6.1, --syncconfig"})
