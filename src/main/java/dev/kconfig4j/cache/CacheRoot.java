@@ -3,7 +3,6 @@ package dev.kconfig4j.cache;
 import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.Diagnostics;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -161,11 +160,6 @@ public final class CacheRoot {
         if (warnings != null && WARNED.add(message)) {
             warnings.report(new Diagnostic(Diagnostic.Severity.WARNING, null, 0, message, "kconfig4j: warning: " + message));
         }
-    }
-
-    /** {@link #warnOnce(Diagnostics, String)}, printed to {@code warnings}. */
-    public static void warnOnce(PrintStream warnings, String message) {
-        warnOnce(warnings == null ? null : Diagnostics.printingTo(warnings), message);
     }
 
     /** The real user id of this process. */

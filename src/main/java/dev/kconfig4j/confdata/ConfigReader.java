@@ -177,10 +177,10 @@ public final class ConfigReader {
     }
 
     private void readLine(String file, int lineNo, String line) {
-        Assignment a = parseLine(line, prefix, !config.dialect().warnsAboutAssignmentsWithoutValue());
+        boolean upTo61 = !config.dialect().warnsAboutAssignmentsWithoutValue();
+        Assignment a = parseLine(line, prefix, upTo61);
         if (a == null) {
             boolean noValue = line.startsWith(prefix) && line.indexOf('=') < 0;
-            boolean upTo61 = !config.dialect().warnsAboutAssignmentsWithoutValue();
             if (noValue && upTo61) {
                 return;
             }

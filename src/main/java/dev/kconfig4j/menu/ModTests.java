@@ -44,7 +44,7 @@ public final class ModTests {
         new ModTests(dialect, out).block(syntax, List.of());
     }
 
-    /** One written condition of a visible-if, with the line to report it at. */
+    /** One written condition (a {@code depends on}, an {@code if}, a property's or a {@code visible if}), with its line. */
     private record Condition(Expr expr, Location at) {
     }
 

@@ -196,15 +196,13 @@ public final class Configuration {
      * {@link #invalidate()}, as the kernel clears only this symbol's "valid" mark.
      */
     public void setUserKeepingComputed(Symbol s, Tristate value) {
-        hasUser[s.id()] = true;
-        userTri[s.id()] = value;
-        userString[s.id()] = value.text();
+        keepingComputedValues(() -> setUser(s, value));
         recomputeOnly(s);
     }
 
     /** {@link #setChoiceUserSelection} that keeps every other computed value, like {@link #setUserKeepingComputed}. */
     public void setChoiceUserSelectionKeepingComputed(Symbol choice, Symbol member) {
-        choiceSelection[choice.id()] = member;
+        keepingComputedValues(() -> setChoiceUserSelection(choice, member));
         recomputeOnly(choice);
     }
 

@@ -234,17 +234,10 @@ class RandomConfigTest {
     }
 
     /**
-     * Up to 6.1, within one pass over the choices, drawing a choice recomputes only that choice
-     * and its members. V (under the family's default A) selects CE; choice U computes CE = y
-     * before the family is drawn; when the family then becomes B, CE stays y for the rest of the
-     * pass, so choice T (under {@code if CE}) still takes a draw, and W, drawn after it, gets
-     * the next number. At the end CE is n and T is hidden: only W shows the draw T took.
-     * (Found on 6.1 m68k, KCONFIG_SEED=9; expected texts are the kernel's.)
+     * The start of the trees of the two tests below: choice W (five members) is drawn last in a
+     * pass, and choice T, under {@code if CE}, just before it; CE is promptless.
      */
-    @ParameterizedTest(name = "{0} seed {1}")
-    @CsvSource({"6.1, 2, W3", "6.1, 6, W2", "5.10, 4, W3", "5.10, 6, W2"})
-    void aDrawnChoiceRecomputesOnlyItselfUntilTheNextPass(String version, String seed, String w) {
-        String tree = """
+    private static final String W_AND_T = """
                 choice
                 	prompt "w"
                 config W1
@@ -269,6 +262,29 @@ class RandomConfigTest {
                 endif
                 config CE
                 	bool
+                """;
+
+    /** W's lines in .config when the draw picked member {@code w}. */
+    private static String wChose(String w) {
+        StringBuilder lines = new StringBuilder();
+        for (String m : List.of("W1", "W2", "W3", "W4", "W5")) {
+            lines.append(m.equals(w) ? "CONFIG_" + m + "=y\n" : "# CONFIG_" + m + " is not set\n");
+        }
+        return lines.toString();
+    }
+
+    /**
+     * Up to 6.1, within one pass over the choices, drawing a choice recomputes only that choice
+     * and its members. V (under the family's default A) selects CE; choice U computes CE = y
+     * before the family is drawn; when the family then becomes B, CE stays y for the rest of the
+     * pass, so choice T (under {@code if CE}) still takes a draw, and W, drawn after it, gets
+     * the next number. At the end CE is n and T is hidden: only W shows the draw T took.
+     * (Found on 6.1 m68k, KCONFIG_SEED=9; expected texts are the kernel's.)
+     */
+    @ParameterizedTest(name = "{0} seed {1}")
+    @CsvSource({"6.1, 2, W3", "6.1, 6, W2", "5.10, 4, W3", "5.10, 6, W2"})
+    void aDrawnChoiceRecomputesOnlyItselfUntilTheNextPass(String version, String seed, String w) {
+        String tree = W_AND_T + """
                 choice
                 	prompt "family"
                 	default A
@@ -290,12 +306,7 @@ class RandomConfigTest {
                 	bool "u2"
                 endchoice
                 """;
-        StringBuilder expected = new StringBuilder();
-        for (String m : List.of("W1", "W2", "W3", "W4", "W5")) {
-            expected.append(m.equals(w) ? "CONFIG_" + m + "=y\n" : "# CONFIG_" + m + " is not set\n");
-        }
-        expected.append("# CONFIG_A is not set\nCONFIG_B=y\n");
-        assertEquals(expected.toString(), rand(ConfRun.tree(version, tree), seed).body());
+        assertEquals(wChose(w) + "# CONFIG_A is not set\nCONFIG_B=y\n", rand(ConfRun.tree(version, tree), seed).body());
     }
 
     /**
@@ -308,31 +319,7 @@ class RandomConfigTest {
     @ParameterizedTest(name = "{0} seed {1}")
     @CsvSource({"6.1, 2, W1", "6.1, 4, W5", "5.10, 3, W1", "5.10, 4, W5"})
     void aConditionComputesEveryOperandAsTheKernelDoes(String version, String seed, String w) {
-        String tree = """
-                choice
-                	prompt "w"
-                config W1
-                	bool "w1"
-                config W2
-                	bool "w2"
-                config W3
-                	bool "w3"
-                config W4
-                	bool "w4"
-                config W5
-                	bool "w5"
-                endchoice
-                if CE
-                choice
-                	prompt "t"
-                config T1
-                	bool "t1"
-                config T2
-                	bool "t2"
-                endchoice
-                endif
-                config CE
-                	bool
+        String tree = W_AND_T + """
                 choice
                 	prompt "cpu"
                 	default X
@@ -353,12 +340,7 @@ class RandomConfigTest {
                 	bool "u2"
                 endchoice
                 """;
-        StringBuilder expected = new StringBuilder();
-        for (String m : List.of("W1", "W2", "W3", "W4", "W5")) {
-            expected.append(m.equals(w) ? "CONFIG_" + m + "=y\n" : "# CONFIG_" + m + " is not set\n");
-        }
-        expected.append("# CONFIG_X is not set\nCONFIG_Y=y\n");
-        assertEquals(expected.toString(), rand(ConfRun.tree(version, tree), seed).body());
+        assertEquals(wChose(w) + "# CONFIG_X is not set\nCONFIG_Y=y\n", rand(ConfRun.tree(version, tree), seed).body());
     }
 
     @Test
