@@ -27,9 +27,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A loaded Kconfig tree: the entry point of the library.
@@ -52,12 +54,13 @@ public final class Kconfig {
     private final String mainMenu;
     private final Symbol modules;
     private final List<Statement> syntax;
+    private final List<String> filesRead;
     private final Map<String, String> usedEnvironment;
     private List<Diagnostic> diagnostics = List.of();
     private boolean fromSnapshot;
 
     private Kconfig(Options options, Dialect dialect, SymbolTable symbols, MenuBuilder.Result built,
-            List<Statement> syntax, Map<String, String> usedEnvironment) {
+            List<Statement> syntax, List<String> filesRead, Map<String, String> usedEnvironment) {
         this.options = options;
         this.dialect = dialect;
         this.symbols = symbols;
@@ -65,6 +68,7 @@ public final class Kconfig {
         this.mainMenu = built.mainMenu();
         this.modules = built.modules();
         this.syntax = syntax;
+        this.filesRead = filesRead;
         this.usedEnvironment = usedEnvironment;
     }
 
@@ -81,9 +85,13 @@ public final class Kconfig {
      * @param files where the Kconfig files are read: the file system ({@link SourceFiles#DISK}), or
      *     a git revision's object database, say; such a tree is always parsed (a
      *     {@link TreeSnapshot} checks the files on disk)
+     * @param keepsSyntax whether the loaded tree keeps its syntax tree ({@link Kconfig#syntax()}),
+     *     which explaining a value needs; a tree that only evaluates and writes configs (the
+     *     {@code conf} tool) is a tenth smaller without it
      */
     public record Options(Path srctree, String file, Map<String, String> environment, Path workingDirectory,
-            Dialect dialect, ProbeCache probeCache, ShellPolicy shellPolicy, SourceFiles files) {
+            Dialect dialect, ProbeCache probeCache, ShellPolicy shellPolicy, SourceFiles files,
+            boolean keepsSyntax) {
         public Options {
             Objects.requireNonNull(file);
             environment = Map.copyOf(environment);
@@ -97,9 +105,22 @@ public final class Kconfig {
             this(srctree, file, environment, workingDirectory, dialect, probeCache, shellPolicy, SourceFiles.DISK);
         }
 
+        /** Options reading the Kconfig files from {@code files}, for a tree that keeps its syntax tree. */
+        public Options(Path srctree, String file, Map<String, String> environment, Path workingDirectory,
+                Dialect dialect, ProbeCache probeCache, ShellPolicy shellPolicy, SourceFiles files) {
+            this(srctree, file, environment, workingDirectory, dialect, probeCache, shellPolicy, files, true);
+        }
+
         /** These options, with the Kconfig files read from {@code files}. */
         public Options readingFrom(SourceFiles files) {
-            return new Options(srctree, file, environment, workingDirectory, dialect, probeCache, shellPolicy, files);
+            return new Options(srctree, file, environment, workingDirectory, dialect, probeCache, shellPolicy, files,
+                    keepsSyntax);
+        }
+
+        /** These options, for a tree that does not keep its syntax tree once loaded. */
+        public Options withoutSyntax() {
+            return new Options(srctree, file, environment, workingDirectory, dialect, probeCache, shellPolicy, files,
+                    false);
         }
 
         /** Options with the dialect chosen from the tree and no probe cache. */
@@ -205,7 +226,8 @@ public final class Kconfig {
         if (transitional) {
             throw KconfigException.alreadyReported("transitional symbols can only have help sections");
         }
-        Kconfig tree = new Kconfig(options, dialect, symbols, built, Collections.unmodifiableList(syntax),
+        Kconfig tree = new Kconfig(options, dialect, symbols, built,
+                options.keepsSyntax() ? Collections.unmodifiableList(syntax) : null, filesRead(options.file(), syntax),
                 new LinkedHashMap<>(usedEnvironment));
         tree.fromSnapshot = fromSnapshot;
         tree.diagnostics = err.list();
@@ -257,9 +279,43 @@ public final class Kconfig {
         return modules;
     }
 
-    /** The syntax tree as parsed (with sourced files inline). */
+    /**
+     * The syntax tree as parsed (with sourced files inline).
+     *
+     * @throws IllegalStateException if the tree was loaded without it ({@link Options#withoutSyntax()})
+     */
     public List<Statement> syntax() {
+        if (syntax == null) {
+            throw new IllegalStateException("this tree was loaded without its syntax tree (Options.withoutSyntax)");
+        }
         return syntax;
+    }
+
+    /** The Kconfig files read, as named when opened (the top file first), each once, in the order first read. */
+    public List<String> filesRead() {
+        return filesRead;
+    }
+
+    private static List<String> filesRead(String top, List<Statement> syntax) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(top);
+        collectSources(syntax, out);
+        return List.copyOf(out);
+    }
+
+    private static void collectSources(List<Statement> statements, Set<String> out) {
+        for (Statement st : statements) {
+            if (st instanceof Statement.Source s) {
+                out.add(s.path());
+                collectSources(s.body(), out);
+            } else if (st instanceof Statement.Choice c) {
+                collectSources(c.body(), out);
+            } else if (st instanceof Statement.MenuBlock m) {
+                collectSources(m.body(), out);
+            } else if (st instanceof Statement.If i) {
+                collectSources(i.body(), out);
+            }
+        }
     }
 
     /** Environment variables the macros read, name to value, in first-use order. */

@@ -1,9 +1,9 @@
 package dev.kconfig4j.cli;
 
 import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.json.Json;
-import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.solve.Answer;
 import dev.kconfig4j.solve.Assignment;
 import dev.kconfig4j.solve.Conflict;
@@ -60,7 +60,7 @@ public final class EnableCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try {
             String text = context.readInput(config);
-            Kconfig tree = treeOptions.load(context);
+            Kconfig tree = treeOptions.withoutSyntax().load(context);
             List<Request> wanted = new ArrayList<>();
             for (String r : requests) {
                 wanted.add(Request.parse(tree.symbols(), r));

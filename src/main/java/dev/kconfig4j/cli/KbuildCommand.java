@@ -1,10 +1,10 @@
 package dev.kconfig4j.cli;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.diagnostic.KconfigException;
-import dev.kconfig4j.json.Json;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.ConfigReader;
+import dev.kconfig4j.diagnostic.KconfigException;
+import dev.kconfig4j.json.Json;
 import dev.kconfig4j.kbuild.KbuildMap;
 import dev.kconfig4j.kbuild.KbuildTree;
 import dev.kconfig4j.kbuild.ModuleOrigins;
@@ -245,7 +245,7 @@ public final class KbuildCommand implements Runnable {
             try {
                 boolean json = format == OutputFormat.JSON;
                 String text = context.readInput(config);
-                Kconfig k = tree.load(context);
+                Kconfig k = tree.withoutSyntax().load(context);
                 ConfigReader.Read read = ConfigReader.load(k, config.toString(), text);
                 read.diagnostics().forEach(d -> context.err().print(d.printed()));
                 Configuration c = read.configuration();

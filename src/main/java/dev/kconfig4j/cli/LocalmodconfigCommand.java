@@ -1,9 +1,9 @@
 package dev.kconfig4j.cli;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.conf.ConfRequest;
 import dev.kconfig4j.conf.Mode;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.kbuild.LocalModConfig;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,7 +52,7 @@ public class LocalmodconfigCommand implements Callable<Integer> {
             String configText = context.readInput(config);
             String lsmodText = context.readInput(lsmod);
             var loaded = LocalModConfig.parseLsmod(lsmod.toString(), lsmodText);
-            Kconfig k = tree.load(context);
+            Kconfig k = tree.withoutSyntax().load(context);
             LocalModConfig.Result r = LocalModConfig.run(k, configText, loaded, target(), context.workingDirectory(),
                     context.environment().get("LMC_KEEP"));
             PrintStream summary = output != null ? context.out() : context.err();

@@ -1,9 +1,9 @@
 package dev.kconfig4j.cli;
 
 import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.KernelEnvironment;
 import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.diagnostic.KconfigException;
-import dev.kconfig4j.KernelEnvironment;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.preprocess.ProbeCache;
 import dev.kconfig4j.preprocess.ShellPolicy;
@@ -37,6 +37,9 @@ public final class TreeOptions {
             description = "What $(shell,...) in Kconfig may do: allow (default), deny, deny=TEXT, record=FILE, replay=FILE.")
     String shell;
 
+    /** Whether loaded trees keep their syntax tree (not an option: the command decides). */
+    private boolean keepsSyntax = true;
+
     /** The tree: {@code --srctree}, else {@code $srctree}, else the working directory. */
     public Path tree(Cli.Context context) {
         if (srctree != null) {
@@ -52,6 +55,15 @@ public final class TreeOptions {
     }
 
     /** The shell policy: {@code --shell}, else {@code $KCONFIG4J_SHELL}, else allow. */
+    /**
+     * Trees loaded from now on do not keep their syntax tree ({@link Kconfig.Options#withoutSyntax()}):
+     * for commands that never explain a value, which then hold a tenth less.
+     */
+    public TreeOptions withoutSyntax() {
+        keepsSyntax = false;
+        return this;
+    }
+
     public ShellPolicy policy(Cli.Context context) {
         String spec = shell != null ? shell : context.environment().get("KCONFIG4J_SHELL");
         return ShellPolicy.parse(spec, context.workingDirectory());
@@ -86,6 +98,9 @@ public final class TreeOptions {
         Files.createDirectories(work);
         try {
             Kconfig.Options options = new Kconfig.Options(tree, "Kconfig", env, work, d, cache, policy);
+            if (!keepsSyntax) {
+                options = options.withoutSyntax();
+            }
             Kconfig cached = context.treeLoader().apply(options);
             // Remarks the kernel prints on standard output go to standard error here: standard
             // output is the command's report (JSON, say).

@@ -1,8 +1,8 @@
 package dev.kconfig4j.cli;
 
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.confdata.AtomicFile;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.upgrade.Fix;
 import dev.kconfig4j.upgrade.KernelImage;
@@ -90,7 +90,7 @@ public final class UpgradeCommand implements Callable<Integer> {
             String text = context.readInput(config);
             // One policy for both trees, so that a recording holds the commands of both.
             ShellPolicy policy = treeOptions.policy(context);
-            Kconfig newTree = treeOptions.load(context, treeOptions.tree(context), treeOptions.dialect, policy);
+            Kconfig newTree = treeOptions.withoutSyntax().load(context, treeOptions.tree(context), treeOptions.dialect, policy);
             Kconfig oldTree = oldSrctree == null ? null
                     : treeOptions.load(context, context.workingDirectory().resolve(oldSrctree), null, policy);
             UpgradeGuard guard = new UpgradeGuard(newTree, oldTree);

@@ -66,7 +66,7 @@ public final class Conf {
         String srctree = req.env("srctree");
         Kconfig.Options options = new Kconfig.Options(srctree == null ? null : Path.of(srctree), req.kconfig(),
                 req.environment(), req.workingDirectory(), dialectOverride(req), probeCache(req),
-                ShellPolicy.parse(req.env("KCONFIG4J_SHELL"), req.workingDirectory()));
+                ShellPolicy.parse(req.env("KCONFIG4J_SHELL"), req.workingDirectory())).withoutSyntax();
         Kconfig tree = loader.apply(options);
         return tree != null ? tree : Kconfig.load(options, req.out(), req.err());
     }

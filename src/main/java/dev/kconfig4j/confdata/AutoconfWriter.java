@@ -142,32 +142,9 @@ public final class AutoconfWriter {
 
     // ---------------------------------------------------------------- auto.conf.cmd
 
-    /** The Kconfig files read, as named when opened, each once, in the order first read. */
-    static List<String> filesRead(Kconfig tree) {
-        Set<String> out = new LinkedHashSet<>();
-        out.add(tree.options().file());
-        collectSources(tree.syntax(), out);
-        return new ArrayList<>(out);
-    }
-
-    private static void collectSources(List<Statement> statements, Set<String> out) {
-        for (Statement st : statements) {
-            if (st instanceof Statement.Source s) {
-                out.add(s.path());
-                collectSources(s.body(), out);
-            } else if (st instanceof Statement.Choice c) {
-                collectSources(c.body(), out);
-            } else if (st instanceof Statement.MenuBlock m) {
-                collectSources(m.body(), out);
-            } else if (st instanceof Statement.If i) {
-                collectSources(i.body(), out);
-            }
-        }
-    }
-
     /** The makefile fragment: the target depends on every file read and on the environment. */
     static String autoconfCmd(Kconfig tree, Dialect dialect, String autoconfName) {
-        List<String> files = filesRead(tree);
+        List<String> files = tree.filesRead();
         Map<String, String> env = tree.usedEnvironment();
         StringBuilder out = new StringBuilder(1 << 15);
         Dialect.AutoconfCmdStyle style = dialect.autoconfCmdStyle();

@@ -111,7 +111,7 @@ final class Blockers {
         }
         List<Origins.Link> could = new ArrayList<>();
         for (Origins.Link l : origins.selects(s)) {
-            if (config.eval(Expr.and(new Expr.Sym(l.from().ref()), l.condition())).compareTo(target) < 0) {
+            if (config.eval(Expr.and(Expr.sym(l.from().ref()), l.condition())).compareTo(target) < 0) {
                 could.add(l);
             }
         }
@@ -196,7 +196,7 @@ final class Blockers {
                 if (own != null) {
                     e.append(" && ").append(own.contains("||") ? "(" + own + ")" : own);
                 }
-                Tristate sv = config.eval(Expr.and(new Expr.Sym(l.from().ref()), l.condition()));
+                Tristate sv = config.eval(Expr.and(Expr.sym(l.from().ref()), l.condition()));
                 List<Explanation> because = new ArrayList<>();
                 Explanation n = follow ? nested(l.from(), new Explainer.Goal(Explainer.Direction.LOWER, target), depth, walk) : null;
                 if (n != null) {

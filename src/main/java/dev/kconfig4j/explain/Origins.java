@@ -272,7 +272,7 @@ final class Origins {
     List<Contribution> links(Symbol target, List<Link> links) {
         List<Contribution> out = new ArrayList<>();
         for (Link l : links) {
-            Tristate v = config.eval(Expr.and(new Expr.Sym(l.from().ref()), l.condition()));
+            Tristate v = config.eval(Expr.and(Expr.sym(l.from().ref()), l.condition()));
             out.add(new Contribution(l.location().toString(), name(l.from()), null, own(l.condition(), l.definition()),
                     rounded(target, v).text(), v == Tristate.NO ? State.INACTIVE : State.ACTIVE));
         }
@@ -335,12 +335,12 @@ final class Origins {
     List<Link> activeLinks(List<Link> links, Tristate above) {
         List<Link> out = new ArrayList<>();
         for (Link l : links) {
-            if (config.eval(Expr.and(new Expr.Sym(l.from().ref()), l.condition())).compareTo(above) > 0) {
+            if (config.eval(Expr.and(Expr.sym(l.from().ref()), l.condition())).compareTo(above) > 0) {
                 out.add(l);
             }
         }
-        out.sort((a, b) -> config.eval(Expr.and(new Expr.Sym(b.from().ref()), b.condition()))
-                .compareTo(config.eval(Expr.and(new Expr.Sym(a.from().ref()), a.condition()))));
+        out.sort((a, b) -> config.eval(Expr.and(Expr.sym(b.from().ref()), b.condition()))
+                .compareTo(config.eval(Expr.and(Expr.sym(a.from().ref()), a.condition()))));
         return out;
     }
 

@@ -63,6 +63,11 @@ public sealed interface Expr {
         }
     }
 
+    /** The expression that is {@code name} alone: the same object for every mention of the name (it is immutable). */
+    static Sym sym(Name name) {
+        return name.expr();
+    }
+
     /** {@code a && b}, where a null side stands for "no condition" ({@code y}). */
     static Expr and(Expr a, Expr b) {
         if (a == null) {

@@ -146,11 +146,11 @@ public final class ExprPrinter {
             }
             Name r = c.right();
             boolean eq = c.op() == Expr.CompareOp.EQUAL;
-            Expr.Sym left = new Expr.Sym(c.left());
+            Expr.Sym left = Expr.sym(c.left());
             if (r == names.no()) {
                 return eq ? new Expr.Not(left) : left;
             } else if (r == names.mod()) {
-                return new Expr.Sym(eq ? names.no() : names.yes());
+                return Expr.sym(eq ? names.no() : names.yes());
             } else if (r == names.yes()) {
                 return eq ? left : new Expr.Not(left);
             }
@@ -176,11 +176,11 @@ public final class ExprPrinter {
             return transform(new Expr.Or(new Expr.Not(a.left()), new Expr.Not(a.right())), symbols);
         } else if (inner instanceof Expr.Sym s) {
             if (s.name() == names.yes()) {
-                return new Expr.Sym(names.no());
+                return Expr.sym(names.no());
             } else if (s.name() == names.mod()) {
                 return s;
             } else if (s.name() == names.no()) {
-                return new Expr.Sym(names.yes());
+                return Expr.sym(names.yes());
             }
         }
         return inner == n.operand() ? n : new Expr.Not(inner);
@@ -482,7 +482,7 @@ public final class ExprPrinter {
 
         private static Expr toExpr(Node n) {
             return switch (n.kind) {
-                case SYM -> new Expr.Sym(n.sym);
+                case SYM -> Expr.sym(n.sym);
                 case NOT -> new Expr.Not(toExpr(n.left));
                 case AND -> new Expr.And(toExpr(n.left), toExpr(n.right));
                 case OR -> new Expr.Or(toExpr(n.left), toExpr(n.right));

@@ -12,12 +12,20 @@ public final class Name {
     private final String text;
     private final boolean constant;
     private final boolean choice;
+    /** The expression that is this name alone: one per name, however often the tree mentions it. */
+    private final Expr.Sym expr;
 
     Name(int id, String text, boolean constant, boolean choice) {
         this.id = id;
         this.text = text;
         this.constant = constant;
         this.choice = choice;
+        this.expr = new Expr.Sym(this);
+    }
+
+    /** The expression that is this name alone ({@link Expr#sym}). */
+    Expr.Sym expr() {
+        return expr;
     }
 
     /** A dense index, 0 to {@code names.size() - 1}, in the order the names were first met. */

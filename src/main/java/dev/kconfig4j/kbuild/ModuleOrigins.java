@@ -226,7 +226,7 @@ public final class ModuleOrigins {
             for (Property.Select sel : from.selects()) {
                 Symbol to = sel.target();
                 if (chains.containsKey(to) || to.type() != Type.TRISTATE || config.tristate(to) != Tristate.MOD
-                        || config.eval(Expr.and(new Expr.Sym(from.ref()), sel.condition())) == Tristate.NO) {
+                        || config.eval(Expr.and(Expr.sym(from.ref()), sel.condition())) == Tristate.NO) {
                     continue;
                 }
                 List<Step> chain = new ArrayList<>(chains.get(from));

@@ -23,8 +23,11 @@ public final class Menu implements Definition {
     private final Kind kind;
     private final Symbol symbol;
     private final Location location;
-    /** Empty at first, growing one at a time: most menus are leaves (see Symbol's lists). */
-    final List<Menu> children = new ArrayList<>(0);
+    /**
+     * Empty at first, growing one at a time while the tree is built, then an immutable list of
+     * exactly its size ({@link #freeze}): most menus are leaves (see Symbol's lists).
+     */
+    List<Menu> children = new ArrayList<>(0);
     Menu parent;
     String promptText;
     Expr promptCondition;
@@ -75,7 +78,15 @@ public final class Menu implements Definition {
     }
 
     public List<Menu> children() {
-        return Collections.unmodifiableList(children);
+        return children instanceof ArrayList<Menu> ? Collections.unmodifiableList(children) : children;
+    }
+
+    /** Makes this node's and its descendants' children immutable: the tree is built. */
+    void freeze() {
+        for (Menu k : children) {
+            k.freeze();
+        }
+        children = List.copyOf(children);
     }
 
     public Menu parent() {

@@ -71,6 +71,7 @@ public final class MenuBuilder {
             finishChoice(choice);
         }
         root.promptText = mainMenu != null ? mainMenu : "Main menu";
+        root.freeze();
         return new Result(root, root.promptText, modules);
     }
 
@@ -139,7 +140,7 @@ public final class MenuBuilder {
         }
         if (e instanceof Expr.Sym s) {
             if (s.name() == symbols.names().mod()) {
-                return new Expr.And(s, new Expr.Sym(modules != null ? modules.ref() : symbols.names().no()));
+                return new Expr.And(s, Expr.sym(modules != null ? modules.ref() : symbols.names().no()));
             }
             return s;
         } else if (e instanceof Expr.Not n) {
@@ -238,7 +239,7 @@ public final class MenuBuilder {
         }
         addProperties(sym, node, c.attributes(), visibleIf);
         symbols.addDirectDependency(sym, node.dependency);
-        Expr memberDep = dialect.membersDependOnChoiceSymbol() ? new Expr.Sym(sym.ref()) : node.dependency;
+        Expr memberDep = dialect.membersDependOnChoiceSymbol() ? Expr.sym(sym.ref()) : node.dependency;
         addAll(node, c.body(), memberDep, visibleIf);
     }
 
@@ -468,7 +469,7 @@ public final class MenuBuilder {
             for (Definition def : choice.definitions()) {
                 if (def.hasPrompt()) {
                     // An unconditional prompt gives the bound m alone (the kernel prints "m [=m]").
-                    symbols.addReverseDependency(choice, Expr.and(def.promptCondition(), new Expr.Sym(symbols.names().mod())));
+                    symbols.addReverseDependency(choice, Expr.and(def.promptCondition(), Expr.sym(symbols.names().mod())));
                 }
             }
         }

@@ -857,7 +857,7 @@ public final class Parser {
                 return new Expr.Compare(cmp, left, nameOf(c));
             }
         }
-        return new Expr.Sym(left);
+        return Expr.sym(left);
     }
 
     /** A position in a line's tokens. */

@@ -5,8 +5,8 @@ import dev.kconfig4j.expr.Name;
 import java.util.List;
 
 /**
- * The syntax tree of a Kconfig file: one node per entry, immutable. {@code source} statements
- * hold the parsed content of the file they include, so one tree describes a whole kernel.
+ * The syntax tree of a Kconfig file: one node per entry, immutable (its lists too). {@code source}
+ * statements hold the parsed content of the file they include, so one tree describes a whole kernel.
  */
 public sealed interface Statement {
 
@@ -19,27 +19,47 @@ public sealed interface Statement {
     /** {@code config NAME} or {@code menuconfig NAME} with its attributes. */
     record Config(Location location, Name name, boolean menuconfig, List<Attribute> attributes)
             implements Statement {
+        public Config {
+            attributes = List.copyOf(attributes);
+        }
     }
 
     /** {@code choice [NAME]} ... {@code endchoice}. */
     record Choice(Location location, Name name, List<Attribute> attributes, List<Statement> body)
             implements Statement {
+        public Choice {
+            attributes = List.copyOf(attributes);
+            body = List.copyOf(body);
+        }
     }
 
     /** {@code menu "title"} ... {@code endmenu}. */
     record MenuBlock(Location location, String prompt, List<Attribute> attributes, List<Statement> body)
             implements Statement {
+        public MenuBlock {
+            attributes = List.copyOf(attributes);
+            body = List.copyOf(body);
+        }
     }
 
     /** {@code comment "text"}. */
     record Comment(Location location, String prompt, List<Attribute> attributes) implements Statement {
+        public Comment {
+            attributes = List.copyOf(attributes);
+        }
     }
 
     /** {@code if EXPR} ... {@code endif}: adds a dependency to everything inside. */
     record If(Location location, Expr condition, List<Statement> body) implements Statement {
+        public If {
+            body = List.copyOf(body);
+        }
     }
 
     /** {@code source "path"}, with the statements of the file it names. */
     record Source(Location location, String path, List<Statement> body) implements Statement {
+        public Source {
+            body = List.copyOf(body);
+        }
     }
 }

@@ -903,7 +903,7 @@ public final class TreeSnapshot {
             int tag = in.get();
             return switch (tag) {
                 case 0 -> null;
-                case 1 -> new Expr.Sym(name());
+                case 1 -> Expr.sym(name());
                 case 2 -> new Expr.Not(expr());
                 case 3 -> new Expr.And(expr(), expr());
                 case 4 -> new Expr.Or(expr(), expr());

@@ -19,14 +19,15 @@ public final class Symbol {
     private final Name name;
 
     Type type = Type.UNKNOWN;
-    // Lists start empty and grow one element at a time: most hold none or one, and a tree's
-    // ~150,000 lists at the default first capacity of ten would be a fifth of its heap.
-    final List<Property.Prompt> prompts = new ArrayList<>(0);
-    final List<Property.Default> defaults = new ArrayList<>(0);
-    final List<Property.Select> selects = new ArrayList<>(0);
-    final List<Property.Imply> implies = new ArrayList<>(0);
-    final List<Property.Range> ranges = new ArrayList<>(0);
-    final List<Definition> definitions = new ArrayList<>(0);
+    // Lists are the shared empty list until something is added, an ArrayList while the tree is
+    // built, and an immutable copy of exactly their size once it is frozen (SymbolTable.freeze):
+    // most hold none or one, and a tree has ~130,000 of them.
+    List<Property.Prompt> prompts = List.of();
+    List<Property.Default> defaults = List.of();
+    List<Property.Select> selects = List.of();
+    List<Property.Imply> implies = List.of();
+    List<Property.Range> ranges = List.of();
+    List<Definition> definitions = List.of();
     /** Direct dependencies: OR over the definitions that have one of their complete dependency. */
     Expr directDependency;
     /** Reverse dependencies: OR over {@code selector && condition} of every select of this symbol. */
@@ -36,7 +37,7 @@ public final class Symbol {
     /** The choice this symbol is a member of, or null. */
     Symbol parentChoice;
     /** For a choice: its members, in menu order. */
-    final List<Symbol> members = new ArrayList<>(0);
+    List<Symbol> members = List.of();
     boolean optional;
     boolean transitional;
     /** Symbol whose defaults name the config files to read when .config is missing (5.10's {@code option defconfig_list}). */
@@ -78,28 +79,28 @@ public final class Symbol {
     }
 
     public List<Property.Prompt> prompts() {
-        return Collections.unmodifiableList(prompts);
+        return readOnly(prompts);
     }
 
     public List<Property.Default> defaults() {
-        return Collections.unmodifiableList(defaults);
+        return readOnly(defaults);
     }
 
     public List<Property.Select> selects() {
-        return Collections.unmodifiableList(selects);
+        return readOnly(selects);
     }
 
     public List<Property.Imply> implies() {
-        return Collections.unmodifiableList(implies);
+        return readOnly(implies);
     }
 
     public List<Property.Range> ranges() {
-        return Collections.unmodifiableList(ranges);
+        return readOnly(ranges);
     }
 
     /** The entries that define this symbol, in parse order. */
     public List<Definition> definitions() {
-        return Collections.unmodifiableList(definitions);
+        return readOnly(definitions);
     }
 
     public Expr directDependency() {
@@ -121,7 +122,7 @@ public final class Symbol {
 
     /** A choice's members in menu order; empty for other symbols. */
     public List<Symbol> members() {
-        return Collections.unmodifiableList(members);
+        return readOnly(members);
     }
 
     public boolean isOptional() {
@@ -152,5 +153,28 @@ public final class Symbol {
     @Override
     public String toString() {
         return name.toString();
+    }
+
+    /** Appends to one of the lists above: a list of its own at the first element. */
+    static <T> List<T> append(List<T> list, T element) {
+        List<T> out = list instanceof ArrayList<T> ? list : new ArrayList<>(list);
+        out.add(element);
+        return out;
+    }
+
+    /** A list above as callers see it: read-only while the tree is built, and itself (already immutable) after. */
+    private static <T> List<T> readOnly(List<T> list) {
+        return list instanceof ArrayList<T> ? Collections.unmodifiableList(list) : list;
+    }
+
+    /** Makes the lists immutable and exactly their size: the tree is built. */
+    void freeze() {
+        prompts = List.copyOf(prompts);
+        defaults = List.copyOf(defaults);
+        selects = List.copyOf(selects);
+        implies = List.copyOf(implies);
+        ranges = List.copyOf(ranges);
+        definitions = List.copyOf(definitions);
+        members = List.copyOf(members);
     }
 }

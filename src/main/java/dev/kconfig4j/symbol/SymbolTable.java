@@ -144,6 +144,9 @@ public final class SymbolTable implements NameTypes {
     public void freeze() {
         names.freeze();
         complete();
+        for (Symbol s : all) {
+            s.freeze();
+        }
         frozen = true;
     }
 
@@ -170,48 +173,48 @@ public final class SymbolTable implements NameTypes {
 
     public void addDefinition(Symbol symbol, Definition definition) {
         checkOpen();
-        symbol.definitions.add(definition);
+        symbol.definitions = Symbol.append(symbol.definitions, definition);
     }
 
     public void addPrompt(Symbol symbol, Property.Prompt p) {
         checkOpen();
-        symbol.prompts.add(p);
+        symbol.prompts = Symbol.append(symbol.prompts, p);
     }
 
     public void addDefault(Symbol symbol, Property.Default p) {
         checkOpen();
-        symbol.defaults.add(p);
+        symbol.defaults = Symbol.append(symbol.defaults, p);
     }
 
     public void addRange(Symbol symbol, Property.Range p) {
         checkOpen();
-        symbol.ranges.add(p);
+        symbol.ranges = Symbol.append(symbol.ranges, p);
     }
 
     /** Records {@code select target if cond} of {@code selector}; {@link #linkSelect} adds the reverse dependency. */
     public void addSelect(Symbol selector, Property.Select p) {
         checkOpen();
-        selector.selects.add(p);
+        selector.selects = Symbol.append(selector.selects, p);
     }
 
     /** ORs the reverse dependency that a recorded select creates into its target's. */
     public void linkSelect(Symbol selector, Property.Select p) {
         checkOpen();
         Symbol target = p.target();
-        target.reverseDependency = Expr.or(target.reverseDependency, Expr.and(new Expr.Sym(selector.ref()), p.condition()));
+        target.reverseDependency = Expr.or(target.reverseDependency, Expr.and(Expr.sym(selector.ref()), p.condition()));
     }
 
     /** Records {@code imply target if cond} of {@code implier}; {@link #linkImply} adds the weak reverse dependency. */
     public void addImply(Symbol implier, Property.Imply p) {
         checkOpen();
-        implier.implies.add(p);
+        implier.implies = Symbol.append(implier.implies, p);
     }
 
     /** ORs the weak reverse dependency that a recorded imply creates into its target's. */
     public void linkImply(Symbol implier, Property.Imply p) {
         checkOpen();
         Symbol target = p.target();
-        target.impliedBy = Expr.or(target.impliedBy, Expr.and(new Expr.Sym(implier.ref()), p.condition()));
+        target.impliedBy = Expr.or(target.impliedBy, Expr.and(Expr.sym(implier.ref()), p.condition()));
     }
 
     /**
@@ -233,7 +236,7 @@ public final class SymbolTable implements NameTypes {
     public void addMember(Symbol choice, Symbol member) {
         checkOpen();
         if (!choice.members.contains(member)) {
-            choice.members.add(member);
+            choice.members = Symbol.append(choice.members, member);
         }
         member.parentChoice = choice;
     }

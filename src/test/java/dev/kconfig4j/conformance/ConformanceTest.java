@@ -82,6 +82,9 @@ public class ConformanceTest {
         Kconfig.Options cached = new Kconfig.Options(options.srctree(), options.file(), options.environment(),
                 options.workingDirectory(), options.dialect(),
                 dev.kconfig4j.preprocess.ProbeCache.open(snapshotCache.resolve("probes")), options.shellPolicy());
+        if (!options.keepsSyntax()) {
+            cached = cached.withoutSyntax();
+        }
         PrintStream discard = new PrintStream(java.io.OutputStream.nullOutputStream());
         try {
             Kconfig.load(cached, discard, discard);

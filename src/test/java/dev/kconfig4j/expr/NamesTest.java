@@ -40,6 +40,14 @@ class NamesTest {
     }
 
     @Test
+    void aNameAloneIsOneExpressionEqualToAnyOtherOfIt() {
+        Name a = names.lookup("A");
+        assertThat(Expr.sym(a)).isSameAs(Expr.sym(a)).isEqualTo(new Expr.Sym(a));
+        assertThat(Expr.sym(a).name()).isSameAs(a);
+        assertThat(Expr.sym(names.lookup("B"))).isNotEqualTo(Expr.sym(a));
+    }
+
+    @Test
     void expressionsPrintNamesAsWritten() {
         assertThat(names.constant("foo")).hasToString("\"foo\"");
         assertThat(names.yes()).hasToString("y");
