@@ -7,6 +7,7 @@ import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.conf.NewSymbols;
 import dev.kconfig4j.conf.UserInput;
 import dev.kconfig4j.confdata.AtomicFile;
+import dev.kconfig4j.confdata.ConfigFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
 import dev.kconfig4j.confdata.DefconfigWriter;
@@ -832,14 +833,8 @@ public final class ConfigSession {
     /** Symbols whose value differs from their default: exactly those savedefconfig writes. */
     private Set<String> changedFromDefault() {
         if (changedFromDefault == null) {
-            Set<String> names = new HashSet<>();
-            for (String line : new DefconfigWriter(tree, config, PREFIX).defconfig().split("\n")) {
-                ConfigReader.Assignment a = ConfigReader.parseLine(line, PREFIX);
-                if (a != null) {
-                    names.add(a.name());
-                }
-            }
-            changedFromDefault = names;
+            changedFromDefault = new HashSet<>(ConfigFile.of("defconfig",
+                    new DefconfigWriter(tree, config, PREFIX).defconfig(), PREFIX).assignments().keySet());
         }
         return changedFromDefault;
     }
