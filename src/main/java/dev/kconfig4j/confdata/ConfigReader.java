@@ -76,10 +76,15 @@ public final class ConfigReader {
      * {@code tree} and settles it.
      */
     public static Read load(Kconfig tree, String name, String text) {
+        return load(tree, ConfigFile.of(name, text));
+    }
+
+    /** {@link #load(Kconfig, String, String)} of a config file already parsed (with the prefix {@code CONFIG_}). */
+    public static Read load(Kconfig tree, ConfigFile file) {
         Configuration config = tree.newConfiguration();
         Diagnostics warnings = new Diagnostics();
         ConfigReader reader = new ConfigReader(tree, config, warnings, "CONFIG_", false);
-        reader.read(name, text);
+        reader.read(file);
         reader.afterRead();
         return new Read(config, warnings.list());
     }
