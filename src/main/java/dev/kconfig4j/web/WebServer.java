@@ -423,6 +423,10 @@ public final class WebServer implements AutoCloseable {
         return Set.of("state", "page", "details", "entry", "search", "upgrade").contains(name);
     }
 
+    /** A warning as the page gets it: the Diagnostic's fields, and the symbol it concerns (or null). */
+    private record Warning(@com.fasterxml.jackson.annotation.JsonUnwrapped Diagnostic diagnostic, String symbol) {
+    }
+
     private Map<String, Object> state() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", session.tree().mainMenu());
@@ -432,18 +436,7 @@ public final class WebServer implements AutoCloseable {
         m.put("canUndo", session.canUndo());
         m.put("canRedo", session.canRedo());
         m.put("upgrade", session.hasUpgradeReview());
-        List<Map<String, Object>> warnings = new ArrayList<>();
-        for (Diagnostic d : session.diagnostics()) {
-            Map<String, Object> w = new LinkedHashMap<>();
-            w.put("severity", d.severity());
-            w.put("file", d.file());
-            w.put("line", d.line());
-            w.put("message", d.message());
-            w.put("text", d.text());
-            w.put("symbol", session.concerning(d));
-            warnings.add(w);
-        }
-        m.put("warnings", warnings);
+        m.put("warnings", session.diagnostics().stream().map(d -> new Warning(d, session.concerning(d))).toList());
         return m;
     }
 
