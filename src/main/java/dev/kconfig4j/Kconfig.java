@@ -1,10 +1,10 @@
 package dev.kconfig4j;
 
-import dev.kconfig4j.snapshot.TreeSnapshot;
 import dev.kconfig4j.diagnostic.Diagnostic;
-import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.diagnostic.Diagnostics;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.dialect.Dialect;
+import dev.kconfig4j.expr.Names;
 import dev.kconfig4j.menu.DependencyCheck;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.menu.MenuBuilder;
@@ -17,6 +17,7 @@ import dev.kconfig4j.parse.Statement;
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.preprocess.ProbeCache;
 import dev.kconfig4j.preprocess.ShellPolicy;
+import dev.kconfig4j.snapshot.TreeSnapshot;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
@@ -150,7 +151,7 @@ public final class Kconfig {
             TreeSnapshot.Parsed parsed = snapshot.read(probes, options.environment(), options.srctree(),
                     options.workingDirectory(), out, err, found);
             if (parsed != null) {
-                return build(options, dialect, parsed.symbols(), parsed.syntax(), parsed.usedEnvironment(), found,
+                return build(options, dialect, parsed.names(), parsed.syntax(), parsed.usedEnvironment(), found,
                         true);
             }
         }
@@ -164,8 +165,8 @@ public final class Kconfig {
         });
         Preprocessor pp = new Preprocessor(options.environment(), options.workingDirectory(), parseOut, parseErr,
                 java.nio.charset.StandardCharsets.UTF_8, probes, policy, parsing);
-        SymbolTable symbols = new SymbolTable();
-        Parser parser = new Parser(options.srctree(), options.workingDirectory(), symbols, pp, parsing)
+        Names names = new Names();
+        Parser parser = new Parser(options.srctree(), options.workingDirectory(), names, pp, parsing)
                 .dialect(dialect).files(files);
         if (recording != null) {
             parser.onFileRead(recording::fileRead);
@@ -175,19 +176,20 @@ public final class Kconfig {
         parseOut.flush();
         parseErr.flush();
         if (snapshot != null) {
-            snapshot.write(recording, symbols, syntax, pp);
+            snapshot.write(recording, names, syntax, pp);
         }
-        return build(options, dialect, symbols, syntax, pp.usedEnvironment(), found, false);
+        return build(options, dialect, names, syntax, pp.usedEnvironment(), found, false);
     }
 
     /** Builds the menus of a parsed tree and checks them. */
-    private static Kconfig build(Options options, Dialect dialect, SymbolTable symbols, List<Statement> syntax,
+    private static Kconfig build(Options options, Dialect dialect, Names names, List<Statement> syntax,
             Map<String, String> usedEnvironment, Diagnostics err, boolean fromSnapshot) {
+        SymbolTable symbols = new SymbolTable(names);
         MenuBuilder.Result built = new MenuBuilder(symbols, dialect, err).build(syntax);
         symbols.freeze();
-        ModTests.report(syntax, dialect, err);
+        ModTests.report(syntax, dialect, symbols, err);
         List<Menu> menus = menusInOrder(built.root());
-        boolean memberDefaults = PropertyCheck.warn(built.root(), dialect, err);
+        boolean memberDefaults = PropertyCheck.warn(built.root(), symbols, dialect, err);
         // Every check reports all it finds before the load fails, in the kernel's order.
         boolean cycle = DependencyCheck.check(symbols, built.root(), dialect, err);
         boolean transitional = TransitionalCheck.check(symbols, menus, err);

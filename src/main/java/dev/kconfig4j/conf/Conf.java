@@ -1,13 +1,13 @@
 package dev.kconfig4j.conf;
 
-import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.AutoconfWriter;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
 import dev.kconfig4j.confdata.DefconfigWriter;
+import dev.kconfig4j.diagnostic.Diagnostics;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.Tristate;
@@ -243,7 +243,7 @@ public final class Conf {
     /** yes2modconfig and friends: every tristate the input set to {@code from} is set to {@code to}. */
     private static void rewriteTristates(Kconfig tree, Configuration config, Tristate from, Tristate to) {
         for (Symbol s : tree.symbols().all()) {
-            if (!s.isConstant() && config.hasUserValue(s) && config.effectiveType(s) == dev.kconfig4j.symbol.Type.TRISTATE
+            if (!s.isConstant() && config.hasUserValue(s) && config.effectiveType(s) == dev.kconfig4j.expr.Type.TRISTATE
                     && config.userTristate(s) == from) {
                 config.setUser(s, to);
             }
@@ -292,7 +292,7 @@ public final class Conf {
                 if (s.isDefconfigList()) {
                     for (Property.Default d : s.defaults()) {
                         if (c.eval(d.condition()) != Tristate.NO && d.value() instanceof Expr.Sym ds) {
-                            out.add(c.string(ds.symbol()));
+                            out.add(c.string(c.symbol(ds.name())));
                         }
                     }
                 }

@@ -4,10 +4,10 @@ import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import java.util.List;
 
 /**

@@ -2,11 +2,11 @@ package dev.kconfig4j.confdata;
 
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.menu.Visibility;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import java.util.HashSet;
 import java.util.Set;
 

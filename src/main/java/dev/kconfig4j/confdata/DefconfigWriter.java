@@ -2,11 +2,11 @@ package dev.kconfig4j.confdata;
 
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -79,7 +79,7 @@ public final class DefconfigWriter {
             if (sym.type().isTristateLike()) {
                 val = config.eval(d.value()).and(config.eval(d.condition()));
             } else if (d.value() instanceof dev.kconfig4j.expr.Expr.Sym ds) {
-                str = config.string(ds.symbol());
+                str = config.string(config.symbol(ds.name()));
             }
         }
         val = val.or(config.reverseDependency(sym));

@@ -2,9 +2,9 @@ package dev.kconfig4j.confdata;
 
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,17 +1,18 @@
 package dev.kconfig4j.explain;
 
 import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.explain.Explanation.Blocker;
+import dev.kconfig4j.explain.Explanation.BlockerKind;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.ExprPrinter;
 import dev.kconfig4j.expr.Tristate;
-import dev.kconfig4j.explain.Explanation.Blocker;
-import dev.kconfig4j.explain.Explanation.BlockerKind;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.menu.Menu;
-import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Configuration.ValueSource;
+import dev.kconfig4j.symbol.Configuration;
+import dev.kconfig4j.symbol.Definition;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ final class Blockers {
         for (Property.Prompt p : s.prompts()) {
             for (Expr t : failing(p.condition(), need)) {
                 if (!out.containsKey(t)) {
-                    out.put(t, termBlocker(s, t, need, placement.place(t, p.menu(), p), depth, walk));
+                    out.put(t, termBlocker(s, t, need, placement.place(t, p.definition(), p), depth, walk));
                 }
             }
         }
@@ -98,7 +99,7 @@ final class Blockers {
         List<Blocker> out = new ArrayList<>();
         if (s.directDependency() != null && config.directDependency(s).compareTo(need) < 0) {
             for (Expr t : failing(s.directDependency(), need)) {
-                Menu def = s.definitions().size() == 1 ? s.definitions().get(0) : null;
+                Definition def = s.definitions().size() == 1 ? s.definitions().get(0) : null;
                 Placement.Place place = def == null
                         ? new Placement.Place(BlockerKind.DEPENDS_ON, origins.location(s), "depends on")
                         : placement.place(t, def, null);
@@ -110,7 +111,7 @@ final class Blockers {
         }
         List<Origins.Link> could = new ArrayList<>();
         for (Origins.Link l : origins.selects(s)) {
-            if (config.eval(Expr.and(new Expr.Sym(l.from()), l.condition())).compareTo(target) < 0) {
+            if (config.eval(Expr.and(new Expr.Sym(l.from().ref()), l.condition())).compareTo(target) < 0) {
                 could.add(l);
             }
         }
@@ -149,7 +150,7 @@ final class Blockers {
             String what = "default " + origins.describe(d.value());
             Tristate cond = config.eval(d.condition());
             if (cond == Tristate.NO) {
-                Expr own = Origins.ownCondition(d.condition(), d.menu());
+                Expr own = Origins.ownCondition(d.condition(), d.definition());
                 for (Expr t : failing(own, Tristate.MOD)) {
                     out.add(termBlocker(s, t, Tristate.MOD, new Placement.Place(BlockerKind.DEFAULT, d.location().toString(),
                             "the if of " + what), depth, walk));
@@ -160,14 +161,14 @@ final class Blockers {
             if (v.compareTo(target) >= 0) {
                 break;
             }
-            if (d.value() instanceof Expr.Sym lit && (lit.symbol().isConstant() || !lit.symbol().isDefined())) {
+            if (config.symbols().literal(d.value()) != null) {
                 out.add(new Blocker(BlockerKind.DEFAULT, d.location().toString(), origins.describe(d.value()), v.text(),
                         target.text(), "the default taken, " + what + origins.macroNote(d) + " (" + d.location() + "), gives "
                                 + v.text(), List.of()));
             } else {
-                for (Expr t : failing(Expr.and(d.value(), Origins.ownCondition(d.condition(), d.menu())), need)) {
+                for (Expr t : failing(Expr.and(d.value(), Origins.ownCondition(d.condition(), d.definition())), need)) {
                     out.add(termBlocker(s, t, need, new Placement.Place(BlockerKind.DEFAULT, d.location().toString(),
-                            "the default taken, " + what + origins.ownIf(d.condition(), d.menu())), depth, walk));
+                            "the default taken, " + what + origins.ownIf(d.condition(), d.definition())), depth, walk));
                 }
             }
             break;
@@ -190,12 +191,12 @@ final class Blockers {
             int listed = depth == 0 ? Explainer.MAX_LISTED : 2;
             for (Origins.Link l : active.subList(0, Math.min(active.size(), listed))) {
                 StringBuilder e = new StringBuilder();
-                ExprPrinter.symbol(e, l.from(), config);
-                String own = origins.own(l.condition(), l.menu());
+                ExprPrinter.name(e, l.from().ref(), config);
+                String own = origins.own(l.condition(), l.definition());
                 if (own != null) {
                     e.append(" && ").append(own.contains("||") ? "(" + own + ")" : own);
                 }
-                Tristate sv = config.eval(Expr.and(new Expr.Sym(l.from()), l.condition()));
+                Tristate sv = config.eval(Expr.and(new Expr.Sym(l.from().ref()), l.condition()));
                 List<Explanation> because = new ArrayList<>();
                 Explanation n = follow ? nested(l.from(), new Explainer.Goal(Explainer.Direction.LOWER, target), depth, walk) : null;
                 if (n != null) {
@@ -294,7 +295,7 @@ final class Blockers {
      */
     void leaves(Expr e, Explainer.Direction dir, Tristate bound, List<Map.Entry<Symbol, Explainer.Goal>> out) {
         if (e instanceof Expr.Sym s) {
-            out.add(Map.entry(s.symbol(), new Explainer.Goal(dir, bound)));
+            out.add(Map.entry(config.symbol(s.name()), new Explainer.Goal(dir, bound)));
         } else if (e instanceof Expr.Not n) {
             leaves(n.operand(), dir == Explainer.Direction.RAISE ? Explainer.Direction.LOWER : Explainer.Direction.RAISE, bound.not(), out);
         } else if (e instanceof Expr.And a) {
@@ -310,7 +311,7 @@ final class Blockers {
                 }
             }
         } else if (e instanceof Expr.Compare c) {
-            for (Symbol x : List.of(c.left(), c.right())) {
+            for (Symbol x : List.of(config.symbol(c.left()), config.symbol(c.right()))) {
                 if (!x.isConstant() && x.isDefined()) { // an undefined "symbol" in a comparison is a literal
                     out.add(Map.entry(x, Explainer.Goal.NONE));
                 }

@@ -1,24 +1,25 @@
 package dev.kconfig4j.explain;
 
-import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.confdata.ConfigFile;
 import dev.kconfig4j.confdata.ConfigReader;
-import dev.kconfig4j.expr.Expr;
-import dev.kconfig4j.expr.ExprPrinter;
-import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.explain.Explanation.Blocker;
 import dev.kconfig4j.explain.Explanation.Bounds;
 import dev.kconfig4j.explain.Explanation.Condition;
 import dev.kconfig4j.explain.Explanation.Outcome;
 import dev.kconfig4j.explain.Explanation.UserLine;
+import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.expr.ExprPrinter;
+import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.menu.Menu;
-import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Configuration.ValueSource;
+import dev.kconfig4j.symbol.Configuration;
+import dev.kconfig4j.symbol.Definition;
 import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -131,7 +132,7 @@ public final class Explainer {
     /** @param goal what the caller needs of the symbol; null for a top-level question (decided here) */
     Explanation explain(Symbol s, Goal goal, int depth, Walk walk) {
         List<String> definedAt = new ArrayList<>();
-        for (Menu m : s.definitions()) {
+        for (Definition m : s.definitions()) {
             definedAt.add(m.location().toString());
         }
         String prompt = s.prompts().isEmpty() ? null : s.prompts().get(0).text();

@@ -2,21 +2,22 @@ package dev.kconfig4j.explain;
 
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.confdata.ConfigFile;
-import dev.kconfig4j.expr.Expr;
-import dev.kconfig4j.expr.ExprPrinter;
-import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.explain.Explanation.ChoiceState;
 import dev.kconfig4j.explain.Explanation.Contribution;
 import dev.kconfig4j.explain.Explanation.Origin;
 import dev.kconfig4j.explain.Explanation.OriginKind;
 import dev.kconfig4j.explain.Explanation.State;
+import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.expr.ExprPrinter;
+import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.parse.Location;
-import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Configuration.ValueSource;
+import dev.kconfig4j.symbol.Configuration;
+import dev.kconfig4j.symbol.Definition;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ final class Origins {
     private Map<Symbol, List<Link>> impliesOf;
 
     /** A select or imply of a symbol, with the symbol that has it. */
-    record Link(Symbol from, Expr condition, Menu menu, Location location) {
+    record Link(Symbol from, Expr condition, Definition definition, Location location) {
     }
 
     Origins(Kconfig tree, Configuration config, String configName, Map<String, ConfigFile.Line> assignments,
@@ -108,7 +109,7 @@ final class Origins {
             }
             if (d != null) {
                 return new Origin(OriginKind.DEFAULT, "default " + describe(d.value()) + macroNote(d)
-                        + ownIf(d.condition(), d.menu())
+                        + ownIf(d.condition(), d.definition())
                         + (s.defaults().indexOf(d) > 0 ? " (the first default whose condition holds)" : ""),
                         d.location().toString());
             }
@@ -124,14 +125,14 @@ final class Origins {
         }
         Property.Default d = config.activeDefault(s);
         if (d != null && d.value() instanceof Expr.Sym ds) {
-            String given = config.string(ds.symbol());
+            String given = config.string(config.symbol(ds.name()));
             if (!given.equals(config.string(s)) && config.activeRange(s) != null) {
                 Property.Range r = config.activeRange(s);
                 return new Origin(OriginKind.RANGE, "its default " + describe(d.value()) + " clamped into the range"
                         + rangeText(r), r.location().toString());
             }
             return new Origin(OriginKind.DEFAULT, "default " + describe(d.value()) + macroNote(d)
-                    + ownIf(d.condition(), d.menu())
+                    + ownIf(d.condition(), d.definition())
                     + (s.defaults().indexOf(d) > 0 ? " (the first default whose condition holds)" : ""),
                     d.location().toString());
         }
@@ -159,9 +160,10 @@ final class Origins {
 
     /** A default value or range bound as people read it: literals bare, a constant from a macro with its source. */
     String describe(Expr e) {
-        if (e instanceof Expr.Sym s && (s.symbol().isConstant() || !s.symbol().isDefined())) {
-            return s.symbol().isConstant() && !isYmn(s.symbol()) && s.symbol().type() == Type.UNKNOWN
-                    ? "\"" + s.symbol().name() + "\"" : s.symbol().name();
+        Symbol literal = config.symbols().literal(e);
+        if (literal != null) {
+            return literal.isConstant() && !isYmn(literal) && literal.type() == Type.UNKNOWN
+                    ? "\"" + literal.name() + "\"" : literal.name();
         }
         return ExprPrinter.print(e, config);
     }
@@ -171,13 +173,13 @@ final class Origins {
     }
 
     /** {@code " if COND [=v]"} for a property's own condition (without the entry's dependencies); "" for none. */
-    String ownIf(Expr condition, Menu menu) {
+    String ownIf(Expr condition, Definition menu) {
         Expr own = ownCondition(condition, menu);
         return own == null ? "" : " if " + ExprPrinter.print(own, config);
     }
 
     /** A property's own {@code if}: its complete condition without the dependencies of its entry. */
-    static Expr ownCondition(Expr condition, Menu menu) {
+    static Expr ownCondition(Expr condition, Definition menu) {
         Expr dep = menu == null ? null : menu.dependency();
         if (condition == null || dep == null) {
             return condition;
@@ -205,7 +207,7 @@ final class Origins {
         if (s.isChoice()) {
             Symbol def = config.choiceDefault(s);
             for (Property.Default d : s.defaults()) {
-                if (config.eval(d.condition()) != Tristate.NO && d.value() instanceof Expr.Sym ds && ds.symbol() == def) {
+                if (config.eval(d.condition()) != Tristate.NO && d.value() instanceof Expr.Sym ds && config.symbol(ds.name()) == def) {
                     active = d;
                     break;
                 }
@@ -216,7 +218,7 @@ final class Origins {
         for (Property.Default d : s.defaults()) {
             State state;
             if (d == active) {
-                state = fromDefault || (s.isChoice() && config.selection(s) == ((Expr.Sym) d.value()).symbol())
+                state = fromDefault || (s.isChoice() && config.selection(s) == config.symbol(((Expr.Sym) d.value()).name()))
                         ? State.TAKEN : State.UNUSED;
                 reached = true;
             } else if (reached && active != null) {
@@ -226,17 +228,17 @@ final class Origins {
             }
             String value = state == State.TAKEN || state == State.UNUSED ? valueOf(s, d) : "n";
             out.add(new Contribution(d.location().toString(), null, describe(d.value()) + macroNote(d),
-                    own(d.condition(), d.menu()), value, state));
+                    own(d.condition(), d.definition()), value, state));
         }
         return out;
     }
 
     State skipped(Property.Default d) {
-        Expr dep = d.menu() == null ? null : d.menu().dependency();
+        Expr dep = d.definition() == null ? null : d.definition().dependency();
         return dep != null && config.eval(dep) == Tristate.NO ? State.DEPENDENCY_N : State.CONDITION_N;
     }
 
-    String own(Expr condition, Menu menu) {
+    String own(Expr condition, Definition menu) {
         Expr own = ownCondition(condition, menu);
         return own == null ? null : ExprPrinter.print(own, config);
     }
@@ -246,7 +248,7 @@ final class Origins {
         if (s.type().isTristateLike()) {
             return rounded(s, config.eval(d.value()).and(config.eval(d.condition()))).text();
         }
-        return d.value() instanceof Expr.Sym ds ? config.string(ds.symbol()) : "";
+        return d.value() instanceof Expr.Sym ds ? config.string(config.symbol(ds.name())) : "";
     }
 
     /**
@@ -254,7 +256,7 @@ final class Origins {
      * {@code " (from $(cc-option,-mfoo))"}; "" otherwise.
      */
     String macroNote(Property.Default d) {
-        if (!(d.value() instanceof Expr.Sym ds) || !(ds.symbol().isConstant() || !ds.symbol().isDefined())) {
+        if (config.symbols().literal(d.value()) == null) {
             return ""; // not a literal
         }
         String line = placement.sourceLine(d.location());
@@ -270,8 +272,8 @@ final class Origins {
     List<Contribution> links(Symbol target, List<Link> links) {
         List<Contribution> out = new ArrayList<>();
         for (Link l : links) {
-            Tristate v = config.eval(Expr.and(new Expr.Sym(l.from()), l.condition()));
-            out.add(new Contribution(l.location().toString(), name(l.from()), null, own(l.condition(), l.menu()),
+            Tristate v = config.eval(Expr.and(new Expr.Sym(l.from().ref()), l.condition()));
+            out.add(new Contribution(l.location().toString(), name(l.from()), null, own(l.condition(), l.definition()),
                     rounded(target, v).text(), v == Tristate.NO ? State.INACTIVE : State.ACTIVE));
         }
         return out;
@@ -291,10 +293,10 @@ final class Origins {
                         : State.NOT_REACHED;
             }
             StringBuilder b = new StringBuilder();
-            ExprPrinter.symbol(b, r.low(), config);
+            ExprPrinter.name(b, r.low().ref(), config);
             b.append(' ');
-            ExprPrinter.symbol(b, r.high(), config);
-            out.add(new Contribution(r.location().toString(), null, b.toString(), own(r.condition(), r.menu()),
+            ExprPrinter.name(b, r.high().ref(), config);
+            out.add(new Contribution(r.location().toString(), null, b.toString(), own(r.condition(), r.definition()),
                     state == State.TAKEN ? "y" : "n", state));
         }
         return out;
@@ -320,11 +322,11 @@ final class Origins {
         for (Symbol s : tree.symbols().all()) {
             for (Property.Select p : s.selects()) {
                 selectsOf.computeIfAbsent(p.target(), k -> new ArrayList<>())
-                        .add(new Link(s, p.condition(), p.menu(), p.location()));
+                        .add(new Link(s, p.condition(), p.definition(), p.location()));
             }
             for (Property.Imply p : s.implies()) {
                 impliesOf.computeIfAbsent(p.target(), k -> new ArrayList<>())
-                        .add(new Link(s, p.condition(), p.menu(), p.location()));
+                        .add(new Link(s, p.condition(), p.definition(), p.location()));
             }
         }
     }
@@ -333,12 +335,12 @@ final class Origins {
     List<Link> activeLinks(List<Link> links, Tristate above) {
         List<Link> out = new ArrayList<>();
         for (Link l : links) {
-            if (config.eval(Expr.and(new Expr.Sym(l.from()), l.condition())).compareTo(above) > 0) {
+            if (config.eval(Expr.and(new Expr.Sym(l.from().ref()), l.condition())).compareTo(above) > 0) {
                 out.add(l);
             }
         }
-        out.sort((a, b) -> config.eval(Expr.and(new Expr.Sym(b.from()), b.condition()))
-                .compareTo(config.eval(Expr.and(new Expr.Sym(a.from()), a.condition()))));
+        out.sort((a, b) -> config.eval(Expr.and(new Expr.Sym(b.from().ref()), b.condition()))
+                .compareTo(config.eval(Expr.and(new Expr.Sym(a.from().ref()), a.condition()))));
         return out;
     }
 
@@ -360,8 +362,8 @@ final class Origins {
         List<String> parts = new ArrayList<>();
         for (Link l : links.subList(0, Math.min(links.size(), max))) {
             StringBuilder b = new StringBuilder();
-            ExprPrinter.symbol(b, l.from(), config);
-            b.append(ownIf(l.condition(), l.menu())).append(" (").append(l.location()).append(')');
+            ExprPrinter.name(b, l.from().ref(), config);
+            b.append(ownIf(l.condition(), l.definition())).append(" (").append(l.location()).append(')');
             parts.add(b.toString());
         }
         if (links.size() > max) {
@@ -400,8 +402,8 @@ final class Origins {
         }
         if (config.choiceDefault(choice) == sel) {
             for (Property.Default d : choice.defaults()) {
-                if (config.eval(d.condition()) != Tristate.NO && d.value() instanceof Expr.Sym ds && ds.symbol() == sel) {
-                    return "the choice's default at " + d.location() + ownIf(d.condition(), d.menu());
+                if (config.eval(d.condition()) != Tristate.NO && d.value() instanceof Expr.Sym ds && config.symbol(ds.name()) == sel) {
+                    return "the choice's default at " + d.location() + ownIf(d.condition(), d.definition());
                 }
             }
             return "the first visible member; the choice has no default that applies";

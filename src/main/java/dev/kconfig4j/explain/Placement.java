@@ -7,6 +7,7 @@ import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.parse.Attribute;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.parse.Statement;
+import dev.kconfig4j.symbol.Definition;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class Placement {
      * {@code if}/{@code menu}/{@code choice} that has it, else the entry's own {@code depends on},
      * else an enclosing menu's {@code visible if}, else the prompt's own {@code if}.
      */
-    Place place(Expr term, Menu node, Property.Prompt prompt) {
+    Place place(Expr term, Definition node, Property.Prompt prompt) {
         if (entries.isEmpty()) {
             indexEntries(tree.syntax(), List.of());
         }
@@ -66,12 +67,12 @@ final class Placement {
                 Location at = dependsOn(c.attributes(), term);
                 if (at != null) {
                     return new Place(BlockerKind.CHOICE, at.toString(), "the depends on of the choice "
-                            + choiceName(c.symbol()));
+                            + choiceName(tree.symbols().symbol(c.name())));
                 }
             }
         }
-        if (term instanceof Expr.Sym cs && cs.symbol().isChoice()) {
-            Symbol choice = cs.symbol();
+        if (term instanceof Expr.Sym cs && tree.symbols().symbol(cs.name()).isChoice()) {
+            Symbol choice = tree.symbols().symbol(cs.name());
             return new Place(BlockerKind.CHOICE, location(choice), "the choice " + choiceName(choice) + ", not visible");
         }
         Location own = entry == null ? null : dependsOn(entry.attributes(), term);

@@ -1,22 +1,22 @@
 package dev.kconfig4j.expr;
 
-import dev.kconfig4j.symbol.Symbol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * A Kconfig expression, as written after {@code depends on}, {@code if}, {@code default}...
- * Leaves are symbols (defined, undefined or constant); comparisons compare two symbols' string
- * values. Nodes are immutable and may be shared.
+ * Leaves are {@link Name}s of symbols (defined, undefined or constant); comparisons compare two
+ * symbols' string values. Nodes are immutable and may be shared: an expression is syntax, and
+ * what its names stand for (symbols, values) is the business of the layers above.
  */
 public sealed interface Expr {
 
-    /** A reference to a symbol (or a constant such as {@code y} or {@code "foo"}). */
-    record Sym(Symbol symbol) implements Expr {
+    /** A reference to a symbol (or a constant such as {@code y} or {@code "foo"}) by its name. */
+    record Sym(Name name) implements Expr {
         @Override
         public String toString() {
-            return symbol.toString();
+            return name.toString();
         }
     }
 
@@ -41,7 +41,7 @@ public sealed interface Expr {
         }
     }
 
-    record Compare(CompareOp op, Symbol left, Symbol right) implements Expr {
+    record Compare(CompareOp op, Name left, Name right) implements Expr {
         @Override
         public String toString() {
             return left + op.text() + right;
@@ -85,19 +85,19 @@ public sealed interface Expr {
         return new Or(a, b);
     }
 
-    /** Whether {@code symbol} occurs anywhere in this expression. */
-    default boolean mentions(Symbol symbol) {
+    /** Whether {@code name} occurs anywhere in this expression. */
+    default boolean mentions(Name name) {
         if (this instanceof Sym s) {
-            return s.symbol() == symbol;
+            return s.name() == name;
         } else if (this instanceof Not n) {
-            return n.operand().mentions(symbol);
+            return n.operand().mentions(name);
         } else if (this instanceof And a) {
-            return a.left().mentions(symbol) || a.right().mentions(symbol);
+            return a.left().mentions(name) || a.right().mentions(name);
         } else if (this instanceof Or o) {
-            return o.left().mentions(symbol) || o.right().mentions(symbol);
+            return o.left().mentions(name) || o.right().mentions(name);
         }
         Compare c = (Compare) this;
-        return c.left() == symbol || c.right() == symbol;
+        return c.left() == name || c.right() == name;
     }
 
     /**
@@ -131,27 +131,27 @@ public sealed interface Expr {
     }
 
     /**
-     * Every symbol {@code e} mentions, in the order written, repeats included: both sides of a
+     * Every name {@code e} mentions, in the order written, repeats included: both sides of a
      * comparison, constants ({@code y}, {@code "foo"}) and undefined symbols too, so that each
      * caller states which of them it wants. Null mentions none.
      */
-    static List<Symbol> symbolsOf(Expr e) {
-        List<Symbol> out = new ArrayList<>();
-        collectSymbols(e, out);
+    static List<Name> namesOf(Expr e) {
+        List<Name> out = new ArrayList<>();
+        collectNames(e, out);
         return out;
     }
 
-    private static void collectSymbols(Expr e, List<Symbol> out) {
+    private static void collectNames(Expr e, List<Name> out) {
         if (e instanceof Sym s) {
-            out.add(s.symbol());
+            out.add(s.name());
         } else if (e instanceof Not n) {
-            collectSymbols(n.operand(), out);
+            collectNames(n.operand(), out);
         } else if (e instanceof And a) {
-            collectSymbols(a.left(), out);
-            collectSymbols(a.right(), out);
+            collectNames(a.left(), out);
+            collectNames(a.right(), out);
         } else if (e instanceof Or o) {
-            collectSymbols(o.left(), out);
-            collectSymbols(o.right(), out);
+            collectNames(o.left(), out);
+            collectNames(o.right(), out);
         } else if (e instanceof Compare c) {
             out.add(c.left());
             out.add(c.right());

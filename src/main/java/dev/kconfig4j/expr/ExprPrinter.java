@@ -1,9 +1,5 @@
 package dev.kconfig4j.expr;
 
-import dev.kconfig4j.symbol.Configuration;
-import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.SymbolTable;
-import dev.kconfig4j.symbol.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +34,7 @@ public final class ExprPrinter {
     }
 
     /** The expression with {@code [=value]} after every typed symbol when {@code config} is not null. */
-    public static String print(Expr e, Configuration config) {
+    public static String print(Expr e, Valuation config) {
         StringBuilder sb = new StringBuilder();
         if (e == null) {
             sb.append('y');
@@ -63,13 +59,13 @@ public final class ExprPrinter {
         return 4;
     }
 
-    private static void print(StringBuilder sb, Expr e, Configuration config, int outer) {
+    private static void print(StringBuilder sb, Expr e, Valuation config, int outer) {
         boolean paren = outer > rank(e) && rank(e) < 3;
         if (paren) {
             sb.append('(');
         }
         if (e instanceof Expr.Sym s) {
-            symbol(sb, s.symbol(), config);
+            name(sb, s.name(), config);
         } else if (e instanceof Expr.Not n) {
             sb.append('!');
             print(sb, n.operand(), config, 3);
@@ -83,30 +79,31 @@ public final class ExprPrinter {
             print(sb, o.right(), config, 1);
         } else {
             Expr.Compare c = (Expr.Compare) e;
-            symbol(sb, c.left(), config);
+            name(sb, c.left(), config);
             sb.append(c.op().text());
-            symbol(sb, c.right(), config);
+            name(sb, c.right(), config);
         }
         if (paren) {
             sb.append(')');
         }
     }
 
-    /** A symbol as it appears in an expression: its name (or {@code <choice>}), and its value if typed. */
-    public static void symbol(StringBuilder sb, Symbol s, Configuration config) {
-        if (s.name() == null) {
+    /** A name as it appears in an expression: its text (or {@code <choice>}), and its symbol's value if typed. */
+    public static void name(StringBuilder sb, Name s, Valuation config) {
+        if (s.text() == null) {
             sb.append("<choice>");
             return;
         }
-        sb.append(s.name());
-        if (config != null && s.type() != Type.UNKNOWN) {
-            sb.append(" [=").append(config.string(s)).append(']');
+        sb.append(s.text());
+        String value = config == null ? null : config.shownValue(s);
+        if (value != null) {
+            sb.append(" [=").append(value).append(']');
         }
     }
 
     /** Whether the expression is "always" (no condition, or {@code y}). */
     public static boolean isYes(Expr e) {
-        return e == null || e instanceof Expr.Sym s && isConst(s.symbol(), "y");
+        return e == null || e instanceof Expr.Sym s && s.name().isConstant("y");
     }
 
     // ======================================================================
@@ -119,19 +116,16 @@ public final class ExprPrinter {
      * @param alwaysFold whether {@code y}/{@code n} operands are folded away even when no
      *     duplicates were merged (6.12 does; 5.10 and 6.1 keep {@code A && y} as written)
      */
-    public static Expr simplify(Expr e, SymbolTable symbols, boolean alwaysFold) {
+    public static Expr simplify(Expr e, NameTypes symbols, boolean alwaysFold) {
         if (e == null) {
             return null;
         }
         return new Simplifier(symbols, alwaysFold).run(transform(e, symbols));
     }
 
-    private static boolean isConst(Symbol s, String name) {
-        return s.isConstant() && name.equals(s.name());
-    }
-
     /** Local rewriting: bool comparisons, negations pushed inwards. */
-    public static Expr transform(Expr e, SymbolTable symbols) {
+    public static Expr transform(Expr e, NameTypes symbols) {
+        Names names = symbols.names();
         if (e == null) {
             return null;
         }
@@ -146,18 +140,18 @@ public final class ExprPrinter {
             Expr r = transform(o.right(), symbols);
             return l == o.left() && r == o.right() ? o : new Expr.Or(l, r);
         } else if (e instanceof Expr.Compare c) {
-            if (c.left().type() != Type.BOOL || c.left().isConstant()
+            if (symbols.typeOf(c.left()) != Type.BOOL || c.left().isConstant()
                     || (c.op() != Expr.CompareOp.EQUAL && c.op() != Expr.CompareOp.UNEQUAL)) {
                 return c;
             }
-            Symbol r = c.right();
+            Name r = c.right();
             boolean eq = c.op() == Expr.CompareOp.EQUAL;
             Expr.Sym left = new Expr.Sym(c.left());
-            if (r == symbols.no()) {
+            if (r == names.no()) {
                 return eq ? new Expr.Not(left) : left;
-            } else if (r == symbols.mod()) {
-                return new Expr.Sym(eq ? symbols.no() : symbols.yes());
-            } else if (r == symbols.yes()) {
+            } else if (r == names.mod()) {
+                return new Expr.Sym(eq ? names.no() : names.yes());
+            } else if (r == names.yes()) {
                 return eq ? left : new Expr.Not(left);
             }
             return c;
@@ -181,12 +175,12 @@ public final class ExprPrinter {
         } else if (inner instanceof Expr.And a) {
             return transform(new Expr.Or(new Expr.Not(a.left()), new Expr.Not(a.right())), symbols);
         } else if (inner instanceof Expr.Sym s) {
-            if (s.symbol() == symbols.yes()) {
-                return new Expr.Sym(symbols.no());
-            } else if (s.symbol() == symbols.mod()) {
+            if (s.name() == names.yes()) {
+                return new Expr.Sym(names.no());
+            } else if (s.name() == names.mod()) {
                 return s;
-            } else if (s.symbol() == symbols.no()) {
-                return new Expr.Sym(symbols.yes());
+            } else if (s.name() == names.no()) {
+                return new Expr.Sym(names.yes());
             }
         }
         return inner == n.operand() ? n : new Expr.Not(inner);
@@ -201,7 +195,7 @@ public final class ExprPrinter {
         K kind;
         Node left;
         Node right;
-        Symbol sym;
+        Name sym;
         Expr.Compare cmp;
 
         void set(Node o) {
@@ -214,12 +208,14 @@ public final class ExprPrinter {
     }
 
     private static final class Simplifier {
-        private final SymbolTable symbols;
+        private final NameTypes symbols;
+        private final Names names;
         private final boolean alwaysFold;
         private int changes;
 
-        Simplifier(SymbolTable symbols, boolean alwaysFold) {
+        Simplifier(NameTypes symbols, boolean alwaysFold) {
             this.symbols = symbols;
+            this.names = symbols.names();
             this.alwaysFold = alwaysFold;
         }
 
@@ -260,7 +256,7 @@ public final class ExprPrinter {
             }
             Node joined = type == K.OR ? joinOr(a, b) : joinAnd(a, b);
             if (joined != null) {
-                a.set(sym(type == K.OR ? symbols.no() : symbols.yes()));
+                a.set(sym(type == K.OR ? names.no() : names.yes()));
                 b.set(joined);
                 changes++;
             }
@@ -270,19 +266,19 @@ public final class ExprPrinter {
             if (eq(a, b)) {
                 return copy(a);
             }
-            Symbol s = sameSymbol(a, b);
+            Name s = sameSymbol(a, b);
             if (s == null) {
                 return null;
             }
-            Symbol y = symbols.yes();
-            Symbol m = symbols.mod();
-            Symbol n = symbols.no();
+            Name y = names.yes();
+            Name m = names.mod();
+            Name n = names.no();
             for (int swap = 0; swap < 2; swap++) {
                 Node p = swap == 0 ? a : b;
                 Node q = swap == 0 ? b : a;
                 if (p.kind == K.SYM && q.kind == K.CMP) {
                     Expr.CompareOp op = q.cmp.op();
-                    Symbol r = q.cmp.right();
+                    Name r = q.cmp.right();
                     if (op == Expr.CompareOp.EQUAL && r == y) {
                         return cmp(Expr.CompareOp.EQUAL, s, y); // a && a=y: a=y
                     }
@@ -301,8 +297,8 @@ public final class ExprPrinter {
             }
             if (a.kind == K.CMP && b.kind == K.CMP && a.cmp.op() == Expr.CompareOp.UNEQUAL
                     && b.cmp.op() == Expr.CompareOp.UNEQUAL) {
-                Symbol ra = a.cmp.right();
-                Symbol rb = b.cmp.right();
+                Name ra = a.cmp.right();
+                Name rb = b.cmp.right();
                 // a!=x && a!=z: a is the remaining value
                 if ((ra == y && rb == n) || (ra == n && rb == y)) {
                     return cmp(Expr.CompareOp.EQUAL, s, m);
@@ -318,16 +314,16 @@ public final class ExprPrinter {
         }
 
         /** The symbol both operands test (a, !a, a=c, a!=c), if it is the same bool/tristate symbol. */
-        private static Symbol sameSymbol(Node a, Node b) {
-            Symbol sa = tested(a);
-            Symbol sb = tested(b);
-            if (sa == null || sa != sb || !sa.type().isTristateLike() || sa.isConstant()) {
+        private Name sameSymbol(Node a, Node b) {
+            Name sa = tested(a);
+            Name sb = tested(b);
+            if (sa == null || sa != sb || !symbols.typeOf(sa).isTristateLike() || sa.isConstant()) {
                 return null;
             }
             return sa;
         }
 
-        private static Symbol tested(Node n) {
+        private static Name tested(Node n) {
             if (n.kind == K.SYM) {
                 return n.sym;
             } else if (n.kind == K.CMP) {
@@ -338,7 +334,7 @@ public final class ExprPrinter {
             return null;
         }
 
-        private static Node cmp(Expr.CompareOp op, Symbol l, Symbol r) {
+        private static Node cmp(Expr.CompareOp op, Name l, Name r) {
             Node n = new Node();
             n.kind = K.CMP;
             n.cmp = new Expr.Compare(op, l, r);
@@ -349,15 +345,15 @@ public final class ExprPrinter {
             if (eq(a, b)) {
                 return copy(a);
             }
-            Symbol s = sameSymbol(a, b);
+            Name s = sameSymbol(a, b);
             if (s != null && a.kind == K.CMP && b.kind == K.CMP && a.cmp.op() == Expr.CompareOp.EQUAL
-                    && b.cmp.op() == Expr.CompareOp.EQUAL && s.type() == Type.TRISTATE) {
+                    && b.cmp.op() == Expr.CompareOp.EQUAL && symbols.typeOf(s) == Type.TRISTATE) {
                 // a=b || a=c: a is not the third value
-                Symbol ra = a.cmp.right();
-                Symbol rb = b.cmp.right();
-                Symbol y = symbols.yes();
-                Symbol m = symbols.mod();
-                Symbol n = symbols.no();
+                Name ra = a.cmp.right();
+                Name rb = b.cmp.right();
+                Name y = names.yes();
+                Name m = names.mod();
+                Name n = names.no();
                 if ((ra == n && rb == m) || (ra == m && rb == n)) {
                     return cmp(Expr.CompareOp.UNEQUAL, s, y);
                 }
@@ -369,10 +365,10 @@ public final class ExprPrinter {
                 }
             }
             // a || !a is always y for a bool symbol.
-            Symbol sa = a.kind == K.SYM ? a.sym : a.kind == K.NOT && a.left.kind == K.SYM ? a.left.sym : null;
-            Symbol sb = b.kind == K.SYM ? b.sym : b.kind == K.NOT && b.left.kind == K.SYM ? b.left.sym : null;
-            if (sa != null && sa == sb && sa.type() == Type.BOOL && !sa.isConstant() && a.kind != b.kind) {
-                return sym(symbols.yes());
+            Name sa = a.kind == K.SYM ? a.sym : a.kind == K.NOT && a.left.kind == K.SYM ? a.left.sym : null;
+            Name sb = b.kind == K.SYM ? b.sym : b.kind == K.NOT && b.left.kind == K.SYM ? b.left.sym : null;
+            if (sa != null && sa == sb && symbols.typeOf(sa) == Type.BOOL && !sa.isConstant() && a.kind != b.kind) {
+                return sym(names.yes());
             }
             return null;
         }
@@ -426,8 +422,8 @@ public final class ExprPrinter {
             }
             n.left = yn(n.left);
             n.right = yn(n.right);
-            Symbol absorbing = n.kind == K.AND ? symbols.no() : symbols.yes();
-            Symbol neutral = n.kind == K.AND ? symbols.yes() : symbols.no();
+            Name absorbing = n.kind == K.AND ? names.no() : names.yes();
+            Name neutral = n.kind == K.AND ? names.yes() : names.no();
             for (Node side : new Node[] {n.left, n.right}) {
                 if (side.kind == K.SYM && side.sym == absorbing) {
                     return sym(absorbing);
@@ -442,7 +438,7 @@ public final class ExprPrinter {
             return n;
         }
 
-        private static Node sym(Symbol s) {
+        private static Node sym(Name s) {
             Node n = new Node();
             n.kind = K.SYM;
             n.sym = s;
@@ -465,7 +461,7 @@ public final class ExprPrinter {
             Node n = new Node();
             if (e instanceof Expr.Sym s) {
                 n.kind = K.SYM;
-                n.sym = s.symbol();
+                n.sym = s.name();
             } else if (e instanceof Expr.Not x) {
                 n.kind = K.NOT;
                 n.left = toNode(x.operand());

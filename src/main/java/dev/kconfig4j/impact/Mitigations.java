@@ -2,6 +2,7 @@ package dev.kconfig4j.impact;
 
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.expr.ExprPrinter;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.impact.ImpactReport.Change;
 import dev.kconfig4j.impact.ImpactReport.ChangeKind;
 import dev.kconfig4j.impact.ImpactReport.ConfigImpact;
@@ -9,7 +10,6 @@ import dev.kconfig4j.impact.ImpactReport.LostGroup;
 import dev.kconfig4j.impact.ImpactReport.MitigationKind;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import dev.kconfig4j.upgrade.Categories;
 import dev.kconfig4j.upgrade.Cause;
 import java.io.IOException;
@@ -254,7 +254,7 @@ final class Mitigations {
 
         /** The file that defines {@code s} first, relative to the tree, or null. */
         private String file(Symbol s) {
-            for (Menu m : s.definitions()) {
+            for (dev.kconfig4j.symbol.Definition m : s.definitions()) {
                 Path p = Path.of(m.location().file());
                 if (p.isAbsolute()) {
                     p = p.startsWith(afterDir) ? afterDir.relativize(p) : null;

@@ -2,11 +2,11 @@ package dev.kconfig4j.kbuild;
 
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -226,7 +226,7 @@ public final class ModuleOrigins {
             for (Property.Select sel : from.selects()) {
                 Symbol to = sel.target();
                 if (chains.containsKey(to) || to.type() != Type.TRISTATE || config.tristate(to) != Tristate.MOD
-                        || config.eval(Expr.and(new Expr.Sym(from), sel.condition())) == Tristate.NO) {
+                        || config.eval(Expr.and(new Expr.Sym(from.ref()), sel.condition())) == Tristate.NO) {
                     continue;
                 }
                 List<Step> chain = new ArrayList<>(chains.get(from));

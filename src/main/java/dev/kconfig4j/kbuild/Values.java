@@ -1,9 +1,9 @@
 package dev.kconfig4j.kbuild;
 
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;

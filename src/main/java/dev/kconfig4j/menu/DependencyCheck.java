@@ -5,6 +5,7 @@ import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.parse.Location;
+import dev.kconfig4j.symbol.Definition;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolHashOrder;
@@ -189,7 +190,7 @@ public final class DependencyCheck {
 
         private static Expr directDependency(Symbol s) {
             Expr result = null;
-            for (Menu def : s.definitions()) {
+            for (Definition def : s.definitions()) {
                 if (def.dependency() != null) {
                     result = Expr.or(result, def.dependency());
                 }
@@ -202,7 +203,7 @@ public final class DependencyCheck {
                 return null;
             }
             if (e instanceof Expr.Sym s) {
-                return checkSymbol(s.symbol());
+                return checkSymbol(symbols.symbol(s.name()));
             } else if (e instanceof Expr.Not n) {
                 return checkExpr(n.operand());
             } else if (e instanceof Expr.And a) {
@@ -213,8 +214,8 @@ public final class DependencyCheck {
                 return r != null ? r : checkExpr(o.right());
             }
             Expr.Compare c = (Expr.Compare) e;
-            Symbol r = checkSymbol(c.left());
-            return r != null ? r : checkSymbol(c.right());
+            Symbol r = checkSymbol(symbols.symbol(c.left()));
+            return r != null ? r : checkSymbol(symbols.symbol(c.right()));
         }
 
         private void push(Symbol s, Via v, Property p) {

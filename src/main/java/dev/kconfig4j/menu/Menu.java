@@ -2,6 +2,7 @@ package dev.kconfig4j.menu;
 
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.parse.Location;
+import dev.kconfig4j.symbol.Definition;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.List;
  * Dependencies are stored complete: {@link #dependency()} already includes every enclosing
  * {@code if}, {@code menu} and {@code choice}.
  */
-public final class Menu {
+public final class Menu implements Definition {
 
     /** What kind of entry a node comes from. */
     public enum Kind { ROOT, SYMBOL, CHOICE, MENU, COMMENT, IF }
@@ -39,6 +40,26 @@ public final class Menu {
         this.location = location;
     }
 
+    /**
+     * The entry that is {@code definition}: every definition of a symbol in a tree is one of its
+     * menu entries (the symbol layer knows them only as {@link Definition}s).
+     */
+    public static Menu of(Definition definition) {
+        if (definition instanceof Menu m) {
+            return m;
+        }
+        throw new IllegalArgumentException("not an entry of a menu tree: " + definition);
+    }
+
+    /** The entries that define {@code symbol}, in parse order. */
+    public static List<Menu> entriesOf(Symbol symbol) {
+        List<Menu> out = new ArrayList<>(symbol.definitions().size());
+        for (Definition d : symbol.definitions()) {
+            out.add(of(d));
+        }
+        return out;
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -48,6 +69,7 @@ public final class Menu {
         return symbol;
     }
 
+    @Override
     public Location location() {
         return location;
     }
@@ -61,11 +83,13 @@ public final class Menu {
     }
 
     /** The prompt text, or null for promptless nodes ({@code if}, promptless symbols). */
+    @Override
     public String promptText() {
         return promptText;
     }
 
     /** The prompt's complete visibility condition (null: always visible). */
+    @Override
     public Expr promptCondition() {
         return promptCondition;
     }
@@ -75,11 +99,13 @@ public final class Menu {
         return prompt;
     }
 
+    @Override
     public boolean hasPrompt() {
         return promptText != null;
     }
 
     /** The node's complete dependency (null: none). */
+    @Override
     public Expr dependency() {
         return dependency;
     }
@@ -89,6 +115,7 @@ public final class Menu {
         return visibleIf;
     }
 
+    @Override
     public String help() {
         return help;
     }

@@ -1,17 +1,19 @@
 package dev.kconfig4j.menu;
 
-import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.Diagnostics;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.expr.Name;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.parse.Attribute;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.parse.Statement;
+import dev.kconfig4j.symbol.Definition;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
-import dev.kconfig4j.symbol.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -86,12 +88,12 @@ public final class MenuBuilder {
                 continue;
             }
             for (Property.Select p : sym.selects()) {
-                if (p.menu() == k) {
+                if (p.definition() == k) {
                     symbols.linkSelect(sym, p);
                 }
             }
             for (Property.Imply p : sym.implies()) {
-                if (p.menu() == k) {
+                if (p.definition() == k) {
                     symbols.linkImply(sym, p);
                 }
             }
@@ -107,12 +109,12 @@ public final class MenuBuilder {
                 for (Attribute a : c.attributes()) {
                     if (a instanceof Attribute.Flag f && f.kind() == Attribute.FlagKind.MODULES) {
                         if (modules == null) {
-                            modules = c.symbol();
+                            modules = symbols.symbol(c.name());
                         } else {
                             // Every generation refuses a second one, even on the same symbol, and
                             // names each at its line before it fails.
                             warnings.report(Diagnostic.error(f.location().file(), f.location().line(), "symbol '"
-                                    + c.symbol().name() + "' redefines option 'modules' already defined by symbol '"
+                                    + c.name().text() + "' redefines option 'modules' already defined by symbol '"
                                     + modules.name() + "'"));
                             modulesRedefined = true;
                         }
@@ -136,8 +138,8 @@ public final class MenuBuilder {
             return null;
         }
         if (e instanceof Expr.Sym s) {
-            if (s.symbol() == symbols.mod()) {
-                return new Expr.And(s, new Expr.Sym(modules != null ? modules : symbols.no()));
+            if (s.name() == symbols.names().mod()) {
+                return new Expr.And(s, new Expr.Sym(modules != null ? modules.ref() : symbols.names().no()));
             }
             return s;
         } else if (e instanceof Expr.Not n) {
@@ -217,7 +219,7 @@ public final class MenuBuilder {
     }
 
     private void addConfig(Menu parent, Statement.Config c, Expr parentDep, Expr visibleIf) {
-        Symbol sym = c.symbol();
+        Symbol sym = symbols.symbol(c.name());
         Menu node = child(parent, Menu.Kind.SYMBOL, sym, c.location());
         node.menuconfig = c.menuconfig();
         node.dependency = Expr.and(parentDep, ownDependency(c.attributes()));
@@ -227,7 +229,7 @@ public final class MenuBuilder {
     }
 
     private void addChoice(Menu parent, Statement.Choice c, Expr parentDep, Expr visibleIf) {
-        Symbol sym = c.symbol();
+        Symbol sym = symbols.symbol(c.name());
         Menu node = child(parent, Menu.Kind.CHOICE, sym, c.location());
         node.dependency = Expr.and(parentDep, ownDependency(c.attributes()));
         symbols.addDefinition(sym, node);
@@ -236,7 +238,7 @@ public final class MenuBuilder {
         }
         addProperties(sym, node, c.attributes(), visibleIf);
         symbols.addDirectDependency(sym, node.dependency);
-        Expr memberDep = dialect.membersDependOnChoiceSymbol() ? new Expr.Sym(sym) : node.dependency;
+        Expr memberDep = dialect.membersDependOnChoiceSymbol() ? new Expr.Sym(sym.ref()) : node.dependency;
         addAll(node, c.body(), memberDep, visibleIf);
     }
 
@@ -258,13 +260,13 @@ public final class MenuBuilder {
                 symbols.addDefault(sym, new Property.Default(d.value(), Expr.and(dep, rewriteM(d.condition())), node,
                         d.location()));
             } else if (a instanceof Attribute.Select s) {
-                symbols.addSelect(sym, new Property.Select(s.target(), Expr.and(dep, rewriteM(s.condition())), node,
+                symbols.addSelect(sym, new Property.Select(symbols.symbol(s.target()), Expr.and(dep, rewriteM(s.condition())), node,
                         s.location()));
             } else if (a instanceof Attribute.Imply i) {
-                symbols.addImply(sym, new Property.Imply(i.target(), Expr.and(dep, rewriteM(i.condition())), node,
+                symbols.addImply(sym, new Property.Imply(symbols.symbol(i.target()), Expr.and(dep, rewriteM(i.condition())), node,
                         i.location()));
             } else if (a instanceof Attribute.Range r) {
-                symbols.addRange(sym, new Property.Range(r.low(), r.high(), Expr.and(dep, rewriteM(r.condition())),
+                symbols.addRange(sym, new Property.Range(symbols.symbol(r.low()), symbols.symbol(r.high()), Expr.and(dep, rewriteM(r.condition())),
                         node, r.location()));
             } else if (a instanceof Attribute.Help h) {
                 node.help = h.text();
@@ -365,7 +367,7 @@ public final class MenuBuilder {
         if (m.kind() != Menu.Kind.SYMBOL || !m.children.isEmpty()) {
             return;
         }
-        Symbol sym = m.symbol();
+        Name sym = m.symbol().ref();
         while (i + 1 < kids.size()) {
             Menu next = kids.get(i + 1);
             Expr dep = next.promptText != null && next.promptCondition != null ? next.promptCondition : next.dependency;
@@ -406,7 +408,7 @@ public final class MenuBuilder {
      * Whether {@code sym} occurs in {@code dep} as a condition that holds when it is n: under an
      * odd number of {@code !}, or compared {@code =n} / {@code !=y} ({@code negated}: the parity so far).
      */
-    private boolean mentionsNegated(Expr dep, Symbol sym, boolean negated) {
+    private boolean mentionsNegated(Expr dep, Name sym, boolean negated) {
         if (dep instanceof Expr.Not n) {
             return mentionsNegated(n.operand(), sym, !negated);
         }
@@ -417,30 +419,30 @@ public final class MenuBuilder {
             return mentionsNegated(o.left(), sym, negated) || mentionsNegated(o.right(), sym, negated);
         }
         if (dep instanceof Expr.Sym s) {
-            return negated && s.symbol() == sym;
+            return negated && s.name() == sym;
         }
         if (dep instanceof Expr.Compare c && c.left() == sym) {
-            boolean holdsWhenN = c.op() == Expr.CompareOp.EQUAL && c.right() == symbols.no()
-                    || c.op() == Expr.CompareOp.UNEQUAL && c.right() == symbols.yes();
+            boolean holdsWhenN = c.op() == Expr.CompareOp.EQUAL && c.right() == symbols.names().no()
+                    || c.op() == Expr.CompareOp.UNEQUAL && c.right() == symbols.names().yes();
             return holdsWhenN != negated;
         }
         return false;
     }
 
     /** Whether {@code dep} can only hold when {@code sym} is not n (a conjunct is sym, sym=y|m or sym!=n). */
-    private boolean dependsOn(Expr dep, Symbol sym) {
+    private boolean dependsOn(Expr dep, Name sym) {
         if (dep instanceof Expr.And a) {
             return dependsOn(a.left(), sym) || dependsOn(a.right(), sym);
         }
         if (dep instanceof Expr.Sym s) {
-            return s.symbol() == sym;
+            return s.name() == sym;
         }
         if (dep instanceof Expr.Compare c && c.left() == sym) {
             if (c.op() == Expr.CompareOp.EQUAL) {
-                return c.right() == symbols.yes() || c.right() == symbols.mod();
+                return c.right() == symbols.names().yes() || c.right() == symbols.names().mod();
             }
             if (c.op() == Expr.CompareOp.UNEQUAL) {
-                return c.right() == symbols.no();
+                return c.right() == symbols.names().no();
             }
         }
         return false;
@@ -463,10 +465,10 @@ public final class MenuBuilder {
         }
         // A choice that must have a value cannot be n while it is visible: a select-like bound of m.
         if (!choice.isOptional()) {
-            for (Menu def : choice.definitions()) {
+            for (Definition def : choice.definitions()) {
                 if (def.hasPrompt()) {
                     // An unconditional prompt gives the bound m alone (the kernel prints "m [=m]").
-                    symbols.addReverseDependency(choice, Expr.and(def.promptCondition(), new Expr.Sym(symbols.mod())));
+                    symbols.addReverseDependency(choice, Expr.and(def.promptCondition(), new Expr.Sym(symbols.names().mod())));
                 }
             }
         }

@@ -5,12 +5,13 @@ import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.ExprPrinter;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.symbol.Configuration;
+import dev.kconfig4j.symbol.Definition;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
-import dev.kconfig4j.symbol.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,21 +91,21 @@ public final class MenuInfo {
                 Property.Range r = config.activeRange(sym);
                 if (r != null) {
                     StringBuilder range = new StringBuilder("Range : [");
-                    ExprPrinter.symbol(range, r.low(), config);
+                    ExprPrinter.name(range, r.low().ref(), config);
                     range.append(' ');
-                    ExprPrinter.symbol(range, r.high(), config);
+                    ExprPrinter.name(range, r.high().ref(), config);
                     sb.append(range).append("]\n");
                 }
             }
         }
-        for (Menu def : sym.definitions()) {
+        for (Definition def : sym.definitions()) {
             if (def.hasPrompt()) {
                 sb.append("Defined at ").append(def.location().file()).append(':').append(def.location().line())
                         .append('\n');
-                promptInfo(sb, config, def);
+                promptInfo(sb, config, Menu.of(def));
             }
         }
-        for (Menu def : sym.definitions()) {
+        for (Definition def : sym.definitions()) {
             if (!def.hasPrompt()) {
                 sb.append("Defined at ").append(def.location().file()).append(':').append(def.location().line())
                         .append('\n');
@@ -176,7 +177,7 @@ public final class MenuInfo {
             if (i > 0) {
                 sb.append(" && ");
             }
-            ExprPrinter.symbol(sb, targets.get(i), config);
+            ExprPrinter.name(sb, targets.get(i).ref(), config);
         }
         sb.append('\n');
     }
@@ -213,7 +214,7 @@ public final class MenuInfo {
         for (int i = 0; i < terms.size(); i++) {
             Expr t = terms.get(i);
             if (t instanceof Expr.And a) {
-                if (a.left() instanceof Expr.Sym s && !s.symbol().isConstant()) {
+                if (a.left() instanceof Expr.Sym s && !config.symbol(s.name()).isConstant()) {
                     Expr cond = simplify(config, a.right());
                     terms.set(i, cond == null ? a.left() : new Expr.And(a.left(), cond));
                 } else {
@@ -227,7 +228,7 @@ public final class MenuInfo {
     /** The direct dependencies as the kernel keeps them: the OR of every definition's dependency. */
     private static Expr directDependency(Configuration config, Symbol symbol) {
         Expr result = null;
-        for (Menu def : symbol.definitions()) {
+        for (Definition def : symbol.definitions()) {
             Expr dep = simplify(config, def.dependency());
             if (dep != null) {
                 result = Expr.or(result, dep);

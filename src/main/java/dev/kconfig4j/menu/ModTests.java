@@ -4,11 +4,12 @@ import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.expr.Name;
+import dev.kconfig4j.expr.NameTypes;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.parse.Attribute;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.parse.Statement;
-import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,16 +33,18 @@ import java.util.List;
  */
 public final class ModTests {
     private final boolean rightToLeft;
+    private final NameTypes types;
     private final Diagnostics out;
 
-    private ModTests(Dialect dialect, Diagnostics out) {
+    private ModTests(Dialect dialect, NameTypes types, Diagnostics out) {
         this.rightToLeft = dialect.simplifiesRightToLeft();
+        this.types = types;
         this.out = out;
     }
 
     /** Reports each test of a bool symbol against m in {@code syntax} to {@code out}. */
-    public static void report(List<Statement> syntax, Dialect dialect, Diagnostics out) {
-        new ModTests(dialect, out).block(syntax, List.of());
+    public static void report(List<Statement> syntax, Dialect dialect, NameTypes types, Diagnostics out) {
+        new ModTests(dialect, types, out).block(syntax, List.of());
     }
 
     /** One written condition (a {@code depends on}, an {@code if}, a property's or a {@code visible if}), with its line. */
@@ -154,7 +157,7 @@ public final class ModTests {
         found.forEach(out::report);
     }
 
-    private static void tests(Expr e, Location at, List<Diagnostic> found) {
+    private void tests(Expr e, Location at, List<Diagnostic> found) {
         if (e instanceof Expr.Not n) {
             tests(n.operand(), at, found);
         } else if (e instanceof Expr.And a) {
@@ -166,16 +169,16 @@ public final class ModTests {
         } else if (e instanceof Expr.Compare c && isBool(c.left()) && isMod(c.right())
                 && (c.op() == Expr.CompareOp.EQUAL || c.op() == Expr.CompareOp.UNEQUAL)) {
             String forced = c.op() == Expr.CompareOp.EQUAL ? "n" : "y";
-            found.add(Diagnostic.note(at.file(), at.line(), "boolean symbol " + c.left().name()
+            found.add(Diagnostic.note(at.file(), at.line(), "boolean symbol " + c.left().text()
                     + " tested for 'm'? test forced to '" + forced + "'"));
         }
     }
 
-    private static boolean isBool(Symbol s) {
-        return !s.isConstant() && s.type() == Type.BOOL;
+    private boolean isBool(Name s) {
+        return !s.isConstant() && types.typeOf(s) == Type.BOOL;
     }
 
-    private static boolean isMod(Symbol s) {
-        return s.isConstant() && "m".equals(s.name());
+    private static boolean isMod(Name s) {
+        return s.isConstant("m");
     }
 }

@@ -4,11 +4,13 @@ import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.parse.Location;
+import dev.kconfig4j.symbol.Definition;
 import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
+import dev.kconfig4j.symbol.SymbolTable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,9 +37,9 @@ public final class PropertyCheck {
      * ({@code defaults for choice values not supported}, at each default, in menu order) and
      * returns whether there was one: the caller fails the load after its other checks.
      */
-    public static boolean warn(Menu root, Dialect dialect, Diagnostics err) {
+    public static boolean warn(Menu root, SymbolTable symbols, Dialect dialect, Diagnostics err) {
         boolean strict = dialect.refusesBadChoiceMembers();
-        walk(root, new HashSet<>(), !strict, err);
+        walk(root, symbols, new HashSet<>(), !strict, err);
         return strict && refuseMemberDefaults(root, err);
     }
 
@@ -46,7 +48,7 @@ public final class PropertyCheck {
         for (Menu k : node.children()) {
             if (node.kind() == Menu.Kind.CHOICE && k.kind() == Menu.Kind.SYMBOL) {
                 for (Property.Default d : k.symbol().defaults()) {
-                    if (d.menu() == k) {
+                    if (d.definition() == k) {
                         err.report(Diagnostic.error(d.location().file(),
                                 d.location().line(), "error: defaults for choice values not supported"));
                         found = true;
@@ -58,9 +60,9 @@ public final class PropertyCheck {
         return found;
     }
 
-    private static void walk(Menu node, Set<Symbol> done, boolean memberWarnings, Diagnostics err) {
+    private static void walk(Menu node, SymbolTable symbols, Set<Symbol> done, boolean memberWarnings, Diagnostics err) {
         for (Menu k : node.children()) {
-            walk(k, done, memberWarnings, err);
+            walk(k, symbols, done, memberWarnings, err);
         }
         Symbol s = node.symbol();
         if (s == null) {
@@ -86,7 +88,7 @@ public final class PropertyCheck {
                 err.warning(node.location().file(),
                         node.location().line(), "config symbol defined without type");
             }
-            check(s, err);
+            check(s, symbols, err);
         }
     }
 
@@ -100,7 +102,7 @@ public final class PropertyCheck {
                     member.location().line(), "choice value must have a prompt");
         }
         for (Property.Default d : member.symbol().defaults()) {
-            if (d.menu() == member) {
+            if (d.definition() == member) {
                 err.warning(d.location().file(),
                         d.location().line(), "defaults for choice values not supported");
             }
@@ -108,12 +110,12 @@ public final class PropertyCheck {
     }
 
     /** One warning, kept until all of a symbol's are known: the kernel prints them in property order. */
-    private record Warning(Menu definition, Location location, String message) {
+    private record Warning(Definition definition, Location location, String message) {
     }
 
-    private static void check(Symbol s, Diagnostics out) {
+    private static void check(Symbol s, SymbolTable symbols, Diagnostics out) {
         java.util.List<Warning> found = new java.util.ArrayList<>();
-        collect(s, found);
+        collect(s, symbols, found);
         found.sort(java.util.Comparator.comparingInt((Warning w) -> s.definitions().indexOf(w.definition()))
                 .thenComparingInt(w -> w.location().line()));
         for (Warning w : found) {
@@ -121,13 +123,13 @@ public final class PropertyCheck {
         }
     }
 
-    private static void collect(Symbol s, java.util.List<Warning> err) {
+    private static void collect(Symbol s, SymbolTable symbols, java.util.List<Warning> err) {
         boolean number = s.type() == Type.INT || s.type() == Type.HEX;
         for (Property.Default d : s.defaults()) {
             if ((number || s.type() == Type.STRING) && !(d.value() instanceof Expr.Sym)) {
                 warn(err, d, "default for config symbol '" + s.name() + "' must be a single symbol");
             }
-            if (number && d.value() instanceof Expr.Sym v && !isNumber(s, v.symbol())) {
+            if (number && d.value() instanceof Expr.Sym v && !isNumber(s, symbols.symbol(v.name()))) {
                 warn(err, d, "'" + s.name() + "': number is invalid");
             }
         }
@@ -164,6 +166,6 @@ public final class PropertyCheck {
     }
 
     private static void warn(java.util.List<Warning> out, Property p, String message) {
-        out.add(new Warning(p.menu(), p.location(), message));
+        out.add(new Warning(p.definition(), p.location(), message));
     }
 }

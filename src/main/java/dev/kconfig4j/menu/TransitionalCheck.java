@@ -1,12 +1,12 @@
 package dev.kconfig4j.menu;
 
+import dev.kconfig4j.diagnostic.Diagnostic;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
-import dev.kconfig4j.diagnostic.Diagnostic;
-import dev.kconfig4j.diagnostic.Diagnostics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class TransitionalCheck {
         all.addAll(s.implies());
         all.addAll(s.ranges());
         return all.stream()
-                .min(Comparator.comparingInt((Property p) -> s.definitions().indexOf(p.menu()))
+                .min(Comparator.comparingInt((Property p) -> s.definitions().indexOf(p.definition()))
                         .thenComparingInt(p -> p.location().line()))
                 .map(Property::location).orElse(null);
     }
@@ -73,7 +73,7 @@ public final class TransitionalCheck {
 
     private static Fold fold(Expr e, SymbolTable symbols) {
         if (e instanceof Expr.Sym s) {
-            return s.symbol() == symbols.yes() ? Fold.YES : s.symbol() == symbols.no() ? Fold.NO : Fold.UNKNOWN;
+            return s.name() == symbols.names().yes() ? Fold.YES : s.name() == symbols.names().no() ? Fold.NO : Fold.UNKNOWN;
         }
         if (e instanceof Expr.Not n) {
             Fold f = fold(n.operand(), symbols);

@@ -1,8 +1,8 @@
 package dev.kconfig4j.parse;
 
 import dev.kconfig4j.expr.Expr;
-import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
+import dev.kconfig4j.expr.Name;
+import dev.kconfig4j.expr.Type;
 
 /** One attribute line of an entry ({@code bool "x"}, {@code depends on}, {@code default}...). */
 public sealed interface Attribute {
@@ -26,15 +26,15 @@ public sealed interface Attribute {
     }
 
     /** {@code select SYMBOL [if cond]}. */
-    record Select(Location location, Symbol target, Expr condition) implements Attribute {
+    record Select(Location location, Name target, Expr condition) implements Attribute {
     }
 
     /** {@code imply SYMBOL [if cond]}. */
-    record Imply(Location location, Symbol target, Expr condition) implements Attribute {
+    record Imply(Location location, Name target, Expr condition) implements Attribute {
     }
 
     /** {@code range LOW HIGH [if cond]}. */
-    record Range(Location location, Symbol low, Symbol high, Expr condition) implements Attribute {
+    record Range(Location location, Name low, Name high, Expr condition) implements Attribute {
     }
 
     /** {@code help} and its text. */

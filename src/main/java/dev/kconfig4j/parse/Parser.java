@@ -1,14 +1,14 @@
 package dev.kconfig4j.parse;
 
-import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.Diagnostics;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.expr.Name;
+import dev.kconfig4j.expr.Names;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.preprocess.Preprocessor;
-import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.SymbolTable;
-import dev.kconfig4j.symbol.Type;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +65,7 @@ public final class Parser {
 
     private final Path srctree;
     private final Path workingDirectory;
-    private final SymbolTable symbols;
+    private final Names names;
     private final Preprocessor preprocessor;
     private final Diagnostics warnings;
     private final Deque<String> sourceStack = new ArrayDeque<>();
@@ -84,11 +84,11 @@ public final class Parser {
         void read(String name, Path path, String text);
     }
 
-    public Parser(Path srctree, Path workingDirectory, SymbolTable symbols, Preprocessor preprocessor,
+    public Parser(Path srctree, Path workingDirectory, Names names, Preprocessor preprocessor,
             Diagnostics warnings) {
         this.srctree = srctree;
         this.workingDirectory = workingDirectory;
-        this.symbols = symbols;
+        this.names = names;
         this.preprocessor = preprocessor;
         this.warnings = warnings;
     }
@@ -452,7 +452,7 @@ public final class Parser {
         if (t.size() != 2 || t.get(1).kind() != Token.Kind.WORD) {
             throw syntax(line.location(), "invalid statement");
         }
-        Symbol sym = symbols.lookup(t.get(1).text());
+        Name sym = names.lookup(t.get(1).text());
         Statement.Config config = new Statement.Config(line.location(), sym, menuconfig, parseAttributes(Context.CONFIG));
         if (choiceDepth > 0 && dialect.refusesBadChoiceMembers()) {
             checkChoiceMember(config);
@@ -496,7 +496,7 @@ public final class Parser {
         } else if (t.size() != 1) {
             throw syntax(line.location(), "invalid statement");
         }
-        Symbol sym = symbols.newChoice(name);
+        Name sym = names.choice(name);
         List<Attribute> attrs;
         List<Statement> body;
         // The header is inside the block too: an unknown word there is an invalid statement.
@@ -640,7 +640,7 @@ public final class Parser {
                 if (ctx != Context.CONFIG) {
                     throw syntax(loc, "invalid statement");
                 }
-                Symbol target = symbols.lookup(c.wordToken());
+                Name target = names.lookup(c.wordToken());
                 Expr cond = c.optionalIf();
                 c.expectEnd();
                 return kw.equals("select") ? new Attribute.Select(loc, target, cond)
@@ -650,8 +650,8 @@ public final class Parser {
                 if (ctx != Context.CONFIG) {
                     throw syntax(loc, "invalid statement");
                 }
-                Symbol low = symbolOf(c);
-                Symbol high = symbolOf(c);
+                Name low = nameOf(c);
+                Name high = nameOf(c);
                 Expr cond = c.optionalIf();
                 c.expectEnd();
                 return new Attribute.Range(loc, low, high, cond);
@@ -738,7 +738,7 @@ public final class Parser {
      */
     private Expr isNo(Expr e) {
         if (e instanceof Expr.Sym s) {
-            return new Expr.Compare(Expr.CompareOp.EQUAL, s.symbol(), symbols.no());
+            return new Expr.Compare(Expr.CompareOp.EQUAL, s.name(), names.no());
         } else if (e instanceof Expr.And a) {
             return new Expr.Or(isNo(a.left()), isNo(a.right()));
         } else if (e instanceof Expr.Or o) {
@@ -752,7 +752,7 @@ public final class Parser {
     /** An expression that is y exactly when {@code e} is not n. */
     private Expr isNotNo(Expr e) {
         if (e instanceof Expr.Sym s) {
-            return new Expr.Compare(Expr.CompareOp.UNEQUAL, s.symbol(), symbols.no());
+            return new Expr.Compare(Expr.CompareOp.UNEQUAL, s.name(), names.no());
         } else if (e instanceof Expr.And a) {
             return new Expr.And(isNotNo(a.left()), isNotNo(a.right()));
         } else if (e instanceof Expr.Or o) {
@@ -763,26 +763,26 @@ public final class Parser {
         return e;
     }
 
-    private Symbol symbolOf(Cursor c) {
+    private Name nameOf(Cursor c) {
         Token t = c.take();
         if (t == null) {
             throw syntax(c.line.location(), "invalid statement", c.pos);
         }
         if (t.kind() == Token.Kind.STRING) {
-            return symbols.constant(t.text());
+            return names.constant(t.text());
         }
         if (t.kind() != Token.Kind.WORD) {
             throw syntax(c.line.location(), "invalid statement", c.pos);
         }
-        return wordSymbol(t.text());
+        return wordName(t.text());
     }
 
-    private Symbol wordSymbol(String w) {
+    private Name wordName(String w) {
         return switch (w) {
-            case "y" -> symbols.yes();
-            case "m" -> symbols.mod();
-            case "n" -> symbols.no();
-            default -> symbols.lookup(w);
+            case "y" -> names.yes();
+            case "m" -> names.mod();
+            case "n" -> names.no();
+            default -> names.lookup(w);
         };
     }
 
@@ -840,7 +840,7 @@ public final class Parser {
             }
             return e;
         }
-        Symbol left = symbolOf(c);
+        Name left = nameOf(c);
         Token op = c.peek();
         if (op != null) {
             Expr.CompareOp cmp = switch (op.kind()) {
@@ -854,7 +854,7 @@ public final class Parser {
             };
             if (cmp != null) {
                 c.take();
-                return new Expr.Compare(cmp, left, symbolOf(c));
+                return new Expr.Compare(cmp, left, nameOf(c));
             }
         }
         return new Expr.Sym(left);

@@ -1,7 +1,7 @@
 package dev.kconfig4j.parse;
 
 import dev.kconfig4j.expr.Expr;
-import dev.kconfig4j.symbol.Symbol;
+import dev.kconfig4j.expr.Name;
 import java.util.List;
 
 /**
@@ -17,12 +17,12 @@ public sealed interface Statement {
     }
 
     /** {@code config NAME} or {@code menuconfig NAME} with its attributes. */
-    record Config(Location location, Symbol symbol, boolean menuconfig, List<Attribute> attributes)
+    record Config(Location location, Name name, boolean menuconfig, List<Attribute> attributes)
             implements Statement {
     }
 
     /** {@code choice [NAME]} ... {@code endchoice}. */
-    record Choice(Location location, Symbol symbol, List<Attribute> attributes, List<Statement> body)
+    record Choice(Location location, Name name, List<Attribute> attributes, List<Statement> body)
             implements Statement {
     }
 

@@ -1,9 +1,6 @@
 package dev.kconfig4j.session;
 
-import dev.kconfig4j.diagnostic.Diagnostic;
-import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.conf.NewSymbols;
 import dev.kconfig4j.conf.UserInput;
 import dev.kconfig4j.confdata.AtomicFile;
@@ -11,10 +8,14 @@ import dev.kconfig4j.confdata.ConfigFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
 import dev.kconfig4j.confdata.DefconfigWriter;
+import dev.kconfig4j.diagnostic.Diagnostic;
+import dev.kconfig4j.diagnostic.Diagnostics;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.explain.DidYouMean;
 import dev.kconfig4j.explain.Explainer;
 import dev.kconfig4j.explain.Explanation;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.kbuild.KbuildMap;
 import dev.kconfig4j.kbuild.KbuildTree;
 import dev.kconfig4j.kbuild.ObjectRule;
@@ -28,8 +29,8 @@ import dev.kconfig4j.solve.Enabler;
 import dev.kconfig4j.solve.Request;
 import dev.kconfig4j.solve.SideEffect;
 import dev.kconfig4j.symbol.Configuration;
+import dev.kconfig4j.symbol.Definition;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import dev.kconfig4j.upgrade.Finding;
 import dev.kconfig4j.upgrade.Fix;
 import dev.kconfig4j.upgrade.UpgradeGuard;
@@ -211,7 +212,7 @@ public final class ConfigSession {
     /** The id of the first menu entry of {@code symbol} (a name, with or without CONFIG_). */
     public synchronized int entryOf(String symbol) {
         Symbol s = symbol(symbol);
-        for (Menu m : s.definitions()) {
+        for (Definition m : s.definitions()) {
             if (m.hasPrompt()) {
                 return ids.get(m);
             }
@@ -360,7 +361,7 @@ public final class ConfigSession {
     }
 
     private static String promptOf(Symbol s) {
-        for (Menu d : s.definitions()) {
+        for (Definition d : s.definitions()) {
             if (d.hasPrompt()) {
                 return d.promptText();
             }
@@ -922,7 +923,7 @@ public final class ConfigSession {
         Menu m = node(id);
         Symbol s = m.symbol();
         List<Details.Definition> defs = new ArrayList<>();
-        List<Menu> where = s == null ? List.of(m) : s.definitions();
+        List<Menu> where = s == null ? List.of(m) : Menu.entriesOf(s);
         for (Menu d : where) {
             defs.add(new Details.Definition(ids.get(d), d.location().toString(), d.promptText(), path(pageOf(d))));
         }
@@ -932,7 +933,7 @@ public final class ConfigSession {
         }
         String help = m.help();
         if (help == null) {
-            for (Menu d : s.definitions()) {
+            for (Definition d : s.definitions()) {
                 if (d.help() != null) {
                     help = d.help();
                     break;

@@ -1,20 +1,20 @@
 package dev.kconfig4j.snapshot;
 
 import dev.kconfig4j.cache.CacheRoot;
+import dev.kconfig4j.cache.ContentCheck;
 import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.Diagnostics;
-import dev.kconfig4j.cache.ContentCheck;
 
 import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.expr.Name;
+import dev.kconfig4j.expr.Names;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.parse.Attribute;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.parse.Parser;
 import dev.kconfig4j.parse.Statement;
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.preprocess.ProbeCache;
-import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.SymbolTable;
-import dev.kconfig4j.symbol.Type;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -88,7 +88,7 @@ public final class TreeSnapshot {
     private final long limit;
 
     /** What a parse produced, as the snapshot gives it back. */
-    public record Parsed(SymbolTable symbols, List<Statement> syntax, Map<String, String> usedEnvironment) {
+    public record Parsed(Names names, List<Statement> syntax, Map<String, String> usedEnvironment) {
     }
 
     private TreeSnapshot(Path file, Diagnostics warnings, byte[] header, long limit) {
@@ -246,9 +246,9 @@ public final class TreeSnapshot {
     }
 
     /** Writes the snapshot of a finished parse; failures only mean there is none. */
-    public void write(Recording recording, SymbolTable symbols, List<Statement> syntax, Preprocessor preprocessor) {
+    public void write(Recording recording, Names names, List<Statement> syntax, Preprocessor preprocessor) {
         try {
-            CacheRoot.writeAtomically(file, TEMP_PREFIX, temp -> writeTo(temp, recording, symbols, syntax, preprocessor));
+            CacheRoot.writeAtomically(file, TEMP_PREFIX, temp -> writeTo(temp, recording, names, syntax, preprocessor));
             prune(file.getParent(), file, limit, java.time.Instant.now());
         } catch (IOException | RuntimeException e) {
             // A tree this format does not know (a new kind of statement, say) or a full disk: no snapshot.
@@ -259,7 +259,7 @@ public final class TreeSnapshot {
      * Writes the snapshot into {@code temp}, streamed with its check computed on the way: a 6 MB
      * buffer and its copy would be the peak of a first run's memory.
      */
-    private void writeTo(Path temp, Recording recording, SymbolTable symbols, List<Statement> syntax,
+    private void writeTo(Path temp, Recording recording, Names names, List<Statement> syntax,
             Preprocessor preprocessor) throws IOException {
         try (Writer w = new Writer(Files.newOutputStream(temp))) {
             w.out.write(MAGIC);
@@ -302,11 +302,11 @@ public final class TreeSnapshot {
                     w.bytes((byte[]) o[1]);
                 }
             }
-            List<Symbol> all = symbols.all();
+            List<Name> all = names.all();
             w.out.writeInt(all.size());
-            for (Symbol s : all.subList(3, all.size())) {
+            for (Name s : all.subList(3, all.size())) {
                 w.out.writeByte(s.isChoice() ? 2 : s.isConstant() ? 1 : 0);
-                w.string(s.name());
+                w.string(s.text());
             }
             w.statements(syntax);
             w.finish();
@@ -401,21 +401,21 @@ public final class TreeSnapshot {
                     default -> throw new IllegalArgumentException("bad output kind " + kind);
                 }});
             }
-            SymbolTable symbols = new SymbolTable();
-            int symbolCount = r.in.getInt();
-            r.symbols = new Symbol[symbolCount];
-            List<Symbol> initial = symbols.all();
+            Names names = new Names();
+            int nameCount = r.in.getInt();
+            r.names = new Name[nameCount];
+            List<Name> initial = names.all();
             for (int i = 0; i < 3; i++) {
-                r.symbols[i] = initial.get(i);
+                r.names[i] = initial.get(i);
             }
-            for (int i = 3; i < symbolCount; i++) {
+            for (int i = 3; i < nameCount; i++) {
                 int kind = r.in.get();
-                String name = r.string();
-                Symbol s = kind == 2 ? symbols.newChoice(name) : kind == 1 ? symbols.constant(name) : symbols.lookup(name);
-                if (s.id() != i) {
+                String text = r.string();
+                Name n = kind == 2 ? names.choice(text) : kind == 1 ? names.constant(text) : names.lookup(text);
+                if (n.id() != i) {
                     return null;
                 }
-                r.symbols[i] = s;
+                r.names[i] = n;
             }
             List<Statement> syntax = r.statements();
             if (r.in.hasRemaining() || !valid.get()) {
@@ -436,7 +436,7 @@ public final class TreeSnapshot {
                 to.flush();
             }
             markUsed();
-            return new Parsed(symbols, syntax, used);
+            return new Parsed(names, syntax, used);
         } catch (RuntimeException | InternalError e) {
             // InternalError: the file was cut short under the mapping (another program, not us).
             CacheRoot.warnOnce(warnings, "snapshot " + file + " cannot be read (" + e + "); not used");
@@ -673,7 +673,7 @@ public final class TreeSnapshot {
             out.writeInt(l.line());
         }
 
-        void symbol(Symbol s) throws IOException {
+        void name(Name s) throws IOException {
             out.writeInt(s == null ? -1 : s.id());
         }
 
@@ -692,13 +692,13 @@ public final class TreeSnapshot {
             } else if (s instanceof Statement.Config c) {
                 out.writeByte(2);
                 location(c.location());
-                symbol(c.symbol());
+                name(c.name());
                 out.writeBoolean(c.menuconfig());
                 attributes(c.attributes());
             } else if (s instanceof Statement.Choice c) {
                 out.writeByte(3);
                 location(c.location());
-                symbol(c.symbol());
+                name(c.name());
                 attributes(c.attributes());
                 statements(c.body());
             } else if (s instanceof Statement.MenuBlock m) {
@@ -759,18 +759,18 @@ public final class TreeSnapshot {
             } else if (a instanceof Attribute.Select s) {
                 out.writeByte(5);
                 location(s.location());
-                symbol(s.target());
+                name(s.target());
                 expr(s.condition());
             } else if (a instanceof Attribute.Imply i) {
                 out.writeByte(6);
                 location(i.location());
-                symbol(i.target());
+                name(i.target());
                 expr(i.condition());
             } else if (a instanceof Attribute.Range r) {
                 out.writeByte(7);
                 location(r.location());
-                symbol(r.low());
-                symbol(r.high());
+                name(r.low());
+                name(r.high());
                 expr(r.condition());
             } else if (a instanceof Attribute.Help h) {
                 out.writeByte(8);
@@ -799,7 +799,7 @@ public final class TreeSnapshot {
                 out.writeByte(0);
             } else if (e instanceof Expr.Sym s) {
                 out.writeByte(1);
-                symbol(s.symbol());
+                name(s.name());
             } else if (e instanceof Expr.Not n) {
                 out.writeByte(2);
                 expr(n.operand());
@@ -814,8 +814,8 @@ public final class TreeSnapshot {
             } else if (e instanceof Expr.Compare c) {
                 out.writeByte(5);
                 out.writeInt(c.op().ordinal());
-                symbol(c.left());
-                symbol(c.right());
+                name(c.left());
+                name(c.right());
             } else {
                 throw new IllegalStateException("no snapshot format for " + e.getClass());
             }
@@ -825,7 +825,7 @@ public final class TreeSnapshot {
     private static final class Reader {
         final ByteBuffer in;
         private final List<String> strings = new ArrayList<>();
-        Symbol[] symbols;
+        Name[] names;
 
         Reader(ByteBuffer in) {
             this.in = in;
@@ -858,9 +858,9 @@ public final class TreeSnapshot {
             return new Location(string(), in.getInt());
         }
 
-        Symbol symbol() {
+        Name name() {
             int id = in.getInt();
-            return id < 0 ? null : symbols[id];
+            return id < 0 ? null : names[id];
         }
 
         Type type() {
@@ -893,8 +893,8 @@ public final class TreeSnapshot {
             Location l = location();
             return switch (tag) {
                 case 1 -> new Statement.MainMenu(l, string());
-                case 2 -> new Statement.Config(l, symbol(), in.get() != 0, attributes());
-                case 3 -> new Statement.Choice(l, symbol(), attributes(), statements());
+                case 2 -> new Statement.Config(l, name(), in.get() != 0, attributes());
+                case 3 -> new Statement.Choice(l, name(), attributes(), statements());
                 case 4 -> new Statement.MenuBlock(l, string(), attributes(), statements());
                 case 5 -> new Statement.Comment(l, string(), attributes());
                 case 6 -> new Statement.If(l, expr(), statements());
@@ -915,9 +915,9 @@ public final class TreeSnapshot {
                 case 2 -> new Attribute.Prompt(l, string(), expr());
                 case 3 -> new Attribute.Default(l, expr(), expr(), type());
                 case 4 -> new Attribute.DependsOn(l, expr());
-                case 5 -> new Attribute.Select(l, symbol(), expr());
-                case 6 -> new Attribute.Imply(l, symbol(), expr());
-                case 7 -> new Attribute.Range(l, symbol(), symbol(), expr());
+                case 5 -> new Attribute.Select(l, name(), expr());
+                case 6 -> new Attribute.Imply(l, name(), expr());
+                case 7 -> new Attribute.Range(l, name(), name(), expr());
                 case 8 -> new Attribute.Help(l, string());
                 case 9 -> new Attribute.VisibleIf(l, expr());
                 case 10 -> new Attribute.Flag(l, Attribute.FlagKind.values()[in.getInt()], string());
@@ -929,11 +929,11 @@ public final class TreeSnapshot {
             int tag = in.get();
             return switch (tag) {
                 case 0 -> null;
-                case 1 -> new Expr.Sym(symbol());
+                case 1 -> new Expr.Sym(name());
                 case 2 -> new Expr.Not(expr());
                 case 3 -> new Expr.And(expr(), expr());
                 case 4 -> new Expr.Or(expr(), expr());
-                case 5 -> new Expr.Compare(Expr.CompareOp.values()[in.getInt()], symbol(), symbol());
+                case 5 -> new Expr.Compare(Expr.CompareOp.values()[in.getInt()], name(), name());
                 default -> throw new IllegalArgumentException("bad expression tag " + tag);
             };
         }

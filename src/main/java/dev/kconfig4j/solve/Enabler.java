@@ -1,19 +1,19 @@
 package dev.kconfig4j.solve;
 
-import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.confdata.ConfigFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
+import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.ExprPrinter;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -359,7 +359,7 @@ public final class Enabler {
     }
 
     /** The symbols a symbol's value is computed from: dependencies first, selectors last. */
-    private static List<Symbol> inputs(Symbol s) {
+    private List<Symbol> inputs(Symbol s) {
         List<Symbol> out = new ArrayList<>();
         symbols(s.directDependency(), out);
         for (Property.Prompt p : s.prompts()) {
@@ -380,8 +380,8 @@ public final class Enabler {
         return out;
     }
 
-    private static void symbols(Expr e, List<Symbol> out) {
-        out.addAll(Expr.symbolsOf(e));
+    private void symbols(Expr e, List<Symbol> out) {
+        out.addAll(tree.symbols().symbolsOf(e));
     }
 
     // ======================================================================

@@ -2,11 +2,11 @@ package dev.kconfig4j.solve;
 
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
-import dev.kconfig4j.symbol.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -278,9 +278,9 @@ final class Encoding {
         List<Integer> dflt = new ArrayList<>();
         List<Symbol> dfltMember = new ArrayList<>();
         for (Property.Default d : choice.defaults()) {
-            if (d.value() instanceof Expr.Sym ds && visible.containsKey(ds.symbol())) {
-                dflt.add(and(eval(d.condition()).m(), visible.get(ds.symbol())));
-                dfltMember.add(ds.symbol());
+            if (d.value() instanceof Expr.Sym ds && visible.containsKey(table.symbol(ds.name()))) {
+                dflt.add(and(eval(d.condition()).m(), visible.get(table.symbol(ds.name()))));
+                dfltMember.add(table.symbol(ds.name()));
             }
         }
         for (Symbol m : members) {
@@ -330,7 +330,7 @@ final class Encoding {
             return constant(Tristate.YES);
         }
         if (e instanceof Expr.Sym s) {
-            return value(s.symbol());
+            return value(table.symbol(s.name()));
         } else if (e instanceof Expr.Not n) {
             Bits v = eval(n.operand());
             return new Bits(-v.y(), -v.m());
@@ -341,8 +341,8 @@ final class Encoding {
         }
         Expr.Compare c = (Expr.Compare) e;
         if ((c.op() == Expr.CompareOp.EQUAL || c.op() == Expr.CompareOp.UNEQUAL)
-                && tristateOperand(c.left()) && tristateOperand(c.right())) {
-            int eq = equal(value(c.left()), value(c.right()));
+                && tristateOperand(table.symbol(c.left())) && tristateOperand(table.symbol(c.right()))) {
+            int eq = equal(value(table.symbol(c.left())), value(table.symbol(c.right())));
             int res = c.op() == Expr.CompareOp.EQUAL ? eq : -eq;
             return new Bits(res, res);
         }

@@ -1,12 +1,12 @@
 package dev.kconfig4j.solve;
 
-import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.confdata.ConfigWriter;
+import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
+import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
-import dev.kconfig4j.symbol.Type;
-import dev.kconfig4j.symbol.Numbers;
 
 /**
  * A value olddefconfig should give a symbol.

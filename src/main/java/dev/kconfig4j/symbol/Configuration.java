@@ -2,7 +2,10 @@ package dev.kconfig4j.symbol;
 
 import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.expr.Expr;
+import dev.kconfig4j.expr.Name;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
+import dev.kconfig4j.expr.Valuation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +34,7 @@ import java.util.function.Consumer;
  *       default, select or imply; choices decide their members (see {@link Dialect#choicesByPriority()}).</li>
  * </ul>
  */
-public final class Configuration {
+public final class Configuration implements Valuation {
     // A symbol's memo is valid while its stamp equals the current pass; invalidating is O(1).
     private int pass = 1;
 
@@ -655,7 +658,7 @@ public final class Configuration {
             if (d != null && d.value() instanceof Expr.Sym ds) {
                 w = true;
                 valued = true;
-                val = string(ds.symbol());
+                val = string(table.symbol(ds.name()));
                 if (adoptsTransitionalDefault(s, d)) {
                     hasUser[id] = true;
                     userString[id] = val;
@@ -679,7 +682,7 @@ public final class Configuration {
      */
     private boolean adoptsTransitionalDefault(Symbol s, Property.Default d) {
         return d != null && dialect.adoptsTransitionalDefaults() && !hasUser[s.id()]
-                && d.value() instanceof Expr.Sym ds && ds.symbol().isTransitional() && hasUser[ds.symbol().id()];
+                && d.value() instanceof Expr.Sym ds && table.symbol(ds.name()).isTransitional() && hasUser[ds.name().id()];
     }
 
     /** int and hex values outside the active range become the nearest bound. */
@@ -757,9 +760,11 @@ public final class Configuration {
             if (eval(d.condition()) == Tristate.NO) {
                 continue;
             }
-            if (d.value() instanceof Expr.Sym ds
-                    && (field ? lastVisibility(ds.symbol()) : visibility(ds.symbol())) != Tristate.NO) {
-                return ds.symbol();
+            if (d.value() instanceof Expr.Sym ds) {
+                Symbol named = table.symbol(ds.name());
+                if ((field ? lastVisibility(named) : visibility(named)) != Tristate.NO) {
+                    return named;
+                }
             }
         }
         for (Symbol m : choice.members) {
@@ -849,13 +854,25 @@ public final class Configuration {
     // expressions
     // ======================================================================
 
+    /** The value of the symbol {@code name} names as conf shows it beside the name, null when it has no type. */
+    @Override
+    public String shownValue(Name name) {
+        Symbol s = table.symbol(name);
+        return s.type() == Type.UNKNOWN ? null : string(s);
+    }
+
+    /** The symbol {@code name} names in this configuration's tree. */
+    public Symbol symbol(Name name) {
+        return table.symbol(name);
+    }
+
     /** Evaluates an expression; null (no condition) is y. */
     public Tristate eval(Expr e) {
         if (e == null) {
             return Tristate.YES;
         }
         if (e instanceof Expr.Sym s) {
-            return tristate(s.symbol());
+            return tristate(table.symbol(s.name()));
         } else if (e instanceof Expr.And a) {
             Tristate l = eval(a.left());
             if (l == Tristate.NO && !everyOperand) {
@@ -905,8 +922,8 @@ public final class Configuration {
     }
 
     private Tristate compare(Expr.Compare c) {
-        Symbol l = c.left();
-        Symbol r = c.right();
+        Symbol l = table.symbol(c.left());
+        Symbol r = table.symbol(c.right());
         String s1 = string(l);
         String s2 = string(r);
         Num k1 = new Num(Kind.STRING, 0);

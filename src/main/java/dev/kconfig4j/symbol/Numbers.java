@@ -1,5 +1,7 @@
 package dev.kconfig4j.symbol;
 
+import dev.kconfig4j.expr.Type;
+
 /**
  * The number syntax of int and hex values. Kconfig reads numbers the way C's {@code strtoll}
  * does (leading blanks, a sign, an optional {@code 0x} in base 16, digits up to the first

@@ -1,7 +1,6 @@
 package dev.kconfig4j.symbol;
 
 import dev.kconfig4j.expr.Expr;
-import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.parse.Location;
 
 /**
@@ -14,29 +13,29 @@ public sealed interface Property {
     /** Where the property was written. */
     Location location();
 
-    /** The definition (menu node) the property belongs to. */
-    Menu menu();
+    /** The definition (the entry it was written in) the property belongs to. */
+    Definition definition();
 
     /** The complete condition; null for none. */
     Expr condition();
 
     /** {@code prompt "text" [if cond]}: makes the symbol visible, so the user may set it. */
-    record Prompt(String text, Expr condition, Menu menu, Location location) implements Property {
+    record Prompt(String text, Expr condition, Definition definition, Location location) implements Property {
     }
 
     /** {@code default value [if cond]}: the first one whose condition holds gives the value. */
-    record Default(Expr value, Expr condition, Menu menu, Location location) implements Property {
+    record Default(Expr value, Expr condition, Definition definition, Location location) implements Property {
     }
 
     /** {@code select target [if cond]}: a lower bound on {@code target}. */
-    record Select(Symbol target, Expr condition, Menu menu, Location location) implements Property {
+    record Select(Symbol target, Expr condition, Definition definition, Location location) implements Property {
     }
 
     /** {@code imply target [if cond]}: a default-like lower bound that the user may override. */
-    record Imply(Symbol target, Expr condition, Menu menu, Location location) implements Property {
+    record Imply(Symbol target, Expr condition, Definition definition, Location location) implements Property {
     }
 
     /** {@code range low high [if cond]}: bounds for int and hex values. */
-    record Range(Symbol low, Symbol high, Expr condition, Menu menu, Location location) implements Property {
+    record Range(Symbol low, Symbol high, Expr condition, Definition definition, Location location) implements Property {
     }
 }

@@ -1,7 +1,8 @@
 package dev.kconfig4j.symbol;
 
 import dev.kconfig4j.expr.Expr;
-import dev.kconfig4j.menu.Menu;
+import dev.kconfig4j.expr.Name;
+import dev.kconfig4j.expr.Type;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,10 +16,7 @@ import java.util.List;
  * values live in a {@link Configuration}, never here.
  */
 public final class Symbol {
-    private final int id;
-    private final String name;
-    private final boolean constant;
-    private final boolean choice;
+    private final Name name;
 
     Type type = Type.UNKNOWN;
     // Lists start empty and grow one element at a time: most hold none or one, and a tree's
@@ -28,7 +26,7 @@ public final class Symbol {
     final List<Property.Select> selects = new ArrayList<>(0);
     final List<Property.Imply> implies = new ArrayList<>(0);
     final List<Property.Range> ranges = new ArrayList<>(0);
-    final List<Menu> definitions = new ArrayList<>(0);
+    final List<Definition> definitions = new ArrayList<>(0);
     /** Direct dependencies: OR over the definitions that have one of their complete dependency. */
     Expr directDependency;
     /** Reverse dependencies: OR over {@code selector && condition} of every select of this symbol. */
@@ -48,29 +46,31 @@ public final class Symbol {
     /** Imported from the environment (5.10's {@code option env}): never written. */
     boolean fromEnvironment;
 
-    Symbol(int id, String name, boolean constant, boolean choice) {
-        this.id = id;
+    Symbol(Name name) {
         this.name = name;
-        this.constant = constant;
-        this.choice = choice;
     }
 
-    /** A dense index, for tables of values indexed by symbol. */
+    /** A dense index, for tables of values indexed by symbol: its name's. */
     public int id() {
-        return id;
+        return name.id();
     }
 
     /** The name without the CONFIG_ prefix; null for an anonymous choice. */
     public String name() {
+        return name.text();
+    }
+
+    /** The name expressions refer to this symbol by. */
+    public Name ref() {
         return name;
     }
 
     public boolean isConstant() {
-        return constant;
+        return name.isConstant();
     }
 
     public boolean isChoice() {
-        return choice;
+        return name.isChoice();
     }
 
     public Type type() {
@@ -97,8 +97,8 @@ public final class Symbol {
         return Collections.unmodifiableList(ranges);
     }
 
-    /** The menu nodes that define this symbol, in parse order. */
-    public List<Menu> definitions() {
+    /** The entries that define this symbol, in parse order. */
+    public List<Definition> definitions() {
         return Collections.unmodifiableList(definitions);
     }
 
@@ -151,9 +151,6 @@ public final class Symbol {
 
     @Override
     public String toString() {
-        if (constant && !"y".equals(name) && !"m".equals(name) && !"n".equals(name)) {
-            return "\"" + name + "\"";
-        }
-        return name == null ? "<choice>" : name;
+        return name.toString();
     }
 }

@@ -1,82 +1,121 @@
 package dev.kconfig4j.symbol;
 
 import dev.kconfig4j.expr.Expr;
-import dev.kconfig4j.menu.Menu;
+import dev.kconfig4j.expr.Name;
+import dev.kconfig4j.expr.NameTypes;
+import dev.kconfig4j.expr.Names;
+import dev.kconfig4j.expr.Type;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Every symbol of a tree, by name. Names are interned: the same name always gives the same
- * {@link Symbol}, whether it was defined or only referenced. Quoted constants ({@code "foo"}) and
- * the tristate constants {@code y}, {@code m}, {@code n} live apart from named symbols, so a
+ * Every symbol of a tree: one for each of the tree's {@link Names}, with the same id, whether it
+ * was defined or only referenced. Quoted constants ({@code "foo"}) and the tristate constants
+ * {@code y}, {@code m}, {@code n} are symbols too, apart from named symbols, so a
  * {@code config y} cannot shadow them.
  *
  * <p>The table is also the only place that fills in symbol definitions, while a tree is built;
- * {@link #freeze()} ends that phase.
+ * {@link #freeze()} ends that phase, and the names with it.
  */
-public final class SymbolTable {
-    private final Map<String, Symbol> named = new HashMap<>();
-    private final Map<String, Symbol> constants = new HashMap<>();
+public final class SymbolTable implements NameTypes {
+    private final Names names;
     private final List<Symbol> all = new ArrayList<>();
     private final Symbol yes;
     private final Symbol mod;
     private final Symbol no;
     private boolean frozen;
 
+    /** An empty table, with names of its own. */
     public SymbolTable() {
-        yes = constant("y");
-        mod = constant("m");
-        no = constant("n");
+        this(new Names());
+    }
+
+    /** The symbols of {@code names} (usually what a parser read): the table grows with them until frozen. */
+    public SymbolTable(Names names) {
+        this.names = names;
+        yes = symbol(names.yes());
+        mod = symbol(names.mod());
+        no = symbol(names.no());
         yes.type = Type.TRISTATE;
         mod.type = Type.TRISTATE;
         no.type = Type.TRISTATE;
     }
 
-    /** The symbol named {@code name}, created (undefined) on first use. */
-    public Symbol lookup(String name) {
-        Symbol s = named.get(name);
-        if (s == null) {
-            checkOpen();
-            s = new Symbol(all.size(), name, false, false);
-            named.put(name, s);
-            all.add(s);
+    /** The names the symbols stand for. */
+    @Override
+    public Names names() {
+        return names;
+    }
+
+    @Override
+    public Type typeOf(Name name) {
+        return symbol(name).type();
+    }
+
+    /**
+     * The symbols {@code e} names, in the order written, repeats included: both sides of a
+     * comparison, constants ({@code y}, {@code "foo"}) and undefined symbols too, so that each
+     * caller states which of them it wants ({@link Expr#namesOf}). Null names none.
+     */
+    public List<Symbol> symbolsOf(Expr e) {
+        List<Symbol> out = new ArrayList<>();
+        for (Name n : Expr.namesOf(e)) {
+            out.add(symbol(n));
+        }
+        return out;
+    }
+
+    /** The symbol that {@code name} names; a name of another tree is an error, never another symbol. */
+    public Symbol symbol(Name name) {
+        int id = name.id();
+        if (id >= all.size()) {
+            List<Name> known = names.all();
+            for (int i = all.size(); i <= id && i < known.size(); i++) {
+                all.add(new Symbol(known.get(i)));
+            }
+        }
+        Symbol s = id < all.size() ? all.get(id) : null;
+        if (s == null || s.ref() != name) {
+            throw new IllegalArgumentException("not a name of this tree: " + name);
         }
         return s;
+    }
+
+    /**
+     * The symbol of an expression that is a literal, as a default value or a range bound may be:
+     * a constant ({@code y}, {@code "text"}) or a name that no entry defines, whose value is its
+     * own text. Null for any other expression.
+     */
+    public Symbol literal(Expr e) {
+        if (e instanceof Expr.Sym s) {
+            Symbol named = symbol(s.name());
+            return named.isConstant() || !named.isDefined() ? named : null;
+        }
+        return null;
+    }
+
+    /** The symbol named {@code name}, created (undefined) on first use. */
+    public Symbol lookup(String name) {
+        return symbol(names.lookup(name));
     }
 
     /** The symbol named {@code name}, or null if the tree never mentions it. */
     public Symbol find(String name) {
-        return named.get(name);
+        Name n = names.find(name);
+        return n == null ? null : symbol(n);
     }
 
     /** The constant with this text ({@code y}, {@code m} and {@code n} are the tristate constants). */
     public Symbol constant(String text) {
-        Symbol s = constants.get(text);
-        if (s == null) {
-            checkOpen();
-            s = new Symbol(all.size(), text, true, false);
-            constants.put(text, s);
-            all.add(s);
-        }
-        return s;
+        Name n = names.constant(text);
+        return symbol(n);
     }
 
     /** A new choice symbol; named choices are also found by name. */
     public Symbol newChoice(String name) {
         checkOpen();
-        if (name != null && named.containsKey(name)) {
-            return named.get(name);
-        }
-        Symbol s = new Symbol(all.size(), name, false, true);
-        s.optional = false;
-        all.add(s);
-        if (name != null) {
-            named.put(name, s);
-        }
-        return s;
+        return symbol(names.choice(name));
     }
 
     public Symbol yes() {
@@ -93,16 +132,25 @@ public final class SymbolTable {
 
     /** Every symbol, constants and choices included, by id. */
     public List<Symbol> all() {
+        complete();
         return Collections.unmodifiableList(all);
     }
 
     public int size() {
-        return all.size();
+        return names.size();
     }
 
-    /** Ends the building phase: definitions can no longer change. */
+    /** Ends the building phase: definitions and names can no longer change. */
     public void freeze() {
+        names.freeze();
+        complete();
         frozen = true;
+    }
+
+    private void complete() {
+        if (all.size() < names.size()) {
+            symbol(names.all().get(names.size() - 1));
+        }
     }
 
     // ---- building: used while a tree is read ----
@@ -120,9 +168,9 @@ public final class SymbolTable {
         return false;
     }
 
-    public void addDefinition(Symbol symbol, Menu menu) {
+    public void addDefinition(Symbol symbol, Definition definition) {
         checkOpen();
-        symbol.definitions.add(menu);
+        symbol.definitions.add(definition);
     }
 
     public void addPrompt(Symbol symbol, Property.Prompt p) {
@@ -150,7 +198,7 @@ public final class SymbolTable {
     public void linkSelect(Symbol selector, Property.Select p) {
         checkOpen();
         Symbol target = p.target();
-        target.reverseDependency = Expr.or(target.reverseDependency, Expr.and(new Expr.Sym(selector), p.condition()));
+        target.reverseDependency = Expr.or(target.reverseDependency, Expr.and(new Expr.Sym(selector.ref()), p.condition()));
     }
 
     /** Records {@code imply target if cond} of {@code implier}; {@link #linkImply} adds the weak reverse dependency. */
@@ -163,7 +211,7 @@ public final class SymbolTable {
     public void linkImply(Symbol implier, Property.Imply p) {
         checkOpen();
         Symbol target = p.target();
-        target.impliedBy = Expr.or(target.impliedBy, Expr.and(new Expr.Sym(implier), p.condition()));
+        target.impliedBy = Expr.or(target.impliedBy, Expr.and(new Expr.Sym(implier.ref()), p.condition()));
     }
 
     /**

@@ -1,7 +1,10 @@
 /**
  * Symbols, their properties, and Configuration: the one place where a symbol's value is decided.
+ * A tree's {@link dev.kconfig4j.symbol.SymbolTable} has one {@link dev.kconfig4j.symbol.Symbol}
+ * for each of its names, with the same id; a symbol's definitions are the entries that define it
+ * ({@link dev.kconfig4j.symbol.Definition}, implemented by the menu tree's entries).
  *
- * <p>Depends on {@code expr}, {@code dialect}, {@code parse} (locations) and {@code menu} (a
- * symbol's definitions and a property's menu entry: a cycle with {@code menu} and {@code expr}).
+ * <p>Depends on {@code expr}, {@code dialect} and {@code parse} (locations); not on {@code menu},
+ * which is built over the symbols.
  */
 package dev.kconfig4j.symbol;

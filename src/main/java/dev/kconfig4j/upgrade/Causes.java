@@ -5,11 +5,12 @@ import dev.kconfig4j.confdata.ConfigWriter;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.ExprPrinter;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
+import dev.kconfig4j.symbol.SymbolTable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -148,14 +149,14 @@ final class Causes {
         Tristate dir = config.directDependency(s);
         if (dir.compareTo(needed) < 0 && s.directDependency() != null) {
             List<Expr> failing = failingTerms(config, s.directDependency(), needed);
-            List<String> blockers = blockers(failing);
+            List<String> blockers = blockers(config.symbols(), failing);
             StringBuilder t = new StringBuilder(s.name()).append(' ').append(what).append(": it depends on ");
             t.append(join(failing, config));
             t.append(dependencyHistory(s, failing));
             return new Cause(Cause.Kind.DEPENDENCY_NOT_MET, t.toString(), blockers);
         }
         if (s.prompts().isEmpty() && !s.type().isTristateLike() && s.defaults().size() > 0
-                && s.defaults().get(0).value() instanceof Expr.Sym d && !d.symbol().isDefined()) {
+                && s.defaults().get(0).value() instanceof Expr.Sym d && !config.symbol(d.name()).isDefined()) {
             return Cause.of(Cause.Kind.DERIVED, s.name() + " is computed from the build environment (the toolchain"
                     + " probes); a config file cannot set it");
         }
@@ -184,7 +185,7 @@ final class Causes {
                 }
             }
             return new Cause(Cause.Kind.PROMPT_HIDDEN, s.name() + " " + what + ": its prompt is hidden"
-                    + (failing.isEmpty() ? "" : " by " + join(failing, config)), blockers(failing));
+                    + (failing.isEmpty() ? "" : " by " + join(failing, config)), blockers(config.symbols(), failing));
         }
         return Cause.of(Cause.Kind.OTHER, s.name() + " " + what);
     }
@@ -221,7 +222,7 @@ final class Causes {
             } else if (val == Tristate.NO && config.directDependency(s) == Tristate.NO && s.directDependency() != null) {
                 List<Expr> failing = failingTerms(config, s.directDependency(), Tristate.MOD);
                 t.append("; it is n because it depends on ").append(join(failing, config));
-                return new Cause(Cause.Kind.NEW_SYMBOL, t.toString(), blockers(failing));
+                return new Cause(Cause.Kind.NEW_SYMBOL, t.toString(), blockers(config.symbols(), failing));
             } else {
                 Property.Default d = config.activeDefault(s);
                 t.append(d == null ? "; it has no default, so it is " + (v == null ? "n" : v)
@@ -286,7 +287,7 @@ final class Causes {
         List<String> out = new ArrayList<>();
         for (Expr term : Expr.disjuncts(s.reverseDependency())) {
             if (config.eval(term) != Tristate.NO) {
-                Symbol selector = firstSymbol(term);
+                Symbol selector = firstSymbol(config.symbols(), term);
                 if (selector != null && selector.name() != null) {
                     out.add(selector.name());
                 }
@@ -304,16 +305,16 @@ final class Causes {
         return Expr.failingConjuncts(e, config::eval, needed);
     }
 
-    static Symbol firstSymbol(Expr e) {
-        List<Symbol> mentioned = Expr.symbolsOf(e);
+    static Symbol firstSymbol(SymbolTable symbols, Expr e) {
+        List<Symbol> mentioned = symbols.symbolsOf(e);
         return mentioned.isEmpty() ? null : mentioned.get(0);
     }
 
     /** The named, defined symbols the terms mention, in order, each once. */
-    static List<String> blockers(List<Expr> terms) {
+    static List<String> blockers(SymbolTable symbols, List<Expr> terms) {
         Set<String> out = new LinkedHashSet<>();
         for (Expr t : terms) {
-            for (Symbol s : Expr.symbolsOf(t)) {
+            for (Symbol s : symbols.symbolsOf(t)) {
                 if (!s.isConstant() && s.name() != null && s.isDefined()) {
                     out.add(s.name());
                 }
@@ -324,8 +325,9 @@ final class Causes {
 
     /** A default value as users read it: a literal as itself, an expression with its symbols' values. */
     static String describe(Expr e, Configuration config) {
-        if (e instanceof Expr.Sym s && (s.symbol().isConstant() || !s.symbol().isDefined())) {
-            return s.symbol().name();
+        Symbol literal = config.symbols().literal(e);
+        if (literal != null) {
+            return literal.name();
         }
         return ExprPrinter.print(e, config);
     }
@@ -333,13 +335,13 @@ final class Causes {
     static String join(List<Expr> terms, Configuration config) {
         List<String> parts = new ArrayList<>();
         for (Expr t : terms) {
-            if (t instanceof Expr.Sym c && c.symbol().isConstant()) {
-                parts.add(c.symbol().name() + " (" + MACRO_TERM
-                        + c.symbol().name() + ")");
+            Symbol literal = config.symbols().literal(t);
+            if (literal != null && literal.isConstant()) {
+                parts.add(literal.name() + " (" + MACRO_TERM + literal.name() + ")");
                 continue;
             }
-            if (t instanceof Expr.Sym u && !u.symbol().isDefined()) {
-                parts.add(u.symbol().name() + " (not defined in this tree, so n)");
+            if (literal != null) {
+                parts.add(literal.name() + " (not defined in this tree, so n)");
                 continue;
             }
             String p = ExprPrinter.print(t, config);

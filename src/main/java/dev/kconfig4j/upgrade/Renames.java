@@ -31,7 +31,7 @@ final class Renames {
         List<String> out = new ArrayList<>();
         for (Symbol s : newTree.symbols().all()) {
             for (Property.Default d : s.defaults()) {
-                if (d.value().mentions(old) && s.name() != null && !out.contains(s.name())) {
+                if (d.value().mentions(old.ref()) && s.name() != null && !out.contains(s.name())) {
                     out.add(s.name());
                 }
             }

@@ -79,7 +79,7 @@ final class Toolchain {
         if (s.directDependency() != null) {
             exprs.add(s.directDependency());
         }
-        for (String n : Causes.blockers(exprs)) {
+        for (String n : Causes.blockers(tree.symbols(), exprs)) {
             if (!n.equals(s.name()) && decides(n)) {
                 return true;
             }

@@ -1,16 +1,16 @@
 package dev.kconfig4j.upgrade;
 
-import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.confdata.ConfigFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.expr.Tristate;
+import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

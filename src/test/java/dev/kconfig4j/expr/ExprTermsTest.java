@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.symbol.Configuration;
-import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The terms of an expression: its conjuncts and disjuncts, the symbols it mentions, the conjuncts that fail. */
 class ExprTermsTest {
-    private final SymbolTable t = new SymbolTable();
+    private final Names t = new Names();
     private final Expr a = new Expr.Sym(t.lookup("A"));
     private final Expr b = new Expr.Sym(t.lookup("B"));
     private final Expr c = new Expr.Sym(t.lookup("C"));
@@ -42,12 +41,12 @@ class ExprTermsTest {
     }
 
     @Test
-    void symbolsOfAnExpressionInOrderWithRepeatsAndConstants() {
-        Symbol s = t.lookup("S");
-        Symbol foo = t.constant("foo");
+    void namesOfAnExpressionInOrderWithRepeatsAndConstants() {
+        Name s = t.lookup("S");
+        Name foo = t.constant("foo");
         Expr e = new Expr.Or(new Expr.And(a, new Expr.Not(b)), new Expr.And(new Expr.Compare(Expr.CompareOp.EQUAL, s, foo), a));
-        assertThat(Expr.symbolsOf(e)).containsExactly(t.lookup("A"), t.lookup("B"), s, foo, t.lookup("A"));
-        assertThat(Expr.symbolsOf(null)).isEmpty();
+        assertThat(Expr.namesOf(e)).containsExactly(t.lookup("A"), t.lookup("B"), s, foo, t.lookup("A"));
+        assertThat(Expr.namesOf(null)).isEmpty();
     }
 
     @TempDir
@@ -70,9 +69,9 @@ class ExprTermsTest {
         Kconfig tree = Kconfig.load(Kconfig.Options.of(dir, "Kconfig", Map.of("KERNELVERSION", "6.12"), dir), quiet, quiet);
         Configuration config = tree.newConfiguration();
         SymbolTable symbols = tree.symbols();
-        Expr ta = new Expr.Sym(symbols.find("A"));
-        Expr tb = new Expr.Sym(symbols.find("B"));
-        Expr tc = new Expr.Sym(symbols.find("C"));
+        Expr ta = new Expr.Sym(symbols.find("A").ref());
+        Expr tb = new Expr.Sym(symbols.find("B").ref());
+        Expr tc = new Expr.Sym(symbols.find("C").ref());
         Expr e = new Expr.And(ta, new Expr.And(tb, new Expr.And(new Expr.Or(tc, tb), tc)));
         // A=y, B=m, C=n: for y, B, C || B (m) and C fail; for m only C does.
         assertThat(Expr.failingConjuncts(e, config::eval, Tristate.YES)).containsExactly(tb, new Expr.Or(tc, tb), tc);

@@ -30,7 +30,7 @@ class DependencyCheckTest {
         SymbolTable symbols = new SymbolTable();
         Preprocessor pp = new Preprocessor(Map.of(), dir, System.out, err, ProbeCache.disabled());
         Diagnostics diagnostics = Diagnostics.printingTo(err);
-        var syntax = new Parser(dir, dir, symbols, pp, diagnostics).parse("Kconfig");
+        var syntax = new Parser(dir, dir, symbols.names(), pp, diagnostics).parse("Kconfig");
         var built = new MenuBuilder(symbols, dialect, diagnostics).build(syntax);
         symbols.freeze();
         boolean found = DependencyCheck.check(symbols, built.root(), dialect, diagnostics);

@@ -3,8 +3,8 @@ package dev.kconfig4j.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kconfig4j.diagnostic.Diagnostics;
+import dev.kconfig4j.expr.Names;
 import dev.kconfig4j.preprocess.Preprocessor;
-import dev.kconfig4j.symbol.SymbolTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -34,7 +34,7 @@ class ParserTest {
             Files.writeString(dir.resolve(files[i]), files[i + 1]);
         }
         Preprocessor pp = new Preprocessor(Map.of(), dir, QUIET, QUIET);
-        List<Statement> syntax = new Parser(dir, dir, new SymbolTable(), pp, new Diagnostics()).parse("Kconfig");
+        List<Statement> syntax = new Parser(dir, dir, new Names(), pp, new Diagnostics()).parse("Kconfig");
         StringBuilder sb = new StringBuilder();
         print(syntax, 0, sb);
         return sb.toString();
@@ -47,10 +47,10 @@ class ParserTest {
             if (s instanceof Statement.MainMenu m) {
                 sb.append("mainmenu \"").append(m.prompt()).append("\"\n");
             } else if (s instanceof Statement.Config c) {
-                sb.append(c.menuconfig() ? "menuconfig " : "config ").append(c.symbol().name()).append('\n');
+                sb.append(c.menuconfig() ? "menuconfig " : "config ").append(c.name().text()).append('\n');
                 attributes(c.attributes(), pad, sb);
             } else if (s instanceof Statement.Choice c) {
-                sb.append("choice").append(c.symbol().name() == null ? "" : " " + c.symbol().name()).append('\n');
+                sb.append("choice").append(c.name().text() == null ? "" : " " + c.name().text()).append('\n');
                 attributes(c.attributes(), pad, sb);
                 print(c.body(), depth + 1, sb);
             } else if (s instanceof Statement.MenuBlock m) {
@@ -87,9 +87,9 @@ class ParserTest {
         } else if (a instanceof Attribute.DependsOn d) {
             return "depends on " + d.condition();
         } else if (a instanceof Attribute.Select s) {
-            return "select " + s.target().name() + cond(s.condition());
+            return "select " + s.target().text() + cond(s.condition());
         } else if (a instanceof Attribute.Imply i) {
-            return "imply " + i.target().name() + cond(i.condition());
+            return "imply " + i.target().text() + cond(i.condition());
         } else if (a instanceof Attribute.Range r) {
             return "range " + r.low() + " " + r.high() + cond(r.condition());
         } else if (a instanceof Attribute.Help h) {

@@ -37,7 +37,7 @@ class ProbesAheadTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         Map<String, String> env = new HashMap<>(Map.of("PATH", "/usr/bin:/bin", "KCONFIG4J_PROBE_JOBS", "" + jobs));
         Preprocessor pp = new Preprocessor(env, dir, o, e, StandardCharsets.UTF_8, cache);
-        new Parser(dir, dir, new SymbolTable(), pp, dev.kconfig4j.diagnostic.Diagnostics.printingTo(e)).parse("Kconfig");
+        new Parser(dir, dir, new dev.kconfig4j.expr.Names(), pp, dev.kconfig4j.diagnostic.Diagnostics.printingTo(e)).parse("Kconfig");
         List<String> probes = pp.probeRuns().stream()
                 .map(p -> p.command() + " = " + new String(p.stdout(), StandardCharsets.UTF_8)).toList();
         return new Run(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), probes);

@@ -175,7 +175,7 @@ class DebianEnableTest {
                 if (s.reverseDependency() != null) {
                     hi = hi.or(interval(s.reverseDependency(), base, bounds)[1]);
                 }
-                if (s.parentChoice() != null || s.type() == dev.kconfig4j.symbol.Type.BOOL) {
+                if (s.parentChoice() != null || s.type() == dev.kconfig4j.expr.Type.BOOL) {
                     hi = hi.mToY();
                 }
                 Tristate[] b = bounds.get(s);
@@ -202,7 +202,7 @@ class DebianEnableTest {
                     continue;
                 }
                 boolean c = s.isDefined() && !s.isChoice() && (promptPossible(s, base, changeable)
-                        || usesChangeable(s, changeable));
+                        || usesChangeable(s, changeable, base));
                 if (c) {
                     changeable.put(s, true);
                     more = true;
@@ -216,7 +216,7 @@ class DebianEnableTest {
         return fixed;
     }
 
-    private static boolean usesChangeable(Symbol s, Map<Symbol, Boolean> changeable) {
+    private static boolean usesChangeable(Symbol s, Map<Symbol, Boolean> changeable, Configuration base) {
         List<Expr> es = new ArrayList<>();
         es.add(s.directDependency());
         es.add(s.reverseDependency());
@@ -226,25 +226,25 @@ class DebianEnableTest {
             es.add(d.condition());
         }
         for (Expr e : es) {
-            if (e != null && mentionsAny(e, changeable)) {
+            if (e != null && mentionsAny(e, changeable, base)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean mentionsAny(Expr e, Map<Symbol, Boolean> set) {
+    private static boolean mentionsAny(Expr e, Map<Symbol, Boolean> set, Configuration base) {
         if (e instanceof Expr.Sym s) {
-            return set.containsKey(s.symbol());
+            return set.containsKey(base.symbol(s.name()));
         } else if (e instanceof Expr.Not n) {
-            return mentionsAny(n.operand(), set);
+            return mentionsAny(n.operand(), set, base);
         } else if (e instanceof Expr.And a) {
-            return mentionsAny(a.left(), set) || mentionsAny(a.right(), set);
+            return mentionsAny(a.left(), set, base) || mentionsAny(a.right(), set, base);
         } else if (e instanceof Expr.Or o) {
-            return mentionsAny(o.left(), set) || mentionsAny(o.right(), set);
+            return mentionsAny(o.left(), set, base) || mentionsAny(o.right(), set, base);
         }
         Expr.Compare c = (Expr.Compare) e;
-        return set.containsKey(c.left()) || set.containsKey(c.right());
+        return set.containsKey(base.symbol(c.left())) || set.containsKey(base.symbol(c.right()));
     }
 
     /** The interval of an expression's value, from the symbols' intervals. */
@@ -272,7 +272,7 @@ class DebianEnableTest {
             return new Tristate[] {Tristate.YES, Tristate.YES};
         }
         if (e instanceof Expr.Sym s) {
-            Symbol x = s.symbol();
+            Symbol x = base.symbol(s.name());
             Tristate[] b = x.isConstant() ? null : known.apply(x);
             if (b == null || !x.type().isTristateLike()) {
                 Tristate v = base.tristate(x);
@@ -292,7 +292,7 @@ class DebianEnableTest {
             return new Tristate[] {l[0].or(r[0]), l[1].or(r[1])};
         }
         Expr.Compare c = (Expr.Compare) e;
-        if (isPoint(c.left(), known) && isPoint(c.right(), known)) {
+        if (isPoint(base.symbol(c.left()), known) && isPoint(base.symbol(c.right()), known)) {
             Tristate v = base.eval(e);
             return new Tristate[] {v, v};
         }

@@ -1,4 +1,4 @@
-package dev.kconfig4j.symbol;
+package dev.kconfig4j.expr;
 
 /** A symbol's type, as declared by {@code bool}, {@code tristate}, {@code int}, {@code hex} or {@code string}. */
 public enum Type {
