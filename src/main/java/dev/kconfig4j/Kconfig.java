@@ -21,7 +21,6 @@ import dev.kconfig4j.snapshot.TreeSnapshot;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -171,7 +170,7 @@ public final class Kconfig {
                         dialect.name(), options.environment(), found);
         if (snapshot != null) {
             TreeSnapshot.Parsed parsed = snapshot.read(probes, options.environment(), options.srctree(),
-                    options.workingDirectory(), out, err);
+                    options.workingDirectory(), out, err, found);
             if (parsed != null) {
                 return build(options, dialect, parsed.names(), parsed.syntax(), parsed.usedEnvironment(), found,
                         true);
@@ -180,12 +179,10 @@ public final class Kconfig {
         TreeSnapshot.Recording recording = snapshot != null ? new TreeSnapshot.Recording() : null;
         PrintStream parseOut = recording != null ? recording.tee(out, 0) : out;
         PrintStream parseErr = recording != null ? recording.tee(err, 1) : err;
-        // The parse's diagnostics are recorded as printed text, which a snapshot replays to err.
-        PrintStream recorded = recording == null ? null
-                : recording.tee(new PrintStream(OutputStream.nullOutputStream(), true), 1);
-        Diagnostics parsing = recorded == null ? found : new Diagnostics(d -> {
+        // The parse's diagnostics are recorded as values, which a snapshot reports again in their place.
+        Diagnostics parsing = recording == null ? found : new Diagnostics(d -> {
             found.report(d);
-            recorded.print(d.printed());
+            recording.diagnostic(d);
         });
         Preprocessor pp = new Preprocessor(options.environment(), options.workingDirectory(), parseOut, parseErr,
                 java.nio.charset.StandardCharsets.UTF_8, probes, policy, parsing);
@@ -235,8 +232,8 @@ public final class Kconfig {
     }
 
     /**
-     * The warnings loading this tree reported, in order. A tree loaded from a {@link TreeSnapshot}
-     * has only those of building its menus: the parse's were replayed as text.
+     * The warnings loading this tree reported, in order; the same for a tree loaded from a
+     * {@link TreeSnapshot} (which keeps the parse's) as for one parsed.
      */
     public List<Diagnostic> diagnostics() {
         return diagnostics;

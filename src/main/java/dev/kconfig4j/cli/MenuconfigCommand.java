@@ -3,6 +3,7 @@ package dev.kconfig4j.cli;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.session.ConfigSession;
 import dev.kconfig4j.tui.Glyphs;
@@ -60,8 +61,8 @@ public final class MenuconfigCommand implements Callable<Integer> {
             return 1;
         }
         ConfigSession session = opened.session();
-        for (String w : session.warnings()) {
-            context.err().println(w);
+        for (Diagnostic d : session.readDiagnostics()) {
+            context.err().print(d.printed());
         }
         Glyphs glyphs = ascii ? Glyphs.ASCII : Glyphs.forEnvironment(context.environment());
         // Ctrl-C arrives as a key (TRAP), so that it asks menuconfig's question instead of killing

@@ -76,10 +76,15 @@ public final class ConfigReader {
      * {@code tree} and settles it.
      */
     public static Read load(Kconfig tree, String name, String text) {
+        return load(tree, ConfigFile.of(name, text));
+    }
+
+    /** {@link #load(Kconfig, String, String)} of a config file already parsed (with the prefix {@code CONFIG_}). */
+    public static Read load(Kconfig tree, ConfigFile file) {
         Configuration config = tree.newConfiguration();
         Diagnostics warnings = new Diagnostics();
         ConfigReader reader = new ConfigReader(tree, config, warnings, "CONFIG_", false);
-        reader.read(name, text);
+        reader.read(file);
         reader.afterRead();
         return new Read(config, warnings.list());
     }
@@ -99,8 +104,13 @@ public final class ConfigReader {
      * warnings. User values set by earlier reads stay unless this file overrides them.
      */
     public void read(String name, String text) {
+        read(ConfigFile.of(name, text, prefix));
+    }
+
+    /** {@link #read(String, String)} of a config file already parsed (with this reader's prefix). */
+    public void read(ConfigFile file) {
         config.clearAllUserValues();
-        apply(name, text);
+        apply(file);
     }
 
     /**
@@ -108,29 +118,25 @@ public final class ConfigReader {
      * appended to the file read last (later lines override earlier ones).
      */
     public void apply(String name, String text) {
-        String[] lines = text.split("\n", -1);
-        int count = lines.length;
-        if (count > 0 && lines[count - 1].isEmpty()) {
-            count--; // the newline that ends the last line
+        apply(ConfigFile.of(name, text, prefix));
+    }
+
+    /** {@link #apply(String, String)} of a config file already parsed (with this reader's prefix). */
+    public void apply(ConfigFile file) {
+        if (!file.prefix().equals(prefix)) {
+            throw new IllegalArgumentException(file.name() + " was read with the prefix " + file.prefix()
+                    + ", not " + prefix);
         }
-        for (int i = 0; i < count; i++) {
-            String line = lines[i];
-            // The kernel sees a line as a C string: nothing after a NUL byte. A NUL inside a string
-            // value thus leaves it unterminated ("invalid string found", the default stays) and
-            // never reaches an output file.
-            int nul = line.indexOf('\0');
-            if (nul == 0 && !config.dialect().warnsAboutAssignmentsWithoutValue()) {
-                // Up to 6.1 such a line (an empty C string, yet no line end) is unexpected data.
-                warn(name, i + 1, "unexpected data: ");
+        boolean upTo61 = !config.dialect().warnsAboutAssignmentsWithoutValue();
+        for (ConfigFile.Line line : file.lines()) {
+            if (line.nul() == 0 && upTo61) {
+                // Up to 6.1 a line starting with a NUL byte (an empty C string, yet no line end)
+                // is unexpected data. A NUL further on leaves a string value unterminated
+                // ("invalid string found", the default stays): it never reaches an output file.
+                warn(file.name(), line.number(), "unexpected data: ");
                 continue;
             }
-            if (nul >= 0) {
-                line = line.substring(0, nul);
-            }
-            if (line.endsWith("\r")) {
-                line = line.substring(0, line.length() - 1);
-            }
-            readLine(name, i + 1, line);
+            readLine(file.name(), line, upTo61);
         }
     }
 
@@ -139,47 +145,11 @@ public final class ConfigReader {
         warnings.warning(file, line, message);
     }
 
-    /** One assignment line of a config file: {@code CONFIG_FOO=value} or {@code # CONFIG_FOO is not set} (value n). */
-    public record Assignment(String name, String value) {
-    }
-
-    /**
-     * The assignment on {@code line}, or null for a line that assigns nothing (comments, blank
-     * lines, and malformed lines, which {@link #read} warns about).
-     */
-    public static Assignment parseLine(String line, String prefix) {
-        return parseLine(line, prefix, false);
-    }
-
-    /**
-     * {@link #parseLine(String, String)}; {@code loose}: anything may follow {@code is not set}
-     * (up to 6.1 the kernel compares only those ten characters).
-     */
-    static Assignment parseLine(String line, String prefix, boolean loose) {
-        if (line.startsWith("#")) {
-            if (!line.startsWith("# " + prefix)) {
-                return null;
-            }
-            String rest = line.substring(2 + prefix.length());
-            int sp = rest.indexOf(' ');
-            String tail = sp < 0 ? "" : rest.substring(sp + 1);
-            if (sp < 0 || !(loose ? tail.startsWith("is not set") : tail.equals("is not set"))) {
-                return null;
-            }
-            return new Assignment(rest.substring(0, sp), "n");
-        }
-        if (!line.startsWith(prefix)) {
-            return null;
-        }
-        String rest = line.substring(prefix.length());
-        int eq = rest.indexOf('=');
-        return eq < 0 ? null : new Assignment(rest.substring(0, eq), rest.substring(eq + 1));
-    }
-
-    private void readLine(String file, int lineNo, String line) {
-        boolean upTo61 = !config.dialect().warnsAboutAssignmentsWithoutValue();
-        Assignment a = parseLine(line, prefix, upTo61);
-        if (a == null) {
+    private void readLine(String file, ConfigFile.Line l, boolean upTo61) {
+        int lineNo = l.number();
+        String line = l.text();
+        // Up to 6.1 anything may follow "is not set": the kernel compares only those words.
+        if (!l.assigns() || !l.exact() && !upTo61) {
             boolean noValue = line.startsWith(prefix) && line.indexOf('=') < 0;
             if (noValue && upTo61) {
                 return;
@@ -192,8 +162,8 @@ public final class ConfigReader {
             }
             return;
         }
-        String symName = a.name();
-        String value = a.value();
+        String symName = l.symbol();
+        String value = l.value();
         Symbol sym = tree.symbols().find(symName);
         if (sym == null) {
             unknownCount++;

@@ -309,6 +309,8 @@ public final class ImpactAnalysis {
             // Revisions are kept beside the probe cache, so that a second run finds the same paths
             // (and its probes cached); without the probe cache they live in the scratch directory.
             // The caches' warnings (a directory or entry not trusted) are problems of the report.
+            // One probe cache serves every tree the run loads: it examines each probe's programs
+            // once, and every warning it gives, while loading too, is one of those problems.
             Diagnostics cacheWarnings = new Diagnostics();
             ProbeCache probes = ProbeCache.forEnvironment(options.environment(), cacheWarnings);
             Path treeCache = probes.isEnabled() ? probes.directory().resolveSibling("trees") : null;
@@ -322,9 +324,9 @@ public final class ImpactAnalysis {
             }
             List<Corpus.Item> items = Corpus.read(options, beforeDir, afterDir);
             List<String> problems = Collections.synchronizedList(new ArrayList<>());
-            cacheWarnings.list().forEach(d -> problems.add(d.text()));
             KbuildImpact kbuild = new KbuildImpact(beforeDir, afterDir);
-            List<Evaluated> evaluated = evaluateAll(items, beforeDir, afterDir, scratch, pool, problems, kbuild);
+            List<Evaluated> evaluated = evaluateAll(items, beforeDir, afterDir, scratch, probes, pool, problems,
+                    kbuild);
             long mitigationStart = System.nanoTime();
             int trees = treesParsed.get();
             long evaluateMillis = evaluateNanos.get() / 1_000_000;
@@ -333,7 +335,7 @@ public final class ImpactAnalysis {
             List<LostGroup> groups = Aggregation.groups(impacts);
             List<Mitigation> mitigations = new ArrayList<>();
             int n = 0;
-            MitigationSearch search = new MitigationSearch(options, (dir, arch) -> load(dir, arch, scratch));
+            MitigationSearch search = new MitigationSearch(options, (dir, arch) -> load(dir, arch, scratch, probes));
             for (Path patch : options.whatIf()) {
                 mitigations.add(search.whatIf(patch, ++n, evaluated, beforeDir, afterDir, scratch, pool));
             }
@@ -341,6 +343,7 @@ public final class ImpactAnalysis {
             long end = System.nanoTime();
             ImpactReport.Timing timing = new ImpactReport.Timing(options.threads(), trees, parseMillis,
                     evaluateMillis, (end - mitigationStart) / 1_000_000, (end - start) / 1_000_000);
+            problems.addAll(0, cacheWarnings.list().stream().map(Diagnostic::text).toList());
             return new ImpactReport(ImpactReport.SCHEMA_VERSION, tree(options.before(), beforeDir),
                     tree(options.after(), afterDir), SEMANTICS, impacts, Aggregation.symbols(impacts, kbuild), groups, mitigations,
                     problems, timing, kbuild.summary());
@@ -359,7 +362,7 @@ public final class ImpactAnalysis {
     // loading trees and evaluating configs
     // ======================================================================
 
-    private Kconfig load(Path dir, String arch, Path scratch) {
+    private Kconfig load(Path dir, String arch, Path scratch, ProbeCache cache) {
         long t0 = System.nanoTime();
         Map<String, String> base = new HashMap<>();
         if (options.toolchain() == Toolchain.HOST) {
@@ -383,7 +386,6 @@ public final class ImpactAnalysis {
         }
         Map<String, String> env = KernelEnvironment.forTree(base, dir, arch, options.toolchain() == Toolchain.DUMMY);
         env.putIfAbsent("HEADER_ARCH", env.get("SUBARCH")); // as the kernel's Makefile sets it for ARCH=um
-        ProbeCache cache = ProbeCache.forEnvironment(env);
         try {
             // Probes run in a stable scratch directory, so that cached results apply across runs.
             Path work = cache.isEnabled() ? cache.directory().resolveSibling("objdir") : scratch.resolve("objdir");
@@ -413,7 +415,7 @@ public final class ImpactAnalysis {
     }
 
     private List<Evaluated> evaluateAll(List<Corpus.Item> items, Path beforeDir, Path afterDir, Path scratch,
-            ExecutorService pool, List<String> problems, KbuildImpact kbuild) {
+            ProbeCache probes, ExecutorService pool, List<String> problems, KbuildImpact kbuild) {
         Map<String, List<Corpus.Item>> byArch = new LinkedHashMap<>();
         for (Corpus.Item i : items) {
             byArch.computeIfAbsent(i.arch(), k -> new ArrayList<>()).add(i);
@@ -430,8 +432,8 @@ public final class ImpactAnalysis {
         for (Map.Entry<String, List<Corpus.Item>> e : order) {
             String arch = e.getKey();
             window.acquireUninterruptibly();
-            CompletableFuture<Kconfig> before = CompletableFuture.supplyAsync(() -> load(beforeDir, arch, scratch), pool);
-            CompletableFuture<Kconfig> after = CompletableFuture.supplyAsync(() -> load(afterDir, arch, scratch), pool);
+            CompletableFuture<Kconfig> before = CompletableFuture.supplyAsync(() -> load(beforeDir, arch, scratch, probes), pool);
+            CompletableFuture<Kconfig> after = CompletableFuture.supplyAsync(() -> load(afterDir, arch, scratch, probes), pool);
             List<CompletableFuture<Void>> configs = new ArrayList<>();
             Map<Thread, UpgradeGuard> guards = new ConcurrentHashMap<>(); // one per thread: a guard is not thread-safe
             for (Corpus.Item item : e.getValue()) {

@@ -4,6 +4,7 @@ import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.conf.NewSymbols;
 import dev.kconfig4j.conf.UserInput;
 import dev.kconfig4j.confdata.AtomicFile;
+import dev.kconfig4j.confdata.ConfigFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
 import dev.kconfig4j.confdata.DefconfigWriter;
@@ -81,7 +82,9 @@ public final class ConfigSession {
     private final Path configPath;
     private final List<Menu> nodes;
     private final Map<Menu, Integer> ids = new IdentityHashMap<>();
-    private final List<Diagnostic> diagnostics;
+    /** The config file the session started from, as read: which symbol each of its warnings concerns. */
+    private final ConfigFile file;
+    private final List<Diagnostic> readDiagnostics;
     private Configuration config;
     private final Deque<Step> undo = new ArrayDeque<>();
     private final Deque<Step> redo = new ArrayDeque<>();
@@ -120,10 +123,10 @@ public final class ConfigSession {
         for (int i = 0; i < nodes.size(); i++) {
             ids.put(nodes.get(i), i);
         }
-        ConfigReader.Read read = ConfigReader.load(tree, configPath == null ? "(none)" : configPath.toString(),
-                text == null ? "" : text);
+        file = ConfigFile.of(configPath == null ? "(none)" : configPath.toString(), text == null ? "" : text);
+        ConfigReader.Read read = ConfigReader.load(tree, file);
         config = read.configuration();
-        diagnostics = read.diagnostics();
+        readDiagnostics = read.diagnostics();
         // The values and shown entries the first change is compared with are recorded when that
         // change comes (or prepareChanges is called): the first page does not wait for them.
     }
@@ -144,9 +147,49 @@ public final class ConfigSession {
         return configPath;
     }
 
-    /** What reading the config printed (the kernel's warnings). */
-    public List<String> warnings() {
-        return diagnostics.stream().map(Diagnostic::text).toList();
+    /**
+     * The warnings of this session, in order: those of loading the tree (what {@link Kconfig#diagnostics()}
+     * kept), then those of reading the config. {@link #concerning(Diagnostic)} tells which symbol
+     * each concerns.
+     */
+    public List<Diagnostic> diagnostics() {
+        List<Diagnostic> all = new ArrayList<>(tree.diagnostics());
+        all.addAll(readDiagnostics);
+        return List.copyOf(all);
+    }
+
+    /**
+     * The warnings of reading the config, as the kernel's conf gives them before it shows a menu
+     * (the tree's were printed as it loaded).
+     */
+    public List<Diagnostic> readDiagnostics() {
+        return readDiagnostics;
+    }
+
+    /**
+     * The name of the symbol a warning of {@link #diagnostics()} concerns, or null when it concerns
+     * none (a line of the config that assigns nothing, a warning without a location). A warning of
+     * reading the config concerns the symbol its line assigns (known to the tree or not); a warning
+     * of loading the tree concerns the symbol it names whose definition holds its line (from the
+     * symbol's {@code config} line to the next entry of the same file).
+     */
+    public synchronized String concerning(Diagnostic d) {
+        if (d.file() == null || d.line() < 1) {
+            return null;
+        }
+        if (d.file().equals(file.name())) {
+            return d.line() <= file.lines().size() ? file.lines().get(d.line() - 1).symbol() : null;
+        }
+        Menu holding = null;
+        for (Menu m : nodes) {
+            if (m.location() != null && d.file().equals(m.location().file()) && m.location().line() <= d.line()
+                    && (holding == null || m.location().line() >= holding.location().line())) {
+                holding = m;
+            }
+        }
+        Symbol s = holding == null ? null : holding.symbol();
+        return s != null && s.name() != null && Pattern.compile("\\b" + Pattern.quote(s.name()) + "\\b")
+                .matcher(d.message()).find() ? s.name() : null;
     }
 
     /** The configuration as it is now (read it only; change it through the session). */
@@ -833,14 +876,8 @@ public final class ConfigSession {
     /** Symbols whose value differs from their default: exactly those savedefconfig writes. */
     private Set<String> changedFromDefault() {
         if (changedFromDefault == null) {
-            Set<String> names = new HashSet<>();
-            for (String line : new DefconfigWriter(tree, config, PREFIX).defconfig().split("\n")) {
-                ConfigReader.Assignment a = ConfigReader.parseLine(line, PREFIX);
-                if (a != null) {
-                    names.add(a.name());
-                }
-            }
-            changedFromDefault = names;
+            changedFromDefault = new HashSet<>(ConfigFile.of("defconfig",
+                    new DefconfigWriter(tree, config, PREFIX).defconfig(), PREFIX).assignments().keySet());
         }
         return changedFromDefault;
     }
@@ -916,7 +953,7 @@ public final class ConfigSession {
     private Explainer explainer() {
         if (explainer == null) {
             String label = configPath == null ? "session" : configPath.getFileName().toString();
-            explainer = new Explainer(tree, config, label, userValuesText(), diagnostics);
+            explainer = new Explainer(tree, config, label, userValuesText(), readDiagnostics);
         }
         return explainer;
     }

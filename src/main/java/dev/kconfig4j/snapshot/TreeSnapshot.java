@@ -2,6 +2,7 @@ package dev.kconfig4j.snapshot;
 
 import dev.kconfig4j.cache.CacheRoot;
 import dev.kconfig4j.cache.ContentCheck;
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.Diagnostics;
 
 import dev.kconfig4j.expr.Expr;
@@ -56,8 +57,9 @@ import java.util.stream.Stream;
  *       as fresh as the probe cache and can never hide what the probe cache would see; with the
  *       probe cache off there are no snapshots.
  * </ul>
- * What the parse printed ({@code $(info,...)}, warnings, the probes' stderr) is stored and printed
- * again. Snapshots are stored in {@code snapshots/} of the private {@link CacheRoot}, written
+ * What the parse printed ({@code $(info,...)}, the probes' stderr) is stored and printed again, and
+ * the warnings it reported are stored as values and reported again, in the same order: a load
+ * from a snapshot gives the same {@link Diagnostic}s as a parse. Snapshots are stored in {@code snapshots/} of the private {@link CacheRoot}, written
  * atomically, and must pass {@link CacheRoot#distrust} (another user's or a writable snapshot is
  * ignored with a warning) and their checksum (a damaged one is ignored with a warning and
  * rewritten). Anything unexpected while reading one makes it a miss: the tree is parsed as usual.
@@ -66,7 +68,7 @@ import java.util.stream.Stream;
  * unused for 30 days is kept.
  */
 public final class TreeSnapshot {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final byte[] MAGIC = "KC4JSNP\n".getBytes(StandardCharsets.US_ASCII);
     /** The length of a {@link #check} value. */
     private static final int DIGEST = ContentCheck.LENGTH;
@@ -157,6 +159,11 @@ public final class TreeSnapshot {
         /** {@code original}, with everything printed to it also recorded (stream 0: out, 1: err). */
         public PrintStream tee(PrintStream original, int stream) {
             return new Tee(original, stream, this);
+        }
+
+        /** A diagnostic the parse reported, in its place among the output: a later load reports it again. */
+        public void diagnostic(Diagnostic d) {
+            output.add(new Object[] {1, d});
         }
     }
 
@@ -283,6 +290,13 @@ public final class TreeSnapshot {
                 if (o[1] instanceof String s) {
                     w.out.writeByte(0);
                     w.string(s);
+                } else if (o[1] instanceof Diagnostic d) {
+                    w.out.writeByte(2);
+                    w.string(d.severity().name());
+                    w.string(d.file());
+                    w.out.writeInt(d.line());
+                    w.string(d.message());
+                    w.string(d.text());
                 } else {
                     w.out.writeByte(1);
                     w.bytes((byte[]) o[1]);
@@ -305,11 +319,12 @@ public final class TreeSnapshot {
 
     /**
      * The parse this snapshot holds, if it is valid for a load now (see the class comment), its
-     * output printed to {@code out} and {@code err}; null otherwise (with a warning if the
-     * snapshot is damaged or not trusted).
+     * output printed to {@code out} and {@code err} and its diagnostics reported to
+     * {@code diagnostics}, in their order; null otherwise (with a warning if the snapshot is
+     * damaged or not trusted).
      */
     public Parsed read(ProbeCache probes, Map<String, String> environment, Path srctree, Path workingDirectory,
-            PrintStream out, PrintStream err) {
+            PrintStream out, PrintStream err, Diagnostics diagnostics) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
@@ -377,7 +392,14 @@ public final class TreeSnapshot {
             int outputCount = r.in.getInt();
             for (int i = 0; i < outputCount; i++) {
                 int stream = r.in.get();
-                output.add(new Object[] {stream, r.in.get() == 0 ? r.string() : r.bytes()});
+                int kind = r.in.get();
+                output.add(new Object[] {stream, switch (kind) {
+                    case 0 -> r.string();
+                    case 1 -> r.bytes();
+                    case 2 -> new Diagnostic(Diagnostic.Severity.valueOf(r.string()), r.string(), r.in.getInt(),
+                            r.string(), r.string());
+                    default -> throw new IllegalArgumentException("bad output kind " + kind);
+                }});
             }
             Names names = new Names();
             int nameCount = r.in.getInt();
@@ -401,6 +423,10 @@ public final class TreeSnapshot {
             }
             for (Object[] o : output) {
                 PrintStream to = (Integer) o[0] == 0 ? out : err;
+                if (o[1] instanceof Diagnostic d) {
+                    diagnostics.report(d);
+                    continue;
+                }
                 if (o[1] instanceof String s) {
                     to.print(s);
                 } else {

@@ -2,6 +2,7 @@ package dev.kconfig4j.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.session.ConfigSession;
 import dev.kconfig4j.session.EnablePlan;
@@ -45,6 +46,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@code /api/details?id=N}, {@code /api/entry?symbol=X}, {@code /api/upgrade}; {@code POST}
  * (JSON bodies) {@code /api/set}, {@code /api/undo}, {@code /api/redo}, {@code /api/enable},
  * {@code /api/enable/apply}, {@code /api/upgrade/fix}, {@code /api/save}, {@code /api/save-minimal}.
+ * {@code /api/state} lists the session's warnings (loading the tree, then reading the config) as
+ * {@code "warnings": [{"severity", "file", "line", "message", "text", "symbol"}]}: a Diagnostic's
+ * fields ({@code file} null and {@code line} 0 when none applies; {@code text} the kernel's exact
+ * wording) and the symbol it concerns ({@link ConfigSession#concerning}), or null; the page shows
+ * each with its {@code file:line}, beside its symbol's row and in its help.
  * A rejected request gets {@code {"error": "..."}} with status 400 (bad input), 403 (refused by the
  * guard), 404 or 405, and changes nothing. Requests never name files: the server writes only the
  * session's config (with its {@code .config.old}) and the minimal config file it was given.
@@ -417,6 +423,10 @@ public final class WebServer implements AutoCloseable {
         return Set.of("state", "page", "details", "entry", "search", "upgrade").contains(name);
     }
 
+    /** A warning as the page gets it: the Diagnostic's fields, and the symbol it concerns (or null). */
+    private record Warning(@com.fasterxml.jackson.annotation.JsonUnwrapped Diagnostic diagnostic, String symbol) {
+    }
+
     private Map<String, Object> state() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", session.tree().mainMenu());
@@ -426,7 +436,7 @@ public final class WebServer implements AutoCloseable {
         m.put("canUndo", session.canUndo());
         m.put("canRedo", session.canRedo());
         m.put("upgrade", session.hasUpgradeReview());
-        m.put("warnings", session.warnings());
+        m.put("warnings", session.diagnostics().stream().map(d -> new Warning(d, session.concerning(d))).toList());
         return m;
     }
 

@@ -60,6 +60,47 @@ class ConfigFileTest {
                 .replace("\\r", "\r") + "DIR/.config:3:warning: symbol value '\ry' invalid for A\n");
     }
 
+    /**
+     * A config text is split into lines once, as the kernel reads them (each a C string, the
+     * carriage return before the newline dropped): the reader of a tree and the analyses that ask
+     * what the user wrote see the same lines and the same assignments.
+     */
+    @Test
+    void eachLineIsReadAsACStringOnceForEveryReader() {
+        ConfigFile f = ConfigFile.of("c", "CONFIG_T=m\0junk\r\n\0CONFIG_B=y\n# CONFIG_B is not set\u0010\n"
+                + "# CONFIG_I is not set\r\nfoo\n", "CONFIG_");
+        assertThat(f.lines()).extracting(ConfigFile.Line::number, ConfigFile.Line::text, ConfigFile.Line::symbol,
+                ConfigFile.Line::value, ConfigFile.Line::nul, ConfigFile.Line::exact).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, "CONFIG_T=m", "T", "m", 10, true),
+                org.assertj.core.groups.Tuple.tuple(2, "", null, null, 0, true),
+                org.assertj.core.groups.Tuple.tuple(3, "# CONFIG_B is not set\u0010", "B", "n", -1, false),
+                org.assertj.core.groups.Tuple.tuple(4, "# CONFIG_I is not set", "I", "n", -1, true),
+                org.assertj.core.groups.Tuple.tuple(5, "foo", null, null, -1, true));
+        // Only exact assignments are what the user wrote (the loose one counts up to 6.1 only).
+        assertThat(f.assignments()).containsOnlyKeys("T", "I");
+        assertThat(f.assignments().get("T").value()).isEqualTo("m");
+    }
+
+    @Test
+    void theReaderAppliesAParsedConfigFileWithTheKernelsWarnings() {
+        Path dir = ConfRun.tree("6.12", TREE).dir();
+        java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        dev.kconfig4j.Kconfig tree = dev.kconfig4j.Kconfig.load(dev.kconfig4j.Kconfig.Options.of(dir, "Kconfig",
+                java.util.Map.of("PATH", "/usr/bin:/bin", "KERNELVERSION", "6.12"), dir), quiet, quiet);
+        dev.kconfig4j.symbol.Configuration config = tree.newConfiguration();
+        dev.kconfig4j.diagnostic.Diagnostics warnings = new dev.kconfig4j.diagnostic.Diagnostics();
+        ConfigReader reader = new ConfigReader(tree, config, warnings, "CONFIG_", false);
+        reader.read(ConfigFile.of(".config", "CONFIG_T=m\nCONFIG_T=y\nCONFIG_B=m\ngarbage\n", "CONFIG_"));
+        reader.afterRead();
+        assertThat(warnings.list()).extracting(dev.kconfig4j.diagnostic.Diagnostic::text).containsExactly(
+                ".config:2:warning: override: reassigning to symbol T",
+                ".config:3:warning: symbol value 'm' invalid for B",
+                ".config:4:warning: unexpected data: garbage");
+        assertThat(config.string(tree.symbols().find("T"))).isEqualTo("y");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.apply(ConfigFile.of(".config", "", "FOO_")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static final String TREE = """
             mainmenu "Test $(KERNELVERSION)"
             config MODULES

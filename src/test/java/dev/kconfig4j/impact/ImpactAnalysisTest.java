@@ -469,4 +469,67 @@ class ImpactAnalysisTest {
         List<String> mdLines = md.lines().toList();
         assertThat(mdLines).anyMatch(l -> l.startsWith("| `arch/x86/configs/vyos_defconfig` | x86 | 4 lost"));
     }
+
+    /**
+     * The run uses one probe cache for every tree it loads: what it warns about (an untrusted
+     * directory, an untrusted entry met while loading) is a problem of the report, once, and
+     * nothing is printed.
+     */
+    @Test
+    void theProbeCachesWarningsAreProblemsOfTheReportAndNothingIsPrinted() throws IOException {
+        String probe = "config PROBED\n\tdef_bool $(shell,echo y)\n";
+        Map<String, String> oldFiles = new java.util.LinkedHashMap<>(HypervTrees.files(HypervTrees.OLD_HV, "17"));
+        Map<String, String> newFiles = new java.util.LinkedHashMap<>(HypervTrees.files(HypervTrees.NEW_HV, "18"));
+        oldFiles.merge("Kconfig", probe, String::concat);
+        newFiles.merge("Kconfig", probe, String::concat);
+        Path probedBefore = HypervTrees.write(tmp.resolve("probed-before"), oldFiles);
+        Path probedAfter = HypervTrees.write(tmp.resolve("probed-after"), newFiles);
+        ImpactAnalysis.Builder b = ImpactAnalysis.builder(new TreeSource.Directory(probedBefore),
+                new TreeSource.Directory(probedAfter));
+
+        Path open = tmp.resolve("open-cache");
+        Files.createDirectories(open.resolve("probes"));
+        Files.setPosixFilePermissions(open.resolve("probes"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        StderrAndReport untrustedDirectory = runCached(b, open);
+        assertThat(untrustedDirectory.report().problems()).singleElement().asString()
+                .startsWith("kconfig4j: warning: ").contains(open.resolve("probes").toString())
+                .contains("can be written by other users");
+        assertThat(untrustedDirectory.stderr()).isEmpty();
+
+        Path cache = tmp.resolve("probe-cache");
+        assertThat(runCached(b, cache).report().problems()).isEmpty();
+        List<Path> entries;
+        try (var files = Files.list(cache.resolve("probes"))) {
+            entries = files.filter(f -> f.toString().endsWith(".probe")).toList();
+        }
+        assertThat(entries).isNotEmpty();
+        for (Path entry : entries) {
+            Files.setPosixFilePermissions(entry, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        }
+        StderrAndReport untrustedEntries = runCached(b, cache);
+        // (Entries of the mitigations' overlay trees, in the run's scratch directory, are not met again.)
+        assertThat(untrustedEntries.report().problems()).isNotEmpty().doesNotHaveDuplicates().allSatisfy(p -> assertThat(p)
+                .matches("kconfig4j: warning: probe cache entry .*\\.probe can be written by other users \\(mode 0666\\); not used")
+                .satisfies(text -> assertThat(entries).anyMatch(e -> text.contains(e.toString()))));
+        assertThat(untrustedEntries.stderr()).isEmpty();
+        assertThat(untrustedEntries.report().configs()).isEqualTo(
+                runCached(b, tmp.resolve("other-cache")).report().configs());
+    }
+
+    private record StderrAndReport(String stderr, ImpactReport report) {
+    }
+
+    /** Runs with the probe cache in {@code cacheRoot}, capturing standard error. */
+    private static StderrAndReport runCached(ImpactAnalysis.Builder b, Path cacheRoot) throws IOException {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            ImpactReport r = b.environment(Map.of("HOME", tmp.toString(), "KCONFIG4J_CACHE_DIR", cacheRoot.toString()))
+                    .workingDirectory(tmp).run();
+            return new StderrAndReport(err.toString(java.nio.charset.StandardCharsets.UTF_8), r);
+        } finally {
+            System.setErr(saved);
+        }
+    }
 }

@@ -2,8 +2,10 @@ package dev.kconfig4j.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.KconfigException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -247,5 +249,38 @@ public class ConfigSessionTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isZero();
         assertThat(Files.readString(dir.resolve(file), StandardCharsets.ISO_8859_1)).isEqualTo(saved);
+    }
+
+    /**
+     * The session keeps the warnings of loading the tree and of reading the config as values, each
+     * with its place, and tells which symbol each concerns: the one its config line assigns, or
+     * the one a tree warning names where it is defined.
+     */
+    @Test
+    void theWarningsOfLoadingAndReadingAreValuesThatKnowTheirSymbol() throws IOException {
+        Files.writeString(dir.resolve("Kconfig"), KCONFIG.replace("\tdefault \"box\"\n", "\tdefault \"box\"\n\tselect SCSI\n"),
+                StandardCharsets.ISO_8859_1);
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        tree = Kconfig.load(Kconfig.Options.of(dir, "Kconfig", Map.of("PATH", "/usr/bin:/bin", "KERNELVERSION", "6.12"),
+                dir), quiet, quiet);
+        String config = dir.resolve(".config").toString();
+        session = new ConfigSession(tree, dir.resolve(".config"), "CONFIG_PCI=m\ngarbage\nCONFIG_NR=x\n# CONFIG_GZIP is not set\n");
+
+        List<Diagnostic> warnings = session.diagnostics();
+        assertThat(warnings).extracting(Diagnostic::severity, Diagnostic::file, Diagnostic::line, Diagnostic::text)
+                .containsExactly(
+                        tuple(Diagnostic.Severity.WARNING, "Kconfig", 27,
+                                "Kconfig:27:warning: config symbol 'NAME' uses select, but is not bool or tristate"),
+                        tuple(Diagnostic.Severity.WARNING, config, 1, config + ":1:warning: symbol value 'm' invalid for PCI"),
+                        tuple(Diagnostic.Severity.WARNING, config, 2, config + ":2:warning: unexpected data: garbage"),
+                        tuple(Diagnostic.Severity.WARNING, config, 3, config + ":3:warning: symbol value 'x' invalid for NR"));
+        assertThat(warnings).extracting(session::concerning).containsExactly("NAME", "PCI", null, "NR");
+        // Only the config's are what conf prints before its menu: the tree's were printed as it loaded.
+        assertThat(session.readDiagnostics()).isEqualTo(warnings.subList(1, 4));
+        // A warning of the tree on a line no symbol's definition holds, or not naming that symbol, concerns none.
+        assertThat(session.concerning(Diagnostic.warning("Kconfig", 27, "something else"))).isNull();
+        assertThat(session.concerning(Diagnostic.warning("Kconfig", 1, "MODULES"))).isNull();
+        assertThat(session.concerning(Diagnostic.warning(config, 4, "x"))).isEqualTo("GZIP");
+        assertThat(session.concerning(Diagnostic.warning(config, 9, "x"))).isNull();
     }
 }

@@ -3,8 +3,10 @@ package dev.kconfig4j.snapshot;
 import dev.kconfig4j.cache.CacheRoot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.kconfig4j.Kconfig;
+import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.preprocess.ProbeCache;
 import dev.kconfig4j.symbol.Configuration;
 import java.io.ByteArrayOutputStream;
@@ -126,6 +128,29 @@ class TreeSnapshotTest {
         for (var s : parsed.symbols().all()) {
             assertThat(again.symbols().all().get(s.id()).name()).isEqualTo(s.name());
         }
+    }
+
+    @Test
+    void aLoadFromTheSnapshotReportsTheSameDiagnosticsAsAParse() throws IOException {
+        // Warnings of the parse (the preprocessor's, the lexer's) and of building the menus.
+        Files.writeString(srctree.resolve("Kconfig"), Files.readString(srctree.resolve("Kconfig"))
+                + "$(warning-if,y,careful)\nconfig QUX\n\tbool \"qux\" ~\n\tselect GCC_VERSION\n");
+        Kconfig parsed = load();
+        String firstOut = out;
+        String firstErr = err;
+        assertThat(parsed.fromSnapshot()).isFalse();
+        assertThat(parsed.diagnostics()).extracting(Diagnostic::severity, Diagnostic::file, Diagnostic::line,
+                Diagnostic::text).containsExactly(
+                        tuple(Diagnostic.Severity.WARNING, "Kconfig", 10, "Kconfig:10: careful"),
+                        tuple(Diagnostic.Severity.WARNING, "Kconfig", 12, "Kconfig:12:warning: ignoring unsupported character '~'"),
+                        tuple(Diagnostic.Severity.WARNING, "Kconfig", 13, "Kconfig:13:warning: 'GCC_VERSION' has wrong type."
+                                + " 'select' only accept arguments of bool and tristate type"));
+
+        Kconfig again = load();
+        assertThat(again.fromSnapshot()).isTrue();
+        assertThat(again.diagnostics()).isEqualTo(parsed.diagnostics());
+        assertThat(err).isEqualTo(firstErr);
+        assertThat(out).isEqualTo(firstOut);
     }
 
     @Test

@@ -301,6 +301,52 @@ class WebBrowserTest {
         }
     }
 
+    @Test
+    @Order(3)
+    void eachWarningIsShownWithItsPlaceAndBesideItsSymbol() throws Exception {
+        Path dir = Files.createTempDirectory("kconfig4j-web-warnings-");
+        Files.writeString(dir.resolve("Kconfig"), dev.kconfig4j.session.ConfigSessionTest.KCONFIG
+                .replace("\tdefault \"box\"\n", "\tdefault \"box\"\n\tselect SCSI\n"), StandardCharsets.ISO_8859_1);
+        Kconfig tree = Kconfig.load(Kconfig.Options.of(dir, "Kconfig", Map.of("PATH", "/usr/bin:/bin",
+                "KERNELVERSION", "6.12"), dir), QUIET, QUIET);
+        Path config = dir.resolve(".config");
+        ConfigSession session = new ConfigSession(tree, config, "CONFIG_PCI=m\ngarbage\nCONFIG_NR=x\n");
+        Served s = new Served(tree, Map.of(), dir, session,
+                new WebServer(session, dir.resolve("defconfig"), "127.0.0.1", 0, Guard.newToken()));
+        s.server().start();
+        try {
+            open(s);
+            assertThat(statusText()).startsWith("4 warning(s): Kconfig:27:warning: config symbol 'NAME' uses select");
+            assertThat(browser.findElement(By.id("warningsBtn")).getText()).isEqualTo("Warnings (4)");
+
+            // Beside the symbol: on its row, and in its help with the config's file and line.
+            rowByPrompt("Drivers").click();
+            key(Keys.ENTER);
+            assertThat(row("PCI").findElement(By.cssSelector(".warn")).getText())
+                    .isEqualTo("⚠ symbol value 'm' invalid for PCI");
+            assertThat(row("NAME").findElement(By.cssSelector(".warn")).getText())
+                    .isEqualTo("⚠ config symbol 'NAME' uses select, but is not bool or tristate");
+            assertThat(row("SCSI").findElements(By.cssSelector(".warn"))).isEmpty();
+            row("PCI").click();
+            WebElement mine = waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.id("symbolWarnings")));
+            assertThat(mine.getText()).isEqualTo(config + ":1: symbol value 'm' invalid for PCI");
+            screenshot("web-warnings.png");
+
+            // All of them, in order, each with its place; a symbol's name leads to its entry.
+            browser.findElement(By.id("warningsBtn")).click();
+            WebElement list = waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.id("warningList")));
+            assertThat(list.findElements(By.tagName("li"))).extracting(WebElement::getText).containsExactly(
+                    "Kconfig:27: config symbol 'NAME' uses select, but is not bool or tristate NAME",
+                    config + ":1: symbol value 'm' invalid for PCI PCI",
+                    config + ":2: unexpected data: garbage",
+                    config + ":3: symbol value 'x' invalid for NR NR");
+            list.findElement(By.cssSelector("li[data-symbol='NR'] a")).click();
+            waiting(30).until(d -> "NR".equals(d.findElement(By.cssSelector("#entries li.selected")).getAttribute("data-symbol")));
+        } finally {
+            s.close();
+        }
+    }
+
     static void assertUnchangedByKernel(Served s, String conf) throws Exception {
         dev.kconfig4j.session.DebianSessionTest.assertUnchangedByKernel(s.out(), s.env(), conf);
     }

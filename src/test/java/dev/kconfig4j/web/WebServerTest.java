@@ -202,6 +202,32 @@ class WebServerTest {
     }
 
     @Test
+    void theStateListsEachWarningWithItsPlaceAndTheSymbolItConcerns() throws Exception {
+        ConfigSession warned = new ConfigSession(session.tree(), dir.resolve(".config"), "CONFIG_PCI=m\ngarbage\n");
+        String secret = Guard.newToken();
+        try (WebServer other = new WebServer(warned, dir.resolve("defconfig"), "127.0.0.1", 0, secret)) {
+            other.start();
+            WebServer saved = server;
+            server = other;
+            try {
+                Answer state = http("GET", "/api/state", "127.0.0.1:" + other.port(), "Cookie: " + Guard.COOKIE + "=" + secret);
+                com.fasterxml.jackson.databind.JsonNode w = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(state.body()).get("warnings");
+                String config = dir.resolve(".config").toString();
+                assertThat(w).hasSize(2);
+                assertThat(w.get(0).toString()).isEqualTo("{\"severity\":\"WARNING\",\"file\":\"" + config
+                        + "\",\"line\":1,\"message\":\"symbol value 'm' invalid for PCI\",\"text\":\"" + config
+                        + ":1:warning: symbol value 'm' invalid for PCI\",\"symbol\":\"PCI\"}");
+                assertThat(w.get(1).get("line").asInt()).isEqualTo(2);
+                assertThat(w.get(1).get("message").asText()).isEqualTo("unexpected data: garbage");
+                assertThat(w.get(1).get("symbol").isNull()).isTrue();
+            } finally {
+                server = saved;
+            }
+        }
+    }
+
+    @Test
     void theUpgradeReviewComesInTheReportsOrderWithTheRestCountedByClass() throws Exception {
         // USB_STORAGE (an option) is lost to PCI, which the old config leaves unset; SCSI went with it.
         String old = "CONFIG_MODULES=y\nCONFIG_USB=m\nCONFIG_USB_STORAGE=m\nCONFIG_SCSI=m\nCONFIG_NR=100\n";

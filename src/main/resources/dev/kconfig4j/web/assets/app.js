@@ -19,6 +19,7 @@ const el = (tag, attrs = {}, ...children) => {
 const state = {
   page: 0, entries: [], selected: -1, showAll: false, showNames: false,
   searching: false, hits: [], info: null, highlight: new Set(),
+  warnings: [], warningsOf: new Map(),
 };
 
 // ---------------------------------------------------------------- server
@@ -87,10 +88,17 @@ function entryRow(e, index) {
     state.showNames && e.symbol ? el('span', { class: 'name' }, '(' + e.symbol + ')') : null,
     e.isNew && e.visible && e.changeable ? el('span', { class: 'new' }, '(NEW)') : null,
     e.submenu ? el('span', { class: 'arrow' }, e.emptyPage ? '----' : '--->') : null,
-    !e.visible ? el('span', { class: 'reason' }, 'hidden: ' + (e.hiddenReason || '')) : null);
+    !e.visible ? el('span', { class: 'reason' }, 'hidden: ' + (e.hiddenReason || '')) : null,
+    e.symbol && state.warningsOf.has(e.symbol) ? rowWarning(state.warningsOf.get(e.symbol)) : null);
   li.addEventListener('click', () => select(index, true));
   li.addEventListener('dblclick', () => activate(true));
   return li;
+}
+
+/** The warnings about a row's symbol, beside it: the first one's message, all of them on hover. */
+function rowWarning(list) {
+  return el('span', { class: 'warn', title: list.map((w) => w.text).join('\n') },
+    '⚠ ' + list[0].message + (list.length > 1 ? ' (+' + (list.length - 1) + ' more)' : ''));
 }
 
 function renderEntries() {
@@ -217,6 +225,10 @@ async function details(id) {
       if (why.advice) parts.push(el('div', { class: 'muted' }, why.advice));
     }
   }
+  if (d.symbol && state.warningsOf.has(d.symbol)) {
+    parts.push(el('h3', {}, 'Warnings'));
+    parts.push(el('ul', { id: 'symbolWarnings' }, state.warningsOf.get(d.symbol).map((w) => warningItem(w, false))));
+  }
   if (d.help) { parts.push(el('h3', {}, 'Help')); parts.push(el('pre', {}, d.help)); }
   parts.push(el('h3', {}, 'Location'));
   parts.push(el('ul', {}, d.locations.map((l) => el('li', {},
@@ -267,6 +279,31 @@ async function blocked(e) {
   await details(e.id).catch(fail);
   status(e.symbol ? e.symbol + ' cannot be changed here: see "Blocked by"; Enable finds the lines that make it possible'
     : 'this entry cannot be changed', 'error');
+}
+
+// ---------------------------------------------------------------- warnings
+
+/** One warning: where (file:line), what, and (withSymbol) the symbol it concerns, a link to its entry. */
+function warningItem(w, withSymbol = true) {
+  return el('li', { class: 'warning', 'data-symbol': w.symbol || '' },
+    w.file ? el('span', { class: 'mono where' }, w.file + (w.line ? ':' + w.line : '') + ': ') : null,
+    w.message,
+    w.symbol && withSymbol ? el('span', {}, ' ', el('a', { href: '#', class: 'mono', onclick: (ev) => { ev.preventDefault(); jumpToSymbol(w.symbol); } }, w.symbol)) : null);
+}
+
+/** Every warning of loading the tree and reading the config, in order. */
+function showWarnings() {
+  $('panel').replaceChildren(el('h2', {}, 'Warnings'),
+    el('p', { class: 'muted' }, 'What loading the tree and reading the config reported, as the kernel\'s conf prints it.'),
+    el('ul', { id: 'warningList' }, state.warnings.map((w) => warningItem(w))));
+}
+
+async function jumpToSymbol(symbol) {
+  try {
+    const at = await api('entry?symbol=' + encodeURIComponent(symbol));
+    if (at.page === undefined) { status(symbol + ' has no entry in the menus', 'error'); return; }
+    await jumpTo(at.page, at.entry);
+  } catch (e) { fail(e); }
 }
 
 // ---------------------------------------------------------------- enable
@@ -493,6 +530,7 @@ function onKey(ev) {
     case 'a': $('showAll').click(); break;
     case 'c': $('showNames').click(); break;
     case 'u': if (!$('upgradeBtn').hidden) upgrade(); break;
+    case 'w': if (!$('warningsBtn').hidden) showWarnings(); break;
     default: return;
   }
   ev.preventDefault();
@@ -507,7 +545,13 @@ async function start() {
   $('config').textContent = s.config + ' · Kconfig ' + s.dialect;
   updateUndo(s.canUndo, s.canRedo);
   $('upgradeBtn').hidden = !s.upgrade;
-  if (s.warnings.length) status(s.warnings.length + ' warning(s) reading the config: ' + s.warnings[0], 'error');
+  state.warnings = s.warnings;
+  for (const w of s.warnings) {
+    if (w.symbol) state.warningsOf.set(w.symbol, [...(state.warningsOf.get(w.symbol) || []), w]);
+  }
+  $('warningsBtn').hidden = !s.warnings.length;
+  $('warningsBtn').textContent = 'Warnings (' + s.warnings.length + ')';
+  if (s.warnings.length) status(s.warnings.length + ' warning(s): ' + s.warnings[0].text + ' (Warnings lists them all)', 'error');
   $('showAll').addEventListener('change', () => { state.showAll = $('showAll').checked; if (!state.searching) loadPage(state.page, state.selected).catch(fail); });
   $('showNames').addEventListener('change', () => { state.showNames = $('showNames').checked; if (!state.searching) { renderEntries(); select(state.selected, false); } });
   $('undo').addEventListener('click', () => undoRedo('undo'));
@@ -516,6 +560,7 @@ async function start() {
   $('save').addEventListener('click', () => save(false));
   $('saveMin').addEventListener('click', () => save(true));
   $('upgradeBtn').addEventListener('click', upgrade);
+  $('warningsBtn').addEventListener('click', showWarnings);
   $('closeSearch').addEventListener('click', () => loadPage(state.page).catch(fail));
   $('searchForm').addEventListener('submit', (ev) => { ev.preventDefault(); search(); });
   for (const id of ['fRegex', 'fChanged', 'fNew', 'fHidden']) $(id).addEventListener('change', search);
