@@ -89,7 +89,7 @@ public final class Enabler {
         this.tree = tree;
         this.name = file.name();
         this.read = tree.newConfiguration();
-        new ConfigReader(tree, read, new Diagnostics(), "CONFIG_", false).read(file.name(), file.text());
+        new ConfigReader(tree, read, new Diagnostics(), "CONFIG_", false).read(file);
         this.base = evaluate(List.of());
         file.assignments().forEach((symbol, line) -> previous.put(symbol, line.value()));
         int i = 0;

@@ -77,14 +77,15 @@ public final class UpgradeGuard {
      * null to evaluate it here.
      */
     public UpgradeReport analyze(String name, String text, Configuration oldValues) {
-        ConfigReader.Read read = ConfigReader.load(newTree, name, text);
+        // The text is parsed once: both trees' readers, the user's values and the fixes share it.
+        ConfigFile file = ConfigFile.of(name, text);
+        ConfigReader.Read read = ConfigReader.load(newTree, file);
         Configuration config = read.configuration();
         List<Diagnostic> warnings = read.diagnostics();
-        ConfigFile file = ConfigFile.of(name, text);
         Map<String, UserValue> user = userValues(file);
         configName = name;
         Configuration oldConfig = oldTree == null ? null
-                : oldValues != null ? oldValues : ConfigReader.load(oldTree, name, text).configuration();
+                : oldValues != null ? oldValues : ConfigReader.load(oldTree, file).configuration();
         causes = new Causes(newTree, oldTree, renames, oldConfig);
 
         // 1. Every value of the user's config, compared.
