@@ -1,13 +1,9 @@
 package dev.kconfig4j;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.kconfig4j.dialect.Dialect;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The environment the kernel's Makefile gives Kconfig, for tools that load a tree outside a
@@ -33,7 +29,7 @@ public final class KernelEnvironment {
         env.put("ARCH", a);
         env.put("SRCARCH", srcArch(a));
         env.putIfAbsent("SUBARCH", machineArch());
-        String version = kernelVersion(srctree);
+        String version = Dialect.treeVersion(srctree);
         if (version != null) {
             env.put("KERNELVERSION", version);
         }
@@ -83,29 +79,4 @@ public final class KernelEnvironment {
         };
     }
 
-    /** VERSION.PATCHLEVEL.SUBLEVEL plus EXTRAVERSION from the tree's Makefile, or null. */
-    public static String kernelVersion(Path srctree) {
-        Path makefile = srctree.resolve("Makefile");
-        if (!Files.isRegularFile(makefile)) {
-            return null;
-        }
-        try {
-            String text = Files.readString(makefile, StandardCharsets.ISO_8859_1);
-            String v = field(text, "VERSION");
-            String p = field(text, "PATCHLEVEL");
-            String s = field(text, "SUBLEVEL");
-            String e = field(text, "EXTRAVERSION");
-            if (v == null || p == null) {
-                return null;
-            }
-            return v + "." + p + (s == null || s.isEmpty() ? "" : "." + s) + (e == null ? "" : e);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String field(String makefile, String name) {
-        Matcher m = Pattern.compile("(?m)^" + name + "\\s*=[ \\t]*(\\S*)").matcher(makefile);
-        return m.find() ? m.group(1) : null;
-    }
 }

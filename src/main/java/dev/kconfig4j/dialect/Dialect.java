@@ -309,7 +309,7 @@ public enum Dialect {
         }
         String version = environment.get("KERNELVERSION");
         if (version == null || forVersionOrNull(version) == null) {
-            version = makefileVersion(srctree);
+            version = srctree == null ? null : treeVersion(srctree);
         }
         Dialect d = version == null ? null : forVersionOrNull(version);
         if (d == null) {
@@ -323,23 +323,34 @@ public enum Dialect {
                         + newest().version + "); using the " + newest().version + " rules");
     }
 
-    /** VERSION.PATCHLEVEL of the tree's top Makefile, or null. */
-    private static String makefileVersion(Path srctree) {
-        if (srctree == null) {
+    /**
+     * The kernel version a tree's top Makefile gives: VERSION.PATCHLEVEL, then .SUBLEVEL unless
+     * it is empty, then EXTRAVERSION ({@code 6.12.117}, {@code 7.3-rc1}); null without a Makefile,
+     * VERSION or PATCHLEVEL. The one place kconfig4j reads it.
+     */
+    public static String treeVersion(Path srctree) {
+        Path makefile = srctree.resolve("Makefile");
+        if (!Files.isRegularFile(makefile)) {
             return null;
         }
-        Path makefile = srctree.resolve("Makefile");
         try {
-            if (!Files.isRegularFile(makefile)) {
+            String text = Files.readString(makefile, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String v = makefileField(text, "VERSION");
+            String p = makefileField(text, "PATCHLEVEL");
+            String s = makefileField(text, "SUBLEVEL");
+            String e = makefileField(text, "EXTRAVERSION");
+            if (v == null || p == null) {
                 return null;
             }
-            String text = Files.readString(makefile, java.nio.charset.StandardCharsets.ISO_8859_1);
-            Matcher v = Pattern.compile("(?m)^VERSION\\s*=\\s*(\\d+)").matcher(text);
-            Matcher p = Pattern.compile("(?m)^PATCHLEVEL\\s*=\\s*(\\d+)").matcher(text);
-            return v.find() && p.find() ? v.group(1) + "." + p.group(1) : null;
+            return v + "." + p + (s == null || s.isEmpty() ? "" : "." + s) + (e == null ? "" : e);
         } catch (IOException e) {
             return null; // an unreadable Makefile says nothing about the version
         }
+    }
+
+    private static String makefileField(String makefile, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "\\s*=[ \\t]*(\\S*)").matcher(makefile);
+        return m.find() ? m.group(1) : null;
     }
 
     /** The major and minor number of a version such as {@code 6.12.117}; null if it has none. */

@@ -1,19 +1,20 @@
 package dev.kconfig4j.impact;
 
-import dev.kconfig4j.diagnostic.Diagnostic;
-import dev.kconfig4j.diagnostic.Diagnostics;
 import dev.kconfig4j.Kconfig;
-import dev.kconfig4j.diagnostic.KconfigException;
 import dev.kconfig4j.KernelEnvironment;
-import dev.kconfig4j.parse.SourceFiles;
 import dev.kconfig4j.confdata.AtomicFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
+import dev.kconfig4j.diagnostic.Diagnostic;
+import dev.kconfig4j.diagnostic.Diagnostics;
+import dev.kconfig4j.diagnostic.KconfigException;
+import dev.kconfig4j.dialect.Dialect;
 import dev.kconfig4j.impact.ImpactReport.Change;
 import dev.kconfig4j.impact.ImpactReport.ChangeKind;
 import dev.kconfig4j.impact.ImpactReport.ConfigImpact;
 import dev.kconfig4j.impact.ImpactReport.LostGroup;
 import dev.kconfig4j.impact.ImpactReport.Mitigation;
+import dev.kconfig4j.parse.SourceFiles;
 import dev.kconfig4j.preprocess.ProbeCache;
 import dev.kconfig4j.preprocess.ShellPolicy;
 import dev.kconfig4j.symbol.Configuration;
@@ -354,7 +355,7 @@ public final class ImpactAnalysis {
     }
 
     private static ImpactReport.Tree tree(TreeSource s, Path dir) {
-        String v = KernelEnvironment.kernelVersion(dir);
+        String v = Dialect.treeVersion(dir);
         return new ImpactReport.Tree(s.spec(), s.resolved(), v == null ? "" : v);
     }
 

@@ -1,9 +1,9 @@
 package dev.kconfig4j.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kconfig4j.diagnostic.Diagnostic;
 import dev.kconfig4j.diagnostic.KconfigException;
+import dev.kconfig4j.json.Json;
 import dev.kconfig4j.session.ConfigSession;
 import dev.kconfig4j.session.EnablePlan;
 import dev.kconfig4j.session.SearchQuery;
@@ -64,7 +64,6 @@ public final class WebServer implements AutoCloseable {
     /** Null until {@link #serve} gives it: the server can start while the tree loads. */
     private volatile ConfigSession session;
     private volatile Path minimalPath;
-    private final ObjectMapper json = new ObjectMapper();
     private final Server server;
     private final ServerConnector connector;
     private final String listen;
@@ -140,7 +139,7 @@ public final class WebServer implements AutoCloseable {
         // answers of the first page and of a change.
         for (Class<?> answer : List.of(dev.kconfig4j.session.MenuPage.class, dev.kconfig4j.session.Change.class,
                 LinkedHashMap.class)) {
-            json.canSerialize(answer);
+            Json.prepare(answer);
         }
         for (String name : ASSETS.keySet()) {
             assetBytes(name);
@@ -181,10 +180,10 @@ public final class WebServer implements AutoCloseable {
      * the browser asks for comes at once.
      */
     public void serve(ConfigSession session, Path minimalPath) throws IOException {
-        json.writeValueAsBytes(session.page(0, false));
+        Json.compact(session.page(0, false));
         this.minimalPath = minimalPath;
         this.session = session;
-        json.writeValueAsBytes(state());
+        Json.compact(state());
     }
 
     /**
@@ -539,10 +538,10 @@ public final class WebServer implements AutoCloseable {
             text = new String(bytes, StandardCharsets.UTF_8);
         }
         if (text.isBlank()) {
-            return json.createObjectNode();
+            return Json.object();
         }
         try {
-            JsonNode n = json.readTree(text);
+            JsonNode n = Json.parse(text);
             if (n == null || !n.isObject()) {
                 throw new BadRequest(400, "the request must be a JSON object");
             }
@@ -584,7 +583,7 @@ public final class WebServer implements AutoCloseable {
     private void send(Response response, Callback callback, int status, Object body) {
         byte[] bytes;
         try {
-            bytes = json.writeValueAsBytes(body);
+            bytes = Json.compact(body);
         } catch (IOException e) {
             status = 500;
             bytes = "{\"error\":\"could not encode the answer\"}".getBytes(StandardCharsets.UTF_8);

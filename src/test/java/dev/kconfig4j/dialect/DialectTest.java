@@ -42,6 +42,18 @@ class DialectTest {
     }
 
     @Test
+    void theTreeVersionIsTheMakefilesVersionPatchlevelSublevelAndExtraversion(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("Makefile"), "# SPDX\nVERSION = 7\nPATCHLEVEL = 3\nSUBLEVEL = 4\nEXTRAVERSION = -rc1\nNAME = x\n");
+        assertThat(Dialect.treeVersion(dir)).isEqualTo("7.3.4-rc1");
+        Files.writeString(dir.resolve("Makefile"), "VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL =\nEXTRAVERSION =\n");
+        assertThat(Dialect.treeVersion(dir)).isEqualTo("6.12");
+        Files.writeString(dir.resolve("Makefile"), "VERSION = 6\n");
+        assertThat(Dialect.treeVersion(dir)).isNull();
+        Files.delete(dir.resolve("Makefile"));
+        assertThat(Dialect.treeVersion(dir)).isNull();
+    }
+
+    @Test
     void kernelVersionComesBeforeTheMakefileAndAnExplicitDialectNeverWarns(@TempDir Path dir) throws IOException {
         tree(dir, 6, 1);
         assertThat(Dialect.choose(null, Map.of("KERNELVERSION", "8.1.0-rc2"), dir).assumption())
