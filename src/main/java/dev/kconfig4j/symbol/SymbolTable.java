@@ -6,6 +6,7 @@ import dev.kconfig4j.expr.NameTypes;
 import dev.kconfig4j.expr.Names;
 import dev.kconfig4j.expr.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -21,6 +22,8 @@ import java.util.List;
 public final class SymbolTable implements NameTypes {
     private final Names names;
     private final List<Symbol> all = new ArrayList<>();
+    /** {@link #all} as an array, for {@link #symbol}; it grows by doubling while the tree is read. */
+    private Symbol[] byId = new Symbol[0];
     private final Symbol yes;
     private final Symbol mod;
     private final Symbol no;
@@ -68,18 +71,33 @@ public final class SymbolTable implements NameTypes {
 
     /** The symbol that {@code name} names; a name of another tree is an error, never another symbol. */
     public Symbol symbol(Name name) {
+        // The hot path of every evaluation: an array read and an identity check.
+        Symbol[] t = byId;
         int id = name.id();
-        if (id >= all.size()) {
-            List<Name> known = names.all();
-            for (int i = all.size(); i <= id && i < known.size(); i++) {
-                all.add(new Symbol(known.get(i)));
+        if (id < t.length) {
+            Symbol s = t[id];
+            if (s != null && s.ref() == name) {
+                return s;
             }
         }
-        Symbol s = id < all.size() ? all.get(id) : null;
-        if (s == null || s.ref() != name) {
-            throw new IllegalArgumentException("not a name of this tree: " + name);
+        return symbolOfNewName(name);
+    }
+
+    private Symbol symbolOfNewName(Name name) {
+        int id = name.id();
+        List<Name> known = names.all();
+        if (id < known.size() && known.get(id) == name) {
+            if (id >= byId.length) {
+                byId = Arrays.copyOf(byId, Math.max(id + 1, 2 * byId.length));
+            }
+            for (int i = all.size(); i <= id; i++) {
+                Symbol s = new Symbol(known.get(i));
+                all.add(s);
+                byId[i] = s;
+            }
+            return byId[id];
         }
-        return s;
+        throw new IllegalArgumentException("not a name of this tree: " + name);
     }
 
     /**
