@@ -106,6 +106,20 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void everyPackageSaysWhatItIsForAndWhatItDependsOn() throws IOException {
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> dirs = Files.walk(SOURCES)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                Path info = d.resolve("package-info.java");
+                if (!Files.isRegularFile(info) || !Files.readString(info).contains("Depends on")) {
+                    missing.add(SOURCES.relativize(d).toString());
+                }
+            }
+        }
+        assertThat(missing).as("packages without a package-info that names their dependencies").isEmpty();
+    }
+
+    @Test
     void theSearchFindsACycle() {
         assertThat(cycle(Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a", "d"), "d", Set.of())))
                 .containsExactly("a", "b", "c", "a");

@@ -5,7 +5,7 @@
  * conjuncts and disjuncts, the names they mention, the terms that fail under a valuation;
  * printing and simplification).
  *
- * <p>The bottom of the language's pipeline: depends on no other package of kconfig4j. What a
+ * <p>The bottom of the language's pipeline. Depends on no other package of kconfig4j. What a
  * name stands for (a symbol, its type, its value) is supplied from above through
  * {@link dev.kconfig4j.expr.NameTypes} and {@link dev.kconfig4j.expr.Valuation}.
  */

@@ -8,5 +8,9 @@
  * menu entries are named by a stable integer id (their place in the menu tree). Values change
  * only through the session, with the kernel's rules ({@link dev.kconfig4j.conf.UserInput}), and
  * every change reports what else changed ({@link dev.kconfig4j.session.Change}).
+ *
+ * <p>Depends on the root ({@code Kconfig}), {@code upgrade}, {@code solve}, {@code explain},
+ * {@code kbuild}, {@code conf}, {@code confdata}, {@code menu}, {@code symbol}, {@code expr} and
+ * {@code diagnostic}.
  */
 package dev.kconfig4j.session;
