@@ -13,7 +13,6 @@ import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.ExprPrinter;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.expr.Type;
-import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.symbol.Configuration.ValueSource;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Definition;

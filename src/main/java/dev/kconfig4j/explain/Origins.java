@@ -11,7 +11,6 @@ import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.ExprPrinter;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.expr.Type;
-import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.symbol.Configuration.ValueSource;
 import dev.kconfig4j.symbol.Configuration;
@@ -173,14 +172,14 @@ final class Origins {
     }
 
     /** {@code " if COND [=v]"} for a property's own condition (without the entry's dependencies); "" for none. */
-    String ownIf(Expr condition, Definition menu) {
-        Expr own = ownCondition(condition, menu);
+    String ownIf(Expr condition, Definition definition) {
+        Expr own = ownCondition(condition, definition);
         return own == null ? "" : " if " + ExprPrinter.print(own, config);
     }
 
     /** A property's own {@code if}: its complete condition without the dependencies of its entry. */
-    static Expr ownCondition(Expr condition, Definition menu) {
-        Expr dep = menu == null ? null : menu.dependency();
+    static Expr ownCondition(Expr condition, Definition definition) {
+        Expr dep = definition == null ? null : definition.dependency();
         if (condition == null || dep == null) {
             return condition;
         }
@@ -238,8 +237,8 @@ final class Origins {
         return dep != null && config.eval(dep) == Tristate.NO ? State.DEPENDENCY_N : State.CONDITION_N;
     }
 
-    String own(Expr condition, Definition menu) {
-        Expr own = ownCondition(condition, menu);
+    String own(Expr condition, Definition definition) {
+        Expr own = ownCondition(condition, definition);
         return own == null ? null : ExprPrinter.print(own, config);
     }
 

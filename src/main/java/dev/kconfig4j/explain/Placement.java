@@ -3,7 +3,6 @@ package dev.kconfig4j.explain;
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.explain.Explanation.BlockerKind;
 import dev.kconfig4j.expr.Expr;
-import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.parse.Attribute;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.parse.Statement;

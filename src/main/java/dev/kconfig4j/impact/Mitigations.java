@@ -8,7 +8,6 @@ import dev.kconfig4j.impact.ImpactReport.ChangeKind;
 import dev.kconfig4j.impact.ImpactReport.ConfigImpact;
 import dev.kconfig4j.impact.ImpactReport.LostGroup;
 import dev.kconfig4j.impact.ImpactReport.MitigationKind;
-import dev.kconfig4j.menu.Menu;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.upgrade.Categories;
 import dev.kconfig4j.upgrade.Cause;

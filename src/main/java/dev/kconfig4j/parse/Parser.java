@@ -11,7 +11,6 @@ import dev.kconfig4j.expr.Type;
 import dev.kconfig4j.preprocess.Preprocessor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.preprocess.ProbeCache;
-import dev.kconfig4j.symbol.SymbolTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
