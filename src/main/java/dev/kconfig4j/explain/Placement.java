@@ -70,7 +70,7 @@ final class Placement {
                 }
             }
         }
-        if (term instanceof Expr.Sym cs && tree.symbols().symbol(cs.name()).isChoice()) {
+        if (term instanceof Expr.Sym cs && cs.name().isChoice()) {
             Symbol choice = tree.symbols().symbol(cs.name());
             return new Place(BlockerKind.CHOICE, location(choice), "the choice " + choiceName(choice) + ", not visible");
         }

@@ -61,8 +61,9 @@ public final class Names {
      * (null text) is new every time.
      */
     public Name choice(String text) {
-        if (text != null && named.containsKey(text)) {
-            return named.get(text);
+        Name met = text == null ? null : named.get(text);
+        if (met != null) {
+            return met;
         }
         Name n = add(text, false, true);
         if (text != null) {

@@ -39,7 +39,7 @@ public final class Json {
         return COMPACT.writeValueAsBytes(value);
     }
 
-    /** The JSON document {@code text}; null for blank text. */
+    /** The JSON document {@code text}. */
     public static JsonNode parse(String text) throws JsonProcessingException {
         return MAPPER.readTree(text);
     }

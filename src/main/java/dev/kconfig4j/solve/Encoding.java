@@ -278,9 +278,10 @@ final class Encoding {
         List<Integer> dflt = new ArrayList<>();
         List<Symbol> dfltMember = new ArrayList<>();
         for (Property.Default d : choice.defaults()) {
-            if (d.value() instanceof Expr.Sym ds && visible.containsKey(table.symbol(ds.name()))) {
-                dflt.add(and(eval(d.condition()).m(), visible.get(table.symbol(ds.name()))));
-                dfltMember.add(table.symbol(ds.name()));
+            Symbol named = d.value() instanceof Expr.Sym ds ? table.symbol(ds.name()) : null;
+            if (named != null && visible.containsKey(named)) {
+                dflt.add(and(eval(d.condition()).m(), visible.get(named)));
+                dfltMember.add(named);
             }
         }
         for (Symbol m : members) {

@@ -21,9 +21,9 @@ import java.util.List;
  */
 public final class SymbolTable implements NameTypes {
     private final Names names;
-    private final List<Symbol> all = new ArrayList<>();
-    /** {@link #all} as an array, for {@link #symbol}; it grows by doubling while the tree is read. */
+    /** The symbols by id, the first {@link #count} of them made; it grows by doubling while the tree is read. */
     private Symbol[] byId = new Symbol[0];
+    private int count;
     private final Symbol yes;
     private final Symbol mod;
     private final Symbol no;
@@ -90,10 +90,8 @@ public final class SymbolTable implements NameTypes {
             if (id >= byId.length) {
                 byId = Arrays.copyOf(byId, Math.max(id + 1, 2 * byId.length));
             }
-            for (int i = all.size(); i <= id; i++) {
-                Symbol s = new Symbol(known.get(i));
-                all.add(s);
-                byId[i] = s;
+            for (; count <= id; count++) {
+                byId[count] = new Symbol(known.get(count));
             }
             return byId[id];
         }
@@ -148,10 +146,10 @@ public final class SymbolTable implements NameTypes {
         return no;
     }
 
-    /** Every symbol, constants and choices included, by id. */
+    /** Every symbol, constants and choices included, by id: those of the names made so far (all, once frozen). */
     public List<Symbol> all() {
         complete();
-        return Collections.unmodifiableList(all);
+        return Collections.unmodifiableList(Arrays.asList(byId).subList(0, count));
     }
 
     public int size() {
@@ -162,14 +160,14 @@ public final class SymbolTable implements NameTypes {
     public void freeze() {
         names.freeze();
         complete();
-        for (Symbol s : all) {
-            s.freeze();
+        for (int i = 0; i < count; i++) {
+            byId[i].freeze();
         }
         frozen = true;
     }
 
     private void complete() {
-        if (all.size() < names.size()) {
+        if (count < names.size()) {
             symbol(names.all().get(names.size() - 1));
         }
     }
