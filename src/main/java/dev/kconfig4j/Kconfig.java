@@ -170,10 +170,12 @@ public final class Kconfig {
                         dialect.name(), options.environment(), found);
         if (snapshot != null) {
             TreeSnapshot.Parsed parsed = snapshot.read(probes, options.environment(), options.srctree(),
-                    options.workingDirectory(), out, err, found);
+                    options.workingDirectory());
             if (parsed != null) {
-                return build(options, dialect, parsed.names(), parsed.syntax(), parsed.usedEnvironment(), found,
-                        true);
+                Kconfig tree = fromSnapshot(options, dialect, parsed, out, err, found);
+                if (tree != null) {
+                    return tree;
+                }
             }
         }
         TreeSnapshot.Recording recording = snapshot != null ? new TreeSnapshot.Recording() : null;
@@ -196,24 +198,74 @@ public final class Kconfig {
         policy.finish();
         parseOut.flush();
         parseErr.flush();
+        List<dev.kconfig4j.expr.Name> parsedNames = snapshot != null ? List.copyOf(names.all()) : null;
+        Diagnostics checks = new Diagnostics(found::report);
+        Kconfig tree = build(options, dialect, names, syntax, pp.usedEnvironment(), found, checks, null);
         if (snapshot != null) {
-            snapshot.write(recording, names, syntax, pp);
+            // Written once the tree passed its checks, with what they reported: a later load
+            // skips them (a tree that fails them has no snapshot and is parsed every time).
+            snapshot.write(recording, parsedNames, syntax, pp, checks.list());
         }
-        return build(options, dialect, names, syntax, pp.usedEnvironment(), found, false);
+        tree.diagnostics = found.list();
+        return tree;
     }
 
-    /** Builds the menus of a parsed tree and checks them. */
+    /**
+     * The tree of a snapshot's parse, built while the snapshot is checked (the two take about as
+     * long): what the build reports is held until the snapshot is confirmed, then reported after
+     * the parse's own output, as a parse would. Null when the snapshot is not valid (nothing was
+     * printed; the built tree is dropped).
+     */
+    private static Kconfig fromSnapshot(Options options, Dialect dialect, TreeSnapshot.Parsed parsed,
+            PrintStream out, PrintStream err, Diagnostics found) {
+        Diagnostics held = new Diagnostics();
+        Kconfig tree = null;
+        RuntimeException failed = null;
+        try {
+            tree = build(options, dialect, parsed.names(), parsed.syntax(), parsed.usedEnvironment(), held, held,
+                    parsed.checks());
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        if (!parsed.confirm(out, err, found)) {
+            return null;
+        }
+        held.list().forEach(found::report);
+        if (failed != null) {
+            throw failed;
+        }
+        tree.fromSnapshot = true;
+        tree.diagnostics = found.list();
+        return tree;
+    }
+
+    /**
+     * Builds the menus of a parsed tree and checks them, reporting to {@code err} and the checks'
+     * findings to {@code checks}; or, with {@code knownChecks} (a snapshot's record of them),
+     * reports those instead of checking again.
+     */
     private static Kconfig build(Options options, Dialect dialect, Names names, List<Statement> syntax,
-            Map<String, String> usedEnvironment, Diagnostics err, boolean fromSnapshot) {
+            Map<String, String> usedEnvironment, Diagnostics err, Diagnostics checks, List<Diagnostic> knownChecks) {
         SymbolTable symbols = new SymbolTable(names);
         MenuBuilder.Result built = new MenuBuilder(symbols, dialect, err).build(syntax);
         symbols.freeze();
+        if (knownChecks != null) {
+            knownChecks.forEach(checks::report);
+        } else {
+            check(syntax, dialect, symbols, built.root(), checks);
+        }
+        return new Kconfig(options, dialect, symbols, built,
+                options.keepsSyntax() ? Collections.unmodifiableList(syntax) : null, filesRead(options.file(), syntax),
+                new LinkedHashMap<>(usedEnvironment));
+    }
+
+    /** The checks of a built tree, each reporting all it finds before the load fails, in the kernel's order. */
+    private static void check(List<Statement> syntax, Dialect dialect, SymbolTable symbols, Menu root,
+            Diagnostics err) {
         ModTests.report(syntax, dialect, symbols, err);
-        List<Menu> menus = menusInOrder(built.root());
-        boolean memberDefaults = PropertyCheck.warn(built.root(), symbols, dialect, err);
-        // Every check reports all it finds before the load fails, in the kernel's order.
-        boolean cycle = DependencyCheck.check(symbols, built.root(), dialect, err);
-        boolean transitional = TransitionalCheck.check(symbols, menus, err);
+        boolean memberDefaults = PropertyCheck.warn(root, symbols, dialect, err);
+        boolean cycle = DependencyCheck.check(symbols, root, dialect, err);
+        boolean transitional = TransitionalCheck.check(symbols, menusInOrder(root), err);
         if (memberDefaults) {
             throw KconfigException.alreadyReported("defaults for choice values not supported");
         }
@@ -223,12 +275,6 @@ public final class Kconfig {
         if (transitional) {
             throw KconfigException.alreadyReported("transitional symbols can only have help sections");
         }
-        Kconfig tree = new Kconfig(options, dialect, symbols, built,
-                options.keepsSyntax() ? Collections.unmodifiableList(syntax) : null, filesRead(options.file(), syntax),
-                new LinkedHashMap<>(usedEnvironment));
-        tree.fromSnapshot = fromSnapshot;
-        tree.diagnostics = err.list();
-        return tree;
     }
 
     /**

@@ -62,7 +62,10 @@ public final class ContentCheck {
     /** The value of a file's content, read in blocks through {@code buffer} (to reuse one). */
     public static byte[] of(Path file, byte[] buffer) throws IOException {
         ContentCheck c = new ContentCheck();
-        try (InputStream in = Files.newInputStream(file)) {
+        // java.io's stream where it can: a third cheaper than a channel's for the ~1,700 small
+        // files a snapshot check reads (no channel, no temporary direct buffer).
+        try (InputStream in = file.getFileSystem() == java.nio.file.FileSystems.getDefault()
+                ? new java.io.FileInputStream(file.toFile()) : Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0;) {
                 c.update(buffer, 0, n);
             }

@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -272,6 +273,10 @@ public final class ProbeCache {
 
     /** The key digest of one command run; see the class comment. */
     byte[] key(String command, Map<String, String> environment, Path workingDirectory) {
+        return key(command, environment, workingDirectory, new Lookups());
+    }
+
+    private byte[] key(String command, Map<String, String> environment, Path workingDirectory, Lookups files) {
         KeyWriter key = new KeyWriter();
         key.putInt(FORMAT);
         key.putString(command);
@@ -286,13 +291,13 @@ public final class ProbeCache {
         key.putString(versionLine(sorted, workDir));
         Set<Path> seen = new HashSet<>();
         String[] pathDirectories = pathDirectories(environment);
-        fingerprint(key, SHELL, pathDirectories, seen, 0);
+        fingerprint(key, SHELL, pathDirectories, seen, 0, files);
         for (String word : namedWords(command)) {
             key.putString(word);
             if (word.indexOf('/') >= 0) {
-                fingerprint(key, workDir.resolve(word), pathDirectories, seen, 0);
+                fingerprint(key, workDir.resolve(word), pathDirectories, seen, 0, files);
             } else {
-                onPath(word, pathDirectories, workDir, key, seen);
+                onPath(word, pathDirectories, workDir, key, seen, files);
             }
         }
         return key.digest();
@@ -441,37 +446,33 @@ public final class ProbeCache {
      * Fingerprints every executable named {@code word} on {@code PATH}, in PATH order (the first
      * is the one the shell runs; wrappers run later ones); records the end of the list.
      */
-    private void onPath(String word, String[] pathDirectories, Path workDir, KeyWriter key, Set<Path> seen) {
+    private void onPath(String word, String[] pathDirectories, Path workDir, KeyWriter key, Set<Path> seen,
+            Lookups files) {
         for (String dir : pathDirectories) {
             // An empty PATH entry means the current directory, as in POSIX sh.
             Path candidate = dir.isEmpty() ? workDir.resolve(word) : workDir.resolve(dir).resolve(word);
-            BasicFileAttributes attributes = attributes(candidate);
-            if (attributes != null && attributes.isRegularFile() && Files.isExecutable(candidate)) {
-                fingerprint(key, candidate, attributes, pathDirectories, seen, 0);
+            BasicFileAttributes attributes = files.attributes(candidate);
+            if (attributes != null && attributes.isRegularFile() && files.executable(candidate)) {
+                fingerprint(key, candidate, attributes, pathDirectories, seen, 0, files);
             }
         }
         key.putString(".");
     }
 
-    private void fingerprint(KeyWriter key, Path file, String[] path, Set<Path> seen, int depth) {
-        BasicFileAttributes attributes = attributes(file);
+    private void fingerprint(KeyWriter key, Path file, String[] path, Set<Path> seen, int depth, Lookups files) {
+        BasicFileAttributes attributes = files.attributes(file);
         if (attributes == null || !attributes.isRegularFile()) {
             key.putString("-");
             return;
         }
-        fingerprint(key, file, attributes, path, seen, depth);
+        fingerprint(key, file, attributes, path, seen, depth, files);
     }
 
     private void fingerprint(KeyWriter key, Path file, BasicFileAttributes attributes, String[] path, Set<Path> seen,
-            int depth) {
+            int depth, Lookups files) {
         key.putString("+");
         key.putString(file.toString());
-        Path real;
-        try {
-            real = file.toRealPath();
-        } catch (IOException e) {
-            real = file;
-        }
+        Path real = files.realPath(file);
         key.putString(real.toString());
         long mtime = attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
         key.putLong(attributes.size());
@@ -483,8 +484,39 @@ public final class ProbeCache {
         key.putBytes(examined != null ? examined.digest() : new byte[0]);
         if (examined != null && depth < MAX_SCRIPT_DEPTH) {
             for (Path program : examined.programs()) {
-                fingerprint(key, program, path, seen, depth + 1);
+                fingerprint(key, program, path, seen, depth + 1, files);
             }
+        }
+    }
+
+    /**
+     * What computing keys learns about files (their attributes, whether they are executable, their
+     * real paths), asked once per file: for one key, or for the keys of a batch of commands
+     * computed together ({@link #answersAll}), which all name the same few programs (the shell,
+     * the compiler, its wrappers) and a hundred option words looked up on PATH each.
+     */
+    private static final class Lookups {
+        private final Map<Path, java.util.Optional<BasicFileAttributes>> attributes = new HashMap<>();
+        private final Map<Path, Boolean> executable = new HashMap<>();
+        private final Map<Path, Path> realPaths = new HashMap<>();
+
+        BasicFileAttributes attributes(Path file) {
+            return attributes.computeIfAbsent(file, f -> java.util.Optional.ofNullable(ProbeCache.attributes(f)))
+                    .orElse(null);
+        }
+
+        boolean executable(Path file) {
+            return executable.computeIfAbsent(file, Files::isExecutable);
+        }
+
+        Path realPath(Path file) {
+            return realPaths.computeIfAbsent(file, f -> {
+                try {
+                    return f.toRealPath();
+                } catch (IOException e) {
+                    return f;
+                }
+            });
         }
     }
 
@@ -579,10 +611,31 @@ public final class ProbeCache {
      */
     public boolean answers(String command, Map<String, String> environment, Path workingDirectory, byte[] stdout,
             byte[] stderr) {
+        return answers(command, environment, workingDirectory, stdout, stderr, new Lookups());
+    }
+
+    /**
+     * Whether this cache {@linkplain #answers answers} every one of {@code runs} as it was
+     * answered, now; their keys are computed together, each file they name looked up once.
+     * Stops at the first that it does not.
+     */
+    public boolean answersAll(List<Preprocessor.ProbeRun> runs, Map<String, String> environment,
+            Path workingDirectory) {
+        Lookups files = new Lookups();
+        for (Preprocessor.ProbeRun run : runs) {
+            if (!answers(run.command(), environment, workingDirectory, run.stdout(), run.stderr(), files)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean answers(String command, Map<String, String> environment, Path workingDirectory, byte[] stdout,
+            byte[] stderr, Lookups files) {
         if (directory == null) {
             return false;
         }
-        Result stored = read(key(command, environment, workingDirectory));
+        Result stored = read(key(command, environment, workingDirectory, files));
         boolean same = stored != null && Arrays.equals(stored.stdout(), stdout) && Arrays.equals(stored.stderr(), stderr);
         if (same) {
             hits.incrementAndGet();

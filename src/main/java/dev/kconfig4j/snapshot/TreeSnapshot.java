@@ -41,8 +41,10 @@ import java.util.stream.Stream;
 
 /**
  * A snapshot of a parsed Kconfig tree (the syntax tree and the symbols it names, before menus are
- * built), so that a later load of the same tree in the same environment skips reading, expanding
- * and parsing its ~1,700 files: the bulk of a run's time.
+ * built, and what the checks of the built tree reported), so that a later load of the same tree in
+ * the same environment skips reading, expanding and parsing its ~1,700 files, the bulk of a run's
+ * time, and checking the tree (dependency loops and the like: their findings depend on the syntax
+ * tree and kconfig4j alone). A snapshot is written only for a tree that passed its checks.
  *
  * <p><b>When a snapshot is used.</b> Only when all of these are unchanged, checked at every use:
  * <ul>
@@ -57,6 +59,8 @@ import java.util.stream.Stream;
  *       as fresh as the probe cache and can never hide what the probe cache would see; with the
  *       probe cache off there are no snapshots.
  * </ul>
+ * The files and the probes are checked on two threads while the snapshot is decoded and its menus
+ * built; nothing of it is printed or kept before both said yes ({@link Parsed#confirm}).
  * What the parse printed ({@code $(info,...)}, the probes' stderr) is stored and printed again, and
  * the warnings it reported are stored as values and reported again, in the same order: a load
  * from a snapshot gives the same {@link Diagnostic}s as a parse. Snapshots are stored in {@code snapshots/} of the private {@link CacheRoot}, written
@@ -68,7 +72,7 @@ import java.util.stream.Stream;
  * unused for 30 days is kept.
  */
 public final class TreeSnapshot {
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final byte[] MAGIC = "KC4JSNP\n".getBytes(StandardCharsets.US_ASCII);
     /** The length of a {@link #check} value. */
     private static final int DIGEST = ContentCheck.LENGTH;
@@ -87,8 +91,89 @@ public final class TreeSnapshot {
     /** The bound on the directory's total size, in bytes ({@code KCONFIG4J_SNAPSHOT_LIMIT_MIB}). */
     private final long limit;
 
-    /** What a parse produced, as the snapshot gives it back. */
-    public record Parsed(Names names, List<Statement> syntax, Map<String, String> usedEnvironment) {
+    /**
+     * What a parse produced, as a snapshot gives it back before it is known to be valid: the
+     * snapshot's files and probes are checked on another thread meanwhile, and nothing of it may
+     * be printed or kept until {@link #confirm} said yes. The syntax tree and names can be used
+     * for work that is thrown away otherwise (building the menus, say).
+     */
+    public static final class Parsed {
+        private final Names names;
+        private final List<Statement> syntax;
+        private final Map<String, String> usedEnvironment;
+        private final List<Diagnostic> treeChecks;
+        private final List<Object[]> output;
+        private final List<java.util.concurrent.Future<Boolean>> checks;
+        private final TreeSnapshot snapshot;
+
+        private Parsed(TreeSnapshot snapshot, Names names, List<Statement> syntax, Map<String, String> usedEnvironment,
+                List<Diagnostic> treeChecks, List<Object[]> output, List<java.util.concurrent.Future<Boolean>> checks) {
+            this.snapshot = snapshot;
+            this.names = names;
+            this.syntax = syntax;
+            this.usedEnvironment = usedEnvironment;
+            this.treeChecks = treeChecks;
+            this.output = output;
+            this.checks = checks;
+        }
+
+        public Names names() {
+            return names;
+        }
+
+        public List<Statement> syntax() {
+            return syntax;
+        }
+
+        public Map<String, String> usedEnvironment() {
+            return usedEnvironment;
+        }
+
+        /**
+         * What the checks of the built tree reported when the snapshot was written (the snapshot
+         * of a tree that failed them is never written): they depend on the syntax tree and
+         * kconfig4j alone, both the same for every use of the snapshot.
+         */
+        public List<Diagnostic> checks() {
+            return treeChecks;
+        }
+
+        /**
+         * Waits until the snapshot's files and probes are checked. If they are unchanged, prints
+         * what the parse printed to {@code out} and {@code err}, reports its diagnostics to
+         * {@code diagnostics}, in their order, and returns true; otherwise returns false having
+         * printed nothing (the tree is then parsed as usual).
+         */
+        public boolean confirm(PrintStream out, PrintStream err, Diagnostics diagnostics) {
+            try {
+                for (java.util.concurrent.Future<Boolean> check : checks) {
+                    if (!check.get()) {
+                        return false;
+                    }
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            for (Object[] o : output) {
+                PrintStream to = (Integer) o[0] == 0 ? out : err;
+                if (o[1] instanceof Diagnostic d) {
+                    diagnostics.report(d);
+                    continue;
+                }
+                if (o[1] instanceof String text) {
+                    to.print(text);
+                } else {
+                    byte[] b = (byte[]) o[1];
+                    to.write(b, 0, b.length);
+                }
+                to.flush();
+            }
+            snapshot.markUsed();
+            return true;
+        }
     }
 
     private TreeSnapshot(Path file, Diagnostics warnings, byte[] header, long limit) {
@@ -246,9 +331,11 @@ public final class TreeSnapshot {
     }
 
     /** Writes the snapshot of a finished parse; failures only mean there is none. */
-    public void write(Recording recording, Names names, List<Statement> syntax, Preprocessor preprocessor) {
+    public void write(Recording recording, List<Name> names, List<Statement> syntax, Preprocessor preprocessor,
+            List<Diagnostic> checks) {
         try {
-            CacheRoot.writeAtomically(file, TEMP_PREFIX, temp -> writeTo(temp, recording, names, syntax, preprocessor));
+            CacheRoot.writeAtomically(file, TEMP_PREFIX,
+                    temp -> writeTo(temp, recording, names, syntax, preprocessor, checks));
             prune(file.getParent(), file, limit, java.time.Instant.now());
         } catch (IOException | RuntimeException e) {
             // A tree this format does not know (a new kind of statement, say) or a full disk: no snapshot.
@@ -259,8 +346,8 @@ public final class TreeSnapshot {
      * Writes the snapshot into {@code temp}, streamed with its check computed on the way: a 6 MB
      * buffer and its copy would be the peak of a first run's memory.
      */
-    private void writeTo(Path temp, Recording recording, Names names, List<Statement> syntax,
-            Preprocessor preprocessor) throws IOException {
+    private void writeTo(Path temp, Recording recording, List<Name> all, List<Statement> syntax,
+            Preprocessor preprocessor, List<Diagnostic> checks) throws IOException {
         try (Writer w = new Writer(Files.newOutputStream(temp))) {
             w.out.write(MAGIC);
             w.out.writeInt(FORMAT);
@@ -292,23 +379,22 @@ public final class TreeSnapshot {
                     w.string(s);
                 } else if (o[1] instanceof Diagnostic d) {
                     w.out.writeByte(2);
-                    w.string(d.severity().name());
-                    w.string(d.file());
-                    w.out.writeInt(d.line());
-                    w.string(d.message());
-                    w.string(d.text());
+                    w.diagnostic(d);
                 } else {
                     w.out.writeByte(1);
                     w.bytes((byte[]) o[1]);
                 }
             }
-            List<Name> all = names.all();
             w.out.writeInt(all.size());
             for (Name s : all.subList(3, all.size())) {
                 w.out.writeByte(s.isChoice() ? 2 : s.isConstant() ? 1 : 0);
                 w.string(s.text());
             }
             w.statements(syntax);
+            w.out.writeInt(checks.size());
+            for (Diagnostic d : checks) {
+                w.diagnostic(d);
+            }
             w.finish();
         }
     }
@@ -318,13 +404,11 @@ public final class TreeSnapshot {
     // ------------------------------------------------------------------------------------------
 
     /**
-     * The parse this snapshot holds, if it is valid for a load now (see the class comment), its
-     * output printed to {@code out} and {@code err} and its diagnostics reported to
-     * {@code diagnostics}, in their order; null otherwise (with a warning if the snapshot is
-     * damaged or not trusted).
+     * The parse this snapshot holds, decoded, with the check that it is valid for a load now (see
+     * the class comment) started on another thread ({@link Parsed#confirm} waits for it); null
+     * if there is none or it cannot be used (with a warning if it is damaged or not trusted).
      */
-    public Parsed read(ProbeCache probes, Map<String, String> environment, Path srctree, Path workingDirectory,
-            PrintStream out, PrintStream err, Diagnostics diagnostics) {
+    public Parsed read(ProbeCache probes, Map<String, String> environment, Path srctree, Path workingDirectory) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
@@ -366,23 +450,25 @@ public final class TreeSnapshot {
                 read.add(new Object[] {r.string(), r.string(), r.bytes()});
             }
             int probeCount = r.in.getInt();
-            List<Object[]> ran = new ArrayList<>(Math.min(probeCount, 1 << 16));
+            List<Preprocessor.ProbeRun> ran = new ArrayList<>(Math.min(probeCount, 1 << 16));
             for (int i = 0; i < probeCount; i++) {
-                ran.add(new Object[] {r.string(), r.bytes(), r.bytes()});
+                ran.add(new Preprocessor.ProbeRun(r.string(), r.bytes(), r.bytes()));
             }
             if (!ran.isEmpty()) {
                 // The probes' keys need the compiler's version line, a process: started now, it
                 // runs while the files are checked.
                 probes.prepare(environment, workingDirectory);
             }
-            // Checking every file and probe and decoding the tree are independent: the check runs
-            // on a second thread (most of a warm load's wall time otherwise), and nothing of the
-            // snapshot is printed or returned before it said yes.
-            java.util.concurrent.FutureTask<Boolean> valid = new java.util.concurrent.FutureTask<>(
-                    () -> stillValid(read, ran, probes, environment, srctree, workingDirectory));
-            Thread checker = new Thread(valid, "kconfig4j-snapshot-check");
-            checker.setDaemon(true);
-            checker.start();
+            // Checking the files, checking the probes, decoding the tree and building its menus
+            // are independent: both checks run on threads of their own (most of a warm load's
+            // wall time otherwise), and nothing of the snapshot is printed or kept before both
+            // said yes (Parsed.confirm).
+            java.util.concurrent.FutureTask<Boolean> filesValid = new java.util.concurrent.FutureTask<>(
+                    () -> filesUnchanged(read, srctree, workingDirectory));
+            java.util.concurrent.FutureTask<Boolean> probesValid = new java.util.concurrent.FutureTask<>(
+                    () -> probes.answersAll(ran, environment, workingDirectory));
+            start(filesValid, "kconfig4j-snapshot-files");
+            start(probesValid, "kconfig4j-snapshot-probes");
             Map<String, String> used = new LinkedHashMap<>();
             int usedCount = r.in.getInt();
             for (int i = 0; i < usedCount; i++) {
@@ -396,8 +482,7 @@ public final class TreeSnapshot {
                 output.add(new Object[] {stream, switch (kind) {
                     case 0 -> r.string();
                     case 1 -> r.bytes();
-                    case 2 -> new Diagnostic(Diagnostic.Severity.valueOf(r.string()), r.string(), r.in.getInt(),
-                            r.string(), r.string());
+                    case 2 -> r.diagnostic();
                     default -> throw new IllegalArgumentException("bad output kind " + kind);
                 }});
             }
@@ -418,44 +503,29 @@ public final class TreeSnapshot {
                 r.names[i] = n;
             }
             List<Statement> syntax = r.statements();
-            if (r.in.hasRemaining() || !valid.get()) {
+            List<Diagnostic> checks = r.list(r::diagnostic);
+            if (r.in.hasRemaining()) {
                 return null;
             }
-            for (Object[] o : output) {
-                PrintStream to = (Integer) o[0] == 0 ? out : err;
-                if (o[1] instanceof Diagnostic d) {
-                    diagnostics.report(d);
-                    continue;
-                }
-                if (o[1] instanceof String s) {
-                    to.print(s);
-                } else {
-                    byte[] b = (byte[]) o[1];
-                    to.write(b, 0, b.length);
-                }
-                to.flush();
-            }
-            markUsed();
-            return new Parsed(names, syntax, used);
+            return new Parsed(this, names, syntax, used, checks, output, List.of(filesValid, probesValid));
         } catch (RuntimeException | InternalError e) {
             // InternalError: the file was cut short under the mapping (another program, not us).
             CacheRoot.warnOnce(warnings, "snapshot " + file + " cannot be read (" + e + "); not used");
             return null;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
         }
+    }
+
+    private static void start(Runnable check, String name) {
+        Thread thread = new Thread(check, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
      * Whether every file the parse read ({@code name, path, check}) is still what the same name
-     * resolves to, with the same content, and every probe it ran ({@code command, stdout, stderr})
-     * is answered by the probe cache now with the same output.
+     * resolves to, with the same content.
      */
-    private static boolean stillValid(List<Object[]> read, List<Object[]> ran, ProbeCache probes,
-            Map<String, String> environment, Path srctree, Path workingDirectory) {
+    private static boolean filesUnchanged(List<Object[]> read, Path srctree, Path workingDirectory) {
         byte[] buffer = new byte[1 << 14];
         for (Object[] f : read) {
             Path now = Parser.resolve((String) f[0], workingDirectory, srctree);
@@ -470,16 +540,11 @@ public final class TreeSnapshot {
                 return false;
             }
         }
-        for (Object[] p : ran) {
-            if (!probes.answers((String) p[0], environment, workingDirectory, (byte[]) p[1], (byte[]) p[2])) {
-                return false;
-            }
-        }
         return true;
     }
 
     /** Records a use in the file's modification time: pruning removes the least recently used first. */
-    private void markUsed() {
+    void markUsed() {
         try {
             Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
         } catch (IOException | RuntimeException e) {
@@ -668,6 +733,14 @@ public final class TreeSnapshot {
             bytes(s.getBytes(StandardCharsets.UTF_8));
         }
 
+        void diagnostic(Diagnostic d) throws IOException {
+            string(d.severity().name());
+            string(d.file());
+            out.writeInt(d.line());
+            string(d.message());
+            string(d.text());
+        }
+
         void location(Location l) throws IOException {
             string(l.file());
             out.writeInt(l.line());
@@ -825,6 +898,7 @@ public final class TreeSnapshot {
     private static final class Reader {
         final ByteBuffer in;
         private final List<String> strings = new ArrayList<>();
+        private byte[] scratch = new byte[1 << 12];
         Name[] names;
 
         Reader(ByteBuffer in) {
@@ -847,7 +921,17 @@ public final class TreeSnapshot {
                 return null;
             }
             if (i == -1) {
-                String s = new String(bytes(), StandardCharsets.UTF_8);
+                // Decoded through one scratch array: a new array per string would be a tenth of
+                // what a warm load allocates, all of it garbage at once.
+                int n = in.getInt();
+                if (n < 0 || n > in.remaining()) {
+                    throw new IllegalArgumentException("bad length " + n);
+                }
+                if (n > scratch.length) {
+                    scratch = new byte[Math.max(n, scratch.length * 2)];
+                }
+                in.get(scratch, 0, n);
+                String s = new String(scratch, 0, n, StandardCharsets.UTF_8);
                 strings.add(s);
                 return s;
             }
@@ -856,6 +940,10 @@ public final class TreeSnapshot {
 
         Location location() {
             return new Location(string(), in.getInt());
+        }
+
+        Diagnostic diagnostic() {
+            return new Diagnostic(Diagnostic.Severity.valueOf(string()), string(), in.getInt(), string(), string());
         }
 
         Name name() {
@@ -873,7 +961,7 @@ public final class TreeSnapshot {
         }
 
         /** A count, then that many elements. */
-        private <T> List<T> list(java.util.function.Supplier<T> element) {
+        <T> List<T> list(java.util.function.Supplier<T> element) {
             int n = in.getInt();
             if (n < 0 || n > in.remaining()) {
                 throw new IllegalArgumentException("bad count " + n);

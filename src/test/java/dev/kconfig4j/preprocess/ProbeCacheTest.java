@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -429,6 +430,39 @@ class ProbeCacheTest {
         assertThat(second.key(command, environment, objdir)).isNotEqualTo(atFirstKey);
         assertThat(expand(second, text)).isEqualTo("12.0.0");
         assertThat(runs()).isEqualTo(2);
+    }
+
+    @Test
+    void probesCheckedTogetherAreAnsweredAsEachAlone() throws IOException {
+        // answersAll looks each named file up once for the whole batch; the answers (and so the
+        // keys) must be those of checking each probe on its own, a changed tool included.
+        Path tool = script("tool", "echo t1");
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Path onPath = bin.resolve("helper");
+        Files.writeString(onPath, "#!/bin/sh\necho h\n");
+        Files.setPosixFilePermissions(onPath, PosixFilePermissions.fromString("rwxr-xr-x"));
+        environment.put("PATH", bin + ":/usr/bin:/bin");
+        List<String> commands = List.of(tool.toString(), "helper -x c", tool + " && helper", "echo plain");
+        ProbeCache cache = ProbeCache.open(cacheDir);
+        List<Preprocessor.ProbeRun> runs = new java.util.ArrayList<>();
+        for (String command : commands) {
+            Preprocessor preprocessor = new Preprocessor(environment, objdir,
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), cache);
+            preprocessor.expand("$(shell," + command + ")", "Kconfig", 1);
+            runs.addAll(preprocessor.probeRuns());
+        }
+        assertThat(runs).hasSize(commands.size());
+        ProbeCache later = ProbeCache.open(cacheDir);
+        assertThat(later.answersAll(runs, environment, objdir)).isTrue();
+        for (Preprocessor.ProbeRun run : runs) {
+            assertThat(later.answers(run.command(), environment, objdir, run.stdout(), run.stderr())).isTrue();
+        }
+
+        script("tool", "echo t2");
+        ProbeCache changed = ProbeCache.open(cacheDir);
+        assertThat(changed.answersAll(runs, environment, objdir)).isFalse();
+        assertThat(changed.answersAll(runs.subList(1, 2), environment, objdir)).isTrue();
+        assertThat(changed.answersAll(runs.subList(3, 4), environment, objdir)).isTrue();
     }
 
     @Test

@@ -146,11 +146,60 @@ class TreeSnapshotTest {
                         tuple(Diagnostic.Severity.WARNING, "Kconfig", 13, "Kconfig:13:warning: 'GCC_VERSION' has wrong type."
                                 + " 'select' only accept arguments of bool and tristate type"));
 
+        assertLoadedAgainAlike(parsed, firstOut, firstErr);
+    }
+
+    /** A second load comes from the snapshot and reports and prints exactly what the first did. */
+    private void assertLoadedAgainAlike(Kconfig parsed, String firstOut, String firstErr) {
         Kconfig again = load();
         assertThat(again.fromSnapshot()).isTrue();
         assertThat(again.diagnostics()).isEqualTo(parsed.diagnostics());
         assertThat(err).isEqualTo(firstErr);
         assertThat(out).isEqualTo(firstOut);
+    }
+
+    @Test
+    void theChecksOfTheBuiltTreeAreRecordedNotRepeated() throws IOException {
+        // A ModTests note (standard output), a PropertyCheck warning: reported by the parse's
+        // load, then from the snapshot in the same place among the build's own diagnostics.
+        Files.writeString(srctree.resolve("Kconfig"), Files.readString(srctree.resolve("Kconfig"))
+                + "config B1\n\tbool \"b1\"\n\tdepends on FOO = m\n"
+                + "config QUX\n\tbool \"qux\"\n\tselect GCC_VERSION\n");
+        Kconfig parsed = load();
+        assertThat(parsed.diagnostics()).extracting(Diagnostic::text)
+                .anyMatch(t -> t.contains("has wrong type"))
+                .anyMatch(t -> t.contains("boolean symbol FOO tested for 'm'"));
+        assertLoadedAgainAlike(parsed, out, err);
+    }
+
+    @Test
+    void aTreeThatFailsItsChecksHasNoSnapshot() throws IOException {
+        Files.writeString(srctree.resolve("Kconfig"), Files.readString(srctree.resolve("Kconfig"))
+                + "config LOOP_A\n\tbool\n\tdepends on LOOP_B\nconfig LOOP_B\n\tbool\n\tdepends on LOOP_A\n");
+        for (int i = 0; i < 2; i++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(this::load)
+                    .isInstanceOf(dev.kconfig4j.diagnostic.KconfigException.class);
+        }
+        assertThat(Files.exists(cacheRoot.resolve("snapshots"))
+                && Files.list(cacheRoot.resolve("snapshots")).anyMatch(f -> f.toString().endsWith(".snapshot")))
+                .isFalse();
+    }
+
+    @Test
+    void aStaleSnapshotShowsNothingOfTheTreeItBuiltMeanwhile() throws IOException {
+        // The menus of a snapshot's parse are built while its files are checked: when a file
+        // changed, nothing of that build (its warnings, its checks' findings) may show.
+        Path top = srctree.resolve("Kconfig");
+        String original = Files.readString(top);
+        Files.writeString(top, original + "config QUX\n\tbool \"qux\"\n\tselect GCC_VERSION\n");
+        load();
+        assertThat(err).contains("has wrong type");
+        Files.writeString(top, original + "config QUX\n\tbool \"qux\"\n");
+        Kconfig tree = load();
+        assertThat(tree.fromSnapshot()).isFalse();
+        assertThat(err).doesNotContain("has wrong type");
+        assertThat(tree.diagnostics()).extracting(Diagnostic::text).noneMatch(t -> t.contains("has wrong type"));
+        assertThat(out).isEqualTo("parsing for x86\n");
     }
 
     @Test

@@ -96,6 +96,16 @@ final class Tmux implements AutoCloseable {
         return waitFor(Duration.ofSeconds(30), texts);
     }
 
+    /** Whether the screen differs from {@code before} within {@code timeout}. */
+    boolean changesWithin(Duration timeout, String before) throws IOException {
+        try {
+            waitUntil(timeout, "the screen to change", x -> !x.equals(before));
+            return true;
+        } catch (AssertionError e) {
+            return false;
+        }
+    }
+
     String waitUntil(Duration timeout, String what, Predicate<String> ready) throws IOException {
         long end = System.nanoTime() + timeout.toNanos();
         String s = screen();
