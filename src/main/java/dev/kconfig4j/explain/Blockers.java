@@ -29,6 +29,7 @@ final class Blockers {
     private final Placement placement;
     private final Origins origins;
     private final Explainer explainer;
+    private final Obstacles obstacles;
 
     Blockers(Kconfig tree, Configuration config, Placement placement, Origins origins, Explainer explainer) {
         this.tree = tree;
@@ -36,6 +37,7 @@ final class Blockers {
         this.placement = placement;
         this.origins = origins;
         this.explainer = explainer;
+        this.obstacles = new Obstacles(config);
     }
 
     List<Blocker> blockers(Symbol s, Explainer.Goal goal, int depth, Explainer.Walk walk) {
@@ -229,15 +231,14 @@ final class Blockers {
 
     /** One failing term, with the symbols in it explained. */
     Blocker termBlocker(Symbol s, Expr term, Tristate need, Placement.Place place, int depth, Explainer.Walk walk) {
-        Tristate value = config.eval(term);
+        Obstacles.Term obstacle = obstacles.term(term, need);
+        Tristate value = obstacle.value();
         String printed = ExprPrinter.print(term, config);
-        List<Map.Entry<Symbol, Explainer.Goal>> leaves = new ArrayList<>();
-        leaves(term, Explainer.Direction.RAISE, need, leaves);
         String note = "";
         List<String> undefined = new ArrayList<>();
-        List<Map.Entry<Symbol, Explainer.Goal>> defined = new ArrayList<>();
-        for (Map.Entry<Symbol, Explainer.Goal> leaf : leaves) {
-            Symbol x = leaf.getKey();
+        List<Obstacles.Leaf> defined = new ArrayList<>();
+        for (Obstacles.Leaf leaf : obstacle.leaves()) {
+            Symbol x = leaf.symbol();
             if (x.isConstant()) {
                 String macro = placement.macroAt(place.location());
                 note = "; " + x.name() + " is a constant here: " + (macro == null
@@ -253,15 +254,15 @@ final class Blockers {
                     + String.join(", ", undefined);
         }
         // Of alternatives (an OR), those the config can set come first; a long OR is cut short.
-        defined.sort((x, y) -> Boolean.compare(config.visibility(y.getKey()) != Tristate.NO,
-                config.visibility(x.getKey()) != Tristate.NO));
+        defined.sort((x, y) -> Boolean.compare(config.visibility(y.symbol()) != Tristate.NO,
+                config.visibility(x.symbol()) != Tristate.NO));
         List<Explanation> because = new ArrayList<>();
         int followed = 0;
-        for (Map.Entry<Symbol, Explainer.Goal> leaf : defined) {
+        for (Obstacles.Leaf leaf : defined) {
             if (followed == Explainer.MAX_ALTERNATIVES) {
                 break;
             }
-            Explanation e = nested(leaf.getKey(), leaf.getValue(), depth, walk);
+            Explanation e = nested(leaf.symbol(), leaf.goal(), depth, walk);
             if (e != null) {
                 because.add(e);
                 followed++;
@@ -270,7 +271,7 @@ final class Blockers {
         String text = printed + " = " + value.text() + (value == Tristate.NO ? "" : ", below " + need.text()) + ", in "
                 + place.describe() + note;
         boolean above = note.isEmpty() && !defined.isEmpty() && because.isEmpty()
-                && defined.stream().allMatch(l -> walk.seen.contains(l.getKey()));
+                && defined.stream().allMatch(l -> walk.seen.contains(l.symbol()));
         return new Blocker(place.kind(), place.location(), printed, value.text(), need.text(), text, above, because);
     }
 
@@ -288,38 +289,8 @@ final class Blockers {
         return explainer.explain(x, goal, depth + 1, walk);
     }
 
-    /**
-     * The symbols a failing term depends on, with what each would need: {@code A} must rise,
-     * {@code !A} must fall, a comparison's symbols are shown as they are.
-     */
-    void leaves(Expr e, Explainer.Direction dir, Tristate bound, List<Map.Entry<Symbol, Explainer.Goal>> out) {
-        if (e instanceof Expr.Sym s) {
-            out.add(Map.entry(config.symbol(s.name()), new Explainer.Goal(dir, bound)));
-        } else if (e instanceof Expr.Not n) {
-            leaves(n.operand(), dir == Explainer.Direction.RAISE ? Explainer.Direction.LOWER : Explainer.Direction.RAISE, bound.not(), out);
-        } else if (e instanceof Expr.And a) {
-            for (Expr c : List.of(a.left(), a.right())) {
-                if (dir == Explainer.Direction.RAISE ? config.eval(c).compareTo(bound) < 0 : config.eval(c).compareTo(bound) > 0) {
-                    leaves(c, dir, bound, out);
-                }
-            }
-        } else if (e instanceof Expr.Or o) {
-            for (Expr c : List.of(o.left(), o.right())) {
-                if (dir == Explainer.Direction.RAISE ? config.eval(c).compareTo(bound) < 0 : config.eval(c).compareTo(bound) > 0) {
-                    leaves(c, dir, bound, out);
-                }
-            }
-        } else if (e instanceof Expr.Compare c) {
-            for (Symbol x : List.of(config.symbol(c.left()), config.symbol(c.right()))) {
-                if (!x.isConstant() && x.isDefined()) { // an undefined "symbol" in a comparison is a literal
-                    out.add(Map.entry(x, Explainer.Goal.NONE));
-                }
-            }
-        }
-    }
-
     /** The smallest sub-expressions of {@code e} that keep it below {@code need}: its failing conjuncts, each once. */
     List<Expr> failing(Expr e, Tristate need) {
-        return Expr.failingConjuncts(e, config::eval, need).stream().distinct().toList();
+        return obstacles.failing(e, need);
     }
 }

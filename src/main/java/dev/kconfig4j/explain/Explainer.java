@@ -76,18 +76,16 @@ public final class Explainer {
     }
 
     /**
-     * Explains {@code config}, which must be the result of reading {@code configText} (named
-     * {@code configName}; null when no config was read) into {@code tree}.
+     * Explains {@code config}, which must be the result of reading {@code file} (null when no
+     * config was read) into {@code tree}: the file's lines are where user values come from.
      *
      * @param diagnostics what reading the config reported
      */
-    public Explainer(Kconfig tree, Configuration config, String configName, String configText,
-            List<Diagnostic> diagnostics) {
+    public Explainer(Kconfig tree, Configuration config, ConfigFile file, List<Diagnostic> diagnostics) {
         this.tree = tree;
         this.config = config;
-        this.configName = configName;
-        this.assignments = ConfigFile.of(configName == null ? "(none)" : configName,
-                configText == null ? "" : configText).assignments();
+        this.configName = file == null ? null : file.name();
+        this.assignments = file == null ? Map.of() : file.assignments();
         this.diagnostics = List.copyOf(diagnostics);
         this.placement = new Placement(tree);
         this.origins = new Origins(tree, config, configName, assignments, placement);
@@ -99,8 +97,10 @@ public final class Explainer {
      * default) into {@code tree} as {@code olddefconfig} does, and explains the result.
      */
     public static Explainer read(Kconfig tree, String name, String text) {
-        ConfigReader.Read read = ConfigReader.load(tree, name == null ? "(none)" : name, text == null ? "" : text);
-        return new Explainer(tree, read.configuration(), name, text, read.diagnostics());
+        // Parsed once: the same value is read into the tree and tells where user values come from.
+        ConfigFile file = ConfigFile.of(name == null ? "(none)" : name, text == null ? "" : text);
+        ConfigReader.Read read = ConfigReader.load(tree, file);
+        return new Explainer(tree, read.configuration(), name == null ? null : file, read.diagnostics());
     }
 
     public Configuration configuration() {

@@ -953,7 +953,7 @@ public final class ConfigSession {
     private Explainer explainer() {
         if (explainer == null) {
             String label = configPath == null ? "session" : configPath.getFileName().toString();
-            explainer = new Explainer(tree, config, label, userValuesText(), readDiagnostics);
+            explainer = new Explainer(tree, config, ConfigFile.of(label, userValuesText()), readDiagnostics);
         }
         return explainer;
     }

@@ -2,6 +2,7 @@ package dev.kconfig4j.upgrade;
 
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.confdata.ConfigWriter;
+import dev.kconfig4j.explain.Obstacles;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.ExprPrinter;
 import dev.kconfig4j.expr.Tristate;
@@ -148,12 +149,12 @@ final class Causes {
     Cause blockedCause(Configuration config, Symbol s, Tristate needed, String what) {
         Tristate dir = config.directDependency(s);
         if (dir.compareTo(needed) < 0 && s.directDependency() != null) {
-            List<Expr> failing = failingTerms(config, s.directDependency(), needed);
-            List<String> blockers = blockers(config.symbols(), failing);
+            List<Obstacles.Term> obstacles = new Obstacles(config).ofDependencies(s, needed);
+            List<Expr> failing = terms(obstacles);
             StringBuilder t = new StringBuilder(s.name()).append(' ').append(what).append(": it depends on ");
             t.append(join(failing, config));
             t.append(dependencyHistory(s, failing));
-            return new Cause(Cause.Kind.DEPENDENCY_NOT_MET, t.toString(), blockers);
+            return new Cause(Cause.Kind.DEPENDENCY_NOT_MET, t.toString(), blockers(obstacles));
         }
         if (s.prompts().isEmpty() && !s.type().isTristateLike() && s.defaults().size() > 0
                 && s.defaults().get(0).value() instanceof Expr.Sym d && !config.symbol(d.name()).isDefined()) {
@@ -178,14 +179,10 @@ final class Causes {
         }
         Tristate vis = config.visibility(s);
         if (vis.compareTo(needed) < 0) {
-            List<Expr> failing = new ArrayList<>();
-            for (Property.Prompt p : s.prompts()) {
-                if (p.condition() != null) {
-                    failing.addAll(failingTerms(config, p.condition(), needed));
-                }
-            }
+            List<Obstacles.Term> obstacles = new Obstacles(config).ofPrompts(s, needed);
+            List<Expr> failing = terms(obstacles);
             return new Cause(Cause.Kind.PROMPT_HIDDEN, s.name() + " " + what + ": its prompt is hidden"
-                    + (failing.isEmpty() ? "" : " by " + join(failing, config)), blockers(config.symbols(), failing));
+                    + (failing.isEmpty() ? "" : " by " + join(failing, config)), blockers(obstacles));
         }
         return Cause.of(Cause.Kind.OTHER, s.name() + " " + what);
     }
@@ -220,9 +217,9 @@ final class Causes {
             if (config.reverseDependency(s) != Tristate.NO && config.reverseDependency(s).compareTo(val) >= 0) {
                 t.append("; selected by ").append(activeSelectors(config, s));
             } else if (val == Tristate.NO && config.directDependency(s) == Tristate.NO && s.directDependency() != null) {
-                List<Expr> failing = failingTerms(config, s.directDependency(), Tristate.MOD);
-                t.append("; it is n because it depends on ").append(join(failing, config));
-                return new Cause(Cause.Kind.NEW_SYMBOL, t.toString(), blockers(config.symbols(), failing));
+                List<Obstacles.Term> obstacles = new Obstacles(config).ofDependencies(s, Tristate.MOD);
+                t.append("; it is n because it depends on ").append(join(terms(obstacles), config));
+                return new Cause(Cause.Kind.NEW_SYMBOL, t.toString(), blockers(obstacles));
             } else {
                 Property.Default d = config.activeDefault(s);
                 t.append(d == null ? "; it has no default, so it is " + (v == null ? "n" : v)
@@ -300,22 +297,25 @@ final class Causes {
     // expression helpers
     // ======================================================================
 
-    /** The conjuncts of {@code e} that evaluate below {@code needed} (the whole e if it is not an AND). */
-    static List<Expr> failingTerms(Configuration config, Expr e, Tristate needed) {
-        return Expr.failingConjuncts(e, config::eval, needed);
-    }
-
     static Symbol firstSymbol(SymbolTable symbols, Expr e) {
         List<Symbol> mentioned = symbols.symbolsOf(e);
         return mentioned.isEmpty() ? null : mentioned.get(0);
     }
 
-    /** The named, defined symbols the terms mention, in order, each once. */
-    static List<String> blockers(SymbolTable symbols, List<Expr> terms) {
+    /** The failing terms themselves, in order. */
+    private static List<Expr> terms(List<Obstacles.Term> obstacles) {
+        return obstacles.stream().map(Obstacles.Term::term).toList();
+    }
+
+    /**
+     * The blockers of a cause: the named symbols that would have to change for the failing terms
+     * to hold, as {@code why} finds them ({@link Obstacles}), in order, each once.
+     */
+    private static List<String> blockers(List<Obstacles.Term> obstacles) {
         Set<String> out = new LinkedHashSet<>();
-        for (Expr t : terms) {
-            for (Symbol s : symbols.symbolsOf(t)) {
-                if (!s.isConstant() && s.name() != null && s.isDefined()) {
+        for (Obstacles.Term t : obstacles) {
+            for (Symbol s : t.symbols()) {
+                if (s.name() != null) {
                     out.add(s.name());
                 }
             }

@@ -79,9 +79,12 @@ final class Toolchain {
         if (s.directDependency() != null) {
             exprs.add(s.directDependency());
         }
-        for (String n : Causes.blockers(tree.symbols(), exprs)) {
-            if (!n.equals(s.name()) && decides(n)) {
-                return true;
+        for (dev.kconfig4j.expr.Expr e : exprs) {
+            for (Symbol x : tree.symbols().symbolsOf(e)) {
+                if (!x.isConstant() && x.name() != null && x.isDefined() && !x.name().equals(s.name())
+                        && decides(x.name())) {
+                    return true;
+                }
             }
         }
         return false;

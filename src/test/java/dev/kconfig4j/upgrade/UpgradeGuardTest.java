@@ -127,6 +127,20 @@ class UpgradeGuardTest {
     }
 
     @Test
+    void aCauseIsBlockedByTheSymbolsWhyNamesNotEverySymbolOfTheTerm() {
+        // A now depends on (X && Y) || Z; X is y already: only Y and Z would have to change, the
+        // symbols explain's Obstacles name (and why lists), so X is no blocker.
+        String common = "config X\n\tbool \"x\"\nconfig Y\n\tbool \"y\"\nconfig Z\n\tbool \"z\"\n";
+        Kconfig old = tree(common + "config A\n\tbool \"a\"\n");
+        Kconfig now = tree(common + "config A\n\tbool \"a\"\n\tdepends on (X && Y) || Z\n");
+        Finding f = find(new UpgradeGuard(now, old).analyze("c", "CONFIG_X=y\nCONFIG_A=y\n"), "A");
+        assertThat(f.cause().kind()).isEqualTo(Cause.Kind.DEPENDENCY_NOT_MET);
+        assertThat(f.cause().text()).contains("it depends on (X [=y] && Y [=n] || Z [=n])")
+                .contains("(a new dependency: it used to depend on nothing)");
+        assertThat(f.cause().blockers()).containsExactly("Y", "Z");
+    }
+
+    @Test
     void renameCandidatesComeFromTheOldTree() {
         Kconfig old = tree("config RETPOLINE\n\tbool \"Avoid speculative indirect branches in kernel\"\n\tdefault y\n");
         Kconfig now = tree("config MITIGATION_RETPOLINE\n\tbool \"Avoid speculative indirect branches in kernel\"\n");
