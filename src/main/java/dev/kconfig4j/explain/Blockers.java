@@ -110,8 +110,8 @@ final class Blockers {
         if (out.isEmpty()) {
             out.addAll(defaultBlockers(s, target, need, depth, walk));
         }
-        List<Origins.Link> could = new ArrayList<>();
-        for (Origins.Link l : origins.selects(s)) {
+        List<Links.Link> could = new ArrayList<>();
+        for (Links.Link l : origins.selects(s)) {
             if (config.eval(Expr.and(Expr.sym(l.from().ref()), l.condition())).compareTo(target) < 0) {
                 could.add(l);
             }
@@ -125,7 +125,7 @@ final class Blockers {
         }
         List<Explanation> because = new ArrayList<>();
         if (out.isEmpty() && could.size() <= 2) {
-            for (Origins.Link l : could) {
+            for (Links.Link l : could) {
                 Explanation e = nested(l.from(), new Explainer.Goal(Explainer.Direction.RAISE, target), depth, walk);
                 if (e != null) {
                     because.add(e);
@@ -185,12 +185,12 @@ final class Blockers {
         }
         List<Blocker> out = new ArrayList<>();
         if (config.reverseDependency(s).compareTo(target) > 0) {
-            List<Origins.Link> active = origins.activeLinks(origins.selects(s), target);
+            List<Links.Link> active = origins.activeLinks(origins.selects(s), target);
             // Every selector must go; each is followed only when there are few (a library
             // selected by fifty drivers is explained by naming them, not by fifty chains).
             boolean follow = active.size() <= 2;
             int listed = depth == 0 ? Explainer.MAX_LISTED : 2;
-            for (Origins.Link l : active.subList(0, Math.min(active.size(), listed))) {
+            for (Links.Link l : active.subList(0, Math.min(active.size(), listed))) {
                 StringBuilder e = new StringBuilder();
                 ExprPrinter.name(e, l.from().ref(), config);
                 String own = origins.own(l.condition(), l.definition());
@@ -208,7 +208,7 @@ final class Blockers {
                                 + Origins.name(s) + " cannot be below " + origins.rounded(s, sv).text(), because));
             }
             if (active.size() > listed) {
-                List<Origins.Link> rest = active.subList(listed, active.size());
+                List<Links.Link> rest = active.subList(listed, active.size());
                 out.add(new Blocker(BlockerKind.SELECTED, null, null, null, target.text(), "and " + rest.size()
                         + " more select" + (rest.size() == 1 ? "" : "s") + " of " + Origins.name(s) + ": "
                         + origins.linkList(rest, null, depth == 0 ? 20 : 4), List.of()));

@@ -7,18 +7,17 @@ import dev.kconfig4j.explain.Explanation.Contribution;
 import dev.kconfig4j.explain.Explanation.Origin;
 import dev.kconfig4j.explain.Explanation.OriginKind;
 import dev.kconfig4j.explain.Explanation.State;
+import dev.kconfig4j.explain.Links.Link;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.ExprPrinter;
 import dev.kconfig4j.expr.Tristate;
 import dev.kconfig4j.expr.Type;
-import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.symbol.Configuration.ValueSource;
 import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Definition;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,12 +32,9 @@ final class Origins {
     private final String configName;
     private final Map<String, ConfigFile.Line> assignments;
     private final Placement placement;
-    private Map<Symbol, List<Link>> selectsOf;
-    private Map<Symbol, List<Link>> impliesOf;
+    private final Links links;
 
     /** A select or imply of a symbol, with the symbol that has it. */
-    record Link(Symbol from, Expr condition, Definition definition, Location location) {
-    }
 
     Origins(Kconfig tree, Configuration config, String configName, Map<String, ConfigFile.Line> assignments,
             Placement placement) {
@@ -47,6 +43,7 @@ final class Origins {
         this.configName = configName;
         this.assignments = assignments;
         this.placement = placement;
+        this.links = new Links(tree);
     }
 
     /** The name, or for a nameless choice {@code <choice "PROMPT">}. */
@@ -302,45 +299,16 @@ final class Origins {
     }
 
     List<Link> selects(Symbol target) {
-        if (selectsOf == null) {
-            index();
-        }
-        return selectsOf.getOrDefault(target, List.of());
+        return links.selectsOf(target);
     }
 
     List<Link> implies(Symbol target) {
-        if (impliesOf == null) {
-            index();
-        }
-        return impliesOf.getOrDefault(target, List.of());
-    }
-
-    void index() {
-        selectsOf = new HashMap<>();
-        impliesOf = new HashMap<>();
-        for (Symbol s : tree.symbols().all()) {
-            for (Property.Select p : s.selects()) {
-                selectsOf.computeIfAbsent(p.target(), k -> new ArrayList<>())
-                        .add(new Link(s, p.condition(), p.definition(), p.location()));
-            }
-            for (Property.Imply p : s.implies()) {
-                impliesOf.computeIfAbsent(p.target(), k -> new ArrayList<>())
-                        .add(new Link(s, p.condition(), p.definition(), p.location()));
-            }
-        }
+        return links.impliesOf(target);
     }
 
     /** The links whose value is above {@code above}, strongest first. */
     List<Link> activeLinks(List<Link> links, Tristate above) {
-        List<Link> out = new ArrayList<>();
-        for (Link l : links) {
-            if (config.eval(Expr.and(Expr.sym(l.from().ref()), l.condition())).compareTo(above) > 0) {
-                out.add(l);
-            }
-        }
-        out.sort((a, b) -> config.eval(Expr.and(Expr.sym(b.from().ref()), b.condition()))
-                .compareTo(config.eval(Expr.and(Expr.sym(a.from().ref()), a.condition()))));
-        return out;
+        return Links.active(config, links, above);
     }
 
     /** "A [=y] (file:line), B [=m] (file:line)": the selects of {@code s} above {@code above}. */

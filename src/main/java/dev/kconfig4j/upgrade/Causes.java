@@ -2,6 +2,7 @@ package dev.kconfig4j.upgrade;
 
 import dev.kconfig4j.Kconfig;
 import dev.kconfig4j.confdata.ConfigWriter;
+import dev.kconfig4j.explain.Links;
 import dev.kconfig4j.explain.Obstacles;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.ExprPrinter;
@@ -11,7 +12,6 @@ import dev.kconfig4j.symbol.Configuration;
 import dev.kconfig4j.symbol.Numbers;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
-import dev.kconfig4j.symbol.SymbolTable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,11 +30,17 @@ final class Causes {
     /** The user's config evaluated in the old tree; null without the old tree. */
     private final Configuration oldConfig;
 
+    /** Who selects what in the new tree and in the old one (null without it). */
+    private final Links newLinks;
+    private final Links oldLinks;
+
     Causes(Kconfig newTree, Kconfig oldTree, Renames renames, Configuration oldConfig) {
         this.newTree = newTree;
         this.oldTree = oldTree;
         this.renames = renames;
         this.oldConfig = oldConfig;
+        this.newLinks = new Links(newTree);
+        this.oldLinks = oldTree == null ? null : new Links(oldTree);
     }
 
     // ======================================================================
@@ -112,7 +118,7 @@ final class Causes {
             }
             if (config.reverseDependency(s).compareTo(before) > 0) {
                 return new Cause(Cause.Kind.SELECTED, s.name() + " is selected by " + activeSelectors(config, s),
-                        selectorNames(config, s));
+                        selectorNames(config, newLinks, s));
             }
             if (before == Tristate.MOD && s.type() == Type.BOOL) {
                 return typeChanged(s, "m", null);
@@ -272,35 +278,28 @@ final class Causes {
         if (o == null || o.reverseDependency() == null) {
             return List.of();
         }
-        return selectorNames(oldConfig, o);
+        return selectorNames(oldConfig, oldLinks, o);
     }
 
-    static String activeSelectors(Configuration config, Symbol s) {
-        List<String> names = selectorNames(config, s);
+    String activeSelectors(Configuration config, Symbol s) {
+        List<String> names = selectorNames(config, newLinks, s);
         return names.isEmpty() ? ExprPrinter.print(s.reverseDependency(), config) : String.join(", ", names);
     }
 
-    static List<String> selectorNames(Configuration config, Symbol s) {
-        List<String> out = new ArrayList<>();
-        for (Expr term : Expr.disjuncts(s.reverseDependency())) {
-            if (config.eval(term) != Tristate.NO) {
-                Symbol selector = firstSymbol(config.symbols(), term);
-                if (selector != null && selector.name() != null) {
-                    out.add(selector.name());
-                }
+    /** The symbols whose select of {@code s} is active under {@code config}, as {@code why} lists them ({@link Links}). */
+    static List<String> selectorNames(Configuration config, Links links, Symbol s) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Links.Link l : Links.active(config, links.selectsOf(s), Tristate.NO)) {
+            if (l.from().name() != null) {
+                out.add(l.from().name());
             }
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     // ======================================================================
     // expression helpers
     // ======================================================================
-
-    static Symbol firstSymbol(SymbolTable symbols, Expr e) {
-        List<Symbol> mentioned = symbols.symbolsOf(e);
-        return mentioned.isEmpty() ? null : mentioned.get(0);
-    }
 
     /** The failing terms themselves, in order. */
     private static List<Expr> terms(List<Obstacles.Term> obstacles) {

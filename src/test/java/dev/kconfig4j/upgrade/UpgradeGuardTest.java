@@ -141,6 +141,19 @@ class UpgradeGuardTest {
     }
 
     @Test
+    void aSelectedCauseNamesTheActiveSelectorsAsWhyDoesStrongestFirst() {
+        // T was m; in the new tree B (m) and then A (y) select it: A, the one that makes it y,
+        // comes first, as why lists them (explain's Links), whatever the order of the tree.
+        Kconfig old = tree(MODULES + "config T\n\ttristate \"t\"\n");
+        Kconfig now = tree(MODULES + "config T\n\ttristate \"t\"\nconfig B\n\ttristate \"b\"\n\tdefault m\n"
+                + "\tselect T\nconfig A\n\tbool \"a\"\n\tdefault y\n\tselect T\n");
+        Finding f = find(new UpgradeGuard(now, old).analyze("c", "CONFIG_MODULES=y\nCONFIG_T=m\n"), "T");
+        assertThat(f.cause().kind()).isEqualTo(Cause.Kind.SELECTED);
+        assertThat(f.cause().text()).isEqualTo("T is selected by A, B");
+        assertThat(f.cause().blockers()).containsExactly("A", "B");
+    }
+
+    @Test
     void renameCandidatesComeFromTheOldTree() {
         Kconfig old = tree("config RETPOLINE\n\tbool \"Avoid speculative indirect branches in kernel\"\n\tdefault y\n");
         Kconfig now = tree("config MITIGATION_RETPOLINE\n\tbool \"Avoid speculative indirect branches in kernel\"\n");
