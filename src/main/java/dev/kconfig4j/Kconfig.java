@@ -170,7 +170,7 @@ public final class Kconfig {
                         dialect.name(), options.environment(), found);
         if (snapshot != null) {
             TreeSnapshot.Parsed parsed = snapshot.read(probes, options.environment(), options.srctree(),
-                    options.workingDirectory());
+                    options.workingDirectory(), options.keepsSyntax());
             if (parsed != null) {
                 Kconfig tree = fromSnapshot(options, dialect, parsed, out, err, found);
                 if (tree != null) {
@@ -199,12 +199,16 @@ public final class Kconfig {
         parseOut.flush();
         parseErr.flush();
         List<dev.kconfig4j.expr.Name> parsedNames = snapshot != null ? List.copyOf(names.all()) : null;
+        Diagnostics building = new Diagnostics(found::report);
         Diagnostics checks = new Diagnostics(found::report);
-        Kconfig tree = build(options, dialect, names, syntax, pp.usedEnvironment(), found, checks, null);
+        Kconfig tree = build(options, dialect, names, syntax, pp.usedEnvironment(), building, checks, null);
         if (snapshot != null) {
-            // Written once the tree passed its checks, with what they reported: a later load
-            // skips them (a tree that fails them has no snapshot and is parsed every time).
-            snapshot.write(recording, parsedNames, syntax, pp, checks.list());
+            // Written once the tree passed its checks, with the built tree and what building and
+            // the checks reported: a later load skips them (a tree that fails them has no
+            // snapshot and is parsed every time).
+            snapshot.write(recording, parsedNames, syntax, pp, new TreeSnapshot.Built(tree.symbols,
+                    new MenuBuilder.Result(tree.root, tree.mainMenu, tree.modules), tree.filesRead,
+                    building.list(), checks.list()));
         }
         tree.diagnostics = found.list();
         return tree;
@@ -221,11 +225,19 @@ public final class Kconfig {
         Diagnostics held = new Diagnostics();
         Kconfig tree = null;
         RuntimeException failed = null;
-        try {
-            tree = build(options, dialect, parsed.names(), parsed.syntax(), parsed.usedEnvironment(), held, held,
-                    parsed.checks());
-        } catch (RuntimeException e) {
-            failed = e;
+        if (parsed.image() != null) {
+            // The built tree itself: what building and checking it reported is reported again.
+            parsed.menuDiagnostics().forEach(held::report);
+            parsed.checks().forEach(held::report);
+            tree = new Kconfig(options, dialect, parsed.symbols(), parsed.image().built(), null,
+                    parsed.image().filesRead(), new LinkedHashMap<>(parsed.usedEnvironment()));
+        } else {
+            try {
+                tree = build(options, dialect, parsed.names(), parsed.syntax(), parsed.usedEnvironment(), held, held,
+                        parsed.checks());
+            } catch (RuntimeException e) {
+                failed = e;
+            }
         }
         if (!parsed.confirm(out, err, found)) {
             return null;

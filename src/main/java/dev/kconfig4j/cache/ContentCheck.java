@@ -54,6 +54,29 @@ public final class ContentCheck {
         return c.value();
     }
 
+    /**
+     * The value of the first {@code length} bytes of an open file, read from its start in blocks
+     * (its position is left alone): the pages pass through the page cache, not through memory
+     * the process keeps.
+     *
+     * @throws IOException if the file is shorter or cannot be read
+     */
+    public static byte[] of(java.nio.channels.FileChannel file, long length) throws IOException {
+        ContentCheck c = new ContentCheck();
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        long position = 0;
+        while (position < length) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), length - position));
+            int n = file.read(buffer, position);
+            if (n <= 0) {
+                throw new IOException("file shorter than " + length + " bytes");
+            }
+            c.update(buffer.array(), 0, n);
+            position += n;
+        }
+        return c.value();
+    }
+
     /** The value of a file's content, read in blocks. */
     public static byte[] of(Path file) throws IOException {
         return of(file, new byte[1 << 16]);

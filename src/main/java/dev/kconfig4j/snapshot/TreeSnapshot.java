@@ -13,8 +13,11 @@ import dev.kconfig4j.parse.Attribute;
 import dev.kconfig4j.parse.Location;
 import dev.kconfig4j.parse.Parser;
 import dev.kconfig4j.parse.Statement;
+import dev.kconfig4j.menu.MenuBuilder;
+import dev.kconfig4j.menu.TreeImage;
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.preprocess.ProbeCache;
+import dev.kconfig4j.symbol.SymbolTable;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -40,11 +43,14 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A snapshot of a parsed Kconfig tree (the syntax tree and the symbols it names, before menus are
- * built, and what the checks of the built tree reported), so that a later load of the same tree in
- * the same environment skips reading, expanding and parsing its ~1,700 files, the bulk of a run's
- * time, and checking the tree (dependency loops and the like: their findings depend on the syntax
- * tree and kconfig4j alone). A snapshot is written only for a tree that passed its checks.
+ * A snapshot of a parsed Kconfig tree: the syntax tree and the names it uses; the tree built from it
+ * (its menus and symbols, a {@link TreeImage}); and what building the menus and the checks of the
+ * built tree reported. A later load of the same tree in the same environment skips reading,
+ * expanding and parsing its ~1,700 files, the bulk of a run's time, and checking the tree
+ * (dependency loops and the like: their findings depend on the syntax tree and kconfig4j alone); a
+ * load that keeps no syntax tree ({@code conf}) also skips building the menus, taking the built
+ * tree itself, and one that keeps it builds them again from the syntax tree. A snapshot is written
+ * only for a tree that passed its checks.
  *
  * <p><b>When a snapshot is used.</b> Only when all of these are unchanged, checked at every use:
  * <ul>
@@ -72,7 +78,7 @@ import java.util.stream.Stream;
  * unused for 30 days is kept.
  */
 public final class TreeSnapshot {
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     private static final byte[] MAGIC = "KC4JSNP\n".getBytes(StandardCharsets.US_ASCII);
     /** The length of a {@link #check} value. */
     private static final int DIGEST = ContentCheck.LENGTH;
@@ -100,18 +106,25 @@ public final class TreeSnapshot {
     public static final class Parsed {
         private final Names names;
         private final List<Statement> syntax;
+        private final SymbolTable symbols;
+        private final TreeImage.Read image;
         private final Map<String, String> usedEnvironment;
+        private final List<Diagnostic> menuDiagnostics;
         private final List<Diagnostic> treeChecks;
         private final List<Object[]> output;
         private final List<java.util.concurrent.Future<Boolean>> checks;
         private final TreeSnapshot snapshot;
 
-        private Parsed(TreeSnapshot snapshot, Names names, List<Statement> syntax, Map<String, String> usedEnvironment,
+        private Parsed(TreeSnapshot snapshot, Names names, List<Statement> syntax, SymbolTable symbols,
+                TreeImage.Read image, Map<String, String> usedEnvironment, List<Diagnostic> menuDiagnostics,
                 List<Diagnostic> treeChecks, List<Object[]> output, List<java.util.concurrent.Future<Boolean>> checks) {
             this.snapshot = snapshot;
             this.names = names;
             this.syntax = syntax;
+            this.symbols = symbols;
+            this.image = image;
             this.usedEnvironment = usedEnvironment;
+            this.menuDiagnostics = menuDiagnostics;
             this.treeChecks = treeChecks;
             this.output = output;
             this.checks = checks;
@@ -121,8 +134,24 @@ public final class TreeSnapshot {
             return names;
         }
 
+        /** The syntax tree; null when the built tree was read instead ({@link #image}). */
         public List<Statement> syntax() {
             return syntax;
+        }
+
+        /** The built tree's symbols (frozen), with {@link #image}; null when the syntax tree was read. */
+        public SymbolTable symbols() {
+            return symbols;
+        }
+
+        /** The built tree (menus and the files read); null when the syntax tree was read. */
+        public TreeImage.Read image() {
+            return image;
+        }
+
+        /** What building the menus reported (a load that builds them again reports its own). */
+        public List<Diagnostic> menuDiagnostics() {
+            return menuDiagnostics;
         }
 
         public Map<String, String> usedEnvironment() {
@@ -230,6 +259,15 @@ public final class TreeSnapshot {
     // recording a parse
     // ------------------------------------------------------------------------------------------
 
+    /**
+     * The tree built from a parse, for its snapshot: its symbols (frozen) and menus, the files the
+     * parse read, what building the menus reported and what the checks of the built tree
+     * reported.
+     */
+    public record Built(SymbolTable symbols, MenuBuilder.Result result, List<String> filesRead,
+            List<Diagnostic> menuDiagnostics, List<Diagnostic> checks) {
+    }
+
     /** Everything a parse read and printed, gathered while it runs. */
     public static final class Recording {
         private final List<Object[]> files = new ArrayList<>();
@@ -332,10 +370,10 @@ public final class TreeSnapshot {
 
     /** Writes the snapshot of a finished parse; failures only mean there is none. */
     public void write(Recording recording, List<Name> names, List<Statement> syntax, Preprocessor preprocessor,
-            List<Diagnostic> checks) {
+            Built built) {
         try {
             CacheRoot.writeAtomically(file, TEMP_PREFIX,
-                    temp -> writeTo(temp, recording, names, syntax, preprocessor, checks));
+                    temp -> writeTo(temp, recording, names, syntax, preprocessor, built));
             prune(file.getParent(), file, limit, java.time.Instant.now());
         } catch (IOException | RuntimeException e) {
             // A tree this format does not know (a new kind of statement, say) or a full disk: no snapshot.
@@ -347,7 +385,7 @@ public final class TreeSnapshot {
      * buffer and its copy would be the peak of a first run's memory.
      */
     private void writeTo(Path temp, Recording recording, List<Name> all, List<Statement> syntax,
-            Preprocessor preprocessor, List<Diagnostic> checks) throws IOException {
+            Preprocessor preprocessor, Built built) throws IOException {
         try (Writer w = new Writer(Files.newOutputStream(temp))) {
             w.out.write(MAGIC);
             w.out.writeInt(FORMAT);
@@ -390,11 +428,14 @@ public final class TreeSnapshot {
                 w.out.writeByte(s.isChoice() ? 2 : s.isConstant() ? 1 : 0);
                 w.string(s.text());
             }
+            w.diagnostics(built.menuDiagnostics());
+            w.diagnostics(built.checks());
+            // The built tree, with strings of its own, so that a load that reads it skips the
+            // syntax tree and one that reads the syntax tree skips it.
+            Writer image = new Writer();
+            TreeImage.write(image.sink(), built.symbols(), built.result(), all.size(), built.filesRead());
+            w.bytes(image.toByteArray());
             w.statements(syntax);
-            w.out.writeInt(checks.size());
-            for (Diagnostic d : checks) {
-                w.diagnostic(d);
-            }
             w.finish();
         }
     }
@@ -405,10 +446,13 @@ public final class TreeSnapshot {
 
     /**
      * The parse this snapshot holds, decoded, with the check that it is valid for a load now (see
-     * the class comment) started on another thread ({@link Parsed#confirm} waits for it); null
+     * the class comment) started on other threads ({@link Parsed#confirm} waits for it); null
      * if there is none or it cannot be used (with a warning if it is damaged or not trusted).
+     * With {@code syntaxWanted}, the syntax tree, from which the menus are built again; without,
+     * the built tree itself ({@link Parsed#image}), which a load that keeps no syntax tree uses.
      */
-    public Parsed read(ProbeCache probes, Map<String, String> environment, Path srctree, Path workingDirectory) {
+    public Parsed read(ProbeCache probes, Map<String, String> environment, Path srctree, Path workingDirectory,
+            boolean syntaxWanted) {
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
@@ -417,13 +461,18 @@ public final class TreeSnapshot {
             CacheRoot.warnOnce(warnings, "snapshot " + file + " " + why + "; not used");
             return null;
         }
-        // Mapped, not read: the ~6 MB stay out of the heap, which would otherwise grow for them
-        // and stay grown (peak memory). Snapshots are replaced by rename and removed by unlink,
-        // never rewritten in place, so the mapping cannot change under the reader.
+        // Mapped, not read: the ~10 MB stay out of the heap, which would otherwise grow for them
+        // and stay grown (peak memory), and of the mapping only what is decoded becomes resident
+        // (a load reads the built tree or the syntax tree, not both): the check is computed by
+        // reading the same open file through a small buffer. Snapshots are replaced by rename and
+        // removed by unlink, never rewritten in place, so the mapping cannot change under the reader.
         ByteBuffer data;
+        byte[] computed;
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
                 java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             data = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            computed = data.capacity() < MAGIC.length + DIGEST ? null
+                    : ContentCheck.of(channel, data.capacity() - DIGEST);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -433,8 +482,7 @@ public final class TreeSnapshot {
             if (length >= MAGIC.length + DIGEST) {
                 data.get(length - DIGEST, stored);
             }
-            if (length < MAGIC.length + DIGEST
-                    || !Arrays.equals(stored, ContentCheck.of(data.slice(0, length - DIGEST)))) {
+            if (computed == null || !Arrays.equals(stored, computed)) {
                 CacheRoot.warnOnce(warnings, "snapshot " + file + " is damaged (checksum); not used");
                 return null;
             }
@@ -502,12 +550,28 @@ public final class TreeSnapshot {
                 }
                 r.names[i] = n;
             }
-            List<Statement> syntax = r.statements();
+            List<Diagnostic> menuDiagnostics = r.list(r::diagnostic);
             List<Diagnostic> checks = r.list(r::diagnostic);
+            int imageLength = r.in.getInt();
+            if (imageLength < 0 || imageLength > r.in.remaining()) {
+                throw new IllegalArgumentException("bad length " + imageLength);
+            }
+            List<java.util.concurrent.Future<Boolean>> valid = List.of(filesValid, probesValid);
+            if (!syntaxWanted) {
+                Reader image = new Reader(r.in.slice(r.in.position(), imageLength));
+                SymbolTable symbols = new SymbolTable(names);
+                TreeImage.Read built = TreeImage.read(image.source(), symbols);
+                if (image.in.hasRemaining()) {
+                    return null;
+                }
+                return new Parsed(this, names, null, symbols, built, used, menuDiagnostics, checks, output, valid);
+            }
+            r.in.position(r.in.position() + imageLength);
+            List<Statement> syntax = r.statements();
             if (r.in.hasRemaining()) {
                 return null;
             }
-            return new Parsed(this, names, syntax, used, checks, output, List.of(filesValid, probesValid));
+            return new Parsed(this, names, syntax, null, null, used, menuDiagnostics, checks, output, valid);
         } catch (RuntimeException | InternalError e) {
             // InternalError: the file was cut short under the mapping (another program, not us).
             CacheRoot.warnOnce(warnings, "snapshot " + file + " cannot be read (" + e + "); not used");
@@ -733,6 +797,55 @@ public final class TreeSnapshot {
             bytes(s.getBytes(StandardCharsets.UTF_8));
         }
 
+        void diagnostics(List<Diagnostic> list) throws IOException {
+            out.writeInt(list.size());
+            for (Diagnostic d : list) {
+                diagnostic(d);
+            }
+        }
+
+        /**
+         * This writer as a {@link TreeImage.Sink}, compactly: numbers as zigzag varints (most are
+         * small: tags, counts, ids), strings once each and then by index. An image is about a third
+         * the size it would be in fixed-width numbers, and a load reads (and pages in) that much less.
+         */
+        TreeImage.Sink sink() {
+            Map<String, Integer> table = new HashMap<>();
+            return new TreeImage.Sink() {
+                @Override
+                public void putInt(int value) throws IOException {
+                    varint((value << 1) ^ (value >> 31));
+                }
+
+                @Override
+                public void putString(String value) throws IOException {
+                    if (value == null) {
+                        varint(0);
+                        return;
+                    }
+                    Integer index = table.get(value);
+                    if (index != null) {
+                        varint(index + 2);
+                        return;
+                    }
+                    table.put(value, table.size());
+                    byte[] b = value.getBytes(StandardCharsets.UTF_8);
+                    varint(1);
+                    varint(b.length);
+                    out.write(b);
+                }
+            };
+        }
+
+        /** An unsigned varint: seven bits a byte, low first, the high bit set on all but the last. */
+        private void varint(int v) throws IOException {
+            while ((v & ~0x7F) != 0) {
+                out.writeByte((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            out.writeByte(v);
+        }
+
         void diagnostic(Diagnostic d) throws IOException {
             string(d.severity().name());
             string(d.file());
@@ -921,25 +1034,68 @@ public final class TreeSnapshot {
                 return null;
             }
             if (i == -1) {
-                // Decoded through one scratch array: a new array per string would be a tenth of
-                // what a warm load allocates, all of it garbage at once.
-                int n = in.getInt();
-                if (n < 0 || n > in.remaining()) {
-                    throw new IllegalArgumentException("bad length " + n);
-                }
-                if (n > scratch.length) {
-                    scratch = new byte[Math.max(n, scratch.length * 2)];
-                }
-                in.get(scratch, 0, n);
-                String s = new String(scratch, 0, n, StandardCharsets.UTF_8);
+                String s = text(in.getInt());
                 strings.add(s);
                 return s;
             }
             return strings.get(i);
         }
 
+        /**
+         * The next {@code n} bytes as UTF-8 text, decoded through one scratch array: a new array
+         * per string would be a tenth of what a warm load allocates, all of it garbage at once.
+         */
+        private String text(int n) {
+            if (n < 0 || n > in.remaining()) {
+                throw new IllegalArgumentException("bad length " + n);
+            }
+            if (n > scratch.length) {
+                scratch = new byte[Math.max(n, scratch.length * 2)];
+            }
+            in.get(scratch, 0, n);
+            return new String(scratch, 0, n, StandardCharsets.UTF_8);
+        }
+
         Location location() {
             return new Location(string(), in.getInt());
+        }
+
+        /** This reader as a {@link TreeImage.Source}: what {@code Writer.sink} wrote. */
+        TreeImage.Source source() {
+            List<String> table = new ArrayList<>();
+            return new TreeImage.Source() {
+                @Override
+                public int getInt() {
+                    int raw = varint();
+                    return (raw >>> 1) ^ -(raw & 1);
+                }
+
+                @Override
+                public String getString() {
+                    int k = varint();
+                    if (k == 0) {
+                        return null;
+                    }
+                    if (k > 1) {
+                        return table.get(k - 2);
+                    }
+                    String s = text(varint());
+                    table.add(s);
+                    return s;
+                }
+            };
+        }
+
+        private int varint() {
+            int v = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                byte b = in.get();
+                v |= (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("bad number");
         }
 
         Diagnostic diagnostic() {

@@ -282,6 +282,22 @@ public final class SymbolTable implements NameTypes {
         symbol.fromEnvironment = true;
     }
 
+    /**
+     * Restores what building derives for {@code symbol} from all its definitions at once, as a
+     * snapshot of a built tree recorded it: the members of a choice, in order, the choice it is a
+     * member of, and its direct, reverse and implied dependencies (each exactly the expression
+     * given, not ORed into one). Only for a table being filled from such a snapshot.
+     */
+    public void restore(Symbol symbol, List<Symbol> members, Symbol parentChoice, Expr directDependency,
+            Expr reverseDependency, Expr impliedBy) {
+        checkOpen();
+        symbol.members = members.isEmpty() ? List.of() : new ArrayList<>(members);
+        symbol.parentChoice = parentChoice;
+        symbol.directDependency = directDependency;
+        symbol.reverseDependency = reverseDependency;
+        symbol.impliedBy = impliedBy;
+    }
+
     private void checkOpen() {
         if (frozen) {
             throw new IllegalStateException("symbol table is frozen");

@@ -86,12 +86,18 @@ class TreeSnapshotTest {
     }
 
     private Kconfig load() {
+        return load(true);
+    }
+
+    /** A load keeping the syntax tree (built again from a snapshot's) or not (the snapshot's built tree). */
+    private Kconfig load(boolean keepsSyntax) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         PrintStream po = new PrintStream(o, true, StandardCharsets.UTF_8);
         PrintStream pe = new PrintStream(e, true, StandardCharsets.UTF_8);
-        Kconfig tree = Kconfig.load(new Kconfig.Options(srctree, "Kconfig", environment, objdir, null,
-                ProbeCache.open(cacheRoot.resolve("probes"), pe), null), po, pe);
+        Kconfig.Options options = new Kconfig.Options(srctree, "Kconfig", environment, objdir, null,
+                ProbeCache.open(cacheRoot.resolve("probes"), pe), null);
+        Kconfig tree = Kconfig.load(keepsSyntax ? options : options.withoutSyntax(), po, pe);
         out = o.toString(StandardCharsets.UTF_8);
         err = e.toString(StandardCharsets.UTF_8);
         return tree;
@@ -170,6 +176,44 @@ class TreeSnapshotTest {
                 .anyMatch(t -> t.contains("has wrong type"))
                 .anyMatch(t -> t.contains("boolean symbol FOO tested for 'm'"));
         assertLoadedAgainAlike(parsed, out, err);
+    }
+
+    @Test
+    void aLoadWithoutTheSyntaxTreeTakesTheBuiltTreeFromTheSnapshot() throws IOException {
+        // conf keeps no syntax tree: a warm load reads the built tree itself, with what building
+        // and checking it reported, and gives the same tree, output and diagnostics.
+        Files.writeString(srctree.resolve("Kconfig"), Files.readString(srctree.resolve("Kconfig"))
+                + "config B1\n\tbool \"b1\"\n\tdepends on FOO = m\n"
+                + "config QUX\n\tbool \"qux\"\n\tselect GCC_VERSION\n\tselect FOO\n");
+        Kconfig parsed = load(false);
+        String firstOut = out;
+        String firstErr = err;
+        assertThat(parsed.fromSnapshot()).isFalse();
+        Kconfig again = load(false);
+        assertThat(again.fromSnapshot()).isTrue();
+        assertThat(again.diagnostics()).isEqualTo(parsed.diagnostics());
+        assertThat(out).isEqualTo(firstOut);
+        assertThat(err).isEqualTo(firstErr);
+        assertThat(again.filesRead()).isEqualTo(parsed.filesRead());
+        assertThat(again.menusInOrder()).extracting(Object::toString)
+                .containsExactlyElementsOf(parsed.menusInOrder().stream().map(Object::toString).toList());
+        assertThat(value(again, "GCC_VERSION")).isEqualTo("1120");
+        assertThat(value(again, "BAR")).isEqualTo("one");
+        // (Each tree has names of its own: expressions compare as text.)
+        assertThat(again.symbols().find("FOO").reverseDependency()).hasToString(
+                parsed.symbols().find("FOO").reverseDependency().toString());
+        org.assertj.core.api.Assertions.assertThatThrownBy(again::syntax).isInstanceOf(IllegalStateException.class);
+        // The same snapshot serves a load that keeps the syntax tree.
+        Kconfig withSyntax = load(true);
+        assertThat(withSyntax.fromSnapshot()).isTrue();
+        assertThat(withSyntax.diagnostics()).isEqualTo(parsed.diagnostics());
+        assertThat(withSyntax.syntax()).isNotEmpty();
+        // And a changed file is still seen.
+        Path sub = srctree.resolve("sub/Kconfig");
+        Files.writeString(sub, Files.readString(sub).replace("\"bar\"", "\"BAR\""));
+        Kconfig changed = load(false);
+        assertThat(changed.fromSnapshot()).isFalse();
+        assertThat(changed.symbols().find("BAR").prompts().get(0).text()).isEqualTo("BAR");
     }
 
     @Test
