@@ -42,10 +42,10 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Settings (system properties): {@code kconfig4j.shared} (default {@code ../shared}, or the
  * KCONFIG4J_SHARED environment variable), {@code kconfig4j.conformance.filter} (a regex over
  * case ids), {@code kconfig4j.conformance.write} (a file to write the ids of failing cases to),
- * {@code kconfig4j.conformance.snapshots=on} (every tree is loaded twice with a probe cache shared
- * by the whole run: the first load writes a {@link dev.kconfig4j.snapshot.TreeSnapshot}, the second,
- * which the cases use, must come from it; so the suite checks that a snapshot gives byte-identical
- * results).
+ * {@code kconfig4j.conformance.snapshots} ({@code on}, {@code off} or an arch, by default
+ * {@code x86}: the trees loaded twice with a probe cache shared by the whole run; the first load
+ * writes a {@link dev.kconfig4j.snapshot.TreeSnapshot}, the second, which the cases use, must come
+ * from it; so every run checks that a snapshot gives byte-identical results).
  * Without the data the suite says so and is skipped, except under {@code CI=true}.
  */
 public class ConformanceTest {
@@ -67,7 +67,17 @@ public class ConformanceTest {
     private static byte[] cachedLoadOut;
     private static byte[] cachedLoadErr;
 
-    private static final boolean SNAPSHOTS = "on".equals(System.getProperty("kconfig4j.conformance.snapshots"));
+    /**
+     * Which trees the cases load through a snapshot (loaded twice, the second from the snapshot's
+     * built tree): {@code on} every tree, {@code off} none, else those of that arch ({@code x86}
+     * by default, so that every run checks both paths: 94 cases of all four generations through
+     * snapshots, the rest parsed).
+     */
+    private static final String SNAPSHOTS = System.getProperty("kconfig4j.conformance.snapshots", "x86");
+
+    static boolean throughSnapshot(GoldenCase c) {
+        return SNAPSHOTS.equals("on") || !SNAPSHOTS.equals("off") && c.arch().equals(SNAPSHOTS);
+    }
     private static Path snapshotCache;
 
     /** Loads the tree once to write its snapshot, then from the snapshot (see the class comment). */
@@ -195,7 +205,7 @@ public class ConformanceTest {
                     ByteArrayOutputStream le = new ByteArrayOutputStream();
                     try (PrintStream po = new PrintStream(lo, true, StandardCharsets.ISO_8859_1);
                             PrintStream pe = new PrintStream(le, true, StandardCharsets.ISO_8859_1)) {
-                        cachedTree = SNAPSHOTS ? loadFromSnapshot(options, key, po, pe)
+                        cachedTree = throughSnapshot(c) ? loadFromSnapshot(options, key, po, pe)
                                 : Kconfig.load(options, po, pe);
                     } finally {
                         cachedLoadOut = lo.toByteArray();
