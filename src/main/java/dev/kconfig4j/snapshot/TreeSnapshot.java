@@ -466,16 +466,20 @@ public final class TreeSnapshot {
         // (a load reads the built tree or the syntax tree, not both): the check is computed by
         // reading the same open file through a small buffer. Snapshots are replaced by rename and
         // removed by unlink, never rewritten in place, so the mapping cannot change under the reader.
-        ByteBuffer data;
-        byte[] computed;
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
                 java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            data = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, channel.size());
-            computed = data.capacity() < MAGIC.length + DIGEST ? null
+            ByteBuffer data = channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            byte[] computed = data.capacity() < MAGIC.length + DIGEST ? null
                     : ContentCheck.of(channel, data.capacity() - DIGEST);
+            return decode(channel, data, computed, probes, environment, srctree, workingDirectory, syntaxWanted);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** {@link #read} of the snapshot open as {@code channel}, mapped as {@code data}, whose check is {@code computed}. */
+    private Parsed decode(java.nio.channels.FileChannel channel, ByteBuffer data, byte[] computed, ProbeCache probes,
+            Map<String, String> environment, Path srctree, Path workingDirectory, boolean syntaxWanted) {
         int length = data.capacity();
         try {
             byte[] stored = new byte[DIGEST];
@@ -558,10 +562,11 @@ public final class TreeSnapshot {
             }
             List<java.util.concurrent.Future<Boolean>> valid = List.of(filesValid, probesValid);
             if (!syntaxWanted) {
-                Reader image = new Reader(r.in.slice(r.in.position(), imageLength));
+                // Read from the file, not through the mapping: its ~5 MB never become resident.
+                ImageSource image = new ImageSource(channel, r.in.position(), imageLength);
                 SymbolTable symbols = new SymbolTable(names);
-                TreeImage.Read built = TreeImage.read(image.source(), symbols);
-                if (image.in.hasRemaining()) {
+                TreeImage.Read built = TreeImage.read(image, symbols);
+                if (!image.exhausted()) {
                     return null;
                 }
                 return new Parsed(this, names, null, symbols, built, used, menuDiagnostics, checks, output, valid);
@@ -1008,6 +1013,93 @@ public final class TreeSnapshot {
         }
     }
 
+    /**
+     * A snapshot's built tree read from the open file through a small buffer: what
+     * {@code Writer.sink} wrote (zigzag varints; strings once, then by index).
+     */
+    private static final class ImageSource implements TreeImage.Source {
+        private final java.nio.channels.FileChannel channel;
+        private final long end;
+        private long position;
+        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).limit(0);
+        private final List<String> table = new ArrayList<>();
+        private byte[] scratch = new byte[1 << 12];
+
+        ImageSource(java.nio.channels.FileChannel channel, long position, long length) {
+            this.channel = channel;
+            this.position = position;
+            this.end = position + length;
+        }
+
+        /** Whether everything was read. */
+        boolean exhausted() {
+            return position == end && !buffer.hasRemaining();
+        }
+
+        private byte next() {
+            if (!buffer.hasRemaining()) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+                if (buffer.limit() == 0) {
+                    throw new IllegalArgumentException("image cut short");
+                }
+                try {
+                    while (buffer.hasRemaining()) {
+                        if (channel.read(buffer, position + buffer.position()) <= 0) {
+                            throw new IllegalArgumentException("image cut short");
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                position += buffer.limit();
+                buffer.flip();
+            }
+            return buffer.get();
+        }
+
+        private int varint() {
+            int v = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                byte b = next();
+                v |= (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("bad number");
+        }
+
+        @Override
+        public int getInt() {
+            int raw = varint();
+            return (raw >>> 1) ^ -(raw & 1);
+        }
+
+        @Override
+        public String getString() {
+            int k = varint();
+            if (k == 0) {
+                return null;
+            }
+            if (k > 1) {
+                return table.get(k - 2);
+            }
+            int n = varint();
+            if (n < 0 || n > end - position + buffer.remaining()) {
+                throw new IllegalArgumentException("bad length " + n);
+            }
+            if (n > scratch.length) {
+                scratch = new byte[Math.max(n, scratch.length * 2)];
+            }
+            for (int i = 0; i < n; i++) {
+                scratch[i] = next();
+            }
+            String s = new String(scratch, 0, n, StandardCharsets.UTF_8);
+            table.add(s);
+            return s;
+        }
+    }
+
     private static final class Reader {
         final ByteBuffer in;
         private final List<String> strings = new ArrayList<>();
@@ -1058,44 +1150,6 @@ public final class TreeSnapshot {
 
         Location location() {
             return new Location(string(), in.getInt());
-        }
-
-        /** This reader as a {@link TreeImage.Source}: what {@code Writer.sink} wrote. */
-        TreeImage.Source source() {
-            List<String> table = new ArrayList<>();
-            return new TreeImage.Source() {
-                @Override
-                public int getInt() {
-                    int raw = varint();
-                    return (raw >>> 1) ^ -(raw & 1);
-                }
-
-                @Override
-                public String getString() {
-                    int k = varint();
-                    if (k == 0) {
-                        return null;
-                    }
-                    if (k > 1) {
-                        return table.get(k - 2);
-                    }
-                    String s = text(varint());
-                    table.add(s);
-                    return s;
-                }
-            };
-        }
-
-        private int varint() {
-            int v = 0;
-            for (int shift = 0; shift < 35; shift += 7) {
-                byte b = in.get();
-                v |= (b & 0x7F) << shift;
-                if (b >= 0) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("bad number");
         }
 
         Diagnostic diagnostic() {
