@@ -9,8 +9,15 @@ import dev.kconfig4j.symbol.Definition;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +34,117 @@ public final class TreeImage {
     private TreeImage() {
     }
 
-    /** Where an image is written. */
-    public interface Sink {
-        void putInt(int value) throws IOException;
+    /**
+     * The image's encoding on the way out: numbers as zigzag varints (most are small: tags,
+     * counts, ids), strings once each and then by index (an image is about a third the size it
+     * would be in fixed-width numbers, and a load reads that much less).
+     */
+    private static final class Sink {
+        private final DataOutput out;
+        private final Map<String, Integer> strings = new HashMap<>();
 
-        /** A string, null included. */
-        void putString(String value) throws IOException;
+        Sink(DataOutput out) {
+            this.out = out;
+        }
+
+        void putInt(int value) throws IOException {
+            varint((value << 1) ^ (value >> 31));
+        }
+
+        /** A string, null included: 0 for null, 1 and the UTF-8 bytes for a new one, 2 + its index for one seen. */
+        void putString(String value) throws IOException {
+            if (value == null) {
+                varint(0);
+                return;
+            }
+            Integer index = strings.get(value);
+            if (index != null) {
+                varint(index + 2);
+                return;
+            }
+            strings.put(value, strings.size());
+            byte[] b = value.getBytes(StandardCharsets.UTF_8);
+            varint(1);
+            varint(b.length);
+            out.write(b);
+        }
+
+        /** An unsigned varint: seven bits a byte, low first, the high bit set on all but the last. */
+        private void varint(int v) throws IOException {
+            while ((v & ~0x7F) != 0) {
+                out.writeByte((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            out.writeByte(v);
+        }
     }
 
-    /** Where an image is read from; anything malformed throws an unchecked exception. */
-    public interface Source {
-        int getInt();
+    /** The image's encoding on the way in ({@link Sink}); anything malformed throws an unchecked exception. */
+    private static final class Source {
+        private final DataInputStream in;
+        private final List<String> strings = new ArrayList<>();
+        private byte[] scratch = new byte[1 << 12];
 
-        String getString();
+        Source(InputStream in) {
+            this.in = new DataInputStream(new BufferedInputStream(in, 1 << 16));
+        }
+
+        int getInt() {
+            int raw = varint();
+            return (raw >>> 1) ^ -(raw & 1);
+        }
+
+        String getString() {
+            int k = varint();
+            if (k == 0) {
+                return null;
+            }
+            if (k > 1) {
+                return strings.get(k - 2);
+            }
+            int n = varint();
+            try {
+                if (n < 0 || n > in.available()) {
+                    throw new IllegalArgumentException("bad length " + n);
+                }
+                if (n > scratch.length) {
+                    scratch = new byte[Math.max(n, scratch.length * 2)];
+                }
+                in.readFully(scratch, 0, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String s = new String(scratch, 0, n, StandardCharsets.UTF_8);
+            strings.add(s);
+            return s;
+        }
+
+        /** Fails unless everything was read. */
+        void end() {
+            try {
+                if (in.read() != -1) {
+                    throw new IllegalArgumentException("image longer than its tree");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private int varint() {
+            try {
+                int v = 0;
+                for (int shift = 0; shift < 35; shift += 7) {
+                    byte b = in.readByte();
+                    v |= (b & 0x7F) << shift;
+                    if (b >= 0) {
+                        return v;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            throw new IllegalArgumentException("bad number");
+        }
     }
 
     /** A tree read back: its menus, as {@link MenuBuilder#build} gives them, and the files it was read from. */
@@ -71,9 +176,9 @@ public final class TreeImage {
      * table from {@code knownNames} on (made while the tree was built, after those a reader has
      * already) are written too.
      */
-    public static void write(Sink out, SymbolTable symbols, MenuBuilder.Result built, int knownNames,
+    public static void write(DataOutput out, SymbolTable symbols, MenuBuilder.Result built, int knownNames,
             List<String> filesRead) throws IOException {
-        new Writer(out).write(symbols, built, knownNames, filesRead);
+        new Writer(new Sink(out)).write(symbols, built, knownNames, filesRead);
     }
 
     private static final class Writer {
@@ -257,12 +362,16 @@ public final class TreeImage {
     /**
      * Reads a tree written by {@link #write} into {@code symbols}, a new table over the names the
      * writer's reader had (the first {@code knownNames} of the written tree's); the table is
-     * frozen when this returns.
+     * frozen when this returns. {@code in} must hold the image and nothing more, and tell how
+     * much is left ({@link InputStream#available}: a string longer than that is refused).
      *
      * @throws IllegalArgumentException (or another unchecked exception) if the image is malformed
      */
-    public static Read read(Source in, SymbolTable symbols) {
-        return new Reader(in, symbols).read();
+    public static Read read(InputStream in, SymbolTable symbols) {
+        Source source = new Source(in);
+        Read read = new Reader(source, symbols).read();
+        source.end();
+        return read;
     }
 
     private static final class Reader {

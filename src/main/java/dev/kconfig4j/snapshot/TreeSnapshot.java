@@ -433,8 +433,8 @@ public final class TreeSnapshot {
             // The built tree, with strings of its own, so that a load that reads it skips the
             // syntax tree and one that reads the syntax tree skips it.
             Writer image = new Writer();
-            TreeImage.write(image.sink(), built.symbols(), built.result(), all.size(), built.filesRead());
-            w.bytes(image.toByteArray());
+            TreeImage.write(image.out, built.symbols(), built.result(), all.size(), built.filesRead());
+            w.section(image);
             w.statements(syntax);
             w.finish();
         }
@@ -563,12 +563,8 @@ public final class TreeSnapshot {
             List<java.util.concurrent.Future<Boolean>> valid = List.of(filesValid, probesValid);
             if (!syntaxWanted) {
                 // Read from the file, not through the mapping: its ~5 MB never become resident.
-                ImageSource image = new ImageSource(channel, r.in.position(), imageLength);
                 SymbolTable symbols = new SymbolTable(names);
-                TreeImage.Read built = TreeImage.read(image, symbols);
-                if (!image.exhausted()) {
-                    return null;
-                }
+                TreeImage.Read built = TreeImage.read(new Slice(channel, r.in.position(), imageLength), symbols);
                 return new Parsed(this, names, null, symbols, built, used, menuDiagnostics, checks, output, valid);
             }
             r.in.position(r.in.position() + imageLength);
@@ -802,53 +798,21 @@ public final class TreeSnapshot {
             bytes(s.getBytes(StandardCharsets.UTF_8));
         }
 
+        /**
+         * What {@code inner} (an in-memory writer) wrote, as {@link #bytes} would write it, without
+         * a copy of it: the built tree is ~5 MB, and a first run's memory peaks while it is written.
+         */
+        void section(Writer inner) throws IOException {
+            inner.out.flush();
+            out.writeInt(inner.buffer.size());
+            inner.buffer.writeTo(out);
+        }
+
         void diagnostics(List<Diagnostic> list) throws IOException {
             out.writeInt(list.size());
             for (Diagnostic d : list) {
                 diagnostic(d);
             }
-        }
-
-        /**
-         * This writer as a {@link TreeImage.Sink}, compactly: numbers as zigzag varints (most are
-         * small: tags, counts, ids), strings once each and then by index. An image is about a third
-         * the size it would be in fixed-width numbers, and a load reads (and pages in) that much less.
-         */
-        TreeImage.Sink sink() {
-            Map<String, Integer> table = new HashMap<>();
-            return new TreeImage.Sink() {
-                @Override
-                public void putInt(int value) throws IOException {
-                    varint((value << 1) ^ (value >> 31));
-                }
-
-                @Override
-                public void putString(String value) throws IOException {
-                    if (value == null) {
-                        varint(0);
-                        return;
-                    }
-                    Integer index = table.get(value);
-                    if (index != null) {
-                        varint(index + 2);
-                        return;
-                    }
-                    table.put(value, table.size());
-                    byte[] b = value.getBytes(StandardCharsets.UTF_8);
-                    varint(1);
-                    varint(b.length);
-                    out.write(b);
-                }
-            };
-        }
-
-        /** An unsigned varint: seven bits a byte, low first, the high bit set on all but the last. */
-        private void varint(int v) throws IOException {
-            while ((v & ~0x7F) != 0) {
-                out.writeByte((v & 0x7F) | 0x80);
-                v >>>= 7;
-            }
-            out.writeByte(v);
         }
 
         void diagnostic(Diagnostic d) throws IOException {
@@ -1013,90 +977,43 @@ public final class TreeSnapshot {
         }
     }
 
-    /**
-     * A snapshot's built tree read from the open file through a small buffer: what
-     * {@code Writer.sink} wrote (zigzag varints; strings once, then by index).
-     */
-    private static final class ImageSource implements TreeImage.Source {
+    /** {@code length} bytes of an open file from {@code position}, read without moving its position. */
+    private static final class Slice extends InputStream {
         private final java.nio.channels.FileChannel channel;
         private final long end;
         private long position;
-        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).limit(0);
-        private final List<String> table = new ArrayList<>();
-        private byte[] scratch = new byte[1 << 12];
 
-        ImageSource(java.nio.channels.FileChannel channel, long position, long length) {
+        Slice(java.nio.channels.FileChannel channel, long position, long length) {
             this.channel = channel;
             this.position = position;
             this.end = position + length;
         }
 
-        /** Whether everything was read. */
-        boolean exhausted() {
-            return position == end && !buffer.hasRemaining();
-        }
-
-        private byte next() {
-            if (!buffer.hasRemaining()) {
-                buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-                if (buffer.limit() == 0) {
-                    throw new IllegalArgumentException("image cut short");
-                }
-                try {
-                    while (buffer.hasRemaining()) {
-                        if (channel.read(buffer, position + buffer.position()) <= 0) {
-                            throw new IllegalArgumentException("image cut short");
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                position += buffer.limit();
-                buffer.flip();
-            }
-            return buffer.get();
-        }
-
-        private int varint() {
-            int v = 0;
-            for (int shift = 0; shift < 35; shift += 7) {
-                byte b = next();
-                v |= (b & 0x7F) << shift;
-                if (b >= 0) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("bad number");
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
-        public int getInt() {
-            int raw = varint();
-            return (raw >>> 1) ^ -(raw & 1);
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (position >= end) {
+                return -1;
+            }
+            int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - position)), position);
+            if (n <= 0) {
+                throw new IOException("snapshot cut short");
+            }
+            position += n;
+            return n;
         }
 
         @Override
-        public String getString() {
-            int k = varint();
-            if (k == 0) {
-                return null;
-            }
-            if (k > 1) {
-                return table.get(k - 2);
-            }
-            int n = varint();
-            if (n < 0 || n > end - position + buffer.remaining()) {
-                throw new IllegalArgumentException("bad length " + n);
-            }
-            if (n > scratch.length) {
-                scratch = new byte[Math.max(n, scratch.length * 2)];
-            }
-            for (int i = 0; i < n; i++) {
-                scratch[i] = next();
-            }
-            String s = new String(scratch, 0, n, StandardCharsets.UTF_8);
-            table.add(s);
-            return s;
+        public int available() {
+            return (int) Math.min(Integer.MAX_VALUE, end - position);
         }
     }
 

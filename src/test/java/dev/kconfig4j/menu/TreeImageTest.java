@@ -13,6 +13,9 @@ import dev.kconfig4j.symbol.Definition;
 import dev.kconfig4j.symbol.Property;
 import dev.kconfig4j.symbol.Symbol;
 import dev.kconfig4j.symbol.SymbolTable;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -34,48 +37,21 @@ class TreeImageTest {
     @TempDir
     Path dir;
 
-    /** An image in memory: numbers and strings in order. */
-    private static final class Tape implements TreeImage.Sink, TreeImage.Source {
-        private final List<Object> items = new ArrayList<>();
-        private int next;
-
-        @Override
-        public void putInt(int value) {
-            items.add(value);
-        }
-
-        @Override
-        public void putString(String value) {
-            items.add(value == null ? NULL : value);
-        }
-
-        @Override
-        public int getInt() {
-            return (Integer) items.get(next++);
-        }
-
-        @Override
-        public String getString() {
-            Object o = items.get(next++);
-            return o == NULL ? null : (String) o;
-        }
-
-        private static final Object NULL = new Object();
-    }
-
     private static Kconfig load(Path srctree, Map<String, String> environment, Path objdir) {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         return Kconfig.load(Kconfig.Options.of(srctree, "Kconfig", environment, objdir), quiet, quiet);
     }
 
 
+    private static byte[] image(Kconfig tree, int known) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TreeImage.write(new DataOutputStream(bytes), tree.symbols(),
+                new MenuBuilder.Result(tree.root(), tree.mainMenu(), tree.modules()), known, tree.filesRead());
+        return bytes.toByteArray();
+    }
+
     private static TreeImage.Read roundTrip(Kconfig tree, int known, SymbolTable into) throws IOException {
-        Tape tape = new Tape();
-        TreeImage.write(tape, tree.symbols(), new MenuBuilder.Result(tree.root(), tree.mainMenu(), tree.modules()),
-                known, tree.filesRead());
-        TreeImage.Read read = TreeImage.read(tape, into);
-        assertThat(tape.next).isEqualTo(tape.items.size());
-        return read;
+        return TreeImage.read(new ByteArrayInputStream(image(tree, known)), into);
     }
 
     private static SymbolTable namesLike(Kconfig tree, int known) {
@@ -282,11 +258,12 @@ class TreeImageTest {
     void anImageOfAnotherNameTableIsRefused() throws IOException {
         Files.writeString(dir.resolve("Kconfig"), "config A\n\tbool \"a\"\n");
         Kconfig tree = load(dir, Map.of("KERNELVERSION", "6.12"), dir);
-        Tape tape = new Tape();
-        int known = tree.symbols().names().size();
-        TreeImage.write(tape, tree.symbols(), new MenuBuilder.Result(tree.root(), tree.mainMenu(), tree.modules()),
-                known, tree.filesRead());
-        assertThatThrownBy(() -> TreeImage.read(tape, new SymbolTable(new Names())))
+        byte[] image = image(tree, tree.symbols().names().size());
+        assertThatThrownBy(() -> TreeImage.read(new ByteArrayInputStream(image), new SymbolTable(new Names())))
                 .isInstanceOf(IllegalArgumentException.class);
+        // An image with anything after the tree is refused too.
+        byte[] longer = java.util.Arrays.copyOf(image, image.length + 1);
+        assertThatThrownBy(() -> TreeImage.read(new ByteArrayInputStream(longer), namesLike(tree,
+                tree.symbols().names().size()))).isInstanceOf(IllegalArgumentException.class);
     }
 }
