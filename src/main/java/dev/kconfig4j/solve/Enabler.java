@@ -5,6 +5,8 @@ import dev.kconfig4j.confdata.ConfigFile;
 import dev.kconfig4j.confdata.ConfigReader;
 import dev.kconfig4j.confdata.ConfigWriter;
 import dev.kconfig4j.diagnostic.Diagnostics;
+import dev.kconfig4j.explain.Links;
+import dev.kconfig4j.explain.Obstacles;
 import dev.kconfig4j.expr.Expr;
 import dev.kconfig4j.expr.ExprPrinter;
 import dev.kconfig4j.expr.Tristate;
@@ -63,6 +65,8 @@ public final class Enabler {
     /** The config's last value line for each symbol, in .config form. */
     private final Map<String, String> previous = new HashMap<>();
     private final Map<Symbol, Integer> menuOrder = new HashMap<>();
+    /** Who selects whom, indexed when a conflict first needs it. */
+    private Links links;
 
     /**
      * @param tree the tree
@@ -405,6 +409,12 @@ public final class Enabler {
             }
         }
         symbols.sort(Comparator.comparingInt(s -> menuOrder.getOrDefault(s, Integer.MAX_VALUE)));
+        // The config with the core's requests applied: where each rule's terms fail.
+        List<Assignment> asked = new ArrayList<>();
+        for (Request r : requests) {
+            asked.add(new Assignment(r.symbol(), r.value() == null ? "y" : r.value(), null));
+        }
+        Configuration requested = evaluate(asked);
         List<Conflict.Reason> reasons = new ArrayList<>();
         for (Request r : requests) {
             if (r.tristate() == Tristate.MOD && (r.symbol().type() == Type.BOOL || base.modules() == Tristate.NO
@@ -426,15 +436,15 @@ public final class Enabler {
                 reasons.add(new Conflict.Reason(s.name() + " [=" + base.string(s) + "] keeps its value (the search"
                         + " stopped growing before reaching the symbols it depends on)", location(s)));
             } else if (s.parentChoice() != null && choicesSaid.add(s.parentChoice())) {
-                reasons.add(choiceReason(s, symbols));
+                reasons.add(choiceReason(s, symbols, requested));
             } else if (s.parentChoice() == null) {
-                reasons.add(new Conflict.Reason(rules(s), location(s)));
+                reasons.add(new Conflict.Reason(rules(s, requested), location(s)));
             }
         }
         return new Conflict(requests, reasons);
     }
 
-    private Conflict.Reason choiceReason(Symbol s, List<Symbol> core) {
+    private Conflict.Reason choiceReason(Symbol s, List<Symbol> core, Configuration requested) {
         List<String> inCore = new ArrayList<>();
         for (Symbol m : s.parentChoice().members()) {
             if (core.contains(m)) {
@@ -444,17 +454,23 @@ public final class Enabler {
         Location where = s.parentChoice().definitions().isEmpty() ? location(s)
                 : s.parentChoice().definitions().get(0).location();
         String text = inCore.size() > 1 ? String.join(" and ", inCore) + " are in the same choice: only one can be y"
-                : rules(s) + " (a choice member: y only when chosen)";
+                : rules(s, requested) + " (a choice member: y only when chosen)";
         return new Conflict.Reason(text, where);
     }
 
-    /** A symbol's rules as a person reads them, with current values. */
-    private String rules(Symbol s) {
+    /**
+     * A symbol's rules as a person reads them, with current values. What blocks it and what
+     * selects it are explain's answers ({@link Obstacles}, {@link Links}), the same that {@code why}
+     * and the upgrade guard give: a dependency of several terms names those that fail in
+     * {@code requested} (the config with the requests applied), and each select is named with its
+     * condition.
+     */
+    private String rules(Symbol s, Configuration requested) {
         StringBuilder t = new StringBuilder(s.name()).append(" [=").append(base.string(s)).append(']');
         List<String> parts = new ArrayList<>();
+        List<Links.Link> selects = links().selectsOf(s);
         if (s.prompts().isEmpty()) {
-            String selected = s.reverseDependency() == null ? "is never selected"
-                    : "is selected only by " + ExprPrinter.print(s.reverseDependency(), base);
+            String selected = selects.isEmpty() ? "is never selected" : "is selected only by " + selectors(selects);
             parts.add("has no prompt and " + selected + (s.defaults().isEmpty() ? " (no default)" : ""));
             if (!s.defaults().isEmpty()) {
                 List<String> ds = new ArrayList<>();
@@ -466,23 +482,66 @@ public final class Enabler {
             }
         } else {
             if (s.directDependency() != null) {
-                parts.add("depends on " + ExprPrinter.print(s.directDependency(), base));
+                parts.add("depends on " + ExprPrinter.print(s.directDependency(), base)
+                        + failing(s, s.directDependency(), requested));
             } else {
                 for (Property.Prompt p : s.prompts()) {
                     if (p.condition() != null) {
-                        parts.add("can be set only if " + ExprPrinter.print(p.condition(), base));
+                        parts.add("can be set only if " + ExprPrinter.print(p.condition(), base) + failing(s, p.condition(), requested));
                         break;
                     }
                 }
             }
-            if (s.reverseDependency() != null) {
-                parts.add("is selected by " + ExprPrinter.print(s.reverseDependency(), base));
+            if (!selects.isEmpty()) {
+                parts.add("is selected by " + selectors(selects));
             }
             if (parts.isEmpty()) {
                 parts.add("is set by the request");
             }
         }
         return t.append(' ').append(String.join("; ", parts)).toString();
+    }
+
+    /** At most this many selects are named in a rule; the rest are counted. */
+    private static final int SELECTS_NAMED = 6;
+
+    /** Selects as a list: {@code A [=y], B [=n] if C [=y]}, the first few and a count of the rest. */
+    private String selectors(List<Links.Link> selects) {
+        List<String> out = new ArrayList<>();
+        for (Links.Link l : selects.subList(0, Math.min(selects.size(), SELECTS_NAMED))) {
+            out.add(l.from().name() + " [=" + base.string(l.from()) + "]"
+                    + (l.condition() == null ? "" : " if " + ExprPrinter.print(l.condition(), base)));
+        }
+        String more = selects.size() > SELECTS_NAMED ? " and " + (selects.size() - SELECTS_NAMED) + " more" : "";
+        return String.join(", ", out) + more;
+    }
+
+    /**
+     * Of a condition of several terms, those that keep {@code s} at n in {@code requested} (a bool
+     * needs m of its condition, y rounds up; a tristate not kept at n, those that keep it from y), as {@code " (with the request, B [=n] fails)"}; nothing when
+     * none fails or the whole condition is the one failing term.
+     */
+    private String failing(Symbol s, Expr condition, Configuration requested) {
+        Obstacles obstacles = new Obstacles(requested);
+        List<Obstacles.Term> terms = obstacles.of(condition, Tristate.MOD);
+        if (terms.isEmpty() && s.type() == Type.TRISTATE) {
+            terms = obstacles.of(condition, Tristate.YES);
+        }
+        if (terms.isEmpty() || terms.size() == 1 && terms.get(0).term().equals(condition)) {
+            return "";
+        }
+        List<String> texts = new ArrayList<>();
+        for (Obstacles.Term term : terms) {
+            texts.add(ExprPrinter.print(term.term(), requested));
+        }
+        return " (with the request, " + String.join(" and ", texts) + (texts.size() == 1 ? " fails)" : " fail)");
+    }
+
+    private Links links() {
+        if (links == null) {
+            links = new Links(tree);
+        }
+        return links;
     }
 
     private static Location location(Symbol s) {

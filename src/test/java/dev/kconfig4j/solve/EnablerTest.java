@@ -159,6 +159,36 @@ class EnablerTest {
     }
 
     @Test
+    void aConflictNamesTheFailingTermsAndTheSelectsAsWhyDoes() {
+        // DRV needs ARCH_FOO, which only PLAT selects, and PLAT needs NEVER, which nothing can set (a
+        // select's condition holds its symbol's dependencies: PLAT's own rule adds nothing to the core).
+        Kconfig t = tree("config BUS\n\tbool \"bus\"\n\tdefault y\nconfig NEVER\n\tbool\n"
+                + "config PLAT\n\tbool \"plat\"\n\tdepends on NEVER\n\tselect ARCH_FOO if BUS\n"
+                + "config ARCH_FOO\n\tbool\nconfig DRV\n\tbool \"drv\"\n\tdepends on BUS && ARCH_FOO\n");
+        Answer a = solve(t, "CONFIG_BUS=y\n", "DRV");
+        assertThat(a.solved()).isFalse();
+        assertThat(a.conflict().reasons()).extracting(Conflict.Reason::toString).containsExactly(
+                "NEVER [=n] has no prompt and is never selected (no default) (Kconfig:4)",
+                "ARCH_FOO [=n] has no prompt and is selected only by PLAT [=n] if NEVER [=n] && BUS [=y]"
+                        + " (no default) (Kconfig:10)",
+                "DRV [=n] depends on BUS [=y] && ARCH_FOO [=n] (with the request, ARCH_FOO [=n] fails) (Kconfig:12)");
+    }
+
+    @Test
+    void aRuleNamesAtMostSixSelectsAndCountsTheRest() {
+        StringBuilder k = new StringBuilder("config LIB\n\tbool\n\tdepends on NEVER\nconfig NEVER\n\tbool\n");
+        for (int i = 1; i <= 8; i++) {
+            k.append("config USER").append(i).append("\n\tbool \"user\"\n\tselect LIB\n");
+        }
+        Kconfig t = tree(k.toString());
+        Answer a = solve(t, "", "LIB=n", "USER1");
+        assertThat(a.solved()).isFalse();
+        assertThat(a.conflict().reasons()).extracting(Conflict.Reason::text).contains(
+                "LIB [=n] has no prompt and is selected only by USER1 [=n], USER2 [=n], USER3 [=n], USER4 [=n],"
+                        + " USER5 [=n], USER6 [=n] and 2 more (no default)");
+    }
+
+    @Test
     void twoMembersOfOneChoiceConflict() {
         Kconfig t = tree("choice\n\tprompt \"mode\"\nconfig FAST\n\tbool \"fast\"\nconfig SAFE\n\tbool \"safe\"\n"
                 + "endchoice\nconfig OTHER\n\tbool \"other\"\n");
