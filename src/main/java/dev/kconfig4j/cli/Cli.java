@@ -18,9 +18,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kconfig4j", mixinStandardHelpOptions = true, version = "kconfig4j 0.1.0",
         description = "The Linux kernel's Kconfig tools, exact, with an upgrade guard.",
-        footer = {"", "Exit status: 0 success; 1 bad input (Kconfig, config, files; one line with file and line);",
-            "2 bad usage; 3 `upgrade`/`impact --fail-on` threshold crossed or `enable` without a solution;",
-            "70 internal error (--debug shows the stack trace), or input so deep or large it exhausts the stack or memory."})
+        footer = {"", "Exit status: 0 success; 1 bad input (Kconfig, config, files; one line with file and line); "
+            + "2 bad usage; 3 `upgrade`/`impact --fail-on` threshold crossed or `enable` without a solution; "
+            + "70 internal error (--debug shows the stack trace), or input so deep or large it exhausts the stack or memory."})
 public final class Cli implements Runnable {
     /**
      * The subcommands, in the order help lists them. Added by {@link #execute} rather than named in

@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
         // -h and --help print the usage on standard output and exit 1, as the kernel's conf does.
         exitCodeOnUsageHelp = 1,
         description = {
-            "A drop-in replacement for the kernel's scripts/kconfig/conf: same modes, options,",
-            "environment variables (srctree, KCONFIG_CONFIG, KCONFIG_ALLCONFIG, ...), output files",
-            "and exit status. Run it in the object directory, with srctree pointing at the source tree."},
+            "A drop-in replacement for the kernel's scripts/kconfig/conf: same modes, options, "
+                + "environment variables (srctree, KCONFIG_CONFIG, KCONFIG_ALLCONFIG, ...), output files "
+                + "and exit status. Run it in the object directory, with srctree pointing at the source tree."},
         footer = {"", "Exit status: 0 on success, 1 on any error (bad Kconfig, unreadable input, failed write)."})
 public final class ConfCommand implements Callable<Integer> {
     private final Cli.Context context;

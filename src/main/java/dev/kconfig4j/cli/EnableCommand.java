@@ -25,12 +25,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kconfig4j enable}: the fewest config lines that make olddefconfig give the requested values. */
 @Command(name = "enable", header = "The fewest config lines that give symbols the values you want (SAT-solved, verified).", sortOptions = false, usageHelpAutoWidth = true,
+        mixinStandardHelpOptions = true,
         description = {
-            "Finds the smallest set of lines to add to a config so that `make olddefconfig` gives the requested",
-            "values, with a SAT solver over the tree's rules. Every answer is verified by evaluating the config",
-            "with the lines applied; without a solution, the conflicting rules are shown (file:line).",
-            "SYMBOL alone asks for y (bool) or m-or-y (tristate); SYMBOL=n asks to turn it off (selectors too);",
-            "int, hex and string symbols take SYMBOL=VALUE."},
+            "Finds the smallest set of lines to add to a config so that `make olddefconfig` gives the requested "
+                + "values, with a SAT solver over the tree's rules. Every answer is verified by evaluating the config "
+                + "with the lines applied; without a solution, the conflicting rules are shown (file:line).",
+            "",
+            "SYMBOL alone asks for y (bool) or m-or-y (tristate); SYMBOL=n asks to turn it off (selectors too); "
+                + "int, hex and string symbols take SYMBOL=VALUE."},
         footer = {"", "Exit status: 0 solved; 3 no solution; 1 bad input (tree, config, unknown symbol); 2 bad usage."})
 public final class EnableCommand implements Callable<Integer> {
     private final Cli.Context context;

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 
 /** {@code kconfig4j impact}: what a Kconfig change does to every defconfig and distribution config. */
 @Command(name = "impact", header = "What a Kconfig change does to every defconfig and distribution config, with checked mitigations.", sortOptions = false, usageHelpAutoWidth = true,
+        mixinStandardHelpOptions = true,
         description = {
             "Carries every config of a corpus (all defconfigs of the after tree, plus the configs given) from the"
                 + " BEFORE tree to the AFTER tree exactly as `make olddefconfig` does, and reports per symbol and per"
@@ -32,7 +33,8 @@ import picocli.CommandLine.Option;
             "A defconfig is first expanded in the before tree as `make defconfig` does: that is the .config its users"
                 + " have; a full .config (one Kconfig wrote, e.g. a distribution's) is used as it is. Trees are"
                 + " directories or git revisions (read with JGit, nothing is checked out), e.g.:",
-            "  kconfig4j impact --before v6.12 --after HEAD --format html --output impact.html"},
+            "  kconfig4j impact --before v6.12 --after HEAD \\",
+            "      --format html --output impact.html"},
         footer = {"", "Exit status: 0 done; 3 --fail-on lost and some config loses something; 1 bad input; 2 bad usage."})
 public final class ImpactCommand implements Callable<Integer> {
     private final Cli.Context context;

@@ -18,12 +18,13 @@ import picocli.CommandLine.Option;
 
 /** {@code kconfig4j upgrade}: what olddefconfig would change or drop, why, and how to get it back. */
 @Command(name = "upgrade", header = "What `make olddefconfig` changes or drops in a config, why, and verified lines that restore it.", sortOptions = false, usageHelpAutoWidth = true,
+        mixinStandardHelpOptions = true,
         description = {
-            "Carries a config to a (new) kernel tree exactly as `make olddefconfig` does and reports every",
-            "value it changes or drops, with the root cause and verified config lines that restore it.",
-            "Cascades (a core option and the drivers behind it) are one finding with consequences."},
-        footer = {"", "Exit status: 0 nothing crossed the --fail-on threshold; 3 it did; 1 bad input (tree or config);",
-            "2 bad usage."})
+            "Carries a config to a (new) kernel tree exactly as `make olddefconfig` does and reports every "
+                + "value it changes or drops, with the root cause and verified config lines that restore it. "
+                + "Cascades (a core option and the drivers behind it) are one finding with consequences."},
+        footer = {"", "Exit status: 0 nothing crossed the --fail-on threshold; 3 it did; 1 bad input (tree or config); "
+            + "2 bad usage."})
 public final class UpgradeCommand implements Callable<Integer> {
     private final Cli.Context context;
 
@@ -50,8 +51,8 @@ public final class UpgradeCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--fail-on", paramLabel = "WHAT", defaultValue = "lost",
-            description = {"lost (default: exit 3 when an option you chose is lost; not for values the toolchain",
-                "decides or helper symbols), changed (any change), never."})
+            description = "lost (default: exit 3 when an option you chose is lost; not for values the toolchain "
+                + "decides or helper symbols), changed (any change), never.")
     String failOn;
 
     @Option(names = {"-v", "--verbose"},
@@ -59,9 +60,9 @@ public final class UpgradeCommand implements Callable<Integer> {
     boolean verbose;
 
     @Option(names = "--kbuild", paramLabel = "MODE", defaultValue = "auto",
-            description = {"What to read of the trees' Makefiles (with --old-srctree) to report the kernel-image changes",
-                "of findings whose symbols Kbuild builds in against their value ($(subst m,y,...)):",
-                "auto (default: only the directories those symbols need), full (every directory), off."})
+            description = "What to read of the trees' Makefiles (with --old-srctree) to report the kernel-image changes "
+                + "of findings whose symbols Kbuild builds in against their value ($(subst m,y,...)): "
+                + "auto (default: only the directories those symbols need), full (every directory), off.")
     String kbuild;
 
     /** The new tree and how to read both trees (the old one is read with the same options). */

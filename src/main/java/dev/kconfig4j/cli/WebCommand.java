@@ -13,14 +13,16 @@ import picocli.CommandLine.Option;
 @Command(name = "web", header = "Configure a kernel in the browser: menus, why, enable and upgrade review in one page.",
         sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {
-            "Starts a local server for the config and prints the address to open (with its secret token).",
-            "The page shows the menus as menuconfig does, edits values with the kernel's rules and shows what",
-            "else changed (undo, redo), searches names, prompts, help, files and built objects, explains every",
-            "value, finds the lines that enable a blocked option, and with --old-config reviews an upgrade.",
-            "Saving writes the config as the kernel's conf writes it (the previous one kept as .config.old);",
-            "\"save minimal\" writes the savedefconfig form to --minimal. No other file is written.",
-            "Without --config: $KCONFIG_CONFIG, else ./.config. A config that does not exist yet starts from",
-            "--old-config when given (the upgrade), else from the defaults. Stop with Ctrl-C."},
+            "Starts a local server for the config and prints the address to open (with its secret token). "
+                + "The page shows the menus as menuconfig does, edits values with the kernel's rules and shows what "
+                + "else changed (undo, redo), searches names, prompts, help, files and built objects, explains every "
+                + "value, finds the lines that enable a blocked option, and with --old-config reviews an upgrade.",
+            "",
+            "Saving writes the config as the kernel's conf writes it (the previous one kept as .config.old); "
+                + "\"save minimal\" writes the savedefconfig form to --minimal. No other file is written.",
+            "",
+            "Without --config: $KCONFIG_CONFIG, else ./.config. A config that does not exist yet starts from "
+                + "--old-config when given (the upgrade), else from the defaults. Stop with Ctrl-C."},
         footer = {"", "Exit status: 0 stopped; 1 bad input (tree, config) or the port is taken; 2 bad usage."})
 public final class WebCommand implements Callable<Integer> {
     private final Cli.Context context;

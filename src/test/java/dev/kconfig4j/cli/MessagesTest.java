@@ -14,6 +14,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,27 @@ class MessagesTest {
         Run r = run("cache", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Usage: kconfig4j cache").contains("--clear");
+    }
+
+    @Test
+    void everyCommandHasHelpWhoseParagraphsWrapAsParagraphs() {
+        for (String command : List.of("", "upgrade", "why", "enable", "impact", "kbuild", "localmodconfig", "localyesconfig",
+                "web", "menuconfig", "cache")) {
+            Run r = command.isEmpty() ? run("--help") : run(command, "--help");
+            assertThat(r.exit()).as(command).isZero();
+            assertThat(r.err()).as(command).isEmpty();
+            assertThat(r.out()).as(command).contains(("Usage: kconfig4j " + command).trim());
+            // picocli wraps at 80 columns: a description line written longer than that in the
+            // source would leave a one- or two-word line behind it.
+            List<String> lines = r.out().lines().toList();
+            for (int i = 1; i < lines.size(); i++) {
+                String line = lines.get(i);
+                boolean afterFullLine = lines.get(i - 1).length() > 60;
+                boolean stub = !line.isBlank() && !line.startsWith(" ") && line.length() < 20
+                        && !line.endsWith(":") && !line.endsWith(".");
+                assertThat(afterFullLine && stub).as(command + ": line '" + line + "' after a full one").isFalse();
+            }
+        }
     }
 
     @Test

@@ -89,6 +89,25 @@ class ShellPolicyTest {
     }
 
     @Test
+    void cacheCommandShowsWhatEachCacheHolds() throws Exception {
+        Path dir = Files.createTempDirectory("kconfig4j-cache-");
+        ProbeCache.open(dir);
+        Files.createDirectories(dir.resolve("snapshots"));
+        Files.write(dir.resolve("snapshots/x.snapshot"), new byte[3 << 20]);
+        Files.writeString(dir.resolve("snapshots/y.snapshot"), "");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.PrintStream o = new java.io.PrintStream(out, true)) {
+            int exit = dev.kconfig4j.cli.Cli.execute(new dev.kconfig4j.cli.Cli.Context(
+                    java.util.Map.of("KCONFIG4J_CACHE_DIR", dir.toString()), dir, o, o, x -> null), "cache");
+            assertThat(exit).isZero();
+        }
+        assertThat(out.toString()).isEqualTo("cache: " + dir + "\n"
+                + "  probes/           0 files       0.0 MiB  probe results\n"
+                + "  snapshots/        2 files       3.0 MiB  parsed trees\n"
+                + "  trees/            0 files       0.0 MiB  git revisions\n");
+    }
+
+    @Test
     void anUnknownPolicyIsAClearError() {
         ConfRun.Result r = ConfRun.tree("6.12", HOSTILE).env("KCONFIG4J_SHELL", "sometimes").run("--olddefconfig");
         assertThat(r.exit()).isEqualTo(1);
