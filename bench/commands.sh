@@ -17,15 +17,12 @@
 # env:   KCONFIG4J_SHARED (default ../shared)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-shared=$(cd "${KCONFIG4J_SHARED:-$here/../shared}" && pwd)
+. "$here/bench/lib.sh"
 runs=${1:-5}
-[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
-[ -f "$here/target/kconfig4j.jar" ] || (cd "$here" && mvn -q -B package -DskipTests)
+need_time
+bench_start
 st=$shared/corpus/linux-6.12
 configs=$shared/corpus/configs
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/home"
 
 declare -A cmd
 cmd[upgrade]="upgrade --config $configs/debian-6.1-amd64.config --old-srctree $shared/corpus/linux-6.1 --fail-on never"
@@ -42,8 +39,6 @@ one_run() {
         </dev/null >/dev/null 2>&1 || true)
     awk '{printf "%.3f %.3f %d\n", $1, $2 + $3, $4}' "$work/time.out" >> "$work/$1-$2.t"
 }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-col() { awk -v c="$2" '{print $c}' "$work/$1.t" | median; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for n in "${names[@]}"; do one_run "$n" on; rm -f "$work/$n-on.t"; done   # warm-up: caches

@@ -8,20 +8,15 @@
 # env:   KCONFIG4J_SHARED (default ../shared), KCONFIG4J_ORACLE (dir with conf-6.12, default /tmp/oracle)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-shared=$(cd "${KCONFIG4J_SHARED:-$here/../shared}" && pwd)
-oracle=${KCONFIG4J_ORACLE:-/tmp/oracle}
+. "$here/bench/lib.sh"
 runs=${1:-5}
 shift || true
 symbols=("$@")
 [ ${#symbols[@]} -gt 0 ] || symbols=(BTRFS_DEBUG USB_SERIAL_SIMPLE=y INTERCONNECT_IMX8MQ KASAN PREEMPT_NONE NET_9P=n)
-[ -x "$oracle/conf-6.12" ] || "$shared/oracle/get-conf.sh" "$oracle" >/dev/null
-[ -f "$here/target/kconfig4j.jar" ] || (cd "$here" && mvn -q -B package -DskipTests)
+bench_start 6.12
 st=$shared/corpus/linux-6.12
 input=$shared/corpus/configs/debian-6.12-amd64.config
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 enable_run() {
     local t0 t1

@@ -28,29 +28,11 @@
 # needs: /usr/bin/time (Debian: apt-get install time), bc.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-shared=$(cd "${KCONFIG4J_SHARED:-$here/../shared}" && pwd)
-oracle=${KCONFIG4J_ORACLE:-/tmp/oracle}
+. "$here/bench/lib.sh"
 runs=${1:-5}
 trees=${2:-"6.12 7.3"}
-[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
-for t in $trees; do [ -x "$oracle/conf-$t" ] || "$shared/oracle/get-conf.sh" "$oracle" >/dev/null; done
-[ -f "$here/target/kconfig4j.jar" ] || (cd "$here" && mvn -q -B package -DskipTests)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-# conf_env TREE: the golden environment of TREE (6.12 or 7.3), one NAME=VALUE per line
-conf_env() {
-    local st=$shared/corpus/linux-$1
-    printf '%s\n' PATH=/usr/bin:/bin LC_ALL=C srctree="$st" ARCH=x86 SRCARCH=x86 SUBARCH=x86 HEADER_ARCH=x86 \
-        CC="$st/scripts/dummy-tools/gcc" LD="$st/scripts/dummy-tools/ld" NM="$st/scripts/dummy-tools/nm" \
-        OBJCOPY="$st/scripts/dummy-tools/objcopy" PAHOLE="$st/scripts/dummy-tools/pahole" AR=ar HOSTCC=gcc \
-        HOSTCXX=g++ CLANG_FLAGS= "CC_VERSION_TEXT=gcc (scripts/dummy-tools/gcc)" PYTHON3=python3 RUSTC=rustc \
-        BINDGEN=bindgen
-    case $1 in
-        7.3) printf '%s\n' KERNELVERSION=7.3.4 PAHOLE_VERSION=9999 RUSTC_VERSION_TEXT= ;;
-        6.12) printf '%s\n' KERNELVERSION=6.12.117 ;;
-    esac
-}
+need_time
+bench_start $trees
 
 # one_run TREE DIR FRESH LABEL COMMAND...: one olddefconfig of TREE's Debian config in DIR (emptied
 # first when FRESH is 1); appends "wall cpu peakKiB" to $work/LABEL.t
@@ -59,19 +41,10 @@ one_run() {
     [ "$fresh" = 1 ] && rm -rf "$d"
     mkdir -p "$d"
     cp "$shared/corpus/configs/debian-$tree-amd64.config" "$d/.config"
-    local -a env
-    mapfile -t env < <(conf_env "$tree")
-    (cd "$d" && /usr/bin/time -o "$work/time.out" -f '%e %U %S %M' env -i "${env[@]}" HOME="$work/home" \
-        KCONFIG_CONFIG="$d/.config" KCONFIG_AUTOCONFIG="$d/include/config/auto.conf" \
-        KCONFIG_AUTOHEADER="$d/include/generated/autoconf.h" KCONFIG_RUSTCCFG="$d/include/generated/rustc_cfg" \
-        "$@" -s --olddefconfig Kconfig </dev/null >/dev/null)
-    awk '{printf "%.3f %.3f %d\n", $1, $2 + $3, $4}' "$work/time.out" >> "$work/$label.t"
+    timed "$tree" "$d" "$label" "$@" -s --olddefconfig Kconfig
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-col() { awk -v c="$2" '{print $c}' "$work/$1.t" | median; }
 
-mkdir -p "$work/home"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 for tree in $trees; do

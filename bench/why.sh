@@ -13,13 +13,11 @@
 # config, so the difference is what explaining costs, whatever the machine's load.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-shared=$(cd "${KCONFIG4J_SHARED:-$here/../shared}" && pwd)
+. "$here/bench/lib.sh"
 runs=${1:-7}
-[ -f "$here/target/kconfig4j.jar" ] || (cd "$here" && mvn -q -B package -DskipTests)
+bench_start
 st=$shared/corpus/linux-6.12
 input=$shared/corpus/configs/debian-6.12-amd64.config
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
 # one_run SYMBOL...: prints the wall time in seconds of one `why`
 one_run() {
@@ -47,7 +45,6 @@ conf_run() {
     echo "$t1 - $t0" | bc
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 # Warm-up: file caches, the class-data archive, the probe cache.
 one_run NR_CPUS >/dev/null

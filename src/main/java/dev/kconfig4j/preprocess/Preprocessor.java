@@ -229,15 +229,32 @@ public final class Preprocessor {
                     // values, garbage for long ones. Empty is the only reproducible choice.
                     existing.define(Flavor.SIMPLE, "");
                 }
-                define(existing, name, Flavor.SIMPLE, expand(valueText, file, line));
+                define(existing, name, Flavor.SIMPLE, expandNow(valueText, file, line));
             }
             case APPEND -> {
                 if (existing == null) {
                     define(null, name, Flavor.RECURSIVE, valueText);
                 } else {
-                    existing.append(existing.isSimple() ? expand(valueText, file, line) : valueText);
+                    existing.append(existing.isSimple() ? expandNow(valueText, file, line) : valueText);
                 }
             }
+        }
+    }
+
+    /**
+     * The value of an immediate assignment ({@code :=}, or {@code +=} to one). A lookahead waits
+     * here for the answers of the commands it expands: such a value ({@code cc-info},
+     * {@code m64-flag}) goes into later commands, which it could not start ahead otherwise.
+     */
+    private String expandNow(String valueText, String file, int line) {
+        if (!lookahead) {
+            return expand(valueText, file, line);
+        }
+        shell.waitForAnswers(true);
+        try {
+            return expand(valueText, file, line);
+        } finally {
+            shell.waitForAnswers(false);
         }
     }
 

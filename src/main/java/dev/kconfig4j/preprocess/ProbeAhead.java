@@ -21,8 +21,12 @@ import java.util.function.Consumer;
  * the parse) and a command text; a command whose text is fully known is handed to a pool of
  * {@code jobs} threads that answer it exactly as the parse would (probe cache first, else run and
  * store), and the lookahead goes on with an <em>unknown</em> result ({@link #UNKNOWN}). Text that
- * contains an unknown result is itself unknown: such a command is left for the parse (the kernel's
- * {@code cc-name := $(shell,set -- $(cc-info) ...)} waits for {@code cc-info}).
+ * contains an unknown result is itself unknown: such a command is left for the parse. Except in an
+ * immediate assignment ({@code cc-info := $(shell,...)}, {@code m64-flag := $(cc-option-bit,...)}):
+ * there the lookahead waits for the answer, whoever computes it, because such values go into the
+ * commands that follow ({@code cc-name := $(shell,set -- $(cc-info) && echo $1)}), which could
+ * not start ahead otherwise. Commands of the shell's builtins on literal words
+ * ({@link PlainCommands}) the lookahead answers itself.
  *
  * <p><b>Why results cannot change.</b> The parse takes an answer computed ahead only for the same
  * number <em>and</em> the same command text, run in the same environment and directory: the
@@ -160,16 +164,22 @@ final class ProbeAhead {
 
     /**
      * For the lookahead: its shell call number {@code index}. Hands a known command to the pool
-     * and returns its output if the parse already has it, else {@link #UNKNOWN_TEXT}.
+     * and returns its output if the parse already has it, else {@link #UNKNOWN_TEXT}; with
+     * {@code wait} (an immediate assignment's value), waits for the answer first, whoever computes
+     * it (the pool, or the parse at its turn).
      *
      * @throws Lost when the lookahead is over
      */
-    String ahead(int index, String command, java.nio.charset.Charset charset) {
+    String ahead(int index, String command, java.nio.charset.Charset charset, boolean wait) {
         if (stopped) {
             throw new Lost();
         }
         if (command.indexOf(UNKNOWN) >= 0) {
             return UNKNOWN_TEXT;
+        }
+        byte[] plain = PlainCommands.output(command);
+        if (plain != null) {
+            return Shell.text(plain, charset); // the parse answers it as fast at its turn
         }
         Slot slot = slots.computeIfAbsent(index, i -> new Slot(command));
         if (!slot.command.equals(command)) {
@@ -177,10 +187,7 @@ final class ProbeAhead {
             throw new Lost();
         }
         Shell.Answer known = slot.answer.getNow(null);
-        if (known != null) {
-            return known.failure() != null ? UNKNOWN_TEXT : Shell.text(known.stdout().clone(), charset);
-        }
-        if (!slot.claimed.get() && writesNoFile(command)) {
+        if (known == null && !slot.claimed.get() && writesNoFile(command)) {
             try {
                 pool.execute(() -> {
                     if (!stopped && slot.claimed.compareAndSet(false, true)) {
@@ -191,7 +198,32 @@ final class ProbeAhead {
                 throw new Lost();
             }
         }
+        if (known == null && wait) {
+            known = await(slot);
+        }
+        if (known != null) {
+            return known.failure() != null ? UNKNOWN_TEXT : Shell.text(known.stdout().clone(), charset);
+        }
         return UNKNOWN_TEXT;
+    }
+
+    /** The answer of {@code slot} once someone computed it; {@link Lost} when the lookahead ends first. */
+    private Shell.Answer await(Slot slot) {
+        while (true) {
+            if (stopped) {
+                throw new Lost();
+            }
+            try {
+                return slot.answer.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                // Look again whether the lookahead is over (the parse ended, or counted otherwise).
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Lost();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new Lost();
+            }
+        }
     }
 
     /**

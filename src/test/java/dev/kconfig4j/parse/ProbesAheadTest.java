@@ -134,4 +134,32 @@ class ProbesAheadTest {
         assertThat(dir.resolve("written")).exists();
         assertThat(dir.resolve("last")).exists();
     }
+
+    @Test
+    void commandsBuiltOnAnImmediateAssignmentRunAheadToo() throws IOException {
+        // The lookahead waits for base's answer (an immediate assignment), so the four commands
+        // that contain it are known to it and run together; derived's, of the builtins only, is
+        // answered without a process.
+        write("Kconfig", """
+                base := $(shell,sleep 0.5; echo b)
+                derived := $(shell,set -- $(base) x && echo $2)
+                $(info,derived=$(derived))
+                config A
+                \tdef_bool $(shell,sleep 0.5; echo $(base)$(derived)1)
+                config B
+                \tdef_bool $(shell,sleep 0.5; echo $(base)$(derived)2)
+                config C
+                \tdef_bool $(shell,sleep 0.5; echo $(base)$(derived)3)
+                config D
+                \tdef_bool $(shell,sleep 0.5; echo $(base)$(derived)4)
+                """);
+        Run inTurn = parse(1, ProbeCache.disabled());
+        long t0 = System.nanoTime();
+        Run ahead = parse(4, ProbeCache.disabled());
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(ahead).isEqualTo(inTurn);
+        assertThat(inTurn.out()).isEqualTo("derived=x\n");
+        // In turn: 2.5 s of sleeps. Ahead: base, then the four at once, about 1 s.
+        assertThat(millis).isLessThan(1800);
+    }
 }
