@@ -73,9 +73,22 @@ public final class Conf {
 
     /**
      * The probe cache: on unless KCONFIG4J_PROBE_CACHE is {@code off}; kept in probes/ of
-     * KCONFIG4J_CACHE_DIR, else $XDG_CACHE_HOME/kconfig4j, else ~/.cache/kconfig4j.
+     * KCONFIG4J_CACHE_DIR, else $XDG_CACHE_HOME/kconfig4j, else ~/.cache/kconfig4j. Off, too, when
+     * that directory would lie in the object directory (HOME set to it, as the golden runs do) and
+     * KCONFIG4J_CACHE_DIR does not name it: conf writes nothing there that the kernel's conf does not.
      */
     static ProbeCache probeCache(ConfRequest req) {
+        String explicit = req.env("KCONFIG4J_CACHE_DIR");
+        if (explicit == null || explicit.isEmpty()) {
+            try {
+                Path root = dev.kconfig4j.cache.CacheRoot.location(req.environment()).normalize();
+                if (root.startsWith(req.workingDirectory().toAbsolutePath().normalize())) {
+                    return ProbeCache.disabled();
+                }
+            } catch (IllegalStateException noCacheDirectory) {
+                return ProbeCache.disabled();
+            }
+        }
         return ProbeCache.forEnvironment(req.environment(), req.err());
     }
 
@@ -105,7 +118,7 @@ public final class Conf {
         Diagnostics diagnostics = req.diagnostics();
         config.onUnmetDependency(s -> diagnostics.report(MenuInfo.unmetDependency(config, s)));
         String prefix = req.env("CONFIG_") != null ? req.env("CONFIG_") : "CONFIG_";
-        boolean warnUnknown = nonEmpty(req.env("KCONFIG_WARN_UNKNOWN_SYMBOLS"));
+        boolean warnUnknown = tree.dialect().hasWarningVariables() && nonEmpty(req.env("KCONFIG_WARN_UNKNOWN_SYMBOLS"));
         ConfigReader reader = new ConfigReader(tree, config, diagnostics, prefix, warnUnknown);
         String configName = configName(req);
         Mode mode = req.mode();
@@ -158,7 +171,7 @@ public final class Conf {
         }
 
         // KCONFIG_WERROR: warnings while reading configs are errors; nothing is written.
-        if (nonEmpty(req.env("KCONFIG_WERROR")) && reader.warningCount() > 0) {
+        if (tree.dialect().hasWarningVariables() && nonEmpty(req.env("KCONFIG_WERROR")) && reader.warningCount() > 0) {
             return 1;
         }
 
@@ -199,7 +212,8 @@ public final class Conf {
             }
         }
 
-        if ((mode == Mode.SAVEDEFCONFIG || writeConfig) && nonEmpty(req.env("KCONFIG_WARN_CHANGED_INPUT"))) {
+        if ((mode == Mode.SAVEDEFCONFIG || writeConfig) && tree.dialect().reportsChangedInput()
+                && nonEmpty(req.env("KCONFIG_WARN_CHANGED_INPUT"))) {
             // Printed even with -s: it is a diagnostic, not a message.
             List<String> changed = new ConfigWriter(tree, config, prefix).changedUserValues();
             if (!changed.isEmpty()) {
@@ -210,7 +224,7 @@ public final class Conf {
         if (mode == Mode.SAVEDEFCONFIG) {
             String text = new DefconfigWriter(tree, config, prefix).defconfig();
             try {
-                AtomicFile.write(req.resolve(req.modeFile()), text);
+                AtomicFile.writeIntoExisting(req.resolve(req.modeFile()), text);
             } catch (IOException e) {
                 req.err().printf("n*** Error while saving defconfig to: %s%n%n", req.modeFile());
                 return 1;

@@ -68,6 +68,15 @@ public final class Dialogue {
     private String line = "";
     /** Set when the dialogue set a value (the pass made progress). */
     private boolean progress;
+    /**
+     * From 6.11: the choice members without a value that were shown when their choice was last
+     * settled: when the dialogue began, and each time the choice is answered. The kernel's conf
+     * keeps listing such a member, numbered, after an answer elsewhere hid it (it lists
+     * {@code 1. dump (DEF_DUMP) (NEW)} after {@code GOV_DUMP} was answered n, and Linux 7.3's
+     * {@code RANDSTRUCT_PERFORMANCE} after {@code GCC_PLUGINS} was); picking it changes nothing. A
+     * member with a value, or one shown only later, is listed only while it is shown.
+     */
+    private final java.util.Set<Symbol> newMembersShown = new java.util.HashSet<>();
     /** Set when reading hit the end of input. */
     private boolean eof;
 
@@ -97,6 +106,9 @@ public final class Dialogue {
     public void run(Mode mode) {
         inputMode = mode;
         Menu root = tree.root();
+        if (config.dialect().choicesByPriority()) {
+            rememberNewMembersShown(root);
+        }
         if (mode == Mode.OLDASKCONFIG) {
             rootEntry = root;
             ask(root);
@@ -131,6 +143,40 @@ public final class Dialogue {
         for (Menu c : m.children()) {
             check(c);
         }
+    }
+
+    /** Records {@link #newMembersShown} for every choice under {@code m}, as the entries stand now. */
+    private void rememberNewMembersShown(Menu m) {
+        for (Menu c : m.children()) {
+            if (c.symbol() != null && c.symbol().isChoice()) {
+                rememberNewMembersShownOf(c);
+            }
+            rememberNewMembersShown(c);
+        }
+    }
+
+    /** Records {@link #newMembersShown} for the choice entry {@code choice}, as its members stand now. */
+    private void rememberNewMembersShownOf(Menu choice) {
+        for (Menu c : choice.children()) {
+            Symbol s = c.symbol();
+            if (s == null) {
+                continue;
+            }
+            if (!config.hasUserValue(s) && Visibility.isShown(config, c, x -> { })) {
+                newMembersShown.add(s);
+            } else {
+                newMembersShown.remove(s);
+            }
+        }
+    }
+
+    /** Whether the choice lists the entry {@code c} (see {@link #newMembersShown}). */
+    private boolean listed(Menu c) {
+        if (isVisible(c)) {
+            return true;
+        }
+        Symbol s = c.symbol();
+        return s != null && newMembersShown.contains(s) && !config.hasUserValue(s);
     }
 
     /** Whether oldconfig asks about the symbol. */
@@ -313,7 +359,8 @@ public final class Dialogue {
                 printHelp(m);
                 value = null;
             } else {
-                value = line.substring(0, line.length() - 1);
+                // The kernel drops the last byte, newline or not (a line cut by a NUL can be empty).
+                value = line.isEmpty() ? "" : line.substring(0, line.length() - 1);
             }
             if (value != null && setText(sym, value)) {
                 return;
@@ -379,7 +426,7 @@ public final class Dialogue {
             int def = 0;
             line = "";
             for (Menu c : m.children()) {
-                if (!isVisible(c)) {
+                if (!listed(c)) {
                     continue;
                 }
                 Symbol s = c.symbol();
@@ -437,7 +484,7 @@ public final class Dialogue {
             Menu chosen = null;
             int n = pick;
             for (Menu c : m.children()) {
-                if (c.symbol() == null || !isVisible(c)) {
+                if (c.symbol() == null || !listed(c)) {
                     continue;
                 }
                 if (--n == 0) {
@@ -457,6 +504,9 @@ public final class Dialogue {
                 continue;
             }
             select(m, chosen.symbol());
+            if (byPriority) {
+                rememberNewMembersShownOf(m);
+            }
             {
                 // (From 6.11 a choice holds only its members, so this asks nothing there.)
                 for (Menu c : chosen.children()) {
@@ -531,6 +581,12 @@ public final class Dialogue {
         } else {
             eof = false;
             line = b.toString(StandardCharsets.ISO_8859_1);
+            // The line is a C string: it ends at a NUL, newline or not ("y\0n\n" answers y, and
+            // its echo has no newline).
+            int nul = line.indexOf('\0');
+            if (nul >= 0) {
+                line = line.substring(0, nul);
+            }
         }
         if (!tty) {
             out.print(line);

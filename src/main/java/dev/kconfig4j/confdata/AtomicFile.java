@@ -30,6 +30,18 @@ public final class AtomicFile {
     }
 
     /**
+     * As {@link #write(Path, String)}, but into a directory that must exist, as the kernel's
+     * {@code savedefconfig} writes (it creates no directory; a missing one is an error).
+     */
+    public static void writeIntoExisting(Path target, String content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new java.nio.file.NoSuchFileException(dir.toString());
+        }
+        write(target, content);
+    }
+
+    /**
      * Writes {@code content} to {@code target} as {@link #write(Path, byte[])} does, and, when
      * {@code backup} is not null, makes the previous {@code target} the backup the kernel's way:
      * the new content is written completely first (a full disk fails here, leaving both files

@@ -110,12 +110,8 @@ public final class ConfigWriter {
                 before = config.userTristate(s).text();
                 after = config.tristate(s).text();
             } else {
-                before = config.userString(s);
+                before = config.userString(s); // strings too, without quotes: CONFIG_T: x y -> def val
                 after = config.string(s);
-                if (s.type() == Type.STRING) {
-                    before = "\"" + escape(before) + "\"";
-                    after = "\"" + escape(after) + "\"";
-                }
             }
             if (!before.equals(after)) {
                 out.add("  " + prefix + s.name() + ": " + before + " -> " + after);

@@ -250,6 +250,19 @@ public enum Dialect {
         return this == V5_10;
     }
 
+    /**
+     * {@code KCONFIG_WARN_UNKNOWN_SYMBOLS} and {@code KCONFIG_WERROR} exist from 6.1 (5.10's conf
+     * knows neither: it neither warns nor fails).
+     */
+    public boolean hasWarningVariables() {
+        return this != V5_10;
+    }
+
+    /** {@code KCONFIG_WARN_CHANGED_INPUT} exists from 7.3 (earlier conf ignores it). */
+    public boolean reportsChangedInput() {
+        return atLeast(V7_3);
+    }
+
     /** include/generated/rustc_cfg exists from 6.1 (Rust support). */
     public boolean writesRustcCfg() {
         return this != V5_10;

@@ -461,8 +461,10 @@ public final class MenuBuilder {
                 symbols.setType(m, choice.type());
             }
         }
-        // A choice that must have a value cannot be n while it is visible: a select-like bound of m.
-        if (!choice.isOptional()) {
+        // A choice that must have a value cannot be n while it is visible: a select-like bound of m
+        // (up to 6.10, where a choice has a tristate value of its own; from 6.11 a choice is only
+        // its selection, and its help lists no "Selected by [m]").
+        if (!choice.isOptional() && !dialect.choicesByPriority()) {
             for (Definition def : choice.definitions()) {
                 if (def.hasPrompt()) {
                     // An unconditional prompt gives the bound m alone (the kernel prints "m [=m]").

@@ -190,15 +190,18 @@ final class Shell {
             try (InputStream in = process.getInputStream()) {
                 output = readCapped(in);
             }
+            int status;
             try {
-                process.waitFor();
+                status = process.waitFor();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 process.destroy();
                 return new Answer(null, null, "interrupted while running a shell command");
             }
             byte[] errors = stderrCopy != null ? Files.readAllBytes(stderrCopy) : null;
-            if (key != null) {
+            // A command that died of a signal (SIGPIPE in a pipeline under pipefail, say: a status
+            // of 128 or more) may answer otherwise next time: it is not remembered.
+            if (key != null && status < 128) {
                 cache.store(key, new ProbeCache.Result(output.clone(), errors));
             }
             return new Answer(output, errors, null);

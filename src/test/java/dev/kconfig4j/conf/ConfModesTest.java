@@ -3,6 +3,7 @@ package dev.kconfig4j.conf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kconfig4j.support.ConfRun;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +146,15 @@ class ConfModesTest {
     }
 
     @Test
+    void savedefconfigIntoAMissingDirectoryFailsAndCreatesNothing() {
+        ConfRun run = ConfRun.tree("6.12", KCONFIG).file(".config", "CONFIG_A=y\n");
+        ConfRun.Result r = run.run("--savedefconfig=no/such/defconfig");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("n*** Error while saving defconfig to: no/such/defconfig\n\n");
+        assertThat(r.dir().resolve("no")).doesNotExist();
+    }
+
+    @Test
     void alldefconfig() {
         check(Map.of(), Map.of(), new String[] {"--alldefconfig"},
                 0, "",
@@ -173,8 +183,8 @@ class ConfModesTest {
 
     @Test
     void warnChangedInputListsUserValuesKconfigChanged() {
-        // KCONFIG_WARN_CHANGED_INPUT (Linux 2026): the format of the kernel's own selftest.
-        ConfRun.Result r = ConfRun.tree("6.12", """
+        // KCONFIG_WARN_CHANGED_INPUT (Linux 7.3): the format of the kernel's own selftest.
+        ConfRun.Result r = ConfRun.tree("7.3", """
                 config DEP
                 	bool "DEP"
                 config A
@@ -195,6 +205,49 @@ class ConfModesTest {
                 + "  CONFIG_NUM: 30 -> 20\n  CONFIG_DUP: y -> n\n");
         assertThat(r.body()).isEqualTo("# CONFIG_DEP is not set\nCONFIG_NUM=20\n");
     }
+    @Test
+    void warnChangedInputWritesStringsBareAndIsUnknownBefore73() {
+        String kconfig = "config T\n\tstring\n\tdefault \"def val\"\nconfig H\n\thex\n\tdefault 0x10\n";
+        String config = "CONFIG_T=\"x y\"\nCONFIG_H=0x20\n";
+        ConfRun.Result r = ConfRun.tree("7.3", kconfig).config(config).env("KCONFIG_WARN_CHANGED_INPUT", "1")
+                .run("--olddefconfig");
+        assertThat(r.stderr()).isEqualTo("warning: user-provided values changed by Kconfig:\n"
+                + "  CONFIG_T: x y -> def val\n  CONFIG_H: 0x20 -> 0x10\n");
+        for (String older : List.of("6.12", "6.1", "5.10")) {
+            assertThat(ConfRun.tree(older, kconfig).config(config).env("KCONFIG_WARN_CHANGED_INPUT", "1")
+                    .run("--olddefconfig").stderr()).as(older).isEmpty();
+        }
+    }
+
+    @Test
+    void withHomeInTheObjectDirectoryConfWritesNoCacheThere() throws Exception {
+        String kconfig = "config A\n\tbool \"a\"\n\tdefault $(shell,echo y)\n";
+        ConfRun inObjdir = ConfRun.tree("6.12", kconfig);
+        ConfRun.Result r = inObjdir.env("KCONFIG4J_PROBE_CACHE", "on").env("HOME", inObjdir.dir().toString())
+                .run("--olddefconfig");
+        assertThat(r.exit()).isZero();
+        assertThat(r.dir().resolve(".cache")).doesNotExist();
+        // Elsewhere the caches are used as always.
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("kconfig4j-home");
+        ConfRun.Result elsewhere = ConfRun.tree("6.12", kconfig).env("KCONFIG4J_PROBE_CACHE", "on")
+                .env("HOME", home.toString()).run("--olddefconfig");
+        assertThat(elsewhere.body()).isEqualTo(r.body());
+        assertThat(home.resolve(".cache/kconfig4j/probes")).isDirectory();
+    }
+
+    @Test
+    void conf510KnowsNeitherWarnUnknownSymbolsNorWerror() {
+        ConfRun.Result r = ConfRun.tree("5.10", "config A\n\tbool \"a\"\n").config("CONFIG_A=y\nCONFIG_ZZZ=y\n")
+                .env("KCONFIG_WARN_UNKNOWN_SYMBOLS", "1").env("KCONFIG_WERROR", "1").run("--olddefconfig");
+        assertThat(r.exit()).isZero();
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.body()).isEqualTo("CONFIG_A=y\n");
+        ConfRun.Result r61 = ConfRun.tree("6.1", "config A\n\tbool \"a\"\n").config("CONFIG_A=y\nCONFIG_ZZZ=y\n")
+                .env("KCONFIG_WARN_UNKNOWN_SYMBOLS", "1").env("KCONFIG_WERROR", "1").run("--olddefconfig");
+        assertThat(r61.exit()).isEqualTo(1);
+        assertThat(r61.stderr()).endsWith(".config:2:warning: unknown symbol: ZZZ\n");
+    }
+
     /**
      * The kernel's conf opens a directory like a file and reads nothing from it: 5.10's default
      * list names {@code arch/x86/configs/} when KBUILD_DEFCONFIG is unset, and {@code

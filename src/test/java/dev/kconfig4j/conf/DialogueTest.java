@@ -275,6 +275,61 @@ class DialogueTest {
 
     /** stdin closed: each question reports the end of input on stderr and takes the default. */
     @Test
+    void anAnswerEndsAtANulAsACStringDoes() {
+        // "y\0n\n" answers y and echoes "y" without its newline; "\0\n" is an empty answer: the
+        // default for a bool, no value for an int (asked again). (conf-7.3, same input.)
+        Result r = run("7.3", "config A\n\tbool \"a\"\nconfig N\n\tint \"n\"\n\tdefault 3\nconfig B\n\tbool \"b\"\n",
+                null, Mode.OLDCONFIG, "y\0n\n\0\nm\n\n\0\n");
+        assertEquals("*\n* Restart config...\n*\n*\n* Main menu\n*\n"
+                + "a (A) [N/y/?] (NEW) yn (N) [3] (NEW) n (N) [3] (NEW) m\nn (N) [3] (NEW) \nb (B) [N/y/?] (NEW) ", r.out());
+        assertEquals("", r.err());
+        assertEquals(List.of("CONFIG_A=y", "CONFIG_N=3", "# CONFIG_B is not set"), r.config());
+    }
+
+    @Test
+    void from611AChoiceKeepsListingANewMemberAnAnswerHid() {
+        // GOV_DUMP answered n hides DEF_DUMP; conf-6.12 and conf-7.3 still list it, numbered, until
+        // the choice is answered (picking it changes nothing). conf-6.1 does not list it.
+        String kconfig = """
+                config MODULES
+                \tbool "modules"
+                \tdefault y
+                \tmodules
+                config GOV_DUMP
+                \ttristate "dump governor"
+                \tdefault m
+                config GOV_NOOP
+                \ttristate "noop governor"
+                \tdefault m
+                choice
+                \tprompt "Default governor"
+                \tdefault DEF_NOOP
+                config DEF_DUMP
+                \tbool "dump"
+                \tdepends on GOV_DUMP
+                config DEF_NOOP
+                \tbool "noop"
+                \tdepends on GOV_NOOP
+                endchoice
+                config AFTER
+                \tbool "after"
+                """;
+        String config = "CONFIG_MODULES=y\nCONFIG_GOV_NOOP=m\nCONFIG_DEF_NOOP=y\n";
+        String head = "*\n* Restart config...\n*\n*\n* Main menu\n*\nmodules (MODULES) [Y/n/?] y\n"
+                + "dump governor (GOV_DUMP) [M/n/y/?] (NEW) n\nnoop governor (GOV_NOOP) [M/n/y/?] m\nDefault governor\n";
+        for (String version : List.of("6.12", "7.3")) {
+            Result r = run(version, kconfig, config, Mode.OLDCONFIG, "n\n1\ny\n");
+            assertEquals(head + "  1. dump (DEF_DUMP) (NEW)\n> 2. noop (DEF_NOOP)\nchoice[1-2?]: 1\n"
+                    + "after (AFTER) [N/y/?] (NEW) y\n", r.out(), version);
+            assertEquals(List.of("CONFIG_MODULES=y", "# CONFIG_GOV_DUMP is not set", "CONFIG_GOV_NOOP=m",
+                    "CONFIG_DEF_NOOP=y", "CONFIG_AFTER=y"), r.config(), version);
+        }
+        Result old = run("6.1", kconfig, config, Mode.OLDCONFIG, "n\n1\ny\n");
+        assertEquals(head + "> 1. noop (DEF_NOOP)\nchoice[1]: 1\nafter (AFTER) [N/y/?] (NEW) 1\n"
+                + "after (AFTER) [N/y/?] (NEW) y\n", old.out());
+    }
+
+    @Test
     void closedInputTakesEveryDefaultAndReportsEachEndOfInput() {
         Result r = run("6.12", K1, null,
                 Mode.OLDCONFIG, null);

@@ -91,6 +91,19 @@ class ProbeCacheTest {
     }
 
     @Test
+    void aCommandThatDiedOfASignalIsNotRemembered() throws IOException {
+        // As a pipeline under pipefail that grep -q closed early: status 141, an answer that may
+        // differ next time.
+        String text = counted("echo partial; kill -PIPE $$");
+        assertThat(expand(ProbeCache.open(cacheDir), text)).isEqualTo("partial");
+        ProbeCache second = ProbeCache.open(cacheDir);
+        assertThat(expand(second, text)).isEqualTo("partial");
+        assertThat(runs()).isEqualTo(2);
+        assertThat(second.hits()).isZero();
+        assertThat(entries()).isZero();
+    }
+
+    @Test
     void theFirstRunIsAMiss() {
         ProbeCache cache = ProbeCache.open(cacheDir);
         expand(cache, counted("echo a"));
