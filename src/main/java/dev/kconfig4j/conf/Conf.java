@@ -232,6 +232,10 @@ public final class Conf {
             return 0;
         }
         if (writeConfig) {
+            if (configName.isEmpty()) {
+                req.err().printf("config name is empty%n%n*** Error during writing of the configuration.%n%n");
+                return 1;
+            }
             try {
                 writeConfig(req, tree, config, prefix, configName);
             } catch (IOException e) {
@@ -264,10 +268,13 @@ public final class Conf {
         }
     }
 
-    /** The main config's name: KCONFIG_CONFIG or {@code .config}. */
+    /**
+     * The main config's name: KCONFIG_CONFIG or {@code .config}. Set but empty, it is empty, as
+     * the kernel's conf takes it: no config is read, and writing one fails.
+     */
     public static String configName(ConfRequest req) {
         String name = req.env("KCONFIG_CONFIG");
-        return name == null || name.isEmpty() ? ".config" : name;
+        return name == null ? ".config" : name;
     }
 
     /** Reads {@code .config}, or when it is missing the first existing file of the default list. */
@@ -321,6 +328,9 @@ public final class Conf {
      * {@code arch/x86/configs/} when KBUILD_DEFCONFIG is unset: "using defaults found in" it).
      */
     private static Path openable(ConfRequest req, String name) {
+        if (name.isEmpty()) {
+            return null; // no file has an empty name
+        }
         Path p = req.resolve(name);
         if (Files.isRegularFile(p) || Files.isDirectory(p)) {
             return p;

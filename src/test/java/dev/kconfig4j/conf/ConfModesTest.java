@@ -236,6 +236,20 @@ class ConfModesTest {
     }
 
     @Test
+    void anEmptyKconfigConfigReadsNoConfigAndCannotBeWritten() {
+        String kconfig = "config A\n\tbool \"a\"\n\tdefault y\n";
+        ConfRun.Result r = ConfRun.tree("7.3", kconfig).config("CONFIG_A=n\n").env("KCONFIG_CONFIG", "")
+                .run("--olddefconfig");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("config name is empty\n\n*** Error during writing of the configuration.\n\n");
+        assertThat(r.config()).isEqualTo("CONFIG_A=n\n");
+        ConfRun.Result list = ConfRun.tree("7.3", kconfig).config("CONFIG_A=n\n").env("KCONFIG_CONFIG", "")
+                .run("--listnewconfig");
+        assertThat(list.exit()).isZero();
+        assertThat(list.stdout()).isEqualTo("CONFIG_A=y\n");
+    }
+
+    @Test
     void conf510KnowsNeitherWarnUnknownSymbolsNorWerror() {
         ConfRun.Result r = ConfRun.tree("5.10", "config A\n\tbool \"a\"\n").config("CONFIG_A=y\nCONFIG_ZZZ=y\n")
                 .env("KCONFIG_WARN_UNKNOWN_SYMBOLS", "1").env("KCONFIG_WERROR", "1").run("--olddefconfig");
