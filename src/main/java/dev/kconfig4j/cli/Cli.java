@@ -95,7 +95,11 @@ public final class Cli implements Runnable {
         CommandLine.IFactory factory = factory(context);
         CommandLine cl = new CommandLine(new Cli(), factory);
         for (Class<?> sub : subcommands) {
-            cl.addSubcommand(new CommandLine(sub, factory));
+            CommandLine command = new CommandLine(sub, factory);
+            if (sub == ConfCommand.class) {
+                ConfCommand.parseLikeGetopt(command);
+            }
+            cl.addSubcommand(command);
         }
         // --format text, --format JSON...: an enum option takes its value in any case.
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -6,7 +6,6 @@ import dev.kconfig4j.conf.ConfRequest;
 import dev.kconfig4j.conf.Mode;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,8 +22,13 @@ import picocli.CommandLine.Parameters;
 public final class ConfCommand implements Callable<Integer> {
     private final Cli.Context context;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    ModeOptions modes = new ModeOptions();
+    /**
+     * The mode: the last mode option given wins, as with the kernel's getopt_long loop
+     * ({@code -s --allnoconfig --olddefconfig} is olddefconfig); none is oldaskconfig.
+     */
+    Mode mode = Mode.OLDASKCONFIG;
+    /** The file of {@code --defconfig} or {@code --savedefconfig}, when that mode is the last. */
+    String modeFile;
 
     @Option(names = "-s", description = "Silent: print no informational messages.")
     boolean silent;
@@ -44,77 +48,99 @@ public final class ConfCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "Kconfig", description = "The top-level Kconfig file (normally Kconfig).")
     String kconfig;
 
-    static final class ModeOptions {
-        @Option(names = "--oldaskconfig", description = "Start a new configuration using a line-oriented program.")
-        boolean oldaskconfig;
-        @Option(names = "--oldconfig", description = "Update a configuration using a provided .config as base.")
-        boolean oldconfig;
-        @Option(names = "--syncconfig", description = "Similar to oldconfig but generates configuration in include/{generated/,config/}.")
-        boolean syncconfig;
-        @Option(names = "--defconfig", arity = "0..1", paramLabel = "FILE", fallbackValue = "",
-                description = "New config with default defined in FILE.")
-        String defconfig;
-        @Option(names = "--savedefconfig", paramLabel = "FILE", description = "Save the minimal current configuration to FILE.")
-        String savedefconfig;
-        @Option(names = "--allnoconfig", description = "New config where all options are answered with no.")
-        boolean allnoconfig;
-        @Option(names = "--allyesconfig", description = "New config where all options are answered with yes.")
-        boolean allyesconfig;
-        @Option(names = "--allmodconfig", description = "New config where all options are answered with mod.")
-        boolean allmodconfig;
-        @Option(names = "--alldefconfig", description = "New config with all symbols set to default.")
-        boolean alldefconfig;
-        @Option(names = "--randconfig", description = "New config with random answer to all options.")
-        boolean randconfig;
-        @Option(names = "--listnewconfig", description = "List new options.")
-        boolean listnewconfig;
-        @Option(names = "--helpnewconfig", description = "List new options and help text.")
-        boolean helpnewconfig;
-        @Option(names = "--olddefconfig", description = "Same as oldconfig but sets new symbols to their default value.")
-        boolean olddefconfig;
-        @Option(names = "--yes2modconfig", description = "Change answers from yes to mod if possible.")
-        boolean yes2modconfig;
-        @Option(names = "--mod2yesconfig", description = "Change answers from mod to yes if possible.")
-        boolean mod2yesconfig;
-        @Option(names = "--mod2noconfig", description = "Change answers from mod to no if possible.")
-        boolean mod2noconfig;
+    /** Arguments after the Kconfig file: the kernel's conf ignores them. */
+    @Parameters(index = "1..*", hidden = true)
+    java.util.List<String> ignored;
 
-        Mode mode() {
-            if (oldaskconfig) {
-                return Mode.OLDASKCONFIG;
-            } else if (oldconfig) {
-                return Mode.OLDCONFIG;
-            } else if (syncconfig) {
-                return Mode.SYNCCONFIG;
-            } else if (defconfig != null) {
-                return Mode.DEFCONFIG;
-            } else if (savedefconfig != null) {
-                return Mode.SAVEDEFCONFIG;
-            } else if (allnoconfig) {
-                return Mode.ALLNOCONFIG;
-            } else if (allyesconfig) {
-                return Mode.ALLYESCONFIG;
-            } else if (allmodconfig) {
-                return Mode.ALLMODCONFIG;
-            } else if (alldefconfig) {
-                return Mode.ALLDEFCONFIG;
-            } else if (randconfig) {
-                return Mode.RANDCONFIG;
-            } else if (listnewconfig) {
-                return Mode.LISTNEWCONFIG;
-            } else if (helpnewconfig) {
-                return Mode.HELPNEWCONFIG;
-            } else if (olddefconfig) {
-                return Mode.OLDDEFCONFIG;
-            } else if (yes2modconfig) {
-                return Mode.YES2MODCONFIG;
-            } else if (mod2yesconfig) {
-                return Mode.MOD2YESCONFIG;
-            } else if (mod2noconfig) {
-                return Mode.MOD2NOCONFIG;
-            }
-            return Mode.OLDASKCONFIG; // the kernel's default mode
-        }
+    @Option(names = "--oldaskconfig", description = "Start a new configuration using a line-oriented program.")
+    void oldaskconfig(boolean on) {
+        mode = Mode.OLDASKCONFIG;
+    }
+
+    @Option(names = "--oldconfig", description = "Update a configuration using a provided .config as base.")
+    void oldconfig(boolean on) {
+        mode = Mode.OLDCONFIG;
+    }
+
+    @Option(names = "--syncconfig", description = "Similar to oldconfig but generates configuration in include/{generated/,config/}.")
+    void syncconfig(boolean on) {
+        mode = Mode.SYNCCONFIG;
+    }
+
+    @Option(names = "--defconfig", paramLabel = "FILE", description = "New config with default defined in FILE.")
+    void defconfig(String file) {
+        mode = Mode.DEFCONFIG;
+        modeFile = file;
+    }
+
+    @Option(names = "--savedefconfig", paramLabel = "FILE", description = "Save the minimal current configuration to FILE.")
+    void savedefconfig(String file) {
+        mode = Mode.SAVEDEFCONFIG;
+        modeFile = file;
+    }
+
+    @Option(names = "--allnoconfig", description = "New config where all options are answered with no.")
+    void allnoconfig(boolean on) {
+        mode = Mode.ALLNOCONFIG;
+    }
+
+    @Option(names = "--allyesconfig", description = "New config where all options are answered with yes.")
+    void allyesconfig(boolean on) {
+        mode = Mode.ALLYESCONFIG;
+    }
+
+    @Option(names = "--allmodconfig", description = "New config where all options are answered with mod.")
+    void allmodconfig(boolean on) {
+        mode = Mode.ALLMODCONFIG;
+    }
+
+    @Option(names = "--alldefconfig", description = "New config with all symbols set to default.")
+    void alldefconfig(boolean on) {
+        mode = Mode.ALLDEFCONFIG;
+    }
+
+    @Option(names = "--randconfig", description = "New config with random answer to all options.")
+    void randconfig(boolean on) {
+        mode = Mode.RANDCONFIG;
+    }
+
+    @Option(names = "--listnewconfig", description = "List new options.")
+    void listnewconfig(boolean on) {
+        mode = Mode.LISTNEWCONFIG;
+    }
+
+    @Option(names = "--helpnewconfig", description = "List new options and help text.")
+    void helpnewconfig(boolean on) {
+        mode = Mode.HELPNEWCONFIG;
+    }
+
+    @Option(names = "--olddefconfig", description = "Same as oldconfig but sets new symbols to their default value.")
+    void olddefconfig(boolean on) {
+        mode = Mode.OLDDEFCONFIG;
+    }
+
+    @Option(names = "--yes2modconfig", description = "Change answers from yes to mod if possible.")
+    void yes2modconfig(boolean on) {
+        mode = Mode.YES2MODCONFIG;
+    }
+
+    @Option(names = "--mod2yesconfig", description = "Change answers from mod to yes if possible.")
+    void mod2yesconfig(boolean on) {
+        mode = Mode.MOD2YESCONFIG;
+    }
+
+    @Option(names = "--mod2noconfig", description = "Change answers from mod to no if possible.")
+    void mod2noconfig(boolean on) {
+        mode = Mode.MOD2NOCONFIG;
+    }
+
+    /**
+     * Parses as the kernel's conf parses (getopt_long): an option may be given again ({@code -s
+     * -s}) and abbreviated ({@code --olddef}); arguments after the Kconfig file are ignored.
+     */
+    static void parseLikeGetopt(picocli.CommandLine conf) {
+        conf.setOverwrittenOptionsAllowed(true);
+        conf.setAbbreviatedOptionsAllowed(true);
     }
 
     public ConfCommand(Cli.Context context) {
@@ -123,12 +149,7 @@ public final class ConfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Mode mode = modes.mode();
-        String file = switch (mode) {
-            case DEFCONFIG -> modes.defconfig.isEmpty() ? defaultDefconfig() : modes.defconfig;
-            case SAVEDEFCONFIG -> modes.savedefconfig;
-            default -> null;
-        };
+        String file = mode == Mode.DEFCONFIG || mode == Mode.SAVEDEFCONFIG ? modeFile : null;
         java.util.Map<String, String> env = context.environment();
         if (dialect != null || shell != null) {
             env = new java.util.HashMap<>(env);
@@ -162,11 +183,5 @@ public final class ConfCommand implements Callable<Integer> {
         }
         stream.flush();
         return new java.io.PrintStream(new java.io.FileOutputStream(fd), true, StandardCharsets.ISO_8859_1);
-    }
-
-    /** {@code --defconfig} without a file: the architecture's {@code arch/$SRCARCH/defconfig}. */
-    private String defaultDefconfig() {
-        String arch = context.environment().getOrDefault("SRCARCH", context.environment().getOrDefault("ARCH", ""));
-        return "arch/" + arch + "/defconfig";
     }
 }

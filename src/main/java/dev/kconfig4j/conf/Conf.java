@@ -329,7 +329,11 @@ public final class Conf {
      */
     private static Path openable(ConfRequest req, String name) {
         if (name.isEmpty()) {
-            return null; // no file has an empty name
+            // No file has an empty name; the kernel's conf then tries it under srctree, which
+            // names the source directory: a directory reads as empty.
+            String srctree = req.env("srctree");
+            Path dir = srctree == null ? null : req.resolve(srctree);
+            return dir != null && Files.isDirectory(dir) ? dir : null;
         }
         Path p = req.resolve(name);
         if (Files.isRegularFile(p) || Files.isDirectory(p)) {

@@ -250,6 +250,27 @@ class ConfModesTest {
     }
 
     @Test
+    void theCommandLineIsReadAsGetoptLongReadsIt() {
+        // conf-5.10 and conf-7.3 alike: the last mode wins, an option may come twice or
+        // abbreviated, arguments after the Kconfig file are ignored, --defconfig= reads nothing.
+        String kconfig = "config A\n\tbool \"a\"\n\tdefault y\n";
+        for (String version : List.of("5.10", "7.3")) {
+            ConfRun.Result olddef = ConfRun.tree(version, kconfig).config("CONFIG_A=y\n").run("--allnoconfig", "--olddefconfig");
+            assertThat(olddef.exit()).isZero();
+            assertThat(olddef.body()).isEqualTo("CONFIG_A=y\n");
+            ConfRun.Result allno = ConfRun.tree(version, kconfig).config("CONFIG_A=y\n").run("--olddefconfig", "--allnoconfig");
+            assertThat(allno.body()).isEqualTo("# CONFIG_A is not set\n");
+            for (String[] args : List.of(new String[] {"-s", "--olddef"}, new String[] {"--olddefconfig", "Kconfig"},
+                    new String[] {"--defconfig="})) {
+                ConfRun.Result r = ConfRun.tree(version, kconfig).config("CONFIG_A=y\n").run(args);
+                assertThat(r.exit()).as(String.join(" ", args)).isZero();
+                assertThat(r.stderr()).as(String.join(" ", args)).isEmpty();
+                assertThat(r.body()).as(String.join(" ", args)).isEqualTo("CONFIG_A=y\n");
+            }
+        }
+    }
+
+    @Test
     void conf510KnowsNeitherWarnUnknownSymbolsNorWerror() {
         ConfRun.Result r = ConfRun.tree("5.10", "config A\n\tbool \"a\"\n").config("CONFIG_A=y\nCONFIG_ZZZ=y\n")
                 .env("KCONFIG_WARN_UNKNOWN_SYMBOLS", "1").env("KCONFIG_WERROR", "1").run("--olddefconfig");
