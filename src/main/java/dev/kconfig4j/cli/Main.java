@@ -21,7 +21,11 @@ public final class Main {
         fastProcessLaunch();
         // First, before anything is parsed: a program writing answers into a pipe must not be
         // left blocked on it while the tree loads (see ReadAheadInput).
-        InputStream in = asksQuestions(args) && standardInputIsPipe() ? ReadAheadInput.start(System.in) : System.in;
+        // A regular file is read a byte at a time instead: a program reading the same descriptor
+        // after conf finds it where the kernel's conf leaves it, after the last line used.
+        InputStream in = !asksQuestions(args) ? System.in
+                : standardInputIsPipe() ? ReadAheadInput.start(System.in)
+                : standardInputIsFile() ? new java.io.FileInputStream(FileDescriptor.in) : System.in;
         if (command(args).equals("conf")) {
             // conf writes the tree's bytes as they are (prompts in UTF-8 included), whatever the
             // locale: Kconfig text is read as ISO-8859-1, so that charset writes every byte back.
@@ -96,6 +100,14 @@ public final class Main {
      * only when a question is asked, so typed-ahead input is not taken from the shell; a file
      * never blocks anyone.
      */
+    private static boolean standardInputIsFile() {
+        try {
+            return Files.isRegularFile(Path.of("/proc/self/fd/0"));
+        } catch (SecurityException e) {
+            return false;
+        }
+    }
+
     private static boolean standardInputIsPipe() {
         try {
             String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();

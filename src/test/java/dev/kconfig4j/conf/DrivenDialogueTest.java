@@ -111,6 +111,25 @@ class DrivenDialogueTest {
     }
 
     @Test
+    void aFileOfAnswersIsLeftJustAfterTheLastLineUsed() throws Exception {
+        // { conf --oldconfig Kconfig; head -1; } < answers: what follows the answers conf used is
+        // there for the next reader, as with the kernel's conf (glibc gives back what it read ahead).
+        Files.writeString(dir.resolve("Kconfig"), "config A\n\tbool \"a\"\nconfig B\n\tbool \"b\"\n");
+        Files.writeString(dir.resolve("answers"), "y\nn\nextra1\nextra2\n" + "x".repeat(20_000) + "\n");
+        List<String> java = new ArrayList<>(kconfig4j(dir, Map.of(), "--oldconfig").command());
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "\"$@\" >/dev/null 2>&1; head -1", "sh");
+        pb.command().addAll(java);
+        pb.directory(dir.toFile()).redirectInput(dir.resolve("answers").toFile())
+                .redirectOutput(dir.resolve("rest").toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().putAll(Map.of("PATH", "/usr/bin:/bin", "srctree", dir.toString(), "KERNELVERSION", "6.12",
+                "KCONFIG4J_PROBE_CACHE", "off"));
+        assertThat(pb.start().waitFor()).isZero();
+        assertThat(Files.readString(dir.resolve("rest"))).isEqualTo("extra1\n");
+        assertThat(Files.readString(dir.resolve(".config"))).contains("CONFIG_A=y\n", "# CONFIG_B is not set\n");
+    }
+
+    @Test
     void aSmallTreeAnswersEveryQuestionFromTheDrivingWriterWithoutHoldingItUp() throws Exception {
         Files.writeString(dir.resolve("Kconfig"), """
                 mainmenu "Small"
