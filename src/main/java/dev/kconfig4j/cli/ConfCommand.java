@@ -141,6 +141,65 @@ public final class ConfCommand implements Callable<Integer> {
     static void parseLikeGetopt(picocli.CommandLine conf) {
         conf.setOverwrittenOptionsAllowed(true);
         conf.setAbbreviatedOptionsAllowed(true);
+        conf.setUnmatchedArgumentsAllowed(true);
+    }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The usage conf 5.10 prints after an unknown option (then it exits 1). */
+    private static final String USAGE_5_10 = """
+            Usage: conf [-s] [option] <kconfig-file>
+            [option] is _one_ of the following:
+              --listnewconfig         List new options
+              --helpnewconfig         List new options and help text
+              --oldaskconfig          Start a new configuration using a line-oriented program
+              --oldconfig             Update a configuration using a provided .config as base
+              --syncconfig            Similar to oldconfig but generates configuration in
+                                      include/{generated/,config/}
+              --olddefconfig          Same as oldconfig but sets new symbols to their default value
+              --defconfig <file>      New config with default defined in <file>
+              --savedefconfig <file>  Save the minimal current configuration to <file>
+              --allnoconfig           New config where all options are answered with no
+              --allyesconfig          New config where all options are answered with yes
+              --allmodconfig          New config where all options are answered with mod
+              --alldefconfig          New config with all symbols set to default
+              --randconfig            New config with random answer to all options
+              --yes2modconfig         Change answers from yes to mod if possible
+              --mod2yesconfig         Change answers from mod to yes if possible
+            """;
+
+    /**
+     * Options conf does not know, as getopt_long reports them: {@code conf: unrecognized option
+     * '--foo'} (and {@code conf: invalid option -- 'x'}). From 6.1 conf goes on; 5.10's conf prints
+     * its usage and exits 1, and does not know {@code --mod2noconfig} either. Null when the run goes on.
+     */
+    private Integer unknownOptions(java.util.Map<String, String> env, java.io.PrintStream out, java.io.PrintStream err) {
+        java.util.List<String> unknown = new java.util.ArrayList<>(spec.commandLine().getUnmatchedArguments());
+        if (unknown.isEmpty() && mode != Mode.MOD2NOCONFIG) {
+            return null;
+        }
+        String srctree = env.get("srctree");
+        dev.kconfig4j.dialect.Dialect d = dev.kconfig4j.dialect.Dialect.select(env.get("KCONFIG4J_DIALECT"), env,
+                srctree == null ? null : java.nio.file.Path.of(srctree));
+        boolean old = d == dev.kconfig4j.dialect.Dialect.V5_10;
+        if (old && mode == Mode.MOD2NOCONFIG) {
+            unknown.add("--mod2noconfig");
+        }
+        if (unknown.isEmpty()) {
+            return null;
+        }
+        for (String u : unknown) {
+            err.println(u.startsWith("--") ? "conf: unrecognized option '" + u.split("=", 2)[0] + "'"
+                    : "conf: invalid option -- '" + (u.length() > 1 ? u.charAt(1) : u) + "'");
+        }
+        err.flush();
+        if (old) {
+            out.print(USAGE_5_10);
+            out.flush();
+            return 1;
+        }
+        return null;
     }
 
     public ConfCommand(Cli.Context context) {
@@ -162,6 +221,10 @@ public final class ConfCommand implements Callable<Integer> {
         }
         java.io.PrintStream out = bytewise(context.out(), java.io.FileDescriptor.out);
         java.io.PrintStream err = bytewise(context.err(), java.io.FileDescriptor.err);
+        Integer refused = unknownOptions(env, out, err);
+        if (refused != null) {
+            return refused;
+        }
         ConfRequest req = new ConfRequest(mode, file, kconfig, silent, env,
                 context.workingDirectory(), out, err, context.in());
         try {

@@ -271,6 +271,25 @@ class ConfModesTest {
     }
 
     @Test
+    void anUnknownOptionIsReportedThenConf61AndLaterGoOnAnd510Stops() {
+        // As conf-6.1/6.12/7.3 and conf-5.10 (whose message names its own path where kconfig4j says conf).
+        String kconfig = "config A\n\tbool \"a\"\n\tdefault y\n";
+        ConfRun.Result r = ConfRun.tree("7.3", kconfig).config("CONFIG_A=n\n").run("--foo", "-x", "--olddefconfig");
+        assertThat(r.exit()).isZero();
+        assertThat(r.stderr()).isEqualTo("conf: unrecognized option '--foo'\nconf: invalid option -- 'x'\n");
+        assertThat(r.body()).isEqualTo("# CONFIG_A is not set\n");
+        ConfRun.Result old = ConfRun.tree("5.10", kconfig).config("CONFIG_A=n\n").run("--foo", "--olddefconfig");
+        assertThat(old.exit()).isEqualTo(1);
+        assertThat(old.stderr()).isEqualTo("conf: unrecognized option '--foo'\n");
+        assertThat(old.stdout()).startsWith("Usage: conf [-s] [option] <kconfig-file>\n[option] is _one_ of the following:\n")
+                .doesNotContain("mod2no");
+        ConfRun.Result mod2no = ConfRun.tree("5.10", kconfig).config("CONFIG_A=n\n").run("--mod2noconfig");
+        assertThat(mod2no.exit()).isEqualTo(1);
+        assertThat(mod2no.stderr()).isEqualTo("conf: unrecognized option '--mod2noconfig'\n");
+        assertThat(ConfRun.tree("6.1", kconfig).config("CONFIG_A=n\n").run("--mod2noconfig").exit()).isZero();
+    }
+
+    @Test
     void conf510KnowsNeitherWarnUnknownSymbolsNorWerror() {
         ConfRun.Result r = ConfRun.tree("5.10", "config A\n\tbool \"a\"\n").config("CONFIG_A=y\nCONFIG_ZZZ=y\n")
                 .env("KCONFIG_WARN_UNKNOWN_SYMBOLS", "1").env("KCONFIG_WERROR", "1").run("--olddefconfig");
