@@ -33,6 +33,15 @@ public final class ConfCommand implements Callable<Integer> {
     @Option(names = "-s", description = "Silent: print no informational messages.")
     boolean silent;
 
+    /** {@code --silent}, which conf knows from 6.1. */
+    boolean longSilent;
+
+    @Option(names = "--silent", description = "The same as -s (from 6.1).")
+    void silent(boolean on) {
+        silent = true;
+        longSilent = true;
+    }
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this usage and exit (status 1, as the kernel's conf).")
     boolean help;
 
@@ -172,17 +181,21 @@ public final class ConfCommand implements Callable<Integer> {
     /**
      * Options conf does not know, as getopt_long reports them: {@code conf: unrecognized option
      * '--foo'} (and {@code conf: invalid option -- 'x'}). From 6.1 conf goes on; 5.10's conf prints
-     * its usage and exits 1, and does not know {@code --mod2noconfig} either. Null when the run goes on.
+     * its usage and exits 1, and knows neither {@code --silent} nor {@code --mod2noconfig}. Null
+     * when the run goes on.
      */
     private Integer unknownOptions(java.util.Map<String, String> env, java.io.PrintStream out, java.io.PrintStream err) {
         java.util.List<String> unknown = new java.util.ArrayList<>(spec.commandLine().getUnmatchedArguments());
-        if (unknown.isEmpty() && mode != Mode.MOD2NOCONFIG) {
+        if (unknown.isEmpty() && mode != Mode.MOD2NOCONFIG && !longSilent) {
             return null;
         }
         String srctree = env.get("srctree");
         dev.kconfig4j.dialect.Dialect d = dev.kconfig4j.dialect.Dialect.select(env.get("KCONFIG4J_DIALECT"), env,
                 srctree == null ? null : java.nio.file.Path.of(srctree));
         boolean old = d == dev.kconfig4j.dialect.Dialect.V5_10;
+        if (old && longSilent) {
+            unknown.add("--silent");
+        }
         if (old && mode == Mode.MOD2NOCONFIG) {
             unknown.add("--mod2noconfig");
         }

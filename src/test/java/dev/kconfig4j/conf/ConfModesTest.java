@@ -287,6 +287,13 @@ class ConfModesTest {
         assertThat(mod2no.exit()).isEqualTo(1);
         assertThat(mod2no.stderr()).isEqualTo("conf: unrecognized option '--mod2noconfig'\n");
         assertThat(ConfRun.tree("6.1", kconfig).config("CONFIG_A=n\n").run("--mod2noconfig").exit()).isZero();
+        // --silent is -s from 6.1; conf-5.10 does not know it.
+        ConfRun.Result silent = ConfRun.tree("6.1", kconfig).config("CONFIG_A=n\n").run("--silent", "--olddefconfig");
+        assertThat(silent.exit()).isZero();
+        assertThat(silent.stdout()).isEmpty();
+        ConfRun.Result silent510 = ConfRun.tree("5.10", kconfig).config("CONFIG_A=n\n").run("--silent", "--olddefconfig");
+        assertThat(silent510.exit()).isEqualTo(1);
+        assertThat(silent510.stderr()).isEqualTo("conf: unrecognized option '--silent'\n");
     }
 
     @Test
