@@ -143,8 +143,11 @@ class MenuconfigTmuxTest {
             // Esc late (held as the start of a sequence), so a page that did not change in a few
             // seconds gets another chance rather than failing the run, and the loop ends at the
             // question either way.
+            // The page is checked once it stopped changing: a question still being drawn must not
+            // get an Esc Esc (that leaves without saving).
             int unchanged = 0;
-            for (int i = 0; i < 16 && unchanged <= 2 && !t.screen().contains("Do you wish to save"); i++) {
+            for (int i = 0; i < 16 && unchanged <= 2 && !t.settled(Duration.ofSeconds(5)).contains("Do you wish to save");
+                    i++) {
                 String before = t.screen();
                 t.keys("Escape", "Escape");
                 if (!t.changesWithin(Duration.ofSeconds(15), before)) {

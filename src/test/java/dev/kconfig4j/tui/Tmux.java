@@ -106,6 +106,29 @@ final class Tmux implements AutoCloseable {
         }
     }
 
+    /**
+     * The screen once it stopped changing: two captures 400 ms apart that are equal (a redraw
+     * arrives in pieces), or the last one after {@code max}.
+     */
+    String settled(Duration max) throws IOException {
+        long end = System.nanoTime() + max.toNanos();
+        String s = screen();
+        while (System.nanoTime() < end) {
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+            String next = screen();
+            if (next.equals(s)) {
+                return next;
+            }
+            s = next;
+        }
+        return s;
+    }
+
     String waitUntil(Duration timeout, String what, Predicate<String> ready) throws IOException {
         long end = System.nanoTime() + timeout.toNanos();
         String s = screen();
