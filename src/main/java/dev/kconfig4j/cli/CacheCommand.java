@@ -52,16 +52,15 @@ public final class CacheCommand implements Callable<Integer> {
         if (clear) {
             cache.clear();
             context.out().println("probe cache cleared: " + cache.directory());
-            for (String name : new String[] {CacheRoot.SNAPSHOTS, CacheRoot.TREES}) {
-                Path dir = cache.directory().resolveSibling(name);
-                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            for (String[] part : PARTS) {
+                Path dir = cache.directory().resolveSibling(part[0]);
+                if (!part[0].equals(CacheRoot.PROBES) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                     try (Stream<Path> s = Files.walk(dir)) {
                         for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                             Files.deleteIfExists(p);
                         }
                     }
-                    context.out().println((name.equals(CacheRoot.TREES) ? "git revisions" : "parsed trees")
-                            + " cleared: " + dir);
+                    context.out().println(part[1] + " cleared: " + dir);
                 }
             }
             return 0;
