@@ -192,11 +192,10 @@ public final class ConfCommand implements Callable<Integer> {
         String srctree = env.get("srctree");
         dev.kconfig4j.dialect.Dialect d = dev.kconfig4j.dialect.Dialect.select(env.get("KCONFIG4J_DIALECT"), env,
                 srctree == null ? null : java.nio.file.Path.of(srctree));
-        boolean old = d == dev.kconfig4j.dialect.Dialect.V5_10;
-        if (old && longSilent) {
+        if (longSilent && !d.knowsConfOption("silent")) {
             unknown.add("--silent");
         }
-        if (old && mode == Mode.MOD2NOCONFIG) {
+        if (mode == Mode.MOD2NOCONFIG && !d.knowsConfOption("mod2noconfig")) {
             unknown.add("--mod2noconfig");
         }
         if (unknown.isEmpty()) {
@@ -207,7 +206,7 @@ public final class ConfCommand implements Callable<Integer> {
                     : "conf: invalid option -- '" + (u.length() > 1 ? u.charAt(1) : u) + "'");
         }
         err.flush();
-        if (old) {
+        if (d.stopsAtUnknownOptions()) {
             out.print(USAGE_5_10);
             out.flush();
             return 1;

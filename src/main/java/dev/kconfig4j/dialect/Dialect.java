@@ -258,6 +258,16 @@ public enum Dialect {
         return this != V5_10;
     }
 
+    /** Whether conf of this generation knows the long option {@code name}: 5.10's has neither --silent nor --mod2noconfig. */
+    public boolean knowsConfOption(String name) {
+        return this != V5_10 || !(name.equals("silent") || name.equals("mod2noconfig"));
+    }
+
+    /** An unknown option stops conf with its usage (status 1) in 5.10; later conf reports it and goes on. */
+    public boolean stopsAtUnknownOptions() {
+        return this == V5_10;
+    }
+
     /** {@code KCONFIG_WARN_CHANGED_INPUT} exists from 7.3 (earlier conf ignores it). */
     public boolean reportsChangedInput() {
         return atLeast(V7_3);
