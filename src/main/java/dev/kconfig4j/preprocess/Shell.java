@@ -7,10 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Runs {@code $(shell,command)}: {@code /bin/sh -c command} in the object directory, with the
@@ -25,6 +30,11 @@ import java.util.Map;
  *       applied last, so {@code "a\n\0"} gives {@code "a "}.
  * </ol>
  * The exit status is ignored.
+ *
+ * <p>Two kinds of commands need no {@code /bin/sh}, with the same result: those made only of the
+ * shell's builtins on literal words ({@link PlainCommands}: answered without a process), and the
+ * kernel's {@code if-success} probes ({@link SuccessProbes}: their command runs alone, without
+ * the shell, {@code mkdir} and {@code rm} processes around it).
  *
  * <p>The {@link ShellPolicy} is asked first: it may refuse the command (deny) or answer it from a
  * recording (replay); a recording policy is told every output.
@@ -169,6 +179,13 @@ final class Shell {
             }
             return new Answer(plain, new byte[0], null);
         }
+        SuccessProbes.Probe probe = SuccessProbes.parse(command);
+        if (probe != null) {
+            Answer answer = runWithoutShell(probe, key, ahead);
+            if (answer != null) {
+                return answer;
+            }
+        }
         if (ahead != null) {
             ahead.start(this);
         }
@@ -190,13 +207,9 @@ final class Shell {
             try (InputStream in = process.getInputStream()) {
                 output = readCapped(in);
             }
-            int status;
-            try {
-                status = process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroy();
-                return new Answer(null, null, "interrupted while running a shell command");
+            int status = exitStatus(process);
+            if (status < 0) {
+                return INTERRUPTED;
             }
             byte[] errors = stderrCopy != null ? Files.readAllBytes(stderrCopy) : null;
             // A command that died of a signal (SIGPIPE in a pipeline under pipefail, say: a status
@@ -215,6 +228,111 @@ final class Shell {
                     // A leftover temp file is harmless; the expansion result is what matters.
                 }
             }
+        }
+    }
+
+    /**
+     * Runs an {@code if-success} probe's command without {@code /bin/sh} (see {@link
+     * SuccessProbes}), or returns null when the shell must run it: the environment the shell would
+     * export is not known here, or the command cannot start (the shell reports that as always).
+     */
+    private Answer runWithoutShell(SuccessProbes.Probe probe, byte[] key, ProbeAhead ahead) {
+        Map<String, String> env = probeEnvironment();
+        if (env == null || !SuccessProbes.lookupAsTheShell(probe.argv().get(0), environment)) {
+            return null;
+        }
+        if (ahead != null) {
+            ahead.start(this);
+        }
+        Path temp = probe.tempDirectory() ? temporaryDirectory() : null;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(probe.argv(temp == null ? "" : temp.getFileName().toString()))
+                    .directory(workingDirectory)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                return null;
+            }
+            try (OutputStream input = process.getOutputStream()) {
+                if (probe.input() != null) {
+                    input.write(probe.input());
+                }
+            } catch (IOException ignored) {
+                // The command ended without reading its input, as it may in the shell's pipe.
+            }
+            int status = exitStatus(process);
+            if (status < 0) {
+                return INTERRUPTED;
+            }
+            byte[] output = (status == 0 ? probe.success() : probe.failure()).clone();
+            if (key != null && status < 128) {
+                cache.store(key, new ProbeCache.Result(output.clone(), new byte[0]));
+            }
+            return new Answer(output, new byte[0], null);
+        } finally {
+            if (temp != null) {
+                removeTree(temp);
+            }
+        }
+    }
+
+    private static final Answer INTERRUPTED = new Answer(null, null, "interrupted while running a shell command");
+
+    /** The process's exit status, or -1 when this thread was interrupted (the process is then destroyed). */
+    private static int exitStatus(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroy();
+            return -1;
+        }
+    }
+
+    private Map<String, String> probeEnvironment;
+    private boolean probeEnvironmentKnown;
+
+    private synchronized Map<String, String> probeEnvironment() {
+        if (!probeEnvironmentKnown) {
+            probeEnvironment = SuccessProbes.shellEnvironment(environment, workingDirectory.toPath());
+            probeEnvironmentKnown = true;
+        }
+        return probeEnvironment;
+    }
+
+    private static final AtomicInteger TEMPORARY = new AtomicInteger();
+
+    /**
+     * A new {@code .tmp_PID_N} directory in the working directory, as {@code mkdir .tmp_$$} makes
+     * one (the underscore keeps it apart from every shell's); when it cannot be made, its name all
+     * the same: the command then fails to write into it, as after the shell's failed mkdir.
+     */
+    private Path temporaryDirectory() {
+        while (true) {
+            Path dir = workingDirectory.toPath().resolve(".tmp_" + ProcessHandle.current().pid() + "_" + TEMPORARY.incrementAndGet());
+            try {
+                return Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            } catch (IOException e) {
+                return dir;
+            }
+        }
+    }
+
+    /** {@code rm -rf DIR}: the directory and everything in it, symbolic links not followed. */
+    private static void removeTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException ignored) {
+            // Not made, or already gone; a leftover directory is what a killed shell leaves too.
         }
     }
 
