@@ -7,10 +7,13 @@
 # kconfig4j's lookahead does on two cores (KCONFIG4J_PROBE_JOBS). Beside them, in the same
 # alternation, the kernel's conf and kconfig4j with caches off (two jobs, and one).
 #
-# The probes' rows are what any tool that runs every probe as a process pays for them; kconfig4j
-# answers the ~15 made only of the shell's builtins on literal words (`set -- GCC 200000 && echo
-# $1`, `test "GCC" = GCC`) without a process, as POSIX fixes their output. The rest of a tool's
-# time is its own work: reading the tree, evaluating, writing.
+# The probes' rows are what the kernel's conf pays for them, and what any tool that runs every
+# probe through /bin/sh pays. kconfig4j answers the ~15 made only of the shell's builtins on
+# literal words (`set -- GCC 200000 && echo $1`, `test "GCC" = GCC`) without a process, and runs
+# the command of the ~80 if-success probes (`{ CMD; } >/dev/null 2>&1 && echo "y" || echo "n"`:
+# cc-option, ld-option, as-instr...) without the shell, mkdir and rm around it (SuccessProbes), so
+# it can be faster than the probes alone. The rest of a tool's time is its own work: reading the
+# tree, evaluating, writing.
 #
 # usage: bench/probes.sh [RUNS] [TREES]   (default 5 runs; TREES "6.12 7.3")
 # env:   KCONFIG4J_SHARED (default ../shared), KCONFIG4J_ORACLE (default /tmp/oracle).

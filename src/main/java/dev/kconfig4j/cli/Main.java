@@ -68,13 +68,12 @@ public final class Main {
         }
         Mode mode = Mode.OLDASKCONFIG;
         for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
             if (a.startsWith("--")) {
-                String name = a.substring(2).split("=", 2)[0];
-                for (Mode m : Mode.values()) {
-                    if (m.option().equals(name)) {
-                        mode = m;
-                    }
-                }
+                Mode named = Mode.ofLongOption(a.substring(2).split("=", 2)[0]);
+                mode = named != null ? named : mode;
             }
         }
         return mode == Mode.OLDASKCONFIG || mode == Mode.OLDCONFIG || mode == Mode.SYNCCONFIG;

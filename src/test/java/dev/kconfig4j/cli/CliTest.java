@@ -2,6 +2,7 @@ package dev.kconfig4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kconfig4j.conf.Mode;
 import dev.kconfig4j.dialect.Dialect;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -60,6 +61,22 @@ class CliTest {
         lists.add(new String[] {"cnof", "--olddefconfig", "Kconfig"});
         lists.add(new String[] {"--version", "conf"});
         return lists;
+    }
+
+    @Test
+    void standardInputIsReadAheadOnlyForAModeThatAsksAsGetoptReadsTheOptions() {
+        assertThat(Main.asksQuestions(new String[] {"conf", "Kconfig"})).isTrue();
+        assertThat(Main.asksQuestions(new String[] {"conf", "--oldconfig", "Kconfig"})).isTrue();
+        assertThat(Main.asksQuestions(new String[] {"conf", "--oldc", "Kconfig"})).isTrue();
+        assertThat(Main.asksQuestions(new String[] {"conf", "--olddef", "Kconfig"})).as("abbreviated").isFalse();
+        assertThat(Main.asksQuestions(new String[] {"conf", "--olddefconfig", "--sync", "Kconfig"})).as("the last wins").isTrue();
+        assertThat(Main.asksQuestions(new String[] {"conf", "--alln", "--old", "Kconfig"})).as("--old is ambiguous").isFalse();
+        assertThat(Main.asksQuestions(new String[] {"conf", "--olddefconfig", "--", "--oldconfig"})).isFalse();
+        assertThat(Main.asksQuestions(new String[] {"conf", "--defconfig=x", "Kconfig"})).isFalse();
+        assertThat(Main.asksQuestions(new String[] {"why", "X"})).isFalse();
+        assertThat(Mode.ofLongOption("s")).as("silent, syncconfig, savedefconfig").isNull();
+        assertThat(Mode.ofLongOption("sy")).isEqualTo(Mode.SYNCCONFIG);
+        assertThat(Mode.ofLongOption("")).isNull();
     }
 
     @Test
