@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * <p><b>The forms answered</b> (anything else goes to {@code /bin/sh} as always):
  * <ul>
  *   <li>COMMAND a simple command: words of the characters no shell expands ({@code A-Z a-z 0-9 _ .
- *       , : + % @ / = -}), or double-quoted text without {@code $ ` " \}. Its first word not a
+ *       , : + % @ / = -}), or double-quoted text without {@code $ ` " \}, all printable ASCII. Its first word not a
  *       shell builtin, a reserved word or an assignment;
  *   <li>{@code trap "rm -rf .tmp_$$" EXIT; mkdir .tmp_$$; COMMAND} (6.1 on) or {@code mkdir
  *       .tmp_$$; trap "rm -rf .tmp_$$" EXIT; COMMAND} (5.10), {@code .tmp_$$} also inside COMMAND's
@@ -87,6 +87,12 @@ final class SuccessProbes {
 
     /** The probe {@code command} is, or null when it is not one of the forms (or is one of the builtin-only ones). */
     static Probe parse(String command) {
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (c < ' ' && c != '\t' || c > '~') {
+                return null; // control characters (TEMP among them) and what the locale may not encode
+            }
+        }
         Matcher m = IF_SUCCESS.matcher(command);
         if (!m.matches()) {
             return null;

@@ -92,6 +92,9 @@ class SuccessProbesTest {
                 "{ gcc x; } >/dev/null && echo \"y\" || echo \"n\"", // stderr not discarded
                 "{ gcc x .tmp_$$; } >/dev/null 2>&1 && echo \"y\" || echo \"n\"", // $$ outside the cc-option form
                 "{ if gcc x; then true; fi; } >/dev/null 2>&1 && echo \"y\" || echo \"n\"",
+                "{ gcc \"caf\u00e9\"; } >/dev/null 2>&1 && echo \"y\" || echo \"n\"", // not ASCII
+                "{ trap \"rm -rf .tmp_$$\" EXIT; mkdir .tmp_$$; gcc \u0001; } >/dev/null 2>&1 && echo \"y\" || echo \"n\"",
+                "{ gcc \"a\nb\"; } >/dev/null 2>&1 && echo \"y\" || echo \"n\"",
                 "gcc --version")) {
             assertThat(SuccessProbes.parse(c)).as(c).isNull();
         }
