@@ -18,7 +18,6 @@ import dev.kconfig4j.menu.TreeImage;
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.preprocess.ProbeCache;
 import dev.kconfig4j.symbol.SymbolTable;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +77,7 @@ import java.util.stream.Stream;
  * unused for 30 days is kept.
  */
 public final class TreeSnapshot {
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     private static final byte[] MAGIC = "KC4JSNP\n".getBytes(StandardCharsets.US_ASCII);
     /** The length of a {@link #check} value. */
     private static final int DIGEST = ContentCheck.LENGTH;
@@ -430,12 +429,13 @@ public final class TreeSnapshot {
             }
             w.diagnostics(built.menuDiagnostics());
             w.diagnostics(built.checks());
-            // The built tree, with strings of its own, so that a load that reads it skips the
-            // syntax tree and one that reads the syntax tree skips it.
-            Writer image = new Writer();
-            TreeImage.write(image.out, built.symbols(), built.result(), all.size(), built.filesRead());
-            w.section(image);
             w.statements(syntax);
+            // The built tree last, with strings of its own, and then its length: a load that reads
+            // it skips the syntax tree, one that reads the syntax tree skips it. Streamed straight
+            // into the file (a buffer of it would be a first run's peak of memory).
+            int imageStart = w.out.size();
+            TreeImage.write(w.out, built.symbols(), built.result(), all.size(), built.filesRead());
+            w.out.writeInt(w.out.size() - imageStart);
             w.finish();
         }
     }
@@ -556,18 +556,20 @@ public final class TreeSnapshot {
             }
             List<Diagnostic> menuDiagnostics = r.list(r::diagnostic);
             List<Diagnostic> checks = r.list(r::diagnostic);
-            int imageLength = r.in.getInt();
-            if (imageLength < 0 || imageLength > r.in.remaining()) {
+            int end = r.in.limit() - Integer.BYTES;
+            int imageLength = end < r.in.position() ? -1 : r.in.getInt(end);
+            int imageStart = end - imageLength;
+            if (imageLength < 0 || imageStart < r.in.position()) {
                 throw new IllegalArgumentException("bad length " + imageLength);
             }
             List<java.util.concurrent.Future<Boolean>> valid = List.of(filesValid, probesValid);
             if (!syntaxWanted) {
                 // Read from the file, not through the mapping: its ~5 MB never become resident.
                 SymbolTable symbols = new SymbolTable(names);
-                TreeImage.Read built = TreeImage.read(new Slice(channel, r.in.position(), imageLength), symbols);
+                TreeImage.Read built = TreeImage.read(new Slice(channel, imageStart, imageLength), symbols);
                 return new Parsed(this, names, null, symbols, built, used, menuDiagnostics, checks, output, valid);
             }
-            r.in.position(r.in.position() + imageLength);
+            r.in.limit(imageStart);
             List<Statement> syntax = r.statements();
             if (r.in.hasRemaining()) {
                 return null;
@@ -731,7 +733,8 @@ public final class TreeSnapshot {
     // ------------------------------------------------------------------------------------------
 
     private static final class Writer implements java.io.Closeable {
-        private final ByteArrayOutputStream buffer;
+        /** In memory: where the bytes are; null for a file. */
+        private final ByteSink buffer;
         private final OutputStream sink;
         private final ContentCheck check = new ContentCheck();
         final DataOutputStream out;
@@ -739,7 +742,7 @@ public final class TreeSnapshot {
 
         /** Into memory ({@link #toByteArray}). */
         Writer() {
-            buffer = new ByteArrayOutputStream(1 << 12);
+            buffer = new ByteSink();
             sink = buffer;
             out = new DataOutputStream(buffer);
         }
@@ -748,18 +751,7 @@ public final class TreeSnapshot {
         Writer(OutputStream file) {
             buffer = null;
             sink = file;
-            out = new DataOutputStream(new java.io.BufferedOutputStream(new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    check.update(b, off, len);
-                    file.write(b, off, len);
-                }
-            }, 1 << 16));
+            out = new DataOutputStream(new ByteSink(file, check));
         }
 
         byte[] toByteArray() throws IOException {
@@ -796,16 +788,6 @@ public final class TreeSnapshot {
             strings.put(s, strings.size());
             out.writeInt(-1);
             bytes(s.getBytes(StandardCharsets.UTF_8));
-        }
-
-        /**
-         * What {@code inner} (an in-memory writer) wrote, as {@link #bytes} would write it, without
-         * a copy of it: the built tree is ~5 MB, and a first run's memory peaks while it is written.
-         */
-        void section(Writer inner) throws IOException {
-            inner.out.flush();
-            out.writeInt(inner.buffer.size());
-            inner.buffer.writeTo(out);
         }
 
         void diagnostics(List<Diagnostic> list) throws IOException {
