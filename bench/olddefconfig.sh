@@ -13,7 +13,9 @@
 #   kconfig4j cache   "on": the default, warm (the probe cache answers the tree's ~110 compiler
 #                     probes and the parsed-tree snapshot replaces parsing); "off":
 #                     KCONFIG4J_PROBE_CACHE=off, every probe runs and the tree is parsed, as the
-#                     kernel's conf does every time.
+#                     kernel's conf does every time; "empty": the default settings with a cache
+#                     directory emptied before every run (a user's very first run: every probe
+#                     runs and is stored, the tree is parsed and its snapshot written).
 #   wall              elapsed time; cpu: user + system time of the process and its children (the
 #                     probes); peak: maximum resident set size (/usr/bin/time's %M); wall/kernel
 #                     and cpu/kernel: the ratios to the kernel's conf in the same rows. CPU time
@@ -40,6 +42,8 @@ one_run() {
     local tree=$1 d=$2 fresh=$3 label=$4; shift 4
     [ "$fresh" = 1 ] && rm -rf "$d"
     mkdir -p "$d"
+    rm -rf "$work/empty-cache"
+    mkdir -m 700 "$work/empty-cache"
     cp "$shared/corpus/configs/debian-$tree-amd64.config" "$d/.config"
     timed "$tree" "$d" "$label" "$@" -s --olddefconfig Kconfig
 }
@@ -53,6 +57,7 @@ for tree in $trees; do
         rows+=("$tree $objdir kernel 0 $oracle/conf-$tree")
         rows+=("$tree $objdir cache-on 0 $here/bin/kconfig4j conf")
         rows+=("$tree $objdir cache-off 0 env KCONFIG4J_PROBE_CACHE=off $here/bin/kconfig4j conf")
+        rows+=("$tree $objdir cache-empty 0 env KCONFIG4J_CACHE_DIR=$work/empty-cache $here/bin/kconfig4j conf")
     done
 done
 # Warm-up (untimed): file caches, the class-data archive, the probe cache and the snapshot, and an
@@ -70,7 +75,7 @@ for _ in $(seq "$runs"); do
 done
 for tree in $trees; do
     for objdir in existing fresh; do
-        for tool in cache-on cache-off; do
+        for tool in cache-on cache-off cache-empty; do
             for f in .config include/config/auto.conf include/generated/autoconf.h; do
                 cmp -s "$work/$tree-$objdir-kernel/$f" "$work/$tree-$objdir-$tool/$f" \
                     || { echo "$tree $objdir $tool: $f differs from the kernel's!" >&2; exit 1; }
@@ -86,7 +91,7 @@ for tree in $trees; do
     for objdir in existing fresh; do
         k=$(col "$tree-$objdir-kernel" 1)
         kc=$(col "$tree-$objdir-kernel" 2)
-        for tool in kernel cache-on cache-off; do
+        for tool in kernel cache-on cache-off cache-empty; do
             l="$tree-$objdir-$tool"
             w=$(col "$l" 1); c=$(col "$l" 2); m=$(col "$l" 3)
             name=$tool; [ $tool = kernel ] && name="conf-$tree"; [ $tool != kernel ] && name="kconfig4j $tool"

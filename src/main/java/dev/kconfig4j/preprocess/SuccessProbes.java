@@ -39,8 +39,9 @@ import java.util.regex.Pattern;
  * discarded, and the environment the shell exports. That environment is known for {@code dash}
  * (Debian's and Ubuntu's {@code /bin/sh}): its own with {@code PWD} set to the directory (kept
  * when it already names it); so these probes run without the shell only where {@code /bin/sh} is
- * dash, and only when the environment holds nothing dash would change ({@code IFS}, {@code
- * OPTIND}, {@code PPID}, a name that is not a variable name). A command name without {@code /}
+ * dash, and only when the environment holds none of the variables dash sets itself ({@code IFS},
+ * {@code OPTIND}, {@code PPID}); like dash, it passes on no name that is not a variable name
+ * (bash's exported functions, {@code BASH_FUNC_f%%}, among them). A command name without {@code /}
  * is looked up in {@code PATH} exactly as the shell does, by the JVM, and only when {@code PATH}
  * is the JVM's own; a command that cannot start goes to the shell, which reports it as always.
  * The temporary directory's name differs from the shell's ({@code $$}, the shell's process id,
@@ -193,10 +194,12 @@ final class SuccessProbes {
         Map<String, String> out = new HashMap<>();
         for (Map.Entry<String, String> e : environment.entrySet()) {
             String name = e.getKey();
-            if (!NAME.matcher(name).matches() || name.equals("IFS") || name.equals("OPTIND") || name.equals("PPID")) {
+            if (name.equals("IFS") || name.equals("OPTIND") || name.equals("PPID")) {
                 return null;
             }
-            out.put(name, e.getValue());
+            if (NAME.matcher(name).matches()) { // dash exports no other name (BASH_FUNC_f%%, A-B...)
+                out.put(name, e.getValue());
+            }
         }
         try {
             String pwd = environment.get("PWD");
