@@ -91,7 +91,8 @@ public final class Cli implements Runnable {
      * Runs {@code args} with picocli's model of {@code subcommands} only ({@link #subcommandsFor}
      * chooses them; a test gives all of them, to check that the choice changes nothing).
      */
-    static int execute(Context context, List<Class<?>> subcommands, String... args) {
+    static int execute(Context context, List<Class<?>> subcommands, String... given) {
+        String[] args = subcommands.contains(ConfCommand.class) ? ConfCommand.markMissingArgument(given) : given;
         CommandLine.IFactory factory = factory(context);
         CommandLine cl = new CommandLine(new Cli(), factory);
         for (Class<?> sub : subcommands) {

@@ -54,7 +54,8 @@ public final class ConfCommand implements Callable<Integer> {
                     + "record=FILE, replay=FILE (also KCONFIG4J_SHELL).")
     String shell;
 
-    @Parameters(index = "0", paramLabel = "Kconfig", description = "The top-level Kconfig file (normally Kconfig).")
+    /** Optional to picocli: without it conf says "Kconfig file missing" and prints its usage (status 1). */
+    @Parameters(index = "0", arity = "0..1", paramLabel = "Kconfig", description = "The top-level Kconfig file (normally Kconfig).")
     String kconfig;
 
     /** Arguments after the Kconfig file: the kernel's conf ignores them. */
@@ -151,32 +152,47 @@ public final class ConfCommand implements Callable<Integer> {
         conf.setOverwrittenOptionsAllowed(true);
         conf.setAbbreviatedOptionsAllowed(true);
         conf.setUnmatchedArgumentsAllowed(true);
+        // An option's argument is the next argument, whatever it is: --defconfig -s reads a file named -s.
+        conf.setAllowOptionsAsOptionParameters(true);
+    }
+
+    /** Stands, in the arguments given to picocli, for an option whose argument is missing. */
+    private static final String MISSING_ARGUMENT = "--\0missing-argument-of-";
+
+    /**
+     * The command line with a last {@code --defconfig} or {@code --savedefconfig} (or a prefix
+     * of either) marked as missing its file, which getopt_long reports as it reports an unknown
+     * option ({@code conf: option '--defconfig' requires an argument}); picocli would refuse the
+     * whole command line. Other command lines are returned as they are.
+     */
+    static String[] markMissingArgument(String[] args) {
+        int conf = 0;
+        while (conf < args.length && args[conf].startsWith("-")) {
+            conf++;
+        }
+        if (conf == args.length || !args[conf].equals("conf")) {
+            return args;
+        }
+        int last = args.length - 1;
+        for (int i = conf + 1; i < last; i++) {
+            if (args[i].equals("--")) {
+                return args; // after --, nothing is an option
+            }
+        }
+        if (last <= conf || !args[last].startsWith("--") || args[last].contains("=")) {
+            return args;
+        }
+        Mode m = Mode.ofLongOption(args[last].substring(2));
+        if (m != Mode.DEFCONFIG && m != Mode.SAVEDEFCONFIG) {
+            return args;
+        }
+        String[] marked = args.clone();
+        marked[last] = MISSING_ARGUMENT + m.option();
+        return marked;
     }
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
-
-    /** The usage conf 5.10 prints after an unknown option (then it exits 1). */
-    private static final String USAGE_5_10 = """
-            Usage: conf [-s] [option] <kconfig-file>
-            [option] is _one_ of the following:
-              --listnewconfig         List new options
-              --helpnewconfig         List new options and help text
-              --oldaskconfig          Start a new configuration using a line-oriented program
-              --oldconfig             Update a configuration using a provided .config as base
-              --syncconfig            Similar to oldconfig but generates configuration in
-                                      include/{generated/,config/}
-              --olddefconfig          Same as oldconfig but sets new symbols to their default value
-              --defconfig <file>      New config with default defined in <file>
-              --savedefconfig <file>  Save the minimal current configuration to <file>
-              --allnoconfig           New config where all options are answered with no
-              --allyesconfig          New config where all options are answered with yes
-              --allmodconfig          New config where all options are answered with mod
-              --alldefconfig          New config with all symbols set to default
-              --randconfig            New config with random answer to all options
-              --yes2modconfig         Change answers from yes to mod if possible
-              --mod2yesconfig         Change answers from mod to yes if possible
-            """;
 
     /**
      * Options conf does not know, as getopt_long reports them: {@code conf: unrecognized option
@@ -189,9 +205,7 @@ public final class ConfCommand implements Callable<Integer> {
         if (unknown.isEmpty() && mode != Mode.MOD2NOCONFIG && !longSilent) {
             return null;
         }
-        String srctree = env.get("srctree");
-        dev.kconfig4j.dialect.Dialect d = dev.kconfig4j.dialect.Dialect.select(env.get("KCONFIG4J_DIALECT"), env,
-                srctree == null ? null : java.nio.file.Path.of(srctree));
+        dev.kconfig4j.dialect.Dialect d = dialect(env);
         if (longSilent && !d.knowsConfOption("silent")) {
             unknown.add("--silent");
         }
@@ -202,16 +216,25 @@ public final class ConfCommand implements Callable<Integer> {
             return null;
         }
         for (String u : unknown) {
-            err.println(u.startsWith("--") ? "conf: unrecognized option '" + u.split("=", 2)[0] + "'"
+            err.println(u.startsWith(MISSING_ARGUMENT)
+                    ? "conf: option '--" + u.substring(MISSING_ARGUMENT.length()) + "' requires an argument"
+                    : u.startsWith("--") ? "conf: unrecognized option '" + u.split("=", 2)[0] + "'"
                     : "conf: invalid option -- '" + (u.length() > 1 ? u.charAt(1) : u) + "'");
         }
         err.flush();
         if (d.stopsAtUnknownOptions()) {
-            out.print(USAGE_5_10);
+            out.print(d.confUsage());
             out.flush();
             return 1;
         }
         return null;
+    }
+
+    /** The generation whose conf this run imitates (KCONFIG4J_DIALECT, KERNELVERSION, the tree's Makefile...). */
+    private static dev.kconfig4j.dialect.Dialect dialect(java.util.Map<String, String> env) {
+        String srctree = env.get("srctree");
+        return dev.kconfig4j.dialect.Dialect.select(env.get("KCONFIG4J_DIALECT"), env,
+                srctree == null ? null : java.nio.file.Path.of(srctree));
     }
 
     public ConfCommand(Cli.Context context) {
@@ -236,6 +259,13 @@ public final class ConfCommand implements Callable<Integer> {
         Integer refused = unknownOptions(env, out, err);
         if (refused != null) {
             return refused;
+        }
+        if (kconfig == null) {
+            err.println("conf: Kconfig file missing");
+            err.flush();
+            out.print(dialect(env).confUsage());
+            out.flush();
+            return 1;
         }
         ConfRequest req = new ConfRequest(mode, file, kconfig, silent, env,
                 context.workingDirectory(), out, err, context.in());

@@ -268,6 +268,59 @@ public enum Dialect {
         return this == V5_10;
     }
 
+    /**
+     * What conf prints on standard output after "Kconfig file missing" (and, in 5.10, after an
+     * unknown option), naming itself {@code conf}: 5.10's one list of modes; from 6.1 generic and
+     * mode options, {@code --silent} and {@code --mod2noconfig}; from 7.3 an "Arguments" part.
+     */
+    public String confUsage() {
+        if (this == V5_10) {
+            return USAGE_5_10;
+        }
+        return atLeast(V7_3) ? USAGE.replace("<kconfig-file>", "kconfig_file") + """
+
+                Arguments:
+                  kconfig_file            Top-level Kconfig file.
+                """ : USAGE;
+    }
+
+    private static final String MODES = """
+              --listnewconfig         List new options
+              --helpnewconfig         List new options and help text
+              --oldaskconfig          Start a new configuration using a line-oriented program
+              --oldconfig             Update a configuration using a provided .config as base
+              --syncconfig            Similar to oldconfig but generates configuration in
+                                      include/{generated/,config/}
+              --olddefconfig          Same as oldconfig but sets new symbols to their default value
+              --defconfig <file>      New config with default defined in <file>
+              --savedefconfig <file>  Save the minimal current configuration to <file>
+              --allnoconfig           New config where all options are answered with no
+              --allyesconfig          New config where all options are answered with yes
+              --allmodconfig          New config where all options are answered with mod
+              --alldefconfig          New config with all symbols set to default
+              --randconfig            New config with random answer to all options
+              --yes2modconfig         Change answers from yes to mod if possible
+              --mod2yesconfig         Change answers from mod to yes if possible
+            """;
+
+    private static final String USAGE_5_10 = """
+            Usage: conf [-s] [option] <kconfig-file>
+            [option] is _one_ of the following:
+            """ + MODES;
+
+    private static final String USAGE = """
+            Usage: conf [options] <kconfig-file>
+
+            Generic options:
+              -h, --help              Print this message and exit.
+              -s, --silent            Do not print log.
+
+            Mode options:
+            """ + MODES + """
+              --mod2noconfig          Change answers from mod to no if possible
+              (If none of the above is given, --oldaskconfig is the default)
+            """;
+
     /** {@code KCONFIG_WARN_CHANGED_INPUT} exists from 7.3 (earlier conf ignores it). */
     public boolean reportsChangedInput() {
         return atLeast(V7_3);

@@ -297,6 +297,42 @@ class ConfModesTest {
     }
 
     @Test
+    void aMissingKconfigFileOrOptionArgumentIsReportedAsConfReportsIt() {
+        // As conf-5.10, 6.12 and 7.3 (their messages name their own path where kconfig4j says conf;
+        // DifferentialTest compares the usage texts whole with each generation's conf).
+        String kconfig = "config A\n\tbool \"a\"\n";
+        ConfRun.Result missing = ConfRun.tree("6.12", kconfig).runExactly("-s");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.stderr()).isEqualTo("conf: Kconfig file missing\n");
+        assertThat(missing.stdout()).startsWith("Usage: conf [options] <kconfig-file>\n\nGeneric options:\n")
+                .endsWith("  --mod2noconfig          Change answers from mod to no if possible\n"
+                        + "  (If none of the above is given, --oldaskconfig is the default)\n");
+        assertThat(ConfRun.tree("7.3", kconfig).runExactly().stdout()).startsWith("Usage: conf [options] kconfig_file\n")
+                .endsWith("\nArguments:\n  kconfig_file            Top-level Kconfig file.\n");
+        ConfRun.Result old = ConfRun.tree("5.10", kconfig).runExactly("-s");
+        assertThat(old.exit()).isEqualTo(1);
+        assertThat(old.stdout()).startsWith("Usage: conf [-s] [option] <kconfig-file>\n");
+
+        // getopt_long: an option's argument is the next argument, whatever it is...
+        ConfRun.Result dashS = ConfRun.tree("6.12", kconfig).runExactly("--defconfig", "-s", "Kconfig");
+        assertThat(dashS.exit()).isEqualTo(1);
+        assertThat(dashS.stderr()).isEqualTo("***\n*** Can't find default configuration \"-s\"!\n***\n");
+        // ... and a last --defconfig has none: reported, then conf goes on in its default mode from 6.1
+        ConfRun.Result last = ConfRun.tree("6.12", kconfig).runExactly("-s", "Kconfig", "--defconfig");
+        assertThat(last.exit()).isZero();
+        assertThat(last.stderr()).isEqualTo("conf: option '--defconfig' requires an argument\n\nError in reading or end of file.\n");
+        assertThat(last.stdout()).isEqualTo("*\n* Main menu\n*\na (A) [N/y/?] (NEW) \n");
+        // and stops with its usage in 5.10
+        ConfRun.Result last510 = ConfRun.tree("5.10", kconfig).runExactly("-s", "Kconfig", "--savedef");
+        assertThat(last510.exit()).isEqualTo(1);
+        assertThat(last510.stderr()).isEqualTo("conf: option '--savedefconfig' requires an argument\n");
+        assertThat(last510.stdout()).startsWith("Usage: conf [-s] [option] <kconfig-file>\n");
+        // after --, nothing is an option
+        assertThat(ConfRun.tree("6.12", kconfig).runExactly("-s", "--", "Kconfig", "--defconfig").stderr())
+                .doesNotContain("requires an argument");
+    }
+
+    @Test
     void conf510KnowsNeitherWarnUnknownSymbolsNorWerror() {
         ConfRun.Result r = ConfRun.tree("5.10", "config A\n\tbool \"a\"\n").config("CONFIG_A=y\nCONFIG_ZZZ=y\n")
                 .env("KCONFIG_WARN_UNKNOWN_SYMBOLS", "1").env("KCONFIG_WERROR", "1").run("--olddefconfig");

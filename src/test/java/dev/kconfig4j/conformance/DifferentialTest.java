@@ -2,7 +2,9 @@ package dev.kconfig4j.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kconfig4j.dialect.Dialect;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -65,6 +68,29 @@ class DifferentialTest {
             }
         }
         return tests.stream();
+    }
+
+    /** conf without a Kconfig file prints its usage: each generation's, as kconfig4j prints it (the program named conf). */
+    @Test
+    void theUsageIsEachGenerationsConfs() throws Exception {
+        String oracle = System.getenv("KCONFIG4J_ORACLE");
+        Assumptions.assumeTrue(oracle != null && !oracle.isEmpty(), "needs KCONFIG4J_ORACLE");
+        Path dir = Files.createTempDirectory("k4j-usage");
+        try {
+            for (Dialect d : Dialect.values()) {
+                Path conf = Path.of(oracle, "conf-" + d.version());
+                Assumptions.assumeTrue(Files.isExecutable(conf), "needs " + conf);
+                Process p = new ProcessBuilder(conf.toString()).directory(dir.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                        .start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertThat(p.waitFor()).isEqualTo(1);
+                assertThat(d.confUsage()).as(d.version()).isEqualTo(out.replace(conf.toString(), "conf"));
+            }
+        } finally {
+            Files.deleteIfExists(dir);
+        }
     }
 
     private static void compare(Path shared, Path oracle, GoldenCase base, int seed) throws Exception {

@@ -106,10 +106,17 @@ public final class ConfRun {
     /** Runs {@code conf -s ARGS Kconfig}. */
     public Result run(String... args) {
         List<String> all = new ArrayList<>();
-        all.add("conf");
         all.add("-s");
         all.addAll(List.of(args));
         all.add("Kconfig");
+        return runExactly(all.toArray(new String[0]));
+    }
+
+    /** Runs {@code conf ARGS}, nothing added. */
+    public Result runExactly(String... args) {
+        List<String> all = new ArrayList<>();
+        all.add("conf");
+        all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
