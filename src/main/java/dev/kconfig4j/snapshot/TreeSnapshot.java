@@ -271,7 +271,6 @@ public final class TreeSnapshot {
     public static final class Recording {
         private final List<Object[]> files = new ArrayList<>();
         private final List<Object[]> output = new ArrayList<>();
-        private boolean unrecordable;
 
         /** For {@link Parser#onFileRead}. */
         public void fileRead(String name, Path path, String text) {
