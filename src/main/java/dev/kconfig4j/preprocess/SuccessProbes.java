@@ -115,8 +115,8 @@ final class SuccessProbes {
             pipe = PRINTF_PIPE.matcher(body);
         }
         if (pipe.matches()) {
-            if (ECHO_OPTION.matcher(pipe.group(1)).matches()) {
-                return null;
+            if (ECHO_OPTION.matcher(pipe.group(1)).matches() || pipe.group(1).contains(TEMP)) {
+                return null; // an echo option; .tmp_$$ in the text (literal in single quotes)
             }
             input = (pipe.group(1) + "\n").getBytes(StandardCharsets.ISO_8859_1);
             body = pipe.group(2);

@@ -95,6 +95,7 @@ class SuccessProbesTest {
                 "{ gcc \"caf\u00e9\"; } >/dev/null 2>&1 && echo \"y\" || echo \"n\"", // not ASCII
                 "{ trap \"rm -rf .tmp_$$\" EXIT; mkdir .tmp_$$; gcc \u0001; } >/dev/null 2>&1 && echo \"y\" || echo \"n\"",
                 "{ gcc \"a\nb\"; } >/dev/null 2>&1 && echo \"y\" || echo \"n\"",
+                "{ trap \"rm -rf .tmp_$$\" EXIT; mkdir .tmp_$$; echo '.tmp_$$' | gcc -; } >/dev/null 2>&1 && echo \"y\" || echo \"n\"",
                 "gcc --version")) {
             assertThat(SuccessProbes.parse(c)).as(c).isNull();
         }
