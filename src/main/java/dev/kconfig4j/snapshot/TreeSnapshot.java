@@ -18,6 +18,7 @@ import dev.kconfig4j.menu.TreeImage;
 import dev.kconfig4j.preprocess.Preprocessor;
 import dev.kconfig4j.preprocess.ProbeCache;
 import dev.kconfig4j.symbol.SymbolTable;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -732,8 +733,8 @@ public final class TreeSnapshot {
     // ------------------------------------------------------------------------------------------
 
     private static final class Writer implements java.io.Closeable {
-        /** In memory: where the bytes are; null for a file. */
-        private final ByteSink buffer;
+        /** In memory (the header): where the bytes are; null for a file. */
+        private final ByteArrayOutputStream buffer;
         private final OutputStream sink;
         private final ContentCheck check = new ContentCheck();
         final DataOutputStream out;
@@ -741,7 +742,7 @@ public final class TreeSnapshot {
 
         /** Into memory ({@link #toByteArray}). */
         Writer() {
-            buffer = new ByteSink();
+            buffer = new ByteArrayOutputStream(1 << 12);
             sink = buffer;
             out = new DataOutputStream(buffer);
         }
