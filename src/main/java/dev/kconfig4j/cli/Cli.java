@@ -92,7 +92,7 @@ public final class Cli implements Runnable {
      * chooses them; a test gives all of them, to check that the choice changes nothing).
      */
     static int execute(Context context, List<Class<?>> subcommands, String... given) {
-        String[] args = subcommands.contains(ConfCommand.class) ? ConfCommand.markMissingArgument(given) : given;
+        String[] args = subcommands.contains(ConfCommand.class) ? ConfCommand.readLikeGetopt(given) : given;
         CommandLine.IFactory factory = factory(context);
         CommandLine cl = new CommandLine(new Cli(), factory);
         for (Class<?> sub : subcommands) {

@@ -150,22 +150,44 @@ public final class ConfCommand implements Callable<Integer> {
      */
     static void parseLikeGetopt(picocli.CommandLine conf) {
         conf.setOverwrittenOptionsAllowed(true);
-        conf.setAbbreviatedOptionsAllowed(true);
         conf.setUnmatchedArgumentsAllowed(true);
-        // An option's argument is the next argument, whatever it is: --defconfig -s reads a file named -s.
+        // Long options come under their full names, with their argument joined, from readLikeGetopt;
+        // an argument is taken whatever it is (--defconfig=-s reads a file named -s).
+        conf.setAbbreviatedOptionsAllowed(false);
         conf.setAllowOptionsAsOptionParameters(true);
+    }
+
+    /**
+     * conf's long options in the order of its option table (getopt_long lists the possibilities
+     * of an ambiguous prefix in it), each with whether it takes an argument; then kconfig4j's own,
+     * which a prefix names only when it names none of conf's ({@code --d} is {@code --defconfig}).
+     */
+    private static final java.util.Map<String, Boolean> CONF_OPTIONS = new java.util.LinkedHashMap<>();
+    private static final java.util.Map<String, Boolean> OWN_OPTIONS = java.util.Map.of("dialect", true, "shell", true,
+            "debug", false);
+
+    static {
+        CONF_OPTIONS.put("help", false);
+        CONF_OPTIONS.put("silent", false);
+        for (Mode m : Mode.values()) {
+            CONF_OPTIONS.put(m.option(), m == Mode.DEFCONFIG || m == Mode.SAVEDEFCONFIG);
+        }
     }
 
     /** Stands, in the arguments given to picocli, for an option whose argument is missing. */
     private static final String MISSING_ARGUMENT = "--\0missing-argument-of-";
+    /** Stands for a prefix of several options: {@code --\0ambiguous-PREFIX\0OPTION\0OPTION...}. */
+    private static final String AMBIGUOUS = "--\0ambiguous-";
 
     /**
-     * The command line with a last {@code --defconfig} or {@code --savedefconfig} (or a prefix
-     * of either) marked as missing its file, which getopt_long reports as it reports an unknown
-     * option ({@code conf: option '--defconfig' requires an argument}); picocli would refuse the
-     * whole command line. Other command lines are returned as they are.
+     * conf's command line read as getopt_long reads it, for picocli: each long option under its
+     * full name ({@code --olddef} is {@code --olddefconfig}) with its argument joined
+     * ({@code --defconfig FILE}, whatever FILE is, becomes {@code --defconfig=FILE}); a prefix of
+     * several options, and an option whose argument is missing (the last argument), as markers
+     * that {@link #unknownOptions} reports as getopt_long does; nothing after {@code --}. Other
+     * command lines are returned as they are.
      */
-    static String[] markMissingArgument(String[] args) {
+    static String[] readLikeGetopt(String[] args) {
         int conf = 0;
         while (conf < args.length && args[conf].startsWith("-")) {
             conf++;
@@ -173,22 +195,41 @@ public final class ConfCommand implements Callable<Integer> {
         if (conf == args.length || !args[conf].equals("conf")) {
             return args;
         }
-        int last = args.length - 1;
-        for (int i = conf + 1; i < last; i++) {
-            if (args[i].equals("--")) {
-                return args; // after --, nothing is an option
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.Arrays.asList(args).subList(0, conf + 1));
+        for (int i = conf + 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                out.addAll(java.util.Arrays.asList(args).subList(i, args.length));
+                break;
+            }
+            int eq = a.indexOf('=');
+            String name = a.substring(2, eq < 0 ? a.length() : eq);
+            java.util.List<String> found = a.startsWith("--") ? longOptions(name) : java.util.List.of();
+            if (found.size() > 1) {
+                out.add(AMBIGUOUS + name + "\0" + String.join("\0", found));
+            } else if (found.isEmpty()) {
+                out.add(a); // an operand, a short option, or an unknown one (picocli leaves it unmatched)
+            } else if (eq >= 0 || !CONF_OPTIONS.getOrDefault(found.get(0), OWN_OPTIONS.get(found.get(0)))) {
+                out.add("--" + found.get(0) + (eq < 0 ? "" : a.substring(eq)));
+            } else if (i + 1 < args.length) {
+                out.add("--" + found.get(0) + "=" + args[++i]);
+            } else {
+                out.add(MISSING_ARGUMENT + found.get(0));
             }
         }
-        if (last <= conf || !args[last].startsWith("--") || args[last].contains("=")) {
-            return args;
+        return out.toArray(new String[0]);
+    }
+
+    /** The long options {@code name} names: itself, or those it is a prefix of (conf's first). */
+    static java.util.List<String> longOptions(String name) {
+        if (CONF_OPTIONS.containsKey(name) || OWN_OPTIONS.containsKey(name)) {
+            return java.util.List.of(name);
         }
-        Mode m = Mode.ofLongOption(args[last].substring(2));
-        if (m != Mode.DEFCONFIG && m != Mode.SAVEDEFCONFIG) {
-            return args;
+        if (name.isEmpty()) {
+            return java.util.List.of();
         }
-        String[] marked = args.clone();
-        marked[last] = MISSING_ARGUMENT + m.option();
-        return marked;
+        java.util.List<String> found = CONF_OPTIONS.keySet().stream().filter(o -> o.startsWith(name)).toList();
+        return !found.isEmpty() ? found : OWN_OPTIONS.keySet().stream().filter(o -> o.startsWith(name)).sorted().toList();
     }
 
     @picocli.CommandLine.Spec
@@ -218,6 +259,7 @@ public final class ConfCommand implements Callable<Integer> {
         for (String u : unknown) {
             err.println(u.startsWith(MISSING_ARGUMENT)
                     ? "conf: option '--" + u.substring(MISSING_ARGUMENT.length()) + "' requires an argument"
+                    : u.startsWith(AMBIGUOUS) ? ambiguous(u.substring(AMBIGUOUS.length()).split("\0"))
                     : u.startsWith("--") ? "conf: unrecognized option '" + u.split("=", 2)[0] + "'"
                     : "conf: invalid option -- '" + (u.length() > 1 ? u.charAt(1) : u) + "'");
         }
@@ -228,6 +270,15 @@ public final class ConfCommand implements Callable<Integer> {
             return 1;
         }
         return null;
+    }
+
+    /** getopt_long's report of {@code --PREFIX} naming several options: {@code [PREFIX, OPTION...]}. */
+    private static String ambiguous(String[] prefixAndOptions) {
+        StringBuilder b = new StringBuilder("conf: option '--").append(prefixAndOptions[0]).append("' is ambiguous; possibilities:");
+        for (int i = 1; i < prefixAndOptions.length; i++) {
+            b.append(" '--").append(prefixAndOptions[i]).append('\'');
+        }
+        return b.toString();
     }
 
     /** The generation whose conf this run imitates (KCONFIG4J_DIALECT, KERNELVERSION, the tree's Makefile...). */

@@ -67,13 +67,14 @@ public final class Main {
             return false;
         }
         Mode mode = Mode.OLDASKCONFIG;
-        for (String a : args) {
+        for (String a : ConfCommand.readLikeGetopt(args)) {
             if (a.equals("--")) {
                 break;
             }
-            if (a.startsWith("--")) {
-                Mode named = Mode.ofLongOption(a.substring(2).split("=", 2)[0]);
-                mode = named != null ? named : mode;
+            for (Mode m : Mode.values()) {
+                if (a.equals("--" + m.option()) || a.startsWith("--" + m.option() + "=")) {
+                    mode = m;
+                }
             }
         }
         return mode == Mode.OLDASKCONFIG || mode == Mode.OLDCONFIG || mode == Mode.SYNCCONFIG;

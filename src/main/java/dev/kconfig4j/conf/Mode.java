@@ -36,31 +36,6 @@ public enum Mode {
                 || this == RANDCONFIG;
     }
 
-    /**
-     * The mode a long option names as {@code getopt_long} reads conf's options: its full name, or
-     * a prefix of exactly one of conf's long options ({@code --olddef}); null for anything else
-     * (an ambiguous prefix such as {@code --old}, {@code --silent}, an unknown option).
-     */
-    public static Mode ofLongOption(String name) {
-        Mode found = null;
-        int matches = name.isEmpty() ? 2 : 0;
-        for (Mode m : values()) {
-            if (m.option.equals(name)) {
-                return m;
-            }
-            if (m.option.startsWith(name)) {
-                found = m;
-                matches++;
-            }
-        }
-        for (String other : new String[] {"help", "silent"}) {
-            if (other.startsWith(name)) {
-                matches++;
-            }
-        }
-        return matches == 1 ? found : null;
-    }
-
     public static Mode fromOption(String option) {
         for (Mode m : values()) {
             if (m.option.equals(option)) {

@@ -74,9 +74,12 @@ class CliTest {
         assertThat(Main.asksQuestions(new String[] {"conf", "--olddefconfig", "--", "--oldconfig"})).isFalse();
         assertThat(Main.asksQuestions(new String[] {"conf", "--defconfig=x", "Kconfig"})).isFalse();
         assertThat(Main.asksQuestions(new String[] {"why", "X"})).isFalse();
-        assertThat(Mode.ofLongOption("s")).as("silent, syncconfig, savedefconfig").isNull();
-        assertThat(Mode.ofLongOption("sy")).isEqualTo(Mode.SYNCCONFIG);
-        assertThat(Mode.ofLongOption("")).isNull();
+        assertThat(ConfCommand.longOptions("s")).as("silent, syncconfig, savedefconfig")
+                .containsExactly("silent", "syncconfig", "savedefconfig");
+        assertThat(ConfCommand.longOptions("sy")).containsExactly(Mode.SYNCCONFIG.option());
+        assertThat(ConfCommand.longOptions("")).isEmpty();
+        assertThat(ConfCommand.longOptions("d")).as("conf's options first").containsExactly("defconfig");
+        assertThat(ConfCommand.longOptions("dia")).containsExactly("dialect");
     }
 
     @Test

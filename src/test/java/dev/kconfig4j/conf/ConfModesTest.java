@@ -327,6 +327,11 @@ class ConfModesTest {
         assertThat(last510.exit()).isEqualTo(1);
         assertThat(last510.stderr()).isEqualTo("conf: option '--savedefconfig' requires an argument\n");
         assertThat(last510.stdout()).startsWith("Usage: conf [-s] [option] <kconfig-file>\n");
+        // a prefix of several options is reported with them, in conf's order; conf goes on (6.1 on)
+        ConfRun.Result ambiguous = ConfRun.tree("6.12", kconfig).runExactly("--old", "Kconfig");
+        assertThat(ambiguous.exit()).isZero();
+        assertThat(ambiguous.stderr()).isEqualTo("conf: option '--old' is ambiguous; possibilities: '--oldaskconfig' '--oldconfig'"
+                + " '--olddefconfig'\n\nError in reading or end of file.\n");
         // after --, nothing is an option
         assertThat(ConfRun.tree("6.12", kconfig).runExactly("-s", "--", "Kconfig", "--defconfig").stderr())
                 .doesNotContain("requires an argument");
